@@ -1,0 +1,7 @@
+/**
+ * The maturity backend plugin: CNMM assessments, history and scorecards.
+ *
+ * @packageDocumentation
+ */
+
+export { maturityPlugin as default } from './plugin';

@@ -1,0 +1,70 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
+import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { loadConfiguredModel } from './model/loadConfiguredModel';
+import { MaturityService } from './service/MaturityService';
+import { cleanOrphans } from './service/OrphanCleaner';
+import { createRouter } from './service/router';
+import { readScoringSettings } from './service/scoringSettings';
+
+/**
+ * The maturity backend plugin: stores CNMM assessments per catalog entity and
+ * serves them, with scorecards, under /api/maturity.
+ * @public
+ */
+export const maturityPlugin = createBackendPlugin({
+  pluginId: 'maturity',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, catalog, logger } = deps;
+        const model = await loadConfiguredModel(config);
+        const store = await DatabaseAssessmentStore.create(deps);
+        const service = new MaturityService({
+          model,
+          store,
+          catalog,
+          scoring: readScoringSettings(config),
+        });
+
+        deps.permissionsRegistry.addPermissions(maturityPermissions);
+        deps.httpRouter.use(await createRouter({ ...deps, service }));
+
+        const deleteAfterDays = config.getOptionalNumber(
+          'maturity.orphans.deleteAfterDays',
+        );
+        // A global task runs on one replica per period, whatever the count.
+        await deps.scheduler.scheduleTask({
+          id: 'maturity-orphan-cleanup',
+          scope: 'global',
+          frequency: { hours: 6 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            await cleanOrphans({ ...deps, store, deleteAfterDays });
+          },
+        });
+        logger.info(
+          `Serving the ${model.title} ${model.version} (${model.dimensions.length} dimensions)`,
+        );
+      },
+    });
+  },
+});

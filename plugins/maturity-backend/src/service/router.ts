@@ -1,0 +1,217 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createSubmissionSchema,
+  EntityMaturityExportRow,
+  exportQuerySchema,
+  historyQuerySchema,
+  maturityAssessmentCreatePermission,
+  overviewQuerySchema,
+} from '@cnmm/backstage-plugin-maturity-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { MaturityService } from './MaturityService';
+
+/** Larger bodies answer 413: a full assessment with notes is well below it. */
+export const BODY_LIMIT = '512kb';
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map(
+      issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid ${what}: ${issues.join('; ')}`);
+  }
+  return result.data;
+}
+
+const nameSchema = z.string().min(1).max(253);
+const pathParams = z.object({
+  kind: nameSchema.optional(),
+  namespace: nameSchema,
+  name: nameSchema,
+});
+
+function refFromPath(req: Request, kind?: string): string {
+  const params = parse(pathParams, req.params, 'entity path');
+  return stringifyEntityRef({
+    kind: kind ?? params.kind!,
+    namespace: params.namespace,
+    name: params.name,
+  });
+}
+
+const CSV_FIXED_COLUMNS = [
+  'entityRef',
+  'kind',
+  'namespace',
+  'name',
+  'ownerRef',
+  'systemRef',
+  'lifecycle',
+  'revision',
+  'assessedAt',
+  'stale',
+  'percentToTarget',
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // Quote what would break a row, and neutralise spreadsheet formulas.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The HTTP API of the maturity plugin: validate, authorise, delegate. */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  service: MaturityService;
+}): Promise<express.Router> {
+  const { httpAuth, permissions, auditor, service } = options;
+  const submissionSchema = createSubmissionSchema(service.model);
+  const topicIds = service.model.dimensions.flatMap(d => d.topics.map(t => t.id));
+
+  const router = Router();
+  router.use(express.json({ limit: BODY_LIMIT }));
+
+  router.get('/model', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(service.model);
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await service.getEntity(refFromPath(req), { credentials });
+    res.json(await service.getLatest(entity));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parse(historyQuerySchema, req.query, 'query');
+    const entity = await service.getEntity(refFromPath(req), { credentials });
+    res.json(await service.getHistory(entity, query));
+  });
+
+  router.post(
+    '/entities/:kind/:namespace/:name/assessments',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const entityRef = refFromPath(req);
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'assessment-create',
+        severityLevel: 'medium',
+        request: req,
+        meta: { entityRef },
+      });
+      try {
+        const submission = parse(submissionSchema, req.body, 'assessment');
+        const entity = await service.getEntity(entityRef, { credentials });
+        const [decision] = await permissions.authorize(
+          [
+            {
+              permission: maturityAssessmentCreatePermission,
+              resourceRef: stringifyEntityRef(entity),
+            },
+          ],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `You may not record a maturity assessment for ${entityRef}`,
+          );
+        }
+        const stored = await service.submit(
+          entity,
+          submission,
+          credentials.principal.userEntityRef,
+        );
+        await auditorEvent.success({ meta: { revision: stored.revision } });
+        res.status(201).json(stored);
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.systemScorecard(refFromPath(req, 'system'), { credentials }),
+    );
+  });
+
+  router.get('/scorecards/domains/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.domainScorecard(refFromPath(req, 'domain'), { credentials }),
+    );
+  });
+
+  router.get('/scorecards/groups/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { direct } = parse(
+      z.strictObject({ direct: z.enum(['true', 'false']).optional() }),
+      req.query,
+      'query',
+    );
+    res.json(
+      await service.groupScorecard(refFromPath(req, 'group'), {
+        credentials,
+        direct: direct === 'true',
+      }),
+    );
+  });
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parse(overviewQuerySchema, req.query, 'query');
+    res.json(await service.overview(query, { credentials }));
+  });
+
+  router.get('/export', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { format, ...filter } = parse(exportQuerySchema, req.query, 'query');
+    const rows = await service.exportRows(filter, { credentials });
+    const stamp = new Date().toISOString().slice(0, 10);
+    res.attachment(`maturity-${stamp}.${format}`);
+    if (format === 'json') {
+      res.type('application/json');
+      res.write('[');
+      rows.forEach((row, i) => res.write(`${i ? ',' : ''}\n${JSON.stringify(row)}`));
+      res.end('\n]\n');
+      return;
+    }
+    res.type('text/csv');
+    const dimensionIds = service.model.dimensions.map(d => d.id);
+    res.write(
+      `${[...CSV_FIXED_COLUMNS, ...dimensionIds.map(id => `median:${id}`), ...topicIds].join(',')}\n`,
+    );
+    for (const row of rows as EntityMaturityExportRow[]) {
+      const cells = [
+        ...CSV_FIXED_COLUMNS.map(column => row[column]),
+        ...dimensionIds.map(id => row.dimensions[id]),
+        ...topicIds.map(id => row.topics[id]),
+      ];
+      res.write(`${cells.map(csvCell).join(',')}\n`);
+    }
+    res.end();
+  });
+
+  return router;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { LevelStats } from '../assessment/schema';
+
+/** One entity in a scorecard, the overview table or an export. @public */
+export interface EntityMaturityRow {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  lifecycle: string | null;
+  /** Null when the entity has no assessment. */
+  revision: number | null;
+  assessedAt: string | null;
+  stale: boolean;
+  percentToTarget: number | null;
+  /** Median level per dimension id. */
+  dimensions: Record<string, number | null>;
+}
+
+/** An entity row with the level of every topic, as exported. @public */
+export interface EntityMaturityExportRow extends EntityMaturityRow {
+  topics: Record<string, number | null>;
+}
+
+/** The roll-up of a child (a team under a group, a system of a domain). @public */
+export interface ScorecardChild {
+  entityRef: string;
+  title: string | null;
+  components: { total: number; assessed: number; stale: number };
+  dimensions: Record<string, number | null>;
+  percentToTarget: number | null;
+}
+
+/** A system's, group's or domain's scorecard, computed on the server. @public */
+export interface Scorecard {
+  entityRef: string;
+  components: { total: number; assessed: number; stale: number };
+  dimensions: Record<string, LevelStats>;
+  topics: Record<string, LevelStats>;
+  percentToTarget: number | null;
+  entities: EntityMaturityRow[];
+  children: ScorecardChild[];
+}
+
+/** A page of the organisation's table. @public */
+export interface OverviewPage {
+  items: EntityMaturityRow[];
+  totalCount: number;
+  nextCursor: string | null;
+}
+
+/** Columns the overview can be sorted by, besides a dimension id. @public */
+export const OVERVIEW_SORT_FIELDS = [
+  'name',
+  'percentToTarget',
+  'assessedAt',
+  'revision',
+] as const;
+
+const optionalText = z.string().trim().min(1).max(512).optional();
+
+/** Filters shared by the overview and the export. @public */
+export const entityFilterSchema = z.strictObject({
+  kind: optionalText,
+  owner: optionalText,
+  system: optionalText,
+  lifecycle: optionalText,
+  minLevel: z.coerce.number().int().min(0).max(5).optional(),
+});
+
+/** Query of `GET /overview`. @public */
+export const overviewQuerySchema = entityFilterSchema.extend({
+  sortBy: z.string().max(128).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+/** Query of `GET /export`. @public */
+export const exportQuerySchema = entityFilterSchema.extend({
+  format: z.enum(['csv', 'json']).default('csv'),
+});
+
+/** Query of `GET /entities/.../history`. @public */
+export const historyQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+});
+
+/** @public */
+export type EntityFilter = z.infer<typeof entityFilterSchema>;
+/** @public */
+export type OverviewQuery = z.input<typeof overviewQuerySchema>;

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { LEVELS, MaturityModel } from '../model/schema';
+
+/** How far a team meets one level of one topic. @public */
+export const RATINGS = [
+  'not-yet',
+  'partially',
+  'largely',
+  'fully',
+  'not-applicable',
+] as const;
+
+/** @public */
+export type Rating = (typeof RATINGS)[number];
+
+/** @public */
+export const ratingSchema = z.enum(RATINGS);
+
+/** Limits on what one submission may hold; they keep a snapshot readable. @public */
+export const SUBMISSION_LIMITS = {
+  noteLength: 4000,
+  commentLength: 2000,
+  evidencePerTopic: 20,
+  urlLength: 2000,
+} as const;
+
+/** Ratings of one topic: level ("1".."5") → rating. @public */
+export type TopicRatings = Partial<Record<string, Rating>>;
+
+/** A value per topic id; topics without a value are absent. @public */
+export type TopicMap<T> = Partial<Record<string, T>>;
+
+/** A new assessment as sent by a client. @public */
+export interface AssessmentSubmission {
+  baseRevision: number;
+  ratings: TopicMap<TopicRatings>;
+  targets?: TopicMap<number>;
+  notes?: TopicMap<string>;
+  evidence?: TopicMap<string[]>;
+  comment?: string;
+}
+
+const httpUrl = z
+  .string()
+  .max(SUBMISSION_LIMITS.urlLength)
+  .refine(
+    value => {
+      try {
+        const { protocol } = new URL(value);
+        return protocol === 'http:' || protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  );
+
+/** One optional entry per topic of the model, and no other key. */
+function perTopic<T extends z.ZodTypeAny>(
+  model: MaturityModel,
+  valueFor: (maxLevel: number) => T,
+) {
+  const shape: Record<string, z.ZodOptional<T>> = {};
+  for (const dimension of model.dimensions) {
+    for (const topic of dimension.topics) {
+      shape[topic.id] = valueFor(topic.maxLevel).optional();
+    }
+  }
+  return z.strictObject(shape);
+}
+
+/**
+ * The schema of a submission against one model: unknown topics, levels above
+ * a topic's maxLevel and unknown keys are rejected, with the path of the
+ * offending field.
+ * @public
+ */
+export function createSubmissionSchema(model: MaturityModel) {
+  return z.strictObject({
+    baseRevision: z.number().int().min(0),
+    ratings: perTopic(model, maxLevel =>
+      z.strictObject(
+        Object.fromEntries(
+          LEVELS.filter(level => level <= maxLevel).map(level => [
+            String(level),
+            ratingSchema.optional(),
+          ]),
+        ),
+      ),
+    ),
+    targets: perTopic(model, maxLevel =>
+      z.number().int().min(0).max(maxLevel),
+    ).optional(),
+    notes: perTopic(model, () =>
+      z.string().max(SUBMISSION_LIMITS.noteLength),
+    ).optional(),
+    evidence: perTopic(model, () =>
+      z.array(httpUrl).max(SUBMISSION_LIMITS.evidencePerTopic),
+    ).optional(),
+    comment: z.string().max(SUBMISSION_LIMITS.commentLength).optional(),
+  });
+}
+
+/** The computed state of one topic. @public */
+export interface TopicResult {
+  /** Reached level; 0 when level 1 is not met; null when unrated. */
+  level: number | null;
+  target: number | null;
+  gap: number | null;
+  /** The level to work on next, while below target. */
+  nextLevel: number | null;
+  /** A higher level is rated as met above one that is not. */
+  inconsistent: boolean;
+}
+
+/** Statistics over topic levels (or component levels); never a mean. @public */
+export interface LevelStats {
+  /** Lower median; null when nothing is rated. */
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Count per level 0..5. */
+  distribution: number[];
+}
+
+/** @public */
+export interface AssessmentResult {
+  topics: Record<string, TopicResult>;
+  dimensions: Record<string, LevelStats>;
+  /** 1 − Σgap / Σtarget over topics with a target; null without targets. */
+  percentToTarget: number | null;
+  stale: boolean;
+}
+
+/** A stored, immutable snapshot with its computed result. @public */
+export interface StoredAssessment {
+  entityRef: string;
+  revision: number;
+  modelId: string;
+  modelVersion: string;
+  createdAt: string;
+  createdBy: string;
+  ownerRef: string | null;
+  systemRef: string | null;
+  ratings: TopicMap<TopicRatings>;
+  targets: TopicMap<number>;
+  notes: TopicMap<string>;
+  evidence: TopicMap<string[]>;
+  comment: string | null;
+  result: AssessmentResult;
+}
+
+/** A page of snapshots, newest first. @public */
+export interface AssessmentHistoryPage {
+  items: StoredAssessment[];
+  nextCursor: string | null;
+}

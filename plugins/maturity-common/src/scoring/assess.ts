@@ -1,0 +1,120 @@
+import type {
+  AssessmentResult,
+  TopicMap,
+  TopicRatings,
+  TopicResult,
+} from '../assessment/schema';
+import type { MaturityModel, TopicLevel } from '../model/schema';
+import { levelStats } from './stats';
+import { ScoringOptions, scoreTopic } from './topicLevel';
+
+/** Default age, in days, after which an assessment is stale. @public */
+export const DEFAULT_STALE_AFTER_DAYS = 180;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether an assessment made at `createdAt` is stale at `now`. @public */
+export function isStale(
+  createdAt: string | Date,
+  now: Date,
+  staleAfterDays: number = DEFAULT_STALE_AFTER_DAYS,
+): boolean {
+  return now.getTime() - new Date(createdAt).getTime() > staleAfterDays * DAY_MS;
+}
+
+/** Percent to target: 1 − Σgap / Σtarget, or null when no target is set. @public */
+export function percentToTarget(
+  topics: Iterable<Pick<TopicResult, 'target' | 'gap'>>,
+): number | null {
+  let gaps = 0;
+  let targets = 0;
+  for (const { target, gap } of topics) {
+    if (target !== null && target > 0) {
+      targets += target;
+      gaps += gap ?? target;
+    }
+  }
+  return targets === 0 ? null : 1 - gaps / targets;
+}
+
+/**
+ * Everything shown about one assessment, computed from its ratings and
+ * resolved targets. Pure: the same input always gives the same result.
+ * @public
+ */
+export function computeAssessmentResult(
+  model: MaturityModel,
+  input: {
+    ratings: TopicMap<TopicRatings>;
+    targets: TopicMap<number>;
+    createdAt: string | Date;
+  },
+  options: ScoringOptions & { now?: Date; staleAfterDays?: number } = {},
+): AssessmentResult {
+  const topics: Record<string, TopicResult> = {};
+  const dimensions: AssessmentResult['dimensions'] = {};
+  for (const dimension of model.dimensions) {
+    const levels: Array<number | null> = [];
+    for (const topic of dimension.topics) {
+      const { level, inconsistent } = scoreTopic(
+        input.ratings[topic.id],
+        topic.maxLevel,
+        options,
+      );
+      const target = input.targets[topic.id] ?? null;
+      const reached = level ?? 0;
+      topics[topic.id] = {
+        level,
+        target,
+        gap: target === null ? null : Math.max(0, target - reached),
+        nextLevel: target !== null && reached < target ? reached + 1 : null,
+        inconsistent,
+      };
+      levels.push(level);
+    }
+    dimensions[dimension.id] = levelStats(levels);
+  }
+  return {
+    topics,
+    dimensions,
+    percentToTarget: percentToTarget(Object.values(topics)),
+    stale: isStale(
+      input.createdAt,
+      options.now ?? new Date(),
+      options.staleAfterDays,
+    ),
+  };
+}
+
+/** A step to take: the first unmet level of a topic below its target. @public */
+export interface NextStep {
+  dimensionId: string;
+  topicId: string;
+  topicTitle: string;
+  level: TopicLevel;
+  url: string;
+}
+
+/** The next steps of a result, in the model's order. @public */
+export function nextSteps(
+  model: MaturityModel,
+  result: Pick<AssessmentResult, 'topics'>,
+): NextStep[] {
+  const steps: NextStep[] = [];
+  for (const dimension of model.dimensions) {
+    for (const topic of dimension.topics) {
+      const next = result.topics[topic.id]?.nextLevel;
+      const level = topic.levels.find(l => l.level === next);
+      if (level) {
+        steps.push({
+          dimensionId: dimension.id,
+          topicId: topic.id,
+          topicTitle: topic.title,
+          level,
+          url: topic.url,
+        });
+      }
+    }
+  }
+  return steps;
+}
