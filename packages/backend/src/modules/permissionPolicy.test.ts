@@ -1,0 +1,59 @@
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-maturity-common';
+import { MaturityDemoPolicy } from './permissionPolicy';
+
+const policy = new MaturityDemoPolicy(['group:default/maturity-admins']);
+
+function user(ownershipEntityRefs: string[]): PolicyQueryUser {
+  return {
+    credentials: {} as PolicyQueryUser['credentials'],
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+  };
+}
+
+const create = { permission: maturityAssessmentCreatePermission };
+
+describe('MaturityDemoPolicy', () => {
+  it('lets the catalog decide by ownership: the user or one of their groups', async () => {
+    const decision = await policy.handle(
+      create,
+      user(['user:default/sam', 'group:default/payments']),
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/sam', 'group:default/payments'] },
+      },
+    });
+  });
+
+  it('allows members of an admin group everywhere', async () => {
+    expect(
+      await policy.handle(
+        create,
+        user(['user:default/ada', 'group:default/maturity-admins']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('denies callers without ownership claims, such as services', async () => {
+    expect(await policy.handle(create, undefined)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('leaves other permissions, such as reading the catalog, allowed', async () => {
+    expect(
+      await policy.handle(
+        { permission: catalogEntityReadPermission },
+        user(['user:default/sam']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});

@@ -1,0 +1,63 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import fs from 'node:fs';
+import { createTestDatabases } from './testDatabases';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = resolvePackagePath(
+  '@cnmm/backstage-plugin-maturity-backend',
+  'migrations',
+);
+const migrationFiles = fs
+  .readdirSync(migrationsDir)
+  .filter(f => f.endsWith('.js'))
+  .sort();
+
+async function migrateUpOnce(knex: Knex) {
+  await knex.migrate.up({ directory: migrationsDir });
+}
+
+async function migrateDownOnce(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir });
+}
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())('migrations on %p', id => {
+  it('20261122000000_init creates the tables and drops them on down', async () => {
+    expect(migrationFiles[0]).toBe('20261122000000_init.js');
+    const knex = await databases.init(id);
+    await migrateUpOnce(knex);
+
+    const row = {
+      entity_ref: 'component:default/a',
+      revision: 1,
+      model_id: 'cnmm',
+      model_version: '4.0',
+      created_at: new Date(),
+      created_by: 'user:default/sam',
+      payload: '{}',
+    };
+    await knex('maturity_assessment').insert(row);
+    // The unique (entity_ref, revision) index is what serialises writers.
+    await expect(
+      knex('maturity_assessment').insert(row).then(),
+    ).rejects.toThrow();
+    await knex('maturity_orphan').insert({
+      entity_ref: 'component:default/a',
+      missing_since: new Date(),
+    });
+    expect(await knex('maturity_assessment').select('entity_ref')).toEqual([
+      { entity_ref: 'component:default/a' },
+    ]);
+
+    await migrateDownOnce(knex);
+    expect(await knex.schema.hasTable('maturity_assessment')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_orphan')).toBe(false);
+
+    await migrateUpOnce(knex);
+    expect(await knex('maturity_assessment').select('id')).toEqual([]);
+    await knex.destroy();
+  });
+});

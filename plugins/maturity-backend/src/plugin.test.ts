@@ -1,0 +1,445 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { maturityPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const OWNER = 'user:default/sam';
+const ADMIN = 'user:default/ada';
+const STRANGER = 'user:default/stranger';
+
+function group(name: string, parent?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: parent
+      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+      : [],
+  };
+}
+
+function component(
+  name: string,
+  owner: string,
+  system: string,
+  lifecycle = 'production',
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle, owner, system },
+    relations: [
+      { type: 'ownedBy', targetRef: `group:default/${owner}` },
+      { type: 'partOf', targetRef: `system:default/${system}` },
+    ],
+  };
+}
+
+const entities: Entity[] = [
+  group('engineering'),
+  group('product', 'engineering'),
+  group('payments', 'product'),
+  group('storefront', 'product'),
+  group('platform', 'engineering'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { owner: 'product', domain: 'commerce' },
+    relations: [{ type: 'partOf', targetRef: 'domain:default/commerce' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { owner: 'product' },
+  },
+  component('payments-api', 'payments', 'shop'),
+  component('ledger', 'payments', 'shop', 'experimental'),
+  component('web', 'storefront', 'shop'),
+  component('infra', 'platform', 'shop'),
+  component('secret', 'payments', 'shop', 'production', {
+    'test/hidden-from': STRANGER,
+  }),
+];
+
+/**
+ * The in-memory catalog, hiding annotated entities from one user as a catalog
+ * permission policy would.
+ */
+function visibilityCatalog() {
+  const inner = new InMemoryCatalogClient({ entities });
+  const visible = (entity: Entity | undefined, options?: any) => {
+    const hiddenFrom = entity?.metadata.annotations?.['test/hidden-from'];
+    return !hiddenFrom || hiddenFrom !== options?.credentials?.principal?.userEntityRef;
+  };
+  return {
+    async getEntityByRef(ref: string, options?: any) {
+      const entity = await inner.getEntityByRef(ref);
+      return visible(entity, options) ? entity : undefined;
+    },
+    async getEntities(req: any, options?: any) {
+      // Fields are not projected here: visibility needs the annotations.
+      const { items } = await inner.getEntities({ filter: req?.filter });
+      return { items: items.filter(e => visible(e, options)) };
+    },
+    getEntitiesByRefs: (req: any) => inner.getEntitiesByRefs(req),
+  };
+}
+
+const ownership: Record<string, string[]> = {
+  [OWNER]: ['group:default/payments'],
+};
+
+async function startBackend(config: object = {}) {
+  const authorize = jest.fn(async (requests: any[], { credentials }: any) =>
+    requests.map(r => {
+      const user: string = credentials.principal.userEntityRef;
+      if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
+      const entityOwner =
+        entities.find(
+          e =>
+            `component:default/${e.metadata.name}` === r.resourceRef,
+        )?.spec?.owner;
+      const allowed = (ownership[user] ?? []).includes(`group:default/${entityOwner}`);
+      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }),
+  );
+  const auditor = mockServices.auditor.mock();
+  const { server } = await startTestBackend({
+    features: [
+      maturityPlugin,
+      mockServices.rootConfig.factory({ data: config }),
+      mockServices.permissions.mock({ authorize }).factory,
+      auditor.factory,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => visibilityCatalog() as any,
+      }),
+    ],
+  });
+  return { server, authorize, auditor };
+}
+
+const as = (user: string) => mockCredentials.user.header(user);
+const base = '/api/maturity';
+
+function post(server: any, name: string, body: unknown, user = OWNER) {
+  return request(server)
+    .post(`${base}/entities/component/default/${name}/assessments`)
+    .set('Authorization', as(user))
+    .send(body as object);
+}
+
+const fullyTo = (level: number) =>
+  Object.fromEntries(
+    Array.from({ length: level }, (_, i) => [String(i + 1), 'fully']),
+  );
+
+describe('maturity backend', () => {
+  it('serves the bundled model', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get(`${base}/model`)
+      .set('Authorization', as(OWNER));
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe('cnmm');
+    expect(
+      res.body.dimensions.flatMap((d: any) => d.topics).length,
+    ).toBe(22);
+  });
+
+  it('stores snapshots, answers the latest with its result, and keeps history', async () => {
+    const { server, authorize, auditor } = await startBackend({
+      maturity: { targets: { byLifecycle: { production: 3 } } },
+    });
+    expect(
+      (
+        await request(server)
+          .get(`${base}/entities/component/default/payments-api`)
+          .set('Authorization', as(OWNER))
+      ).status,
+    ).toBe(404);
+
+    const first = await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: {
+        'process.audit-and-logs': fullyTo(2),
+        'process.security': { '1': 'largely', '2': 'not-yet', '3': 'fully' },
+      },
+      notes: { 'process.security': '<script>alert(1)</script>' },
+      evidence: { 'process.security': ['https://example.com/sec'] },
+      comment: 'first',
+    });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      revision: 1,
+      modelId: 'cnmm',
+      modelVersion: '4.0',
+      createdBy: OWNER,
+      ownerRef: 'group:default/payments',
+      systemRef: 'system:default/shop',
+      comment: 'first',
+      notes: { 'process.security': '<script>alert(1)</script>' },
+    });
+    expect(first.body.result.topics['process.audit-and-logs']).toEqual({
+      level: 2,
+      target: 3,
+      gap: 1,
+      nextLevel: 3,
+      inconsistent: false,
+    });
+    expect(first.body.result.topics['process.security']).toMatchObject({
+      level: 1,
+      inconsistent: true,
+    });
+    expect(first.body.result.dimensions.process).toMatchObject({
+      median: 1,
+      min: 1,
+      max: 2,
+    });
+    expect(authorize).toHaveBeenCalledWith(
+      [
+        expect.objectContaining({
+          resourceRef: 'component:default/payments-api',
+          permission: expect.objectContaining({
+            name: 'maturity.assessment.create',
+          }),
+        }),
+      ],
+      expect.anything(),
+    );
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'assessment-create' }),
+    );
+
+    const second = await post(server, 'payments-api', {
+      baseRevision: 1,
+      ratings: { 'process.audit-and-logs': fullyTo(3) },
+    });
+    expect(second.status).toBe(201);
+    expect(second.body.revision).toBe(2);
+
+    const latest = await request(server)
+      .get(`${base}/entities/component/default/payments-api`)
+      .set('Authorization', as(STRANGER));
+    expect(latest.status).toBe(200);
+    expect(latest.body.revision).toBe(2);
+    expect(latest.body.result.topics['process.audit-and-logs'].level).toBe(3);
+
+    const page1 = await request(server)
+      .get(`${base}/entities/component/default/payments-api/history?limit=1`)
+      .set('Authorization', as(OWNER));
+    expect(page1.body.items.map((i: any) => i.revision)).toEqual([2]);
+    const page2 = await request(server)
+      .get(
+        `${base}/entities/component/default/payments-api/history?limit=1&cursor=${page1.body.nextCursor}`,
+      )
+      .set('Authorization', as(OWNER));
+    expect(page2.body.items.map((i: any) => i.revision)).toEqual([1]);
+    expect(page2.body.nextCursor).toBeNull();
+  });
+
+  it('answers 409 to a stale base revision and stores nothing', async () => {
+    const { server } = await startBackend();
+    const body = { baseRevision: 0, ratings: { 'people.ai': fullyTo(1) } };
+    expect((await post(server, 'ledger', body)).status).toBe(201);
+    const conflict = await post(server, 'ledger', body);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.name).toBe('ConflictError');
+    const history = await request(server)
+      .get(`${base}/entities/component/default/ledger/history`)
+      .set('Authorization', as(OWNER));
+    expect(history.body.items).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown topic', { ratings: { 'people.nope': { '1': 'fully' } } }, 'people.nope'],
+    ['a level above maxLevel', { ratings: { 'people.ai': { '5': 'fully' } } }, 'people.ai'],
+    ['an unknown rating', { ratings: { 'people.ai': { '1': 'great' } } }, 'people.ai.1'],
+    [
+      'a non-http(s) evidence URL',
+      { ratings: {}, evidence: { 'people.ai': ['javascript:alert(1)'] } },
+      'evidence.people.ai.0',
+    ],
+    ['a missing baseRevision', { baseRevision: undefined, ratings: {} }, 'baseRevision'],
+    ['a target above maxLevel', { ratings: {}, targets: { 'policy.ai': 5 } }, 'targets.policy.ai'],
+  ])('answers 400 naming the field for %s', async (_, body, field) => {
+    const { server } = await startBackend();
+    const res = await post(server, 'payments-api', { baseRevision: 0, ...body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain(field);
+    const latest = await request(server)
+      .get(`${base}/entities/component/default/payments-api`)
+      .set('Authorization', as(OWNER));
+    expect(latest.status).toBe(404);
+  });
+
+  it('answers 400 to malformed JSON and 413 to an oversized body', async () => {
+    const { server } = await startBackend();
+    const malformed = await request(server)
+      .post(`${base}/entities/component/default/payments-api/assessments`)
+      .set('Authorization', as(OWNER))
+      .set('Content-Type', 'application/json')
+      .send('{"baseRevision": 0,');
+    expect(malformed.status).toBe(400);
+    const huge = await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: {},
+      comment: 'x'.repeat(600 * 1024),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('answers 401 without credentials, 403 to strangers and to service writes', async () => {
+    const { server } = await startBackend();
+    const body = { baseRevision: 0, ratings: { 'people.ai': fullyTo(1) } };
+    const none = await request(server)
+      .post(`${base}/entities/component/default/payments-api/assessments`)
+      .set('Authorization', mockCredentials.none.header())
+      .send(body);
+    expect(none.status).toBe(401);
+    expect((await post(server, 'payments-api', body, STRANGER)).status).toBe(403);
+    const service = await request(server)
+      .post(`${base}/entities/component/default/payments-api/assessments`)
+      .set('Authorization', mockCredentials.service.header())
+      .send(body);
+    expect(service.status).toBe(403);
+    expect((await post(server, 'payments-api', body, ADMIN)).status).toBe(201);
+    const serviceRead = await request(server)
+      .get(`${base}/entities/component/default/payments-api`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(serviceRead.status).toBe(200);
+  });
+
+  it('hides entities the caller cannot see: 404, and left out of scorecards and exports', async () => {
+    const { server } = await startBackend();
+    expect(
+      (await post(server, 'secret', { baseRevision: 0, ratings: {} }, ADMIN))
+        .status,
+    ).toBe(201);
+    const asStranger = (path: string) =>
+      request(server).get(`${base}${path}`).set('Authorization', as(STRANGER));
+    expect((await asStranger('/entities/component/default/secret')).status).toBe(404);
+    expect((await asStranger('/entities/component/default/nope')).status).toBe(404);
+    const card = await asStranger('/scorecards/systems/default/shop');
+    expect(card.body.entities.map((e: any) => e.name)).not.toContain('secret');
+    const csv = await asStranger('/export?format=csv');
+    expect(csv.text).not.toContain('secret');
+    const ownerCard = await request(server)
+      .get(`${base}/scorecards/systems/default/shop`)
+      .set('Authorization', as(OWNER));
+    expect(ownerCard.body.entities.map((e: any) => e.name)).toContain('secret');
+  });
+
+  it('computes group scorecards over the descendant teams, or only direct ones', async () => {
+    const { server } = await startBackend();
+    await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: { 'people.ai': fullyTo(3), 'people.culture': fullyTo(1) },
+    });
+    await post(
+      server,
+      'web',
+      { baseRevision: 0, ratings: { 'people.ai': fullyTo(1) } },
+      ADMIN,
+    );
+    const card = await request(server)
+      .get(`${base}/scorecards/groups/default/engineering`)
+      .set('Authorization', as(OWNER));
+    expect(card.status).toBe(200);
+    expect(card.body.components).toEqual({ total: 5, assessed: 2, stale: 0 });
+    // people medians: payments-api [1, 3] → 1, web [1] → 1
+    expect(card.body.dimensions.people).toMatchObject({ median: 1, min: 1, max: 1 });
+    expect(card.body.topics['people.ai']).toMatchObject({ median: 1, min: 1, max: 3 });
+    expect(card.body.topics['people.ai'].distribution).toEqual([0, 1, 0, 1, 0, 0]);
+    expect(card.body.children.map((c: any) => [c.entityRef, c.components.total])).toEqual([
+      ['group:default/product', 4],
+      ['group:default/platform', 1],
+    ]);
+    const direct = await request(server)
+      .get(`${base}/scorecards/groups/default/payments?direct=true`)
+      .set('Authorization', as(OWNER));
+    expect(direct.body.entities.map((e: any) => e.name).sort()).toEqual([
+      'ledger',
+      'payments-api',
+      'secret',
+    ]);
+    const domain = await request(server)
+      .get(`${base}/scorecards/domains/default/commerce`)
+      .set('Authorization', as(OWNER));
+    expect(domain.body.components.total).toBe(5);
+    expect(domain.body.children.map((c: any) => c.entityRef)).toEqual([
+      'system:default/shop',
+    ]);
+  });
+
+  it('filters, sorts and pages the overview, and exports one row per entity', async () => {
+    const { server } = await startBackend({
+      maturity: { targets: { default: 2 } },
+    });
+    await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: Object.fromEntries(
+        [
+          'process.audit-and-logs',
+          'process.software-integration-and-release',
+          'process.security',
+        ].map(t => [t, fullyTo(2)]),
+      ),
+    });
+    const get = (q: string) =>
+      request(server).get(`${base}/overview?${q}`).set('Authorization', as(OWNER));
+
+    const sorted = await get('sortBy=percentToTarget&order=desc&limit=2');
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.totalCount).toBe(5);
+    expect(sorted.body.items[0].name).toBe('payments-api');
+    expect(sorted.body.items[0].dimensions.process).toBe(2);
+    expect(sorted.body.items).toHaveLength(2);
+    const next = await get(
+      `sortBy=percentToTarget&order=desc&limit=2&cursor=${sorted.body.nextCursor}`,
+    );
+    expect(next.body.items).toHaveLength(2);
+    expect(next.body.items[0].name).not.toBe('payments-api');
+
+    const filtered = await get('owner=payments&lifecycle=experimental');
+    expect(filtered.body.items.map((i: any) => i.name)).toEqual(['ledger']);
+    expect((await get('minLevel=2')).body.totalCount).toBe(1);
+    expect((await get('sortBy=bogus')).status).toBe(400);
+    expect((await get('limit=0')).status).toBe(400);
+    expect((await get('cursor=not-a-cursor')).status).toBe(400);
+
+    const csv = await request(server)
+      .get(`${base}/export?format=csv&owner=payments`)
+      .set('Authorization', as(OWNER));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [header, ...lines] = csv.text.trim().split('\n');
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['entityRef', 'process.security', 'people.ai']),
+    );
+    expect(header.split(',').filter(c => c.includes('.') && !c.includes(':'))).toHaveLength(22);
+    expect(lines).toHaveLength(3);
+    const json = await request(server)
+      .get(`${base}/export?format=json`)
+      .set('Authorization', as(OWNER));
+    expect(JSON.parse(json.text)).toHaveLength(5);
+  });
+});
