@@ -84,7 +84,10 @@ function visibilityCatalog() {
   const inner = new InMemoryCatalogClient({ entities });
   const visible = (entity: Entity | undefined, options?: any) => {
     const hiddenFrom = entity?.metadata.annotations?.['test/hidden-from'];
-    return !hiddenFrom || hiddenFrom !== options?.credentials?.principal?.userEntityRef;
+    return (
+      !hiddenFrom ||
+      hiddenFrom !== options?.credentials?.principal?.userEntityRef
+    );
   };
   return {
     async getEntityByRef(ref: string, options?: any) {
@@ -109,12 +112,12 @@ async function startBackend(config: object = {}) {
     requests.map(r => {
       const user: string = credentials.principal.userEntityRef;
       if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
-      const entityOwner =
-        entities.find(
-          e =>
-            `component:default/${e.metadata.name}` === r.resourceRef,
-        )?.spec?.owner;
-      const allowed = (ownership[user] ?? []).includes(`group:default/${entityOwner}`);
+      const entityOwner = entities.find(
+        e => `component:default/${e.metadata.name}` === r.resourceRef,
+      )?.spec?.owner;
+      const allowed = (ownership[user] ?? []).includes(
+        `group:default/${entityOwner}`,
+      );
       return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }),
   );
@@ -158,9 +161,7 @@ describe('maturity backend', () => {
       .set('Authorization', as(OWNER));
     expect(res.status).toBe(200);
     expect(res.body.id).toBe('cnmm');
-    expect(
-      res.body.dimensions.flatMap((d: any) => d.topics).length,
-    ).toBe(22);
+    expect(res.body.dimensions.flatMap((d: any) => d.topics).length).toBe(22);
   });
 
   it('stores snapshots, answers the latest with its result, and keeps history', async () => {
@@ -269,19 +270,42 @@ describe('maturity backend', () => {
   });
 
   it.each([
-    ['an unknown topic', { ratings: { 'people.nope': { '1': 'fully' } } }, 'people.nope'],
-    ['a level above maxLevel', { ratings: { 'people.ai': { '5': 'fully' } } }, 'people.ai'],
-    ['an unknown rating', { ratings: { 'people.ai': { '1': 'great' } } }, 'people.ai.1'],
+    [
+      'an unknown topic',
+      { ratings: { 'people.nope': { '1': 'fully' } } },
+      'people.nope',
+    ],
+    [
+      'a level above maxLevel',
+      { ratings: { 'people.ai': { '5': 'fully' } } },
+      'people.ai',
+    ],
+    [
+      'an unknown rating',
+      { ratings: { 'people.ai': { '1': 'great' } } },
+      'people.ai.1',
+    ],
     [
       'a non-http(s) evidence URL',
       { ratings: {}, evidence: { 'people.ai': ['javascript:alert(1)'] } },
       'evidence.people.ai.0',
     ],
-    ['a missing baseRevision', { baseRevision: undefined, ratings: {} }, 'baseRevision'],
-    ['a target above maxLevel', { ratings: {}, targets: { 'policy.ai': 5 } }, 'targets.policy.ai'],
+    [
+      'a missing baseRevision',
+      { baseRevision: undefined, ratings: {} },
+      'baseRevision',
+    ],
+    [
+      'a target above maxLevel',
+      { ratings: {}, targets: { 'policy.ai': 5 } },
+      'targets.policy.ai',
+    ],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const { server } = await startBackend();
-    const res = await post(server, 'payments-api', { baseRevision: 0, ...body });
+    const res = await post(server, 'payments-api', {
+      baseRevision: 0,
+      ...body,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toContain(field);
@@ -315,7 +339,9 @@ describe('maturity backend', () => {
       .set('Authorization', mockCredentials.none.header())
       .send(body);
     expect(none.status).toBe(401);
-    expect((await post(server, 'payments-api', body, STRANGER)).status).toBe(403);
+    expect((await post(server, 'payments-api', body, STRANGER)).status).toBe(
+      403,
+    );
     const service = await request(server)
       .post(`${base}/entities/component/default/payments-api/assessments`)
       .set('Authorization', mockCredentials.service.header())
@@ -336,8 +362,12 @@ describe('maturity backend', () => {
     ).toBe(201);
     const asStranger = (path: string) =>
       request(server).get(`${base}${path}`).set('Authorization', as(STRANGER));
-    expect((await asStranger('/entities/component/default/secret')).status).toBe(404);
-    expect((await asStranger('/entities/component/default/nope')).status).toBe(404);
+    expect(
+      (await asStranger('/entities/component/default/secret')).status,
+    ).toBe(404);
+    expect((await asStranger('/entities/component/default/nope')).status).toBe(
+      404,
+    );
     const card = await asStranger('/scorecards/systems/default/shop');
     expect(card.body.entities.map((e: any) => e.name)).not.toContain('secret');
     const csv = await asStranger('/export?format=csv');
@@ -366,10 +396,22 @@ describe('maturity backend', () => {
     expect(card.status).toBe(200);
     expect(card.body.components).toEqual({ total: 5, assessed: 2, stale: 0 });
     // people medians: payments-api [1, 3] → 1, web [1] → 1
-    expect(card.body.dimensions.people).toMatchObject({ median: 1, min: 1, max: 1 });
-    expect(card.body.topics['people.ai']).toMatchObject({ median: 1, min: 1, max: 3 });
-    expect(card.body.topics['people.ai'].distribution).toEqual([0, 1, 0, 1, 0, 0]);
-    expect(card.body.children.map((c: any) => [c.entityRef, c.components.total])).toEqual([
+    expect(card.body.dimensions.people).toMatchObject({
+      median: 1,
+      min: 1,
+      max: 1,
+    });
+    expect(card.body.topics['people.ai']).toMatchObject({
+      median: 1,
+      min: 1,
+      max: 3,
+    });
+    expect(card.body.topics['people.ai'].distribution).toEqual([
+      0, 1, 0, 1, 0, 0,
+    ]);
+    expect(
+      card.body.children.map((c: any) => [c.entityRef, c.components.total]),
+    ).toEqual([
       ['group:default/product', 4],
       ['group:default/platform', 1],
     ]);
@@ -405,7 +447,9 @@ describe('maturity backend', () => {
       ),
     });
     const get = (q: string) =>
-      request(server).get(`${base}/overview?${q}`).set('Authorization', as(OWNER));
+      request(server)
+        .get(`${base}/overview?${q}`)
+        .set('Authorization', as(OWNER));
 
     const sorted = await get('sortBy=percentToTarget&order=desc&limit=2');
     expect(sorted.status).toBe(200);
@@ -435,7 +479,9 @@ describe('maturity backend', () => {
     expect(header.split(',')).toEqual(
       expect.arrayContaining(['entityRef', 'process.security', 'people.ai']),
     );
-    expect(header.split(',').filter(c => c.includes('.') && !c.includes(':'))).toHaveLength(22);
+    expect(
+      header.split(',').filter(c => c.includes('.') && !c.includes(':')),
+    ).toHaveLength(22);
     expect(lines).toHaveLength(3);
     const json = await request(server)
       .get(`${base}/export?format=json`)

@@ -134,10 +134,15 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return fromRow(row);
   }
 
-  async getLatest(entityRefs: string[]): Promise<Map<string, AssessmentRecord>> {
+  async getLatest(
+    entityRefs: string[],
+  ): Promise<Map<string, AssessmentRecord>> {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
-      const rows: Row[] = await this.latestQuery().whereIn('a.entity_ref', refs);
+      const rows: Row[] = await this.latestQuery().whereIn(
+        'a.entity_ref',
+        refs,
+      );
       for (const row of rows) latest.set(row.entity_ref, fromRow(row));
     }
     return latest;

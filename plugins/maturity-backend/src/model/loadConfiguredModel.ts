@@ -14,7 +14,9 @@ import { parse as parseYaml } from 'yaml';
  * replaces or extends it (`maturity.model.file`, `maturity.model.mode`). A
  * broken file throws, so the backend does not start with a half-read model.
  */
-export async function loadConfiguredModel(config: Config): Promise<MaturityModel> {
+export async function loadConfiguredModel(
+  config: Config,
+): Promise<MaturityModel> {
   const file = config.getOptionalString('maturity.model.file');
   if (!file) return defaultMaturityModel;
   const mode = config.getOptionalString('maturity.model.mode') ?? 'replace';
@@ -29,7 +31,9 @@ export async function loadConfiguredModel(config: Config): Promise<MaturityModel
     data = parseYaml(await readFile(path, 'utf8'));
   } catch (error) {
     throw new Error(
-      `Cannot read the maturity model file ${path}: ${(error as Error).message}`,
+      `Cannot read the maturity model file ${path}: ${
+        (error as Error).message
+      }`,
     );
   }
   return mode === 'extend'

@@ -1,6 +1,4 @@
-import {
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -84,14 +82,15 @@ const ENTITY_FIELDS = [
 
 /** Lower-cased, so that refs from the catalog and from URLs compare equal. */
 export function normalizeRef(ref: string | Entity): string {
-  return (typeof ref === 'string' ? ref : stringifyEntityRef(ref)).toLocaleLowerCase(
-    'en-US',
-  );
+  return (
+    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
+  ).toLocaleLowerCase('en-US');
 }
 
 function relationTarget(entity: Entity, type: string, kind?: string) {
   const relation = entity.relations?.find(
-    r => r.type === type && (!kind || parseEntityRef(r.targetRef).kind === kind),
+    r =>
+      r.type === type && (!kind || parseEntityRef(r.targetRef).kind === kind),
   );
   return relation ? normalizeRef(relation.targetRef) : null;
 }
@@ -198,26 +197,40 @@ export class MaturityService {
     };
   }
 
-  async systemScorecard(systemRef: string, options: Options): Promise<Scorecard> {
+  async systemScorecard(
+    systemRef: string,
+    options: Options,
+  ): Promise<Scorecard> {
     const system = await this.getEntity(systemRef, options);
     const components = await this.entities(
-      { kind: 'component', [`relations.${RELATION_PART_OF}`]: normalizeRef(system) },
+      {
+        kind: 'component',
+        [`relations.${RELATION_PART_OF}`]: normalizeRef(system),
+      },
       options,
     );
     return this.scorecard(normalizeRef(system), components, []);
   }
 
-  async domainScorecard(domainRef: string, options: Options): Promise<Scorecard> {
+  async domainScorecard(
+    domainRef: string,
+    options: Options,
+  ): Promise<Scorecard> {
     const domain = await this.getEntity(domainRef, options);
     const systems = await this.entities(
-      { kind: 'system', [`relations.${RELATION_PART_OF}`]: normalizeRef(domain) },
+      {
+        kind: 'system',
+        [`relations.${RELATION_PART_OF}`]: normalizeRef(domain),
+      },
       options,
     );
     const components = systems.length
       ? await this.entities(
           {
             kind: 'component',
-            [`relations.${RELATION_PART_OF}`]: systems.map(s => normalizeRef(s)),
+            [`relations.${RELATION_PART_OF}`]: systems.map(s =>
+              normalizeRef(s),
+            ),
           },
           options,
         )
@@ -225,7 +238,9 @@ export class MaturityService {
     const groups = systems.map(system => ({
       entity: system,
       members: components.filter(
-        c => relationTarget(c, RELATION_PART_OF, 'system') === normalizeRef(system),
+        c =>
+          relationTarget(c, RELATION_PART_OF, 'system') ===
+          normalizeRef(system),
       ),
     }));
     return this.scorecard(normalizeRef(domain), components, groups);
@@ -245,7 +260,8 @@ export class MaturityService {
     const childrenOf = new Map<string, Entity[]>();
     for (const g of allGroups) {
       const parent = relationTarget(g, RELATION_CHILD_OF);
-      if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), g]);
+      if (parent)
+        childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), g]);
     }
     const subtree = (ref: string): string[] => {
       const seen = new Set<string>([ref]);
@@ -414,21 +430,23 @@ export class MaturityService {
     const resultOf = new Map(
       assessed.map(a => [normalizeRef(a.entity), a.result]),
     );
-    const children: ScorecardChild[] = childGroups.map(({ entity, members }) => {
-      const child = rollUp(
-        this.deps.model,
-        members.map(m => ({ result: resultOf.get(normalizeRef(m)) ?? null })),
-      );
-      return {
-        entityRef: normalizeRef(entity),
-        title: entity.metadata.title ?? null,
-        components: child.components,
-        dimensions: Object.fromEntries(
-          Object.entries(child.dimensions).map(([id, s]) => [id, s.median]),
-        ),
-        percentToTarget: child.percentToTarget,
-      };
-    });
+    const children: ScorecardChild[] = childGroups.map(
+      ({ entity, members }) => {
+        const child = rollUp(
+          this.deps.model,
+          members.map(m => ({ result: resultOf.get(normalizeRef(m)) ?? null })),
+        );
+        return {
+          entityRef: normalizeRef(entity),
+          title: entity.metadata.title ?? null,
+          components: child.components,
+          dimensions: Object.fromEntries(
+            Object.entries(child.dimensions).map(([id, s]) => [id, s.median]),
+          ),
+          percentToTarget: child.percentToTarget,
+        };
+      },
+    );
     return {
       entityRef,
       ...rollUp(this.deps.model, assessed),

@@ -84,7 +84,9 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, permissions, auditor, service } = options;
   const submissionSchema = createSubmissionSchema(service.model);
-  const topicIds = service.model.dimensions.flatMap(d => d.topics.map(t => t.id));
+  const topicIds = service.model.dimensions.flatMap(d =>
+    d.topics.map(t => t.id),
+  );
 
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
@@ -152,14 +154,18 @@ export async function createRouter(options: {
   router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.systemScorecard(refFromPath(req, 'system'), { credentials }),
+      await service.systemScorecard(refFromPath(req, 'system'), {
+        credentials,
+      }),
     );
   });
 
   router.get('/scorecards/domains/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.domainScorecard(refFromPath(req, 'domain'), { credentials }),
+      await service.domainScorecard(refFromPath(req, 'domain'), {
+        credentials,
+      }),
     );
   });
 
@@ -193,14 +199,20 @@ export async function createRouter(options: {
     if (format === 'json') {
       res.type('application/json');
       res.write('[');
-      rows.forEach((row, i) => res.write(`${i ? ',' : ''}\n${JSON.stringify(row)}`));
+      rows.forEach((row, i) =>
+        res.write(`${i ? ',' : ''}\n${JSON.stringify(row)}`),
+      );
       res.end('\n]\n');
       return;
     }
     res.type('text/csv');
     const dimensionIds = service.model.dimensions.map(d => d.id);
     res.write(
-      `${[...CSV_FIXED_COLUMNS, ...dimensionIds.map(id => `median:${id}`), ...topicIds].join(',')}\n`,
+      `${[
+        ...CSV_FIXED_COLUMNS,
+        ...dimensionIds.map(id => `median:${id}`),
+        ...topicIds,
+      ].join(',')}\n`,
     );
     for (const row of rows as EntityMaturityExportRow[]) {
       const cells = [

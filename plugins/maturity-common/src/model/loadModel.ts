@@ -8,7 +8,10 @@ import {
 
 /** A model file that does not hold a valid model. @public */
 export class MaturityModelError extends Error {
-  constructor(source: string, issues: Array<{ path: string; message: string }>) {
+  constructor(
+    source: string,
+    issues: Array<{ path: string; message: string }>,
+  ) {
     super(
       `Invalid maturity model in ${source}: ${issues
         .map(i => `at ${i.path || '(root)'}: ${i.message}`)
@@ -41,7 +44,10 @@ function checkConsistency(model: MaturityModel) {
     dimension.topics.forEach((topic, t) => {
       const path = `dimensions[${d}].topics[${t}]`;
       if (seen.has(topic.id)) {
-        issues.push({ path: `${path}.id`, message: `duplicate id "${topic.id}"` });
+        issues.push({
+          path: `${path}.id`,
+          message: `duplicate id "${topic.id}"`,
+        });
       }
       seen.add(topic.id);
       const levels = topic.levels.map(l => l.level).join(',');
@@ -49,7 +55,9 @@ function checkConsistency(model: MaturityModel) {
       if (levels !== expected.join(',')) {
         issues.push({
           path: `${path}.levels`,
-          message: `must describe levels ${expected.join(', ')} in order (maxLevel ${topic.maxLevel}), found ${levels || 'none'}`,
+          message: `must describe levels ${expected.join(
+            ', ',
+          )} in order (maxLevel ${topic.maxLevel}), found ${levels || 'none'}`,
         });
       }
     });
@@ -85,7 +93,10 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
  * and what is wrong.
  * @public
  */
-export function parseMaturityModel(input: unknown, source: string): MaturityModel {
+export function parseMaturityModel(
+  input: unknown,
+  source: string,
+): MaturityModel {
   const model = parseWith(maturityModelSchema, input, source);
   const issues = checkConsistency(model);
   if (issues.length) throw new MaturityModelError(source, issues);
@@ -118,7 +129,10 @@ export function extendMaturityModel(
   source: string,
 ): MaturityModel {
   const extension = parseWith(modelExtensionSchema, input, source);
-  const dimensions = base.dimensions.map(d => ({ ...d, topics: [...d.topics] }));
+  const dimensions = base.dimensions.map(d => ({
+    ...d,
+    topics: [...d.topics],
+  }));
   for (const added of extension.dimensions) {
     const existing = dimensions.find(d => d.id === added.id);
     if (existing) {

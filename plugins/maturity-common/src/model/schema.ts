@@ -11,11 +11,9 @@ const httpsUrl = z
   .string()
   .url()
   .refine(u => u.startsWith('https://'), { message: 'must be an https URL' });
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, {
-    message: 'must be lower-case words joined by "-" or "."',
-  });
+const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, {
+  message: 'must be lower-case words joined by "-" or "."',
+});
 
 /** What must be true for a topic to reach one level. @public */
 export const topicLevelSchema = z.object({

@@ -19,7 +19,9 @@ export function isStale(
   now: Date,
   staleAfterDays: number = DEFAULT_STALE_AFTER_DAYS,
 ): boolean {
-  return now.getTime() - new Date(createdAt).getTime() > staleAfterDays * DAY_MS;
+  return (
+    now.getTime() - new Date(createdAt).getTime() > staleAfterDays * DAY_MS
+  );
 }
 
 /** Percent to target: 1 − Σgap / Σtarget, or null when no target is set. @public */

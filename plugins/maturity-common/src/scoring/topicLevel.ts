@@ -6,7 +6,11 @@ export interface ScoringOptions {
   strict?: boolean;
 }
 
-const MET: ReadonlySet<Rating> = new Set(['largely', 'fully', 'not-applicable']);
+const MET: ReadonlySet<Rating> = new Set([
+  'largely',
+  'fully',
+  'not-applicable',
+]);
 const CLAIMED: ReadonlySet<Rating> = new Set(['largely', 'fully']);
 const COMPLETE: ReadonlySet<Rating> = new Set(['fully', 'not-applicable']);
 
