@@ -287,6 +287,7 @@ describe('maturity backend', () => {
     ],
     [
       'a non-http(s) evidence URL',
+      // eslint-disable-next-line no-script-url -- the payload under test
       { ratings: {}, evidence: { 'people.ai': ['javascript:alert(1)'] } },
       'evidence.people.ai.0',
     ],

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
-import { createTestDatabases } from '../database/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { cleanOrphans } from './OrphanCleaner';
 
 jest.setTimeout(60_000);
