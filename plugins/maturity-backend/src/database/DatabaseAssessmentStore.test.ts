@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import createKnex from 'knex';
 import { NewAssessment } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -169,3 +170,24 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('DatabaseAssessmentStore when the database is down', () => {
+  it('answers ServiceUnavailableError, not a raw driver error', async () => {
+    const knex = createKnex({
+      client: 'pg',
+      // Nothing listens on port 1: the connection is refused at once.
+      connection: 'postgresql://postgres:postgres@127.0.0.1:1/none',
+      pool: { min: 0, max: 1, acquireTimeoutMillis: 2000 },
+    });
+    const store = await DatabaseAssessmentStore.create({
+      database: mockServices.database({ knex, migrations: { skip: true } }),
+    });
+    await expect(store.getLatest(['component:default/a'])).rejects.toThrow(
+      ServiceUnavailableError,
+    );
+    await expect(
+      store.insert(submission('component:default/a', 0)),
+    ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+    await knex.destroy();
+  });
+});

@@ -2,7 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   AssessmentRecord,
@@ -69,6 +69,53 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+// Codes of a database that is down or unreachable, rather than of a bad query.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'SQLITE_BUSY',
+]);
+
+function isUnavailable(error: unknown): boolean {
+  const { code, name, message } = (error ?? {}) as {
+    code?: string;
+    name?: string;
+    message?: string;
+  };
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    name === 'KnexTimeoutError' ||
+    /Connection terminated|connection is closed/i.test(message ?? '')
+  );
+}
+
+/**
+ * Lets a database outage answer 503 with a clear message instead of a 500,
+ * so clients can tell "try again" from "this request is wrong".
+ */
+async function guard<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isUnavailable(error)) {
+      throw new ServiceUnavailableError(
+        'The maturity database is not available; try again shortly',
+        error as Error,
+      );
+    }
+    throw error;
+  }
+}
+
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) {
@@ -112,17 +159,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       } satisfies Payload),
     };
     try {
-      await this.knex.transaction(async tx => {
-        const current = await tx(TABLE)
-          .where({ entity_ref: record.entityRef })
-          .max({ revision: 'revision' })
-          .first();
-        const currentRevision = Number(current?.revision ?? 0);
-        if (currentRevision !== baseRevision) {
-          throw conflict(record.entityRef, baseRevision, currentRevision);
-        }
-        await tx(TABLE).insert(row);
-      });
+      await guard(() =>
+        this.knex.transaction(async tx => {
+          const current = await tx(TABLE)
+            .where({ entity_ref: record.entityRef })
+            .max({ revision: 'revision' })
+            .first();
+          const currentRevision = Number(current?.revision ?? 0);
+          if (currentRevision !== baseRevision) {
+            throw conflict(record.entityRef, baseRevision, currentRevision);
+          }
+          await tx(TABLE).insert(row);
+        }),
+      );
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
       // one; the unique index lets exactly one of them through.
@@ -139,9 +188,8 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   ): Promise<Map<string, AssessmentRecord>> {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
-      const rows: Row[] = await this.latestQuery().whereIn(
-        'a.entity_ref',
-        refs,
+      const rows: Row[] = await guard(async () =>
+        this.latestQuery().whereIn('a.entity_ref', refs),
       );
       for (const row of rows) latest.set(row.entity_ref, fromRow(row));
     }
@@ -159,15 +207,25 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     if (options.beforeRevision !== undefined) {
       query.where('revision', '<', options.beforeRevision);
     }
-    return (await query).map(fromRow);
+    return (await guard(async () => query)).map(fromRow);
   }
 
   async listEntityRefs(): Promise<string[]> {
-    const rows = await this.knex(TABLE).distinct('entity_ref');
+    const rows = await guard(async () =>
+      this.knex(TABLE).distinct('entity_ref'),
+    );
     return rows.map(r => r.entity_ref);
   }
 
   async reconcileOrphans(options: {
+    missing: string[];
+    now: Date;
+    deleteMissingSince?: Date;
+  }): Promise<string[]> {
+    return guard(() => this.reconcile(options));
+  }
+
+  private async reconcile(options: {
     missing: string[];
     now: Date;
     deleteMissingSince?: Date;
