@@ -269,6 +269,20 @@ describe('maturity backend', () => {
     expect(history.body.items).toHaveLength(1);
   });
 
+  it('lets exactly one of 20 concurrent writers on one revision through', async () => {
+    const { server } = await startBackend();
+    const body = { baseRevision: 0, ratings: { 'people.ai': fullyTo(1) } };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post(server, 'payments-api', body)),
+    );
+    const statuses = answers.map(a => a.status).sort();
+    expect(statuses).toEqual([201, ...Array(19).fill(409)]);
+    const history = await request(server)
+      .get(`${base}/entities/component/default/payments-api/history`)
+      .set('Authorization', as(OWNER));
+    expect(history.body.items.map((i: any) => i.revision)).toEqual([1]);
+  });
+
   it.each([
     [
       'an unknown topic',
