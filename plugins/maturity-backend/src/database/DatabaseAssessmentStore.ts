@@ -9,6 +9,7 @@ import {
   AssessmentStore,
   NewAssessment,
 } from './AssessmentStore';
+import { BoundedCache } from '../util/BoundedCache';
 
 const TABLE = 'maturity_assessment';
 const ORPHANS = 'maturity_orphan';
@@ -136,6 +137,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return new DatabaseAssessmentStore(knex);
   }
 
+  // About 3 KB per snapshot: enough for the latest of 20,000 entities.
+  private readonly records = new BoundedCache<AssessmentRecord>(20_000);
+
   private constructor(private readonly knex: Knex) {}
 
   async insert(assessment: NewAssessment): Promise<AssessmentRecord> {
@@ -180,18 +184,42 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
       throw error;
     }
-    return fromRow(row);
+    return this.remember(fromRow(row));
   }
 
+  /**
+   * Reads the latest revision of each entity from the index, then only the
+   * snapshots not parsed before: a snapshot never changes, so a parsed copy is
+   * as good as the row.
+   */
   async getLatest(
     entityRefs: string[],
   ): Promise<Map<string, AssessmentRecord>> {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
-      const rows: Row[] = await guard(async () =>
-        this.latestQuery().whereIn('a.entity_ref', refs),
-      );
-      for (const row of rows) latest.set(row.entity_ref, fromRow(row));
+      const heads: Array<{ entity_ref: string; revision: number | string }> =
+        await guard(async () =>
+          this.knex(TABLE)
+            .select('entity_ref')
+            .max({ revision: 'revision' })
+            .whereIn('entity_ref', refs)
+            .groupBy('entity_ref'),
+        );
+      const missing: Array<[string, number]> = [];
+      for (const head of heads) {
+        const revision = Number(head.revision);
+        const cached = this.records.get(`${head.entity_ref}#${revision}`);
+        if (cached) latest.set(head.entity_ref, cached);
+        else missing.push([head.entity_ref, revision]);
+      }
+      if (missing.length) {
+        const rows: Row[] = await guard(async () =>
+          this.knex<Row>(TABLE).whereIn(['entity_ref', 'revision'], missing),
+        );
+        for (const row of rows) {
+          latest.set(row.entity_ref, this.remember(fromRow(row)));
+        }
+      }
     }
     return latest;
   }
@@ -259,16 +287,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     });
   }
 
-  /** The latest row per entity: one indexed query on (entity_ref, revision). */
-  private latestQuery() {
-    return this.knex<Row>({ a: TABLE })
-      .select('a.*')
-      .where(
-        'a.revision',
-        this.knex(`${TABLE} as b`)
-          .max('b.revision')
-          .where('b.entity_ref', this.knex.ref('a.entity_ref')),
-      );
+  private remember(record: AssessmentRecord): AssessmentRecord {
+    this.records.set(`${record.entityRef}#${record.revision}`, record);
+    return record;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   AssessmentResult,
   AssessmentSubmission,
   computeAssessmentResult,
+  isStale,
   EntityFilter,
   EntityMaturityExportRow,
   EntityMaturityRow,
@@ -28,6 +29,7 @@ import {
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
+import { BoundedCache } from '../util/BoundedCache';
 import { decodeCursor, encodeCursor } from './cursor';
 
 type AssessedEntity = {
@@ -80,11 +82,21 @@ const ENTITY_FIELDS = [
   'relations',
 ];
 
-/** Lower-cased, so that refs from the catalog and from URLs compare equal. */
+const entityRefs = new WeakMap<Entity, string>();
+
+/**
+ * Lower-cased, so that refs from the catalog and from URLs compare equal.
+ * Entity refs are ASCII, so the locale-free lower-casing is exact; it is
+ * memoised per entity because scorecards ask for it many times.
+ */
 export function normalizeRef(ref: string | Entity): string {
-  return (
-    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
-  ).toLocaleLowerCase('en-US');
+  if (typeof ref === 'string') return ref.toLowerCase();
+  let normalized = entityRefs.get(ref);
+  if (!normalized) {
+    normalized = stringifyEntityRef(ref).toLowerCase();
+    entityRefs.set(ref, normalized);
+  }
+  return normalized;
 }
 
 function relationTarget(entity: Entity, type: string, kind?: string) {
@@ -127,6 +139,8 @@ export class MaturityService {
       now?: () => Date;
     },
   ) {}
+
+  private readonly results = new BoundedCache<AssessmentResult>(20_000);
 
   get model() {
     return this.deps.model;
@@ -460,23 +474,35 @@ export class MaturityService {
     lifecycle: string | null,
   ): StoredAssessment {
     const { scoring, model } = this.deps;
-    const targets = resolveTargets(model, {
-      assessmentTargets: record.targets,
-      defaults: scoring.targets,
-      lifecycle: lifecycle ?? record.lifecycle ?? undefined,
-    });
+    const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
+    // The model and settings are fixed for the process and the snapshot is
+    // immutable, so its result changes only with the lifecycle and the clock.
+    const key = `${record.entityRef}#${record.revision}#${effectiveLifecycle}`;
+    let result = this.results.get(key);
+    if (!result) {
+      const targets = resolveTargets(model, {
+        assessmentTargets: record.targets,
+        defaults: scoring.targets,
+        lifecycle: effectiveLifecycle,
+      });
+      result = computeAssessmentResult(
+        model,
+        { ratings: record.ratings, targets, createdAt: record.createdAt },
+        { strict: scoring.strict, staleAfterDays: scoring.staleAfterDays },
+      );
+      this.results.set(key, result);
+    }
     const { lifecycle: _lifecycle, ...rest } = record;
     return {
       ...rest,
-      result: computeAssessmentResult(
-        model,
-        { ratings: record.ratings, targets, createdAt: record.createdAt },
-        {
-          strict: scoring.strict,
-          staleAfterDays: scoring.staleAfterDays,
-          now: this.deps.now?.(),
-        },
-      ),
+      result: {
+        ...result,
+        stale: isStale(
+          record.createdAt,
+          this.deps.now?.() ?? new Date(),
+          scoring.staleAfterDays,
+        ),
+      },
     };
   }
 }

@@ -68,7 +68,11 @@ export const entityFilterSchema = z.strictObject({
   owner: optionalText,
   system: optionalText,
   lifecycle: optionalText,
-  minLevel: z.coerce.number().int().min(0).max(5).optional(),
+  // An empty `?minLevel=` means no filter, not level 0.
+  minLevel: z.preprocess(
+    value => (value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(5).optional(),
+  ),
 });
 
 /** Query of `GET /overview`. @public */

@@ -63,7 +63,9 @@ export function computeAssessmentResult(
         topic.maxLevel,
         options,
       );
-      const target = input.targets[topic.id] ?? null;
+      const target = Object.hasOwn(input.targets, topic.id)
+        ? input.targets[topic.id] ?? null
+        : null;
       const reached = level ?? 0;
       topics[topic.id] = {
         level,

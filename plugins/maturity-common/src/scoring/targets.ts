@@ -21,7 +21,10 @@ function fromSpec(
 ): number | undefined {
   if (spec === undefined) return undefined;
   if (typeof spec === 'number') return spec;
-  return spec[topicId] ?? spec[dimensionId] ?? spec.default;
+  // Own keys only: an id such as "constructor" must not reach Object.prototype.
+  const own = (key: string) =>
+    Object.hasOwn(spec, key) ? spec[key] : undefined;
+  return own(topicId) ?? own(dimensionId) ?? own('default');
 }
 
 /**
@@ -43,11 +46,17 @@ export function resolveTargets(
   for (const dimension of model.dimensions) {
     for (const topic of dimension.topics) {
       const target =
-        assessmentTargets[topic.id] ??
+        (Object.hasOwn(assessmentTargets, topic.id)
+          ? assessmentTargets[topic.id]
+          : undefined) ??
         fromSpec(byLifecycle, topic.id, dimension.id) ??
         fromSpec(defaults.default, topic.id, dimension.id);
       if (target !== undefined) {
-        targets[topic.id] = Math.max(0, Math.min(topic.maxLevel, target));
+        // Levels are whole numbers; a fractional default rounds down.
+        targets[topic.id] = Math.max(
+          0,
+          Math.min(topic.maxLevel, Math.floor(target)),
+        );
       }
     }
   }
