@@ -47,6 +47,12 @@ function ratingsFor(n: number) {
   );
 }
 
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
 function percentile(sorted: number[], p: number) {
   return sorted[
     Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
@@ -155,10 +161,7 @@ async function main() {
     pgUrl
       ? {
           client: 'pg',
-          connection: {
-            connectionString: pgUrl,
-            database: `${PREFIX}maturity`,
-          },
+          connection: withDatabase(pgUrl, `${PREFIX}maturity`),
         }
       : {
           client: 'better-sqlite3',
@@ -318,7 +321,7 @@ async function main() {
   await backend.stop();
   if (pgUrl) {
     const admin = createKnex({ client: 'pg', connection: pgUrl });
-    await admin.raw(`DROP DATABASE IF EXISTS "${PREFIX}maturity"`);
+    await admin.raw(`DROP DATABASE IF EXISTS "${PREFIX}maturity" WITH (FORCE)`);
     await admin.destroy();
   }
   console.log(

@@ -1,0 +1,98 @@
+import {
+  entityFilterSchema,
+  exportQuerySchema,
+  historyQuerySchema,
+  overviewQuerySchema,
+} from './types';
+
+describe('overviewQuerySchema', () => {
+  it('fills in the defaults', () => {
+    expect(overviewQuerySchema.parse({})).toEqual({
+      sortBy: 'name',
+      order: 'asc',
+      limit: 50,
+    });
+  });
+
+  it('coerces numbers from query strings and trims text', () => {
+    expect(
+      overviewQuerySchema.parse({
+        kind: ' component ',
+        minLevel: '3',
+        limit: '200',
+        order: 'desc',
+        sortBy: 'people',
+      }),
+    ).toEqual({
+      kind: 'component',
+      minLevel: 3,
+      limit: 200,
+      order: 'desc',
+      sortBy: 'people',
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a minLevel above 5', { minLevel: '6' }, 'minLevel'],
+    ['a negative minLevel', { minLevel: '-1' }, 'minLevel'],
+    ['a fractional minLevel', { minLevel: '2.5' }, 'minLevel'],
+    ['a limit of 0', { limit: '0' }, 'limit'],
+    ['a limit above 200', { limit: '201' }, 'limit'],
+    ['an unknown order', { order: 'up' }, 'order'],
+    ['a blank owner', { owner: '   ' }, 'owner'],
+    ['a too-long cursor', { cursor: 'c'.repeat(513) }, 'cursor'],
+    ['an unknown parameter', { format: 'csv' }, ''],
+  ])('rejects %s', (_name, query, field) => {
+    const result = overviewQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path).toEqual(field ? [field] : []);
+  });
+});
+
+describe('exportQuerySchema', () => {
+  it.each<[Record<string, unknown>, unknown]>([
+    [{}, { format: 'csv' }],
+    [
+      { format: 'json', system: 'system:default/shop' },
+      { format: 'json', system: 'system:default/shop' },
+    ],
+  ])('parses %j', (query, expected) => {
+    expect(exportQuerySchema.parse(query)).toEqual(expected);
+  });
+
+  it.each([[{ format: 'xml' }], [{ limit: '10' }]])('rejects %j', query => {
+    expect(exportQuerySchema.safeParse(query).success).toBe(false);
+  });
+});
+
+describe('historyQuerySchema', () => {
+  it.each<[Record<string, unknown>, unknown]>([
+    [{}, { limit: 20 }],
+    [
+      { limit: '100', cursor: 'abc' },
+      { limit: 100, cursor: 'abc' },
+    ],
+  ])('parses %j', (query, expected) => {
+    expect(historyQuerySchema.parse(query)).toEqual(expected);
+  });
+
+  it.each([[{ limit: '101' }], [{ limit: 'many' }], [{ kind: 'component' }]])(
+    'rejects %j',
+    query => {
+      expect(historyQuerySchema.safeParse(query).success).toBe(false);
+    },
+  );
+});
+
+describe('entityFilterSchema', () => {
+  it('accepts no filter at all', () => {
+    expect(entityFilterSchema.parse({})).toEqual({});
+  });
+});
+
+describe('an empty minLevel', () => {
+  it('means no level filter rather than level 0', () => {
+    expect(entityFilterSchema.parse({ minLevel: '' }).minLevel).toBeUndefined();
+    expect(entityFilterSchema.parse({ minLevel: '0' }).minLevel).toBe(0);
+  });
+});
