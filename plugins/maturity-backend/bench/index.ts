@@ -1,17 +1,14 @@
 /* eslint-disable no-console */
-import { createBackend } from '@backstage/backend-defaults';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   defaultMaturityModel,
   RATINGS,
 } from '@cnmm/backstage-plugin-maturity-common';
 import createKnex, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IndexedCatalog } from './IndexedCatalog';
 import { buildOrganisation, SIZE } from './organisation';
 
 // Usage: yarn bench [postgresql://user:pass@host:port]
@@ -45,6 +42,25 @@ function ratingsFor(n: number) {
       ),
     ]),
   );
+}
+
+/** Resident memory of a process in KiB, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+async function waitForReady(baseUrl: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error('The benchmark backend did not start within 2 minutes');
 }
 
 function withDatabase(url: string, database: string) {
@@ -126,36 +142,24 @@ async function main() {
     ? { client: 'pg', connection: pgUrl, prefix: PREFIX }
     : { client: 'better-sqlite3', connection: { directory: sqliteDir } };
 
-  const backend = createBackend();
-  backend.add(
-    mockServices.rootConfig.factory({
-      data: {
-        backend: {
-          baseUrl: `http://127.0.0.1:${PORT}`,
-          listen: { port: PORT, host: '127.0.0.1' },
-          database: databaseConfig,
-        },
-        maturity: { targets: { byLifecycle: { production: 3 }, default: 2 } },
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+      join(__dirname, 'backend.ts'),
+    ],
+    {
+      env: {
+        ...process.env,
+        MATURITY_BENCH_PORT: String(PORT),
+        MATURITY_BENCH_DATABASE: JSON.stringify(databaseConfig),
+        LOG_LEVEL: 'warn',
       },
-    }),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
   );
-  backend.add(mockServices.auth.factory());
-  backend.add(mockServices.httpAuth.factory());
-  backend.add(mockServices.permissions.factory());
-  const catalog = new IndexedCatalog([
-    ...org.groups,
-    ...org.systems,
-    ...org.components,
-  ]);
-  backend.add(
-    createServiceFactory({
-      service: catalogServiceRef,
-      deps: {},
-      factory: () => catalog as any,
-    }),
-  );
-  backend.add(import('../src'));
-  await backend.start();
+  await waitForReady(`http://127.0.0.1:${PORT}`);
 
   const knex = createKnex(
     pgUrl
@@ -178,12 +182,11 @@ async function main() {
   );
 
   // The baseline is the started backend with the data seeded; the growth is
-  // what serving the measured requests costs.
-  (globalThis as { gc?: () => void }).gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  // what serving the measured requests costs it.
+  const rssBefore = rssOf(child.pid!);
   let peakRss = rssBefore;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, rssOf(child.pid!));
   }, 20);
 
   const base = `http://127.0.0.1:${PORT}/api/maturity`;
@@ -312,13 +315,13 @@ async function main() {
     );
   }
   clearInterval(sampler);
-  const peakRssMb = Math.round((peakRss - rssBefore) / 1024 / 1024);
+  const peakRssMb = Math.round((peakRss - rssBefore) / 1024);
   console.log(
-    `\nPeak RSS growth while serving (backend, catalog and the bench share the process): ${peakRssMb} MB`,
+    `\nPeak RSS growth of the backend process while serving: ${peakRssMb} MB`,
   );
 
   await knex.destroy();
-  await backend.stop();
+  child.kill('SIGTERM');
   if (pgUrl) {
     const admin = createKnex({ client: 'pg', connection: pgUrl });
     await admin.raw(`DROP DATABASE IF EXISTS "${PREFIX}maturity" WITH (FORCE)`);
