@@ -1,7 +1,23 @@
 /**
- * The maturity frontend plugin. The new frontend system plugin is the default
- * export of `@cnmm/backstage-plugin-maturity/alpha`.
+ * The maturity frontend plugin: a Maturity tab, an assessment form,
+ * scorecards and an organisation-wide page for the CNCF Cloud Native Maturity
+ * Model. The new frontend system plugin is the default export of
+ * `@cnmm/backstage-plugin-maturity/alpha`.
  *
  * @packageDocumentation
  */
+export {
+  maturityPlugin,
+  MaturityPage,
+  EntityMaturityContent,
+  EntityMaturityScorecardContent,
+  EntityMaturityCard,
+} from './plugin';
+export { maturityApiRef } from './api/MaturityApi';
+export type {
+  MaturityApi,
+  MaturityEntityRef,
+  MaturityExport,
+} from './api/MaturityApi';
+export { MaturityClient } from './api/MaturityClient';
 export { rootRouteRef } from './routes';

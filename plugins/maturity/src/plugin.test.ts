@@ -1,7 +1,10 @@
-import { maturityPlugin } from './alpha/plugin';
+import { maturityApiRef } from './api/MaturityApi';
+import { maturityPlugin } from './plugin';
 
-describe('maturity', () => {
-  it('should export plugin', () => {
-    expect(maturityPlugin).toBeDefined();
+describe('maturityPlugin (legacy)', () => {
+  it('registers the maturity API factory', () => {
+    expect(maturityPlugin.getId()).toBe('maturity');
+    const apis = [...maturityPlugin.getApis()];
+    expect(apis.map(factory => factory.api)).toEqual([maturityApiRef]);
   });
 });

@@ -1,3 +1,5 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+// The legacy ref is used on purpose: since Backstage 1.49 it also works in the
+// new frontend system, so both entry points can share it.
+export const rootRouteRef = createRouteRef({ id: 'maturity' });

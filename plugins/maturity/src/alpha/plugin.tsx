@@ -1,25 +1,28 @@
-import {
-  createFrontendPlugin,
-  PageBlueprint,
-} from '@backstage/frontend-plugin-api';
-
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { rootRouteRef } from '../routes';
+import { maturityApi } from './apis';
+import { entityMaturityCard } from './entityCards';
+import {
+  entityMaturityContent,
+  entityMaturityScorecardContent,
+} from './entityContent';
+import { maturityPage } from './pages';
 
-export const page = PageBlueprint.make({
-  params: {
-    path: '/maturity',
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('../components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
-  },
-});
-
+/** The maturity plugin for the new frontend system. @alpha */
 export const maturityPlugin = createFrontendPlugin({
   pluginId: 'maturity',
-  extensions: [page],
+  title: 'Maturity',
+  icon: <TrendingUpIcon />,
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [
+    maturityApi,
+    maturityPage,
+    entityMaturityContent,
+    entityMaturityScorecardContent,
+    entityMaturityCard,
+  ],
   routes: {
     root: rootRouteRef,
-  }
+  },
 });

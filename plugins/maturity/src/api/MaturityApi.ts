@@ -1,0 +1,54 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  AssessmentHistoryPage,
+  AssessmentSubmission,
+  EntityFilter,
+  MaturityModel,
+  OverviewPage,
+  OverviewQuery,
+  Scorecard,
+  StoredAssessment,
+} from '@cnmm/backstage-plugin-maturity-common';
+
+/** An entity, either as a ref string or as its parts. @public */
+export type MaturityEntityRef = string | CompoundEntityRef;
+
+/** A downloaded export. @public */
+export interface MaturityExport {
+  blob: Blob;
+  filename: string;
+}
+
+/** The client of the maturity backend. @public */
+export interface MaturityApi {
+  getModel(): Promise<MaturityModel>;
+  /** The latest assessment, or undefined when the entity has none yet. */
+  getAssessment(
+    entityRef: MaturityEntityRef,
+  ): Promise<StoredAssessment | undefined>;
+  getHistory(
+    entityRef: MaturityEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<AssessmentHistoryPage>;
+  /**
+   * Records a new snapshot. Fails with a 409 ResponseError when
+   * `baseRevision` is no longer the latest revision.
+   */
+  submitAssessment(
+    entityRef: MaturityEntityRef,
+    submission: AssessmentSubmission,
+  ): Promise<StoredAssessment>;
+  /** The scorecard of a system, group or domain, chosen by the ref's kind. */
+  getScorecard(entityRef: MaturityEntityRef): Promise<Scorecard>;
+  getOverview(query: OverviewQuery): Promise<OverviewPage>;
+  exportOverview(
+    filter: EntityFilter,
+    format: 'csv' | 'json',
+  ): Promise<MaturityExport>;
+}
+
+/** @public */
+export const maturityApiRef = createApiRef<MaturityApi>({
+  id: 'plugin.maturity.client',
+});

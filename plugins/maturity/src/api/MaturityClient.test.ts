@@ -1,0 +1,175 @@
+import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { makeAssessment, model } from '../__testUtils__/fixtures';
+import { MaturityClient } from './MaturityClient';
+
+const baseUrl = 'http://localhost:7007';
+const api = `${baseUrl}/api/maturity`;
+
+describe('MaturityClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const createClient = () =>
+    new MaturityClient({
+      discoveryApi: mockApis.discovery({ baseUrl }),
+      fetchApi: { fetch: (...args) => fetch(...args) },
+    });
+
+  it('fetches the model once and reuses it', async () => {
+    const handler = jest.fn(() => HttpResponse.json(model));
+    server.use(http.get(`${api}/model`, handler));
+    const client = createClient();
+
+    await expect(client.getModel()).resolves.toEqual(model);
+    await expect(client.getModel()).resolves.toEqual(model);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('lower-cases and encodes the entity path, and maps 404 to no assessment', async () => {
+    let path = '';
+    server.use(
+      http.get(`${api}/entities/*`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'none' } },
+          { status: 404 },
+        );
+      }),
+    );
+
+    await expect(
+      createClient().getAssessment('Component:Default/My Service'),
+    ).resolves.toBeUndefined();
+    expect(path).toBe('/api/maturity/entities/component/default/my%20service');
+  });
+
+  it('posts a submission and returns the stored snapshot', async () => {
+    const stored = makeAssessment({ revision: 3 });
+    let body: unknown;
+    server.use(
+      http.post(
+        `${api}/entities/component/default/payments/assessments`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(stored, { status: 201 });
+        },
+      ),
+    );
+
+    const submission = {
+      baseRevision: 2,
+      ratings: { 'process.security': { '1': 'fully' as const } },
+    };
+    await expect(
+      createClient().submitAssessment('component:default/payments', submission),
+    ).resolves.toEqual(stored);
+    expect(body).toEqual(submission);
+  });
+
+  it('throws a ResponseError carrying the status and server message', async () => {
+    server.use(
+      http.post(`${api}/entities/component/default/payments/assessments`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message: 'stale revision' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+
+    await expect(
+      createClient().submitAssessment('component:default/payments', {
+        baseRevision: 0,
+        ratings: {},
+      }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 409,
+      body: { error: { message: 'stale revision' } },
+    });
+  });
+
+  it.each([
+    ['system:default/shop', '/scorecards/systems/default/shop'],
+    ['group:default/team-a', '/scorecards/groups/default/team-a'],
+    ['domain:default/commerce', '/scorecards/domains/default/commerce'],
+  ])('reads the scorecard of %s', async (ref, expected) => {
+    let path = '';
+    server.use(
+      http.get(`${api}/scorecards/*`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json({ entityRef: ref });
+      }),
+    );
+    await createClient().getScorecard(ref);
+    expect(path).toBe(`/api/maturity${expected}`);
+  });
+
+  it('refuses a scorecard for other kinds', async () => {
+    await expect(
+      createClient().getScorecard('component:default/payments'),
+    ).rejects.toThrow(/no maturity scorecard/);
+  });
+
+  it('sends overview filters, sorting and the cursor as query parameters', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${api}/overview`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          items: [],
+          totalCount: 0,
+          nextCursor: null,
+        });
+      }),
+    );
+
+    await createClient().getOverview({
+      owner: 'team-a',
+      lifecycle: 'production',
+      minLevel: 2,
+      sortBy: 'percentToTarget',
+      order: 'desc',
+      limit: 25,
+      cursor: 'abc',
+      system: undefined,
+    });
+    expect(Object.fromEntries(search!)).toEqual({
+      owner: 'team-a',
+      lifecycle: 'production',
+      minLevel: '2',
+      sortBy: 'percentToTarget',
+      order: 'desc',
+      limit: '25',
+      cursor: 'abc',
+    });
+  });
+
+  it('downloads an export with the file name the server chose', async () => {
+    server.use(
+      http.get(`${api}/export`, ({ request }) => {
+        const search = new URL(request.url).searchParams;
+        expect(search.get('format')).toBe('csv');
+        expect(search.get('owner')).toBe('team-a');
+        return new HttpResponse('entityRef\ncomponent:default/a\n', {
+          headers: {
+            'Content-Type': 'text/csv',
+            'Content-Disposition':
+              'attachment; filename="maturity-2025-01-01.csv"',
+          },
+        });
+      }),
+    );
+
+    const file = await createClient().exportOverview(
+      { owner: 'team-a' },
+      'csv',
+    );
+    expect(file.filename).toBe('maturity-2025-01-01.csv');
+    expect(await file.blob.text()).toContain('component:default/a');
+  });
+});

@@ -1,0 +1,140 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  AssessmentHistoryPage,
+  AssessmentSubmission,
+  EntityFilter,
+  MaturityModel,
+  OverviewPage,
+  OverviewQuery,
+  Scorecard,
+  StoredAssessment,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { MaturityApi, MaturityEntityRef, MaturityExport } from './MaturityApi';
+
+const SCORECARD_PATHS: Record<string, string> = {
+  system: 'systems',
+  group: 'groups',
+  domain: 'domains',
+};
+
+function entityPath(entityRef: MaturityEntityRef, withKind = true): string {
+  const ref = parseEntityRef(entityRef);
+  const parts = withKind
+    ? [ref.kind, ref.namespace, ref.name]
+    : [ref.namespace, ref.name];
+  return parts
+    .map(p => encodeURIComponent(p.toLocaleLowerCase('en-US')))
+    .join('/');
+}
+
+function queryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Talks to the maturity backend through the discovery and fetch APIs. @public */
+export class MaturityClient implements MaturityApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+  // The model only changes when the backend is redeployed, and every view
+  // needs it, so one request per page load is enough.
+  private model?: Promise<MaturityModel>;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getModel(): Promise<MaturityModel> {
+    if (!this.model) {
+      this.model = this.request<MaturityModel>('/model').catch(error => {
+        this.model = undefined;
+        throw error;
+      });
+    }
+    return this.model;
+  }
+
+  async getAssessment(
+    entityRef: MaturityEntityRef,
+  ): Promise<StoredAssessment | undefined> {
+    const response = await this.fetch(`/entities/${entityPath(entityRef)}`);
+    if (response.status === 404) return undefined;
+    return this.json(response);
+  }
+
+  getHistory(
+    entityRef: MaturityEntityRef,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<AssessmentHistoryPage> {
+    return this.request(
+      `/entities/${entityPath(entityRef)}/history${queryString(options)}`,
+    );
+  }
+
+  submitAssessment(
+    entityRef: MaturityEntityRef,
+    submission: AssessmentSubmission,
+  ): Promise<StoredAssessment> {
+    return this.request(`/entities/${entityPath(entityRef)}/assessments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(submission),
+    });
+  }
+
+  getScorecard(entityRef: MaturityEntityRef): Promise<Scorecard> {
+    const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+    const collection = SCORECARD_PATHS[kind];
+    if (!collection) {
+      return Promise.reject(
+        new Error(
+          `There is no maturity scorecard for entities of kind ${kind}`,
+        ),
+      );
+    }
+    return this.request(
+      `/scorecards/${collection}/${entityPath(entityRef, false)}`,
+    );
+  }
+
+  getOverview(query: OverviewQuery): Promise<OverviewPage> {
+    return this.request(`/overview${queryString(query)}`);
+  }
+
+  async exportOverview(
+    filter: EntityFilter,
+    format: 'csv' | 'json',
+  ): Promise<MaturityExport> {
+    const response = await this.fetch(
+      `/export${queryString({ ...filter, format })}`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename =
+      /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `maturity.${format}`;
+    return { blob: await response.blob(), filename };
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('maturity');
+    return this.fetchApi.fetch(`${baseUrl}${path}`, init);
+  }
+
+  private async json<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    return this.json<T>(await this.fetch(path, init));
+  }
+}

@@ -1,0 +1,2 @@
+export { AssessmentForm } from './AssessmentForm';
+export type { AssessmentFormProps } from './AssessmentForm';

@@ -1,0 +1,207 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  componentEntity,
+  entityOfKind,
+  makeAssessment,
+  mockMaturityApi,
+  model,
+  renderWithEntity,
+} from '../../__testUtils__/fixtures';
+import { EntityMaturityContent } from './EntityMaturityContent';
+
+// Stored evidence from before URL validation could hold any text; it must
+// never become a live link.
+// eslint-disable-next-line no-script-url
+const scriptUrl = 'javascript:alert(1)';
+
+describe('EntityMaturityContent', () => {
+  it('shows levels with their names, target, gap and the next step', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(
+        makeAssessment({
+          comment: 'Quarterly review',
+          notes: { 'process.audit-and-logs': 'Logs <b>shipped</b> to Loki' },
+          evidence: {
+            'process.audit-and-logs': [
+              'https://wiki.example.com/logging',
+              scriptUrl,
+            ],
+          },
+        }),
+      ),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+
+    const topic = await screen.findByRole('region', { name: 'Audit and Logs' });
+    expect(within(topic).getByText('2 · Operate')).toBeInTheDocument();
+    expect(
+      within(topic).getByText('Target: 4 · Improve · Gap: 2'),
+    ).toBeInTheDocument();
+    expect(
+      within(topic).getByText('Next step').parentElement,
+    ).toHaveTextContent(/^Next step, 3 · Scale:/);
+    // Notes are text, never markup; only http(s) evidence becomes a link.
+    expect(
+      within(topic).getByText('Logs <b>shipped</b> to Loki'),
+    ).toBeInTheDocument();
+    expect(
+      within(topic).getByRole('link', {
+        name: 'https://wiki.example.com/logging',
+      }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/logging');
+    expect(within(topic).getByText(scriptUrl).closest('a')).toBeNull();
+
+    expect(screen.getByText(/assessed by/)).toHaveTextContent(
+      'Revision 1, assessed by jane on',
+    );
+    expect(screen.getByText('Quarterly review')).toBeInTheDocument();
+    expect(screen.queryByText('Stale')).not.toBeInTheDocument();
+    expect(
+      screen.getAllByText(model.attribution.text, { exact: false }).length,
+    ).toBeGreaterThan(0);
+    expect(api.getAssessment).toHaveBeenCalledWith(
+      'component:default/payments',
+    );
+  });
+
+  it('expands a topic to every level with criteria and the official link', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(makeAssessment()),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    const topic = await screen.findByRole('region', { name: 'Audit and Logs' });
+    await userEvent.click(
+      within(topic).getByRole('button', { name: 'All levels and criteria' }),
+    );
+    const auditTopic = model.dimensions
+      .flatMap(d => d.topics)
+      .find(t => t.id === 'process.audit-and-logs')!;
+    expect(
+      within(topic).getByText(auditTopic.levels[4].criteria[0]),
+    ).toBeInTheDocument();
+    expect(
+      within(topic).getByRole('link', { name: /official text/ }),
+    ).toHaveAttribute('href', auditTopic.url);
+  });
+
+  it('marks a stale assessment', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest
+        .fn()
+        .mockResolvedValue(
+          makeAssessment({ createdAt: '2020-01-01T00:00:00Z' }),
+        ),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    expect(await screen.findByText('Stale')).toBeInTheDocument();
+  });
+
+  it('explains the model and invites a first assessment when permitted', async () => {
+    const api = mockMaturityApi();
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    expect(
+      await screen.findByText('No maturity assessment yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/5 levels .* across 5 dimensions .* in 22 topics/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Assess' }),
+    );
+    expect(await screen.findByText('New assessment')).toBeInTheDocument();
+  });
+
+  it('hides the Assess button without permission', async () => {
+    const api = mockMaturityApi();
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      // usePermission caches decisions per resource across renders, so this
+      // test uses an entity no other test asks about.
+      entity: entityOfKind('Component', 'locked'),
+      allowed: false,
+    });
+    expect(
+      await screen.findByText('No maturity assessment yet'),
+    ).toBeInTheDocument();
+    // Let the permission check settle before asserting the absence.
+    await waitFor(() => expect(api.getModel).toHaveBeenCalled());
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(screen.queryByRole('button', { name: 'Assess' })).toBeNull();
+  });
+
+  it('offers an update only when permitted', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(makeAssessment()),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Update assessment' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the history and shows a past snapshot', async () => {
+    const latest = makeAssessment({
+      revision: 2,
+      comment: 'Raised security',
+      createdBy: 'user:default/bob',
+    });
+    const first = makeAssessment({
+      revision: 1,
+      comment: 'Initial',
+      ratings: { 'process.audit-and-logs': { '1': 'fully' } },
+      createdAt: '2024-03-01T10:00:00Z',
+    });
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(latest),
+      getHistory: jest
+        .fn()
+        .mockResolvedValue({ items: [latest, first], nextCursor: null }),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+
+    const history = await screen.findByRole('table', {
+      name: 'Assessment history',
+    });
+    expect(within(history).getByText('Initial')).toBeInTheDocument();
+    expect(within(history).getByText('bob')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /Dimension medians over 2 snapshots/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(history).getByRole('button', { name: 'View revision 1' }),
+    );
+    expect(
+      await screen.findByText(/You are viewing revision 1/),
+    ).toBeInTheDocument();
+    const topic = screen.getByRole('region', { name: 'Audit and Logs' });
+    expect(within(topic).getByText('1 · Build')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Update assessment' }),
+    ).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Back to latest' }),
+    );
+    expect(screen.queryByText(/You are viewing revision 1/)).toBeNull();
+  });
+});

@@ -1,0 +1,158 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  maturityAssessmentCreatePermission,
+  MaturityModel,
+  StoredAssessment,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { Box, Button } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { maturityApiRef } from '../../api/MaturityApi';
+import { AssessmentForm } from '../AssessmentForm';
+import { Attribution, formatDate, useMaturityModel } from '../shared';
+import { AssessmentHistory } from './AssessmentHistory';
+import { AssessmentView } from './AssessmentView';
+
+function modelSummary(model: MaturityModel): string {
+  const topics = model.dimensions.reduce((n, d) => n + d.topics.length, 0);
+  return (
+    `The ${model.title} describes ${model.levels.length} levels ` +
+    `(${model.levels.map(l => l.name).join(', ')}) across ` +
+    `${model.dimensions.length} dimensions ` +
+    `(${model.dimensions.map(d => d.title).join(', ')}), ` +
+    `in ${topics} topics. An assessment rates each level of each topic, ` +
+    'shows where this component stands against its targets and what to do next.'
+  );
+}
+
+/** The Maturity tab of a component: latest snapshot, history and the form. @public */
+export function EntityMaturityContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(maturityApiRef);
+  const model = useMaturityModel();
+  const latest = useAsyncRetry(
+    () => api.getAssessment(entityRef),
+    [api, entityRef],
+  );
+  const { allowed: canAssess } = usePermission({
+    permission: maturityAssessmentCreatePermission,
+    resourceRef: entityRef,
+  });
+  const [editing, setEditing] = useState(false);
+  const [viewing, setViewing] = useState<StoredAssessment>();
+  const [savedRevision, setSavedRevision] = useState<number>();
+
+  if (model.error) return <ResponseErrorPanel error={model.error} />;
+  if (latest.error) return <ResponseErrorPanel error={latest.error} />;
+  if (!model.value || (latest.loading && !latest.value)) return <Progress />;
+
+  if (editing) {
+    return (
+      <AssessmentForm
+        model={model.value}
+        entityRef={entityRef}
+        base={latest.value}
+        onCancel={() => setEditing(false)}
+        onSaved={stored => {
+          setEditing(false);
+          setViewing(undefined);
+          setSavedRevision(stored.revision);
+          latest.retry();
+        }}
+      />
+    );
+  }
+
+  if (!latest.value) {
+    return (
+      <>
+        <EmptyState
+          missing="content"
+          title="No maturity assessment yet"
+          description={modelSummary(model.value)}
+          action={
+            canAssess ? (
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={() => setEditing(true)}
+              >
+                Assess
+              </Button>
+            ) : undefined
+          }
+        />
+        <Attribution model={model.value} />
+      </>
+    );
+  }
+
+  const shown = viewing ?? latest.value;
+  return (
+    <>
+      {savedRevision !== undefined && (
+        <Box mb={2}>
+          <Alert severity="success" onClose={() => setSavedRevision(undefined)}>
+            Assessment saved as revision {savedRevision}.
+          </Alert>
+        </Box>
+      )}
+      {viewing && (
+        <Box mb={2}>
+          <Alert
+            severity="info"
+            action={
+              <Button color="inherit" onClick={() => setViewing(undefined)}>
+                Back to latest
+              </Button>
+            }
+          >
+            You are viewing revision {viewing.revision} from{' '}
+            {formatDate(viewing.createdAt)}, not the latest assessment.
+          </Alert>
+        </Box>
+      )}
+      <AssessmentView
+        model={model.value}
+        assessment={shown}
+        actions={
+          canAssess && !viewing ? (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setEditing(true)}
+            >
+              Update assessment
+            </Button>
+          ) : undefined
+        }
+      />
+      <Box mt={3}>
+        <AssessmentHistory
+          model={model.value}
+          entityRef={entityRef}
+          latestRevision={latest.value.revision}
+          viewing={viewing?.revision}
+          onView={snapshot =>
+            setViewing(
+              snapshot.revision === latest.value?.revision
+                ? undefined
+                : snapshot,
+            )
+          }
+        />
+      </Box>
+      <Attribution model={model.value} />
+    </>
+  );
+}

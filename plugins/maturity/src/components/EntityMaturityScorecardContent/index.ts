@@ -1,0 +1,1 @@
+export { EntityMaturityScorecardContent } from './EntityMaturityScorecardContent';

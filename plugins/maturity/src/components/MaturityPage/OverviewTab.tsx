@@ -1,0 +1,314 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityFilter,
+  MaturityModel,
+  OverviewQuery,
+} from '@cnmm/backstage-plugin-maturity-common';
+import {
+  Box,
+  Button,
+  Chip,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { Alert } from '@material-ui/lab';
+import { ReactNode, useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { maturityApiRef } from '../../api/MaturityApi';
+import {
+  formatDate,
+  formatLevel,
+  formatPercent,
+  HeatCell,
+  serverMessage,
+} from '../shared';
+
+const PAGE_SIZE = 25;
+const FILTER_DELAY_MS = 400;
+
+interface Filters {
+  kind: string;
+  owner: string;
+  system: string;
+  lifecycle: string;
+  minLevel: string;
+}
+
+const NO_FILTERS: Filters = {
+  kind: 'component',
+  owner: '',
+  system: '',
+  lifecycle: '',
+  minLevel: '',
+};
+
+function toEntityFilter(filters: Filters): EntityFilter {
+  const text = (value: string) => value.trim() || undefined;
+  return {
+    kind: text(filters.kind),
+    owner: text(filters.owner),
+    system: text(filters.system),
+    lifecycle: text(filters.lifecycle),
+    minLevel: filters.minLevel === '' ? undefined : Number(filters.minLevel),
+  };
+}
+
+// A link is the only way to hand a fetched file to the browser's download.
+function saveFile(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoking in the same tick can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+type Sort = { sortBy: string; order: 'asc' | 'desc' };
+
+/** Every assessed entity, filtered, sorted and paged on the server. */
+export function OverviewTab(props: { model: MaturityModel }) {
+  const { model } = props;
+  const api = useApi(maturityApiRef);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ sortBy: 'name', order: 'asc' });
+  // The server only pages forward; the cursor of each visited page is kept
+  // so that "Previous" can go back.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const [exportError, setExportError] = useState<string>();
+  const [exporting, setExporting] = useState(false);
+
+  useDebounce(
+    () => {
+      if (JSON.stringify(filters) !== JSON.stringify(applied)) {
+        setApplied(filters);
+        setCursors([undefined]);
+      }
+    },
+    FILTER_DELAY_MS,
+    [filters],
+  );
+
+  const cursor = cursors[cursors.length - 1];
+  const query = useMemo<OverviewQuery>(
+    () => ({
+      ...toEntityFilter(applied),
+      ...sort,
+      limit: PAGE_SIZE,
+      cursor,
+    }),
+    [applied, sort, cursor],
+  );
+  const page = useAsync(() => api.getOverview(query), [api, query]);
+
+  const setFilter = (key: keyof Filters) => (value: string) =>
+    setFilters(f => ({ ...f, [key]: value }));
+
+  const sortBy = (column: string) => {
+    setSort(s => ({
+      sortBy: column,
+      order: s.sortBy === column && s.order === 'asc' ? 'desc' : 'asc',
+    }));
+    setCursors([undefined]);
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const file = await api.exportOverview(toEntityFilter(filters), 'csv');
+      saveFile(file.blob, file.filename);
+    } catch (error) {
+      setExportError(serverMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const header = (column: string, label: ReactNode, align?: 'right') => (
+    <TableCell
+      key={column}
+      align={align}
+      sortDirection={sort.sortBy === column ? sort.order : false}
+    >
+      <TableSortLabel
+        active={sort.sortBy === column}
+        direction={sort.sortBy === column ? sort.order : 'asc'}
+        onClick={() => sortBy(column)}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+
+  const textFilter = (key: keyof Filters, label: string, hint?: string) => (
+    <Grid item xs={12} sm={6} md={2}>
+      <TextField
+        id={`maturity-filter-${key}`}
+        label={label}
+        placeholder={hint}
+        fullWidth
+        value={filters[key]}
+        onChange={event => setFilter(key)(event.target.value)}
+      />
+    </Grid>
+  );
+
+  return (
+    <Box>
+      <Grid container spacing={2} alignItems="flex-end">
+        {textFilter('owner', 'Owner', 'team-a or group:default/team-a')}
+        {textFilter('system', 'System', 'payments')}
+        {textFilter('lifecycle', 'Lifecycle', 'production')}
+        {textFilter('kind', 'Kind', 'component')}
+        <Grid item xs={12} sm={6} md={2}>
+          <TextField
+            select
+            id="maturity-filter-minLevel"
+            label="Minimum level"
+            fullWidth
+            value={filters.minLevel}
+            onChange={event => setFilter('minLevel')(event.target.value)}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">Any</option>
+            {[0, 1, 2, 3, 4, 5].map(level => (
+              <option key={level} value={level}>
+                {formatLevel(model, level)}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid item xs={12} sm={6} md={2}>
+          <Button
+            variant="outlined"
+            startIcon={<GetAppIcon />}
+            onClick={exportCsv}
+            disabled={exporting}
+          >
+            Export CSV
+          </Button>
+        </Grid>
+      </Grid>
+      {exportError && (
+        <Box mt={2}>
+          <Alert severity="error">Export failed: {exportError}</Alert>
+        </Box>
+      )}
+
+      <Box mt={2}>
+        {page.error && <ResponseErrorPanel error={page.error} />}
+        {page.loading && <Progress />}
+        {page.value && (
+          <>
+            <TableContainer>
+              <Table size="small" aria-label="Maturity overview">
+                <TableHead>
+                  <TableRow>
+                    {header('name', 'Entity')}
+                    <TableCell>Owner</TableCell>
+                    <TableCell>System</TableCell>
+                    <TableCell>Lifecycle</TableCell>
+                    {model.dimensions.map(d => header(d.id, d.title))}
+                    {header('percentToTarget', 'To target', 'right')}
+                    {header('assessedAt', 'Assessed')}
+                    {header('revision', 'Revision', 'right')}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {page.value.items.map(row => (
+                    <TableRow key={row.entityRef}>
+                      <TableCell>
+                        <EntityRefLink entityRef={row.entityRef} />
+                      </TableCell>
+                      <TableCell>
+                        {row.ownerRef && (
+                          <EntityRefLink entityRef={row.ownerRef} />
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {row.systemRef && (
+                          <EntityRefLink entityRef={row.systemRef} />
+                        )}
+                      </TableCell>
+                      <TableCell>{row.lifecycle ?? ''}</TableCell>
+                      {model.dimensions.map(d => (
+                        <HeatCell
+                          key={d.id}
+                          model={model}
+                          level={row.dimensions[d.id] ?? null}
+                        />
+                      ))}
+                      <TableCell align="right">
+                        {formatPercent(row.percentToTarget)}
+                      </TableCell>
+                      <TableCell>
+                        {row.assessedAt
+                          ? formatDate(row.assessedAt)
+                          : 'Not assessed'}
+                        {row.stale && (
+                          <>
+                            {' '}
+                            <Chip
+                              size="small"
+                              color="secondary"
+                              label="Stale"
+                            />
+                          </>
+                        )}
+                      </TableCell>
+                      <TableCell align="right">{row.revision ?? ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            <Box
+              display="flex"
+              alignItems="center"
+              justifyContent="flex-end"
+              mt={1}
+              style={{ gap: 8 }}
+            >
+              <Typography variant="body2" color="textSecondary">
+                Page {cursors.length} · {page.value.totalCount} entities
+              </Typography>
+              <Button
+                disabled={cursors.length === 1}
+                onClick={() => setCursors(c => c.slice(0, -1))}
+              >
+                Previous
+              </Button>
+              <Button
+                disabled={!page.value.nextCursor}
+                onClick={() =>
+                  setCursors(c => [...c, page.value?.nextCursor ?? undefined])
+                }
+              >
+                Next
+              </Button>
+            </Box>
+          </>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { MaturityPage, NfsMaturityPage } from './MaturityPage';

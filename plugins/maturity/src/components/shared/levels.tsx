@@ -1,0 +1,100 @@
+import {
+  levelName,
+  MaturityModel,
+} from '@cnmm/backstage-plugin-maturity-common';
+import {
+  Chip,
+  darken,
+  lighten,
+  makeStyles,
+  TableCell,
+  Theme,
+  useTheme,
+} from '@material-ui/core';
+
+type LevelNames = Pick<MaturityModel, 'levels'>;
+
+/** "3 · Scale", or "Not assessed" without a level. */
+export function formatLevel(model: LevelNames, level: number | null): string {
+  if (level === null) return levelName(model, null);
+  return `${level} · ${levelName(model, level)}`;
+}
+
+/**
+ * A colour per level that stays readable in both themes: it is derived from
+ * the theme's primary colour, so text on it can use getContrastText.
+ */
+export function levelColor(theme: Theme, level: number): string {
+  const weakness = 1 - Math.max(0, Math.min(5, level)) / 5;
+  const base = theme.palette.primary.main;
+  return theme.palette.type === 'dark'
+    ? darken(base, 0.75 * weakness)
+    : lighten(base, 0.85 * weakness);
+}
+
+export function LevelChip(props: {
+  model: LevelNames;
+  level: number | null;
+  size?: 'small' | 'medium';
+}) {
+  const { model, level, size = 'small' } = props;
+  const theme = useTheme();
+  if (level === null) {
+    return (
+      <Chip size={size} variant="outlined" label={formatLevel(model, null)} />
+    );
+  }
+  const background = levelColor(theme, level);
+  return (
+    <Chip
+      size={size}
+      label={formatLevel(model, level)}
+      style={{
+        backgroundColor: background,
+        color: theme.palette.getContrastText(background),
+      }}
+    />
+  );
+}
+
+const useStyles = makeStyles({
+  // Hidden from sight but read by screen readers, so a cell is not just a number.
+  srOnly: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+/** A heat-map cell: the level number on its colour, with its name for tooltips and screen readers. */
+export function HeatCell(props: { model: LevelNames; level: number | null }) {
+  const { model, level } = props;
+  const theme = useTheme();
+  const classes = useStyles();
+  const label = formatLevel(model, level);
+  if (level === null) {
+    return (
+      <TableCell align="center" title={label}>
+        –<span className={classes.srOnly}>{label}</span>
+      </TableCell>
+    );
+  }
+  const background = levelColor(theme, level);
+  return (
+    <TableCell
+      align="center"
+      title={label}
+      style={{
+        backgroundColor: background,
+        color: theme.palette.getContrastText(background),
+        fontWeight: 'bold',
+      }}
+    >
+      {level}
+      <span className={classes.srOnly}> · {levelName(model, level)}</span>
+    </TableCell>
+  );
+}
