@@ -11,7 +11,9 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '..');
 const db = process.env.E2E_DB === 'postgres' ? 'postgres' : 'sqlite';
 if (db === 'postgres' && !process.env.E2E_POSTGRES_URL) {
-  throw new Error('E2E_DB=postgres needs E2E_POSTGRES_URL (postgresql://user:pass@host:port)');
+  throw new Error(
+    'E2E_DB=postgres needs E2E_POSTGRES_URL (postgresql://user:pass@host:port)',
+  );
 }
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'maturity-e2e-'));
 process.env.E2E_DB_PREFIX ??= `maturity_e2e_${Date.now()}_`;
@@ -49,7 +51,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `yarn start --config ${join(root, 'app-config.yaml')} --config ${join(__dirname, `app-config.${db}.yaml`)}`,
+    command: `yarn start --config ${join(
+      root,
+      'app-config.yaml',
+    )} --config ${join(__dirname, `app-config.${db}.yaml`)}`,
     cwd: root,
     url: 'http://localhost:7007/.backstage/health/v1/readiness',
     timeout: 300_000,

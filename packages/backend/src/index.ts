@@ -15,6 +15,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./modules/permissionPolicy'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// The frontend's storage API keeps user settings in sync through signals.
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@cnmm/backstage-plugin-maturity-backend'));
 

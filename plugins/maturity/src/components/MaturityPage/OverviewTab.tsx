@@ -35,7 +35,7 @@ import {
   serverMessage,
 } from '../shared';
 
-const PAGE_SIZE = 25;
+const PAGE_SIZES = [10, 25, 50, 100];
 const FILTER_DELAY_MS = 400;
 
 interface Filters {
@@ -87,6 +87,7 @@ export function OverviewTab(props: { model: MaturityModel }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ sortBy: 'name', order: 'asc' });
+  const [pageSize, setPageSize] = useState(25);
   // The server only pages forward; the cursor of each visited page is kept
   // so that "Previous" can go back.
   const [cursors, setCursors] = useState<Array<string | undefined>>([
@@ -111,10 +112,10 @@ export function OverviewTab(props: { model: MaturityModel }) {
     () => ({
       ...toEntityFilter(applied),
       ...sort,
-      limit: PAGE_SIZE,
+      limit: pageSize,
       cursor,
     }),
-    [applied, sort, cursor],
+    [applied, sort, pageSize, cursor],
   );
   const page = useAsync(() => api.getOverview(query), [api, query]);
 
@@ -288,6 +289,23 @@ export function OverviewTab(props: { model: MaturityModel }) {
               mt={1}
               style={{ gap: 8 }}
             >
+              <TextField
+                select
+                id="maturity-page-size"
+                label="Rows per page"
+                value={pageSize}
+                onChange={event => {
+                  setPageSize(Number(event.target.value));
+                  setCursors([undefined]);
+                }}
+                SelectProps={{ native: true }}
+              >
+                {PAGE_SIZES.map(size => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </TextField>
               <Typography variant="body2" color="textSecondary">
                 Page {cursors.length} · {page.value.totalCount} entities
               </Typography>

@@ -1,0 +1,233 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The journeys build on each other (an assessment made in one is updated in
+// the next), so they run in order against one portal and one database.
+test.describe.configure({ mode: 'serial' });
+
+const SCREENSHOTS = join(__dirname, '..', 'docs');
+const OWN = '/catalog/default/component/payments-api/maturity';
+const FOREIGN = '/catalog/default/component/shop-web/maturity';
+const BACKEND = 'http://localhost:7007';
+
+/** Signs in through the guest provider: user:default/sam of the payments team. */
+async function signIn(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: 120_000 });
+  await enter.click();
+  await expect(page.getByText('payments-api').first()).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
+async function rate(page: Page, topic: string, ratings: string[]) {
+  const section = page.getByRole('region', { name: topic, exact: true });
+  for (const [i, rating] of ratings.entries()) {
+    await section
+      .getByRole('group', { name: new RegExp(`^Level ${i + 1} · `) })
+      .getByRole('radio', { name: rating, exact: true })
+      .check();
+  }
+}
+
+function topicRow(page: Page, topic: string) {
+  return page.getByRole('region', { name: topic, exact: true }).first();
+}
+
+async function guestToken(page: Page): Promise<string> {
+  const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).backstageIdentity.token;
+}
+
+test('1. the owning team assesses a component from its Maturity tab', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(OWN);
+  await expect(page.getByText('No maturity assessment yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Assess' }).click();
+
+  await expect(page.getByText('New assessment')).toBeVisible();
+  await rate(page, 'Business Outcomes', ['Fully', 'Largely', 'Partially']);
+  await expect(
+    page
+      .getByRole('region', { name: 'Business Outcomes', exact: true })
+      .getByRole('status'),
+  ).toContainText('2 · Operate');
+  await page.getByRole('button', { name: 'Process', exact: true }).click();
+  await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Not yet']);
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-form.png') });
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+
+  await expect(
+    page.getByRole('button', { name: 'Update assessment' }),
+  ).toBeVisible();
+  await expect(topicRow(page, 'Audit and Logs')).toContainText('2 · Operate');
+  await expect(topicRow(page, 'Business Outcomes')).toContainText(
+    '2 · Operate',
+  );
+  const history = page.getByRole('table', { name: 'Assessment history' });
+  await expect(history.getByRole('row')).toHaveCount(2); // header + revision 1
+  await expect(history).toContainText('sam');
+});
+
+test('2. updating the assessment adds a second snapshot to the trend and history', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(OWN);
+  await page.getByRole('button', { name: 'Update assessment' }).click();
+  await expect(page.getByText('Starts from revision 1')).toBeVisible();
+  await page.getByRole('button', { name: 'Process', exact: true }).click();
+  await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Fully']);
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+
+  await expect(topicRow(page, 'Audit and Logs')).toContainText('3 · Scale');
+  await expect(
+    page.getByRole('img', { name: 'Dimension medians over 2 snapshots' }),
+  ).toBeVisible();
+  const history = page.getByRole('table', { name: 'Assessment history' });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await page.screenshot({ path: join(SCREENSHOTS, 'maturity-tab.png') });
+});
+
+test('3. a writer on an older revision is told of the conflict and can reload', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second);
+
+  // Both open the form on revision 2.
+  await page.goto(OWN);
+  await page.getByRole('button', { name: 'Update assessment' }).click();
+  await second.goto(OWN);
+  await second.getByRole('button', { name: 'Update assessment' }).click();
+  await expect(second.getByText('Starts from revision 2')).toBeVisible();
+
+  // The first saves revision 3.
+  await page.getByRole('button', { name: 'Process', exact: true }).click();
+  await rate(page, 'Security', ['Fully']);
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(
+    page.getByRole('button', { name: 'Update assessment' }),
+  ).toBeVisible();
+
+  // The second, still on revision 2, is refused and reloads.
+  await second.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(
+    second.getByText('Someone else saved this assessment meanwhile'),
+  ).toBeVisible();
+  await second.getByRole('button', { name: 'Reload' }).click();
+  await expect(second.getByText('Starts from revision 3')).toBeVisible();
+  await other.close();
+
+  // Nothing was lost: three snapshots, the latest with the first writer's rating.
+  await page.reload();
+  const history = page.getByRole('table', { name: 'Assessment history' });
+  await expect(history.getByRole('row')).toHaveCount(4);
+});
+
+test('4. a component of another team offers no Assess action and refuses writes', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(FOREIGN);
+  await expect(page.getByText('No maturity assessment yet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Assess' })).toHaveCount(0);
+
+  const token = await guestToken(page);
+  const res = await page.request.post(
+    `${BACKEND}/api/maturity/entities/component/default/shop-web/assessments`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { baseRevision: 0, ratings: {} },
+    },
+  );
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error.name).toBe('NotAllowedError');
+});
+
+test('5. system and group scorecards list their components, with descendant teams', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/system/payments-platform/maturity');
+  await expect(page.getByText(/1 of 5 components assessed/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'payments-api' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'legacy-billing' }).first(),
+  ).toBeVisible();
+
+  // engineering → product → payments: the top group covers every team.
+  await page.goto('/catalog/default/group/engineering/maturity');
+  await expect(page.getByText(/1 of 16 components assessed/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'payments-api' }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'team-scorecard.png'),
+    fullPage: true,
+  });
+});
+
+test('6. the organisation overview filters, sorts, pages and exports', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/maturity');
+  const table = page.getByRole('table', { name: 'Maturity overview' });
+  const rows = table.locator('tbody tr');
+  await expect(page.getByText('Page 1 · 16 entities')).toBeVisible();
+
+  // Paging on the server: 10 per page → 10 + 6.
+  await page.getByLabel('Rows per page').selectOption('10');
+  await expect(rows).toHaveCount(10);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByText('Page 2 · 16 entities')).toBeVisible();
+  await expect(rows).toHaveCount(6);
+
+  // Sorting by percent to target puts the assessed component first.
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await page.getByRole('button', { name: 'To target' }).click();
+  await page.getByRole('button', { name: 'To target' }).click();
+  await expect(rows.first()).toContainText('payments-api');
+
+  await page.getByLabel('Owner').fill('payments');
+  await page.getByLabel('Lifecycle').fill('production');
+  await expect(page.getByText('Page 1 · 2 entities')).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(table).toContainText('payments-ledger');
+  await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  const header = csv[0].split(',');
+  expect(csv).toHaveLength(1 + 2);
+  expect(
+    header.filter(column => /^[a-z-]+\.[a-z-]+$/.test(column)),
+  ).toHaveLength(22);
+  expect(
+    csv
+      .slice(1)
+      .map(line => line.split(',')[0])
+      .sort(),
+  ).toEqual([
+    'component:default/payments-api',
+    'component:default/payments-ledger',
+  ]);
+});
