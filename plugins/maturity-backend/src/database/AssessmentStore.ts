@@ -1,25 +1,12 @@
-import type {
-  TopicMap,
-  TopicRatings,
-} from '@cnmm/backstage-plugin-maturity-common';
+import type { StoredAssessment } from '@cnmm/backstage-plugin-maturity-common';
 
-/** What a snapshot records besides its computed result. */
-export interface AssessmentRecord {
-  entityRef: string;
-  revision: number;
-  modelId: string;
-  modelVersion: string;
-  createdAt: string;
-  createdBy: string;
-  ownerRef: string | null;
-  systemRef: string | null;
+/**
+ * What a snapshot records: the stored assessment without its computed result,
+ * plus the entity's lifecycle then, which picks the default targets.
+ */
+export type AssessmentRecord = Omit<StoredAssessment, 'result'> & {
   lifecycle: string | null;
-  ratings: TopicMap<TopicRatings>;
-  targets: TopicMap<number>;
-  notes: TopicMap<string>;
-  evidence: TopicMap<string[]>;
-  comment: string | null;
-}
+};
 
 /** A new snapshot; its revision is `baseRevision + 1`. */
 export type NewAssessment = Omit<AssessmentRecord, 'revision' | 'createdAt'> & {
