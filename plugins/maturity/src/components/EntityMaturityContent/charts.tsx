@@ -19,6 +19,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ReactElement } from 'react';
 import { formatDate, formatLevel } from '../shared';
 
 /** The median of the targets set on a dimension's topics; null without any. */
@@ -45,6 +46,25 @@ function seriesColors(theme: Theme): string[] {
     p.info.main,
     p.error.main,
   ];
+}
+
+/**
+ * The box a chart is drawn in: recharts' ResponsiveContainer needs a parent of
+ * fixed height to measure, and the chart is one image to screen readers,
+ * described by its label.
+ */
+function ChartFrame(props: {
+  height: number;
+  label: string;
+  children: ReactElement;
+}) {
+  return (
+    <Box height={props.height} role="img" aria-label={props.label}>
+      <ResponsiveContainer width="100%" height="100%">
+        {props.children}
+      </ResponsiveContainer>
+    </Box>
+  );
 }
 
 function tooltipProps(theme: Theme, model: MaturityModel) {
@@ -83,42 +103,40 @@ export function MaturityRadar(props: {
     )
     .join(', ');
   return (
-    <Box height={320} role="img" aria-label={`Dimension medians. ${summary}`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <RadarChart data={data} outerRadius="70%">
-          <PolarGrid stroke={theme.palette.divider} />
-          <PolarAngleAxis
-            dataKey="dimension"
-            tick={{ fill: theme.palette.text.primary, fontSize: 12 }}
-          />
-          <PolarRadiusAxis
-            domain={[0, 5]}
-            tickCount={6}
-            tick={{ fill: theme.palette.text.secondary, fontSize: 10 }}
-          />
+    <ChartFrame height={320} label={`Dimension medians. ${summary}`}>
+      <RadarChart data={data} outerRadius="70%">
+        <PolarGrid stroke={theme.palette.divider} />
+        <PolarAngleAxis
+          dataKey="dimension"
+          tick={{ fill: theme.palette.text.primary, fontSize: 12 }}
+        />
+        <PolarRadiusAxis
+          domain={[0, 5]}
+          tickCount={6}
+          tick={{ fill: theme.palette.text.secondary, fontSize: 10 }}
+        />
+        <Radar
+          name="Current (median)"
+          dataKey="current"
+          stroke={theme.palette.primary.main}
+          fill={theme.palette.primary.main}
+          fillOpacity={0.4}
+          isAnimationActive={false}
+        />
+        {hasTargets && (
           <Radar
-            name="Current (median)"
-            dataKey="current"
-            stroke={theme.palette.primary.main}
-            fill={theme.palette.primary.main}
-            fillOpacity={0.4}
+            name="Target"
+            dataKey="target"
+            stroke={theme.palette.secondary.main}
+            fill={theme.palette.secondary.main}
+            fillOpacity={0.1}
             isAnimationActive={false}
           />
-          {hasTargets && (
-            <Radar
-              name="Target"
-              dataKey="target"
-              stroke={theme.palette.secondary.main}
-              fill={theme.palette.secondary.main}
-              fillOpacity={0.1}
-              isAnimationActive={false}
-            />
-          )}
-          <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
-          <Tooltip {...tooltipProps(theme, model)} />
-        </RadarChart>
-      </ResponsiveContainer>
-    </Box>
+        )}
+        <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
+        <Tooltip {...tooltipProps(theme, model)} />
+      </RadarChart>
+    </ChartFrame>
   );
 }
 
@@ -142,40 +160,37 @@ export function MaturityTrend(props: {
       ),
     }));
   return (
-    <Box
+    <ChartFrame
       height={280}
-      role="img"
-      aria-label={`Dimension medians over ${snapshots.length} snapshots`}
+      label={`Dimension medians over ${snapshots.length} snapshots`}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data}>
-          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+      <LineChart data={data}>
+        <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+        />
+        <YAxis
+          domain={[0, 5]}
+          allowDecimals={false}
+          width={90}
+          tickFormatter={(level: number) => formatLevel(model, level)}
+          tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+        />
+        {model.dimensions.map((dimension, i) => (
+          <Line
+            key={dimension.id}
+            type="monotone"
+            dataKey={dimension.id}
+            name={dimension.title}
+            stroke={colors[i % colors.length]}
+            connectNulls
+            isAnimationActive={false}
           />
-          <YAxis
-            domain={[0, 5]}
-            allowDecimals={false}
-            width={90}
-            tickFormatter={(level: number) => formatLevel(model, level)}
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-          />
-          {model.dimensions.map((dimension, i) => (
-            <Line
-              key={dimension.id}
-              type="monotone"
-              dataKey={dimension.id}
-              name={dimension.title}
-              stroke={colors[i % colors.length]}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-          <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
-          <Tooltip {...tooltipProps(theme, model)} />
-        </LineChart>
-      </ResponsiveContainer>
-    </Box>
+        ))}
+        <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
+        <Tooltip {...tooltipProps(theme, model)} />
+      </LineChart>
+    </ChartFrame>
   );
 }

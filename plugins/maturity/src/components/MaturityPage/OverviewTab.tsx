@@ -1,6 +1,5 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   EntityFilter,
   MaturityModel,
@@ -9,13 +8,8 @@ import {
 import {
   Box,
   Button,
-  Chip,
   Grid,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   TableSortLabel,
   TextField,
@@ -28,10 +22,11 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { maturityApiRef } from '../../api/MaturityApi';
 import {
-  formatDate,
+  AssessedAtCell,
+  EntityRefCell,
   formatLevel,
-  formatPercent,
-  HeatCell,
+  HeatMapCells,
+  HeatMapTable,
   serverMessage,
 } from '../shared';
 
@@ -220,68 +215,33 @@ export function OverviewTab(props: { model: MaturityModel }) {
         {page.loading && <Progress />}
         {page.value && (
           <>
-            <TableContainer>
-              <Table size="small" aria-label="Maturity overview">
-                <TableHead>
-                  <TableRow>
-                    {header('name', 'Entity')}
-                    <TableCell>Owner</TableCell>
-                    <TableCell>System</TableCell>
-                    <TableCell>Lifecycle</TableCell>
-                    {model.dimensions.map(d => header(d.id, d.title))}
-                    {header('percentToTarget', 'To target', 'right')}
-                    {header('assessedAt', 'Assessed')}
-                    {header('revision', 'Revision', 'right')}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {page.value.items.map(row => (
-                    <TableRow key={row.entityRef}>
-                      <TableCell>
-                        <EntityRefLink entityRef={row.entityRef} />
-                      </TableCell>
-                      <TableCell>
-                        {row.ownerRef && (
-                          <EntityRefLink entityRef={row.ownerRef} />
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {row.systemRef && (
-                          <EntityRefLink entityRef={row.systemRef} />
-                        )}
-                      </TableCell>
-                      <TableCell>{row.lifecycle ?? ''}</TableCell>
-                      {model.dimensions.map(d => (
-                        <HeatCell
-                          key={d.id}
-                          model={model}
-                          level={row.dimensions[d.id] ?? null}
-                        />
-                      ))}
-                      <TableCell align="right">
-                        {formatPercent(row.percentToTarget)}
-                      </TableCell>
-                      <TableCell>
-                        {row.assessedAt
-                          ? formatDate(row.assessedAt)
-                          : 'Not assessed'}
-                        {row.stale && (
-                          <>
-                            {' '}
-                            <Chip
-                              size="small"
-                              color="secondary"
-                              label="Stale"
-                            />
-                          </>
-                        )}
-                      </TableCell>
-                      <TableCell align="right">{row.revision ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
+            <HeatMapTable
+              label="Maturity overview"
+              header={
+                <>
+                  {header('name', 'Entity')}
+                  <TableCell>Owner</TableCell>
+                  <TableCell>System</TableCell>
+                  <TableCell>Lifecycle</TableCell>
+                  {model.dimensions.map(d => header(d.id, d.title))}
+                  {header('percentToTarget', 'To target', 'right')}
+                  {header('assessedAt', 'Assessed')}
+                  {header('revision', 'Revision', 'right')}
+                </>
+              }
+            >
+              {page.value.items.map(row => (
+                <TableRow key={row.entityRef}>
+                  <EntityRefCell entityRef={row.entityRef} />
+                  <EntityRefCell entityRef={row.ownerRef} />
+                  <EntityRefCell entityRef={row.systemRef} />
+                  <TableCell>{row.lifecycle ?? ''}</TableCell>
+                  <HeatMapCells model={model} row={row} />
+                  <AssessedAtCell row={row} />
+                  <TableCell align="right">{row.revision ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </HeatMapTable>
             <Box
               display="flex"
               alignItems="center"

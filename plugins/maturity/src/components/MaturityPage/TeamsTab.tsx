@@ -13,20 +13,22 @@ import {
 import {
   Box,
   IconButton,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatPercent, HeatCell, serverMessage } from '../shared';
+import {
+  ComponentCountCell,
+  HeatMapCells,
+  HeatMapHeaders,
+  HeatMapTable,
+  serverMessage,
+} from '../shared';
 
 type TeamRollUp = Omit<ScorecardChild, 'title'>;
 
@@ -48,11 +50,30 @@ function parentOf(group: Entity): string | undefined {
   return parent && normalize(parent);
 }
 
-function MessageRow(props: { model: MaturityModel; children: ReactNode }) {
+function useGroupScorecard(groupRef: string) {
+  const api = useApi(maturityApiRef);
+  return useAsync(() => api.getScorecard(groupRef), [api, groupRef]);
+}
+
+/** One full-width row in place of a group's rows: its error, or a spinner. */
+function PendingRow(props: {
+  model: MaturityModel;
+  error?: Error;
+  /** Put before the error, to say which group failed. */
+  errorPrefix?: string;
+}) {
+  const { model, error, errorPrefix } = props;
   return (
     <TableRow>
-      <TableCell colSpan={props.model.dimensions.length + 3}>
-        {props.children}
+      <TableCell colSpan={model.dimensions.length + 3}>
+        {error ? (
+          <Typography color="error" variant="body2">
+            {errorPrefix}
+            {serverMessage(error)}
+          </Typography>
+        ) : (
+          <Progress />
+        )}
       </TableCell>
     </TableRow>
   );
@@ -61,23 +82,9 @@ function MessageRow(props: { model: MaturityModel; children: ReactNode }) {
 /** The child teams of a group, fetched when the group is expanded. */
 function LazyChildRows(props: TreeProps & { groupRef: string }) {
   const { groupRef, ...tree } = props;
-  const api = useApi(maturityApiRef);
-  const scorecard = useAsync(() => api.getScorecard(groupRef), [api, groupRef]);
-  if (scorecard.error) {
-    return (
-      <MessageRow model={tree.model}>
-        <Typography color="error" variant="body2">
-          {serverMessage(scorecard.error)}
-        </Typography>
-      </MessageRow>
-    );
-  }
-  if (!scorecard.value) {
-    return (
-      <MessageRow model={tree.model}>
-        <Progress />
-      </MessageRow>
-    );
+  const scorecard = useGroupScorecard(groupRef);
+  if (scorecard.error || !scorecard.value) {
+    return <PendingRow model={tree.model} error={scorecard.error} />;
   }
   return (
     <>
@@ -98,7 +105,6 @@ function TeamRows(
   const { model, childCounts, depth, team, knownChildren } = props;
   const [open, setOpen] = useState(Boolean(knownChildren));
   const hasChildren = (childCounts.get(normalize(team.entityRef)) ?? 0) > 0;
-  const { components } = team;
   return (
     <>
       <TableRow>
@@ -119,20 +125,8 @@ function TeamRows(
             <EntityRefLink entityRef={team.entityRef} />
           </Box>
         </TableCell>
-        <TableCell>
-          {components.assessed}/{components.total}
-          {components.stale > 0 && ` (${components.stale} stale)`}
-        </TableCell>
-        {model.dimensions.map(d => (
-          <HeatCell
-            key={d.id}
-            model={model}
-            level={team.dimensions[d.id] ?? null}
-          />
-        ))}
-        <TableCell align="right">
-          {formatPercent(team.percentToTarget)}
-        </TableCell>
+        <ComponentCountCell components={team.components} />
+        <HeatMapCells model={model} row={team} />
       </TableRow>
       {open &&
         hasChildren &&
@@ -161,22 +155,14 @@ function TeamRows(
 /** A top-level group: one request gives its roll-up and its child teams'. */
 function RootRows(props: TreeProps & { groupRef: string }) {
   const { groupRef, ...tree } = props;
-  const api = useApi(maturityApiRef);
-  const scorecard = useAsync(() => api.getScorecard(groupRef), [api, groupRef]);
-  if (scorecard.error) {
+  const scorecard = useGroupScorecard(groupRef);
+  if (scorecard.error || !scorecard.value) {
     return (
-      <MessageRow model={tree.model}>
-        <Typography color="error" variant="body2">
-          {groupRef}: {serverMessage(scorecard.error)}
-        </Typography>
-      </MessageRow>
-    );
-  }
-  if (!scorecard.value) {
-    return (
-      <MessageRow model={tree.model}>
-        <Progress />
-      </MessageRow>
+      <PendingRow
+        model={tree.model}
+        error={scorecard.error}
+        errorPrefix={`${groupRef}: `}
+      />
     );
   }
   const { components, dimensions, percentToTarget, children } = scorecard.value;
@@ -225,32 +211,25 @@ export function TeamsTab(props: { model: MaturityModel }) {
     );
   }
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Maturity by team">
-        <TableHead>
-          <TableRow>
-            <TableCell>Group</TableCell>
-            <TableCell>Assessed</TableCell>
-            {model.dimensions.map(d => (
-              <TableCell key={d.id} align="center">
-                {d.title}
-              </TableCell>
-            ))}
-            <TableCell align="right">To target</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {groups.value.roots.map(root => (
-            <RootRows
-              key={root}
-              model={model}
-              childCounts={groups.value!.childCounts}
-              depth={0}
-              groupRef={root}
-            />
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <HeatMapTable
+      label="Maturity by team"
+      header={
+        <>
+          <TableCell>Group</TableCell>
+          <TableCell>Assessed</TableCell>
+          <HeatMapHeaders model={model} />
+        </>
+      }
+    >
+      {groups.value.roots.map(root => (
+        <RootRows
+          key={root}
+          model={model}
+          childCounts={groups.value!.childCounts}
+          depth={0}
+          groupRef={root}
+        />
+      ))}
+    </HeatMapTable>
   );
 }

@@ -4,4 +4,12 @@ export { formatDate, formatPercent, isHttpUrl } from './format';
 export { formatLevel, HeatCell, LevelChip, levelColor } from './levels';
 export { TopicLevels } from './TopicLevels';
 export { useMaturityModel } from './useMaturityModel';
-export { Coverage, DimensionMedians } from './summaries';
+export { Coverage, DimensionMedians, WeakestTopics } from './summaries';
+export {
+  AssessedAtCell,
+  ComponentCountCell,
+  EntityRefCell,
+  HeatMapCells,
+  HeatMapHeaders,
+  HeatMapTable,
+} from './heatMap';

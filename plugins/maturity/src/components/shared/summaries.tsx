@@ -2,9 +2,17 @@ import {
   MaturityModel,
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { Box, LinearProgress, makeStyles, Typography } from '@material-ui/core';
+import {
+  Box,
+  LinearProgress,
+  Link,
+  makeStyles,
+  Typography,
+} from '@material-ui/core';
 import { formatPercent } from './format';
-import { LevelChip } from './levels';
+import { formatLevel, LevelChip } from './levels';
+
+const WEAKEST_TOPICS = 5;
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -63,6 +71,57 @@ export function DimensionMedians(props: {
           </Box>
         );
       })}
+    </Box>
+  );
+}
+
+/** The lowest-rated topics by median, ties broken by their lowest rating. */
+export function WeakestTopics(props: {
+  model: MaturityModel;
+  scorecard: Scorecard;
+}) {
+  const { model, scorecard } = props;
+  const classes = useStyles();
+  const topics = model.dimensions.flatMap(d =>
+    d.topics.map(t => ({
+      dimension: d,
+      topic: t,
+      stats: scorecard.topics[t.id],
+    })),
+  );
+  const weakest = topics
+    .filter(t => t.stats && t.stats.median !== null)
+    .sort(
+      (a, b) =>
+        a.stats!.median! - b.stats!.median! ||
+        (a.stats!.min ?? 0) - (b.stats!.min ?? 0),
+    )
+    .slice(0, WEAKEST_TOPICS);
+  if (!weakest.length) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No topic has been rated yet.
+      </Typography>
+    );
+  }
+  return (
+    <Box component="ol" pl={2} m={0}>
+      {weakest.map(({ dimension, topic, stats }) => (
+        <li key={topic.id}>
+          <Box className={classes.row}>
+            <Link href={topic.url} target="_blank" rel="noopener noreferrer">
+              {topic.title}
+            </Link>
+            <Typography variant="caption" color="textSecondary">
+              {dimension.title}
+            </Typography>
+            <LevelChip model={model} level={stats!.median} />
+            <Typography variant="caption" color="textSecondary">
+              lowest {formatLevel(model, stats!.min)}
+            </Typography>
+          </Box>
+        </li>
+      ))}
     </Box>
   );
 }
