@@ -11,15 +11,17 @@ const OWN = '/catalog/default/component/payments-api/maturity';
 const FOREIGN = '/catalog/default/component/shop-web/maturity';
 const BACKEND = 'http://localhost:7007';
 
-/** Signs in through the guest provider: user:default/sam of the payments team. */
+/**
+ * Signs in through the guest provider (user:default/sam of the payments
+ * team), unless the session is still signed in.
+ */
 async function signIn(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.waitFor({ timeout: 120_000 });
-  await enter.click();
-  await expect(page.getByText('payments-api').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  const catalog = page.getByText('payments-api').first();
+  await expect(enter.or(catalog)).toBeVisible({ timeout: 120_000 });
+  if (await enter.isVisible()) await enter.click();
+  await expect(catalog).toBeVisible({ timeout: 60_000 });
 }
 
 async function rate(page: Page, topic: string, ratings: string[]) {
@@ -73,7 +75,8 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   );
   const history = page.getByRole('table', { name: 'Assessment history' });
   await expect(history.getByRole('row')).toHaveCount(2); // header + revision 1
-  await expect(history).toContainText('sam');
+  // The assessor shows as the user's display name once the catalog answers.
+  await expect(history).toContainText(/sam/i);
 });
 
 test('2. updating the assessment adds a second snapshot to the trend and history', async ({
@@ -93,6 +96,9 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   ).toBeVisible();
   const history = page.getByRole('table', { name: 'Assessment history' });
   await expect(history.getByRole('row')).toHaveCount(3);
+  await page
+    .getByRole('button', { name: 'Update assessment' })
+    .scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'maturity-tab.png') });
 });
 
@@ -130,7 +136,8 @@ test('3. a writer on an older revision is told of the conflict and can reload', 
   await other.close();
 
   // Nothing was lost: three snapshots, the latest with the first writer's rating.
-  await page.reload();
+  await signIn(page);
+  await page.goto(OWN);
   const history = page.getByRole('table', { name: 'Assessment history' });
   await expect(history.getByRole('row')).toHaveCount(4);
 });
