@@ -5,48 +5,24 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import {
+  ADMIN,
+  as,
+  authorizeByOwnership,
+  component,
+  fullyTo,
+  group,
+  HIDDEN_FROM,
+  OWNER,
+  STRANGER,
+  system,
+  visibilityCatalog,
+} from './__testUtils__/fixtures';
 import { maturityPlugin } from './plugin';
 
 jest.setTimeout(60_000);
-
-const OWNER = 'user:default/sam';
-const ADMIN = 'user:default/ada';
-const STRANGER = 'user:default/stranger';
-
-function group(name: string, parent?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'team', children: [] },
-    relations: parent
-      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
-      : [],
-  };
-}
-
-function component(
-  name: string,
-  owner: string,
-  system: string,
-  lifecycle = 'production',
-  annotations: Record<string, string> = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle, owner, system },
-    relations: [
-      { type: 'ownedBy', targetRef: `group:default/${owner}` },
-      { type: 'partOf', targetRef: `system:default/${system}` },
-    ],
-  };
-}
 
 const entities: Entity[] = [
   group('engineering'),
@@ -54,13 +30,7 @@ const entities: Entity[] = [
   group('payments', 'product'),
   group('storefront', 'product'),
   group('platform', 'engineering'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'shop', namespace: 'default' },
-    spec: { owner: 'product', domain: 'commerce' },
-    relations: [{ type: 'partOf', targetRef: 'domain:default/commerce' }],
-  },
+  system('shop', 'commerce'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Domain',
@@ -68,59 +38,16 @@ const entities: Entity[] = [
     spec: { owner: 'product' },
   },
   component('payments-api', 'payments', 'shop'),
-  component('ledger', 'payments', 'shop', 'experimental'),
+  component('ledger', 'payments', 'shop', { lifecycle: 'experimental' }),
   component('web', 'storefront', 'shop'),
   component('infra', 'platform', 'shop'),
-  component('secret', 'payments', 'shop', 'production', {
-    'test/hidden-from': STRANGER,
+  component('secret', 'payments', 'shop', {
+    annotations: { [HIDDEN_FROM]: STRANGER },
   }),
 ];
 
-/**
- * The in-memory catalog, hiding annotated entities from one user as a catalog
- * permission policy would.
- */
-function visibilityCatalog() {
-  const inner = new InMemoryCatalogClient({ entities });
-  const visible = (entity: Entity | undefined, options?: any) => {
-    const hiddenFrom = entity?.metadata.annotations?.['test/hidden-from'];
-    return (
-      !hiddenFrom ||
-      hiddenFrom !== options?.credentials?.principal?.userEntityRef
-    );
-  };
-  return {
-    async getEntityByRef(ref: string, options?: any) {
-      const entity = await inner.getEntityByRef(ref);
-      return visible(entity, options) ? entity : undefined;
-    },
-    async getEntities(req: any, options?: any) {
-      // Fields are not projected here: visibility needs the annotations.
-      const { items } = await inner.getEntities({ filter: req?.filter });
-      return { items: items.filter(e => visible(e, options)) };
-    },
-    getEntitiesByRefs: (req: any) => inner.getEntitiesByRefs(req),
-  };
-}
-
-const ownership: Record<string, string[]> = {
-  [OWNER]: ['group:default/payments'],
-};
-
 async function startBackend(config: object = {}) {
-  const authorize = jest.fn(async (requests: any[], { credentials }: any) =>
-    requests.map(r => {
-      const user: string = credentials.principal.userEntityRef;
-      if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
-      const entityOwner = entities.find(
-        e => `component:default/${e.metadata.name}` === r.resourceRef,
-      )?.spec?.owner;
-      const allowed = (ownership[user] ?? []).includes(
-        `group:default/${entityOwner}`,
-      );
-      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }),
-  );
+  const authorize = jest.fn(authorizeByOwnership(entities));
   const auditor = mockServices.auditor.mock();
   const { server } = await startTestBackend({
     features: [
@@ -131,14 +58,13 @@ async function startBackend(config: object = {}) {
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
-        factory: () => visibilityCatalog() as any,
+        factory: () => visibilityCatalog(entities) as any,
       }),
     ],
   });
   return { server, authorize, auditor };
 }
 
-const as = (user: string) => mockCredentials.user.header(user);
 const base = '/api/maturity';
 
 function post(server: any, name: string, body: unknown, user = OWNER) {
@@ -147,11 +73,6 @@ function post(server: any, name: string, body: unknown, user = OWNER) {
     .set('Authorization', as(user))
     .send(body as object);
 }
-
-const fullyTo = (level: number) =>
-  Object.fromEntries(
-    Array.from({ length: level }, (_, i) => [String(i + 1), 'fully']),
-  );
 
 describe('maturity backend', () => {
   it('serves the bundled model', async () => {

@@ -95,7 +95,11 @@ function isUnavailable(error: unknown): boolean {
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
     name === 'KnexTimeoutError' ||
-    /Connection terminated|connection is closed/i.test(message ?? '')
+    // knex and pg report a lost connection in words only: a failed ROLLBACK
+    // hides the original error, and read timeouts carry no code.
+    /Connection terminated|connection is closed|not queryable|Query read timeout|timeout expired/i.test(
+      message ?? '',
+    )
   );
 }
 
@@ -108,9 +112,9 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
     return await operation();
   } catch (error) {
     if (isUnavailable(error)) {
+      // The driver's error names hosts and ports: it stays out of the answer.
       throw new ServiceUnavailableError(
         'The maturity database is not available; try again shortly',
-        error as Error,
       );
     }
     throw error;

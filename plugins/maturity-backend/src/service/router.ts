@@ -37,11 +37,19 @@ function parse<T extends z.ZodTypeAny>(
   return result.data;
 }
 
-const nameSchema = z.string().min(1).max(253);
+// The catalog's own grammar for ref parts; anything else (":", "/", spaces)
+// cannot name an entity, so it is a 400 rather than a failed lookup.
+const refPart = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: 'must be letters, digits, ".", "_" or "-"',
+  });
 const pathParams = z.object({
-  kind: nameSchema.optional(),
-  namespace: nameSchema,
-  name: nameSchema,
+  kind: refPart.optional(),
+  namespace: refPart,
+  name: refPart,
 });
 
 function refFromPath(req: Request, kind?: string): string {
