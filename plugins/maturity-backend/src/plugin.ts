@@ -5,7 +5,9 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { MaturityIndex } from './database/MaturityIndex';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
+import { CatalogIndexer } from './service/CatalogIndexer';
 import { MaturityService } from './service/MaturityService';
 import { cleanOrphans } from './service/OrphanCleaner';
 import { createRouter } from './service/router';
@@ -37,12 +39,31 @@ export const maturityPlugin = createBackendPlugin({
         const { config, catalog, logger } = deps;
         const model = await loadConfiguredModel(config);
         const store = await DatabaseAssessmentStore.create(deps);
-        const service = new MaturityService({
+        const index = new MaturityIndex(await deps.database.getClient());
+        // Lifecycles pick default targets, so a changed one rescores.
+        let service: MaturityService | undefined;
+        const indexer = new CatalogIndexer({
+          index,
+          store,
+          catalog,
+          auth: deps.auth,
+          logger,
+          onLifecycleChanged: refs => service!.recomputeSummaries(refs),
+        });
+        service = new MaturityService({
           model,
           store,
+          index,
+          indexer,
           catalog,
           scoring: readScoringSettings(config),
         });
+        const rescored = await service.refreshSummariesIfChanged();
+        if (rescored) {
+          logger.info(
+            `Recomputed ${rescored} maturity summaries for a changed model or settings`,
+          );
+        }
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);
         deps.httpRouter.use(await createRouter({ ...deps, service }));
@@ -59,6 +80,19 @@ export const maturityPlugin = createBackendPlugin({
           initialDelay: { minutes: 2 },
           fn: async () => {
             await cleanOrphans({ ...deps, store, deleteAfterDays });
+          },
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'maturity-catalog-index',
+          scope: 'global',
+          frequency: {
+            minutes:
+              config.getOptionalNumber('maturity.index.refreshMinutes') ?? 10,
+          },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            await indexer.sync();
           },
         });
         logger.info(
