@@ -2,15 +2,15 @@
 /*
  * A standalone maturity backend, run as a child process of the reliability
  * tests (like bench/index.ts): createBackend() with the real plugin, HTTP
- * stack, scheduler and database manager; mock auth and permissions; an
- * in-memory indexed catalog. Settings come as JSON in MATURITY_RELIABILITY_SERVER.
+ * stack, scheduler and database manager; mock auth and permissions; the
+ * in-memory catalog client of catalog-client. Settings come as JSON in MATURITY_RELIABILITY_SERVER.
  * It prints a READY line once it serves, and stops cleanly on SIGTERM.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { IndexedCatalog } from '../../bench/IndexedCatalog';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { standaloneEntities } from './organisation';
 
 export interface StandaloneSettings {
@@ -47,7 +47,9 @@ async function main() {
   backend.add(mockServices.auth.factory());
   backend.add(mockServices.httpAuth.factory());
   backend.add(mockServices.permissions.factory());
-  const catalog = new IndexedCatalog(standaloneEntities());
+  const catalog = new InMemoryCatalogClient({
+    entities: standaloneEntities(),
+  });
   backend.add(
     createServiceFactory({
       service: catalogServiceRef,
