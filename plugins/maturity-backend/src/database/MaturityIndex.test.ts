@@ -1,0 +1,500 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { group } from '../__testUtils__/fixtures';
+import { insert } from '../__testUtils__/summaries';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { decodeKeyset, encodeKeyset } from '../service/cursor';
+import { MaturityService } from '../service/MaturityService';
+import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
+import { IndexScope, MaturityIndex, Sort, SortColumn } from './MaturityIndex';
+import { EntityRow, Summary } from './tables';
+
+jest.setTimeout(180_000);
+
+const databases = createTestDatabases();
+
+const DIMENSIONS = defaultMaturityModel.dimensions.map(d => d.id);
+const DAY = 24 * 60 * 60 * 1000;
+const BASE = Date.UTC(2026, 0, 1);
+
+function entity(
+  kind: string,
+  name: string,
+  fields: Partial<EntityRow> = {},
+): EntityRow {
+  return {
+    entity_ref: `${kind}:default/${name}`,
+    kind,
+    namespace: 'default',
+    name,
+    title: null,
+    owner_ref: null,
+    system_ref: null,
+    domain_ref: null,
+    lifecycle: null,
+    parent_ref: null,
+    etag: null,
+    ...fields,
+  };
+}
+
+/** What a component's summary holds, chosen to repeat so that sorts tie. */
+type Values = {
+  ref: string;
+  percent: number | null;
+  revision: number;
+  assessedAt: number;
+  medians: Array<number | null>;
+};
+
+function summary(v: Values): Summary {
+  const rated = v.medians.filter((m): m is number => m !== null);
+  return {
+    row: {
+      entity_ref: v.ref,
+      revision: v.revision,
+      assessed_at: new Date(v.assessedAt),
+      stale_at: new Date(v.assessedAt + 180 * DAY),
+      percent_to_target: v.percent,
+      target_sum: 0,
+      gap_sum: 0,
+      lowest_median: rated.length ? Math.min(...rated) : null,
+      levels: JSON.stringify([[], v.medians]),
+    },
+    dimensions: DIMENSIONS.map((dimension_id, i) => ({
+      dimension_id,
+      median: v.medians[i],
+    })),
+  };
+}
+
+describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
+  async function setup() {
+    const knex = await databases.init(id);
+    const store = await DatabaseAssessmentStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    return { knex, store, index: new MaturityIndex(knex) };
+  }
+
+  describe('keyset paging', () => {
+    // 37 components; every fourth is unassessed, the others share a few
+    // values per column, so that each sort has long runs of ties.
+    const COUNT = 37;
+    const values = new Map<string, Values | undefined>();
+    for (let i = 0; i < COUNT; i++) {
+      const ref = `component:default/c-${String(i).padStart(3, '0')}`;
+      values.set(
+        ref,
+        i % 4 === 3
+          ? undefined
+          : {
+              ref,
+              percent: [null, 0, 0.25, 0.5, 1][i % 5],
+              revision: 1 + ((i * 7) % 3),
+              assessedAt: BASE + ((i * 3) % 4) * DAY,
+              medians: DIMENSIONS.map(
+                (_, d) => [null, 0, 1, 2][(i + d * 3) % 4],
+              ),
+            },
+      );
+    }
+
+    const valueOf = (ref: string, by: SortColumn): number | null => {
+      const v = values.get(ref);
+      if (!v) return null;
+      if (typeof by === 'object')
+        return v.medians[DIMENSIONS.indexOf(by.dimension)];
+      if (by === 'percentToTarget') return v.percent;
+      if (by === 'assessedAt') return v.assessedAt;
+      if (by === 'revision') return v.revision;
+      throw new Error(`no value for ${by}`);
+    };
+
+    /** The order the API promises: nulls last either way, ties by ref. */
+    function expectedOrder(refs: string[], sort: Sort) {
+      const sign = sort.order === 'asc' ? 1 : -1;
+      if (sort.by === 'name') {
+        return [...refs].sort((a, b) => (a < b ? -sign : sign));
+      }
+      return [...refs].sort((a, b) => {
+        const va = valueOf(a, sort.by);
+        const vb = valueOf(b, sort.by);
+        if (va === null || vb === null) {
+          if (va !== vb) return va === null ? 1 : -1;
+        } else if (va !== vb) {
+          return (va - vb) * sign;
+        }
+        return a < b ? -1 : 1;
+      });
+    }
+
+    async function walk(
+      index: MaturityIndex,
+      scope: IndexScope,
+      sort: Sort,
+      limit: number,
+    ) {
+      const seen: string[] = [];
+      let after;
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await index.page(scope, undefined, sort, limit, after);
+        seen.push(...page.map(r => r.entity_ref));
+        if (page.length < limit) return seen;
+        const last = page[page.length - 1];
+        // Through the cursor codec, as the keyset travels between requests.
+        after = decodeKeyset(
+          encodeKeyset({
+            value: last.sort_value ?? null,
+            ref: last.entity_ref,
+          }),
+        );
+      }
+      throw new Error('paging did not end');
+    }
+
+    const sorts: Sort[] = (
+      [
+        'name',
+        'percentToTarget',
+        'assessedAt',
+        'revision',
+        { dimension: DIMENSIONS[0] },
+        { dimension: DIMENSIONS[3] },
+      ] as SortColumn[]
+    ).flatMap(by => [
+      { by, order: 'asc' as const },
+      { by, order: 'desc' as const },
+    ]);
+
+    // One organisation for every sort, loaded once.
+    let loaded: Promise<MaturityIndex> | undefined;
+    const organisation = () =>
+      (loaded ??= (async () => {
+        const { index, store } = await setup();
+        await index.upsert([
+          ...[...values.keys()].map((ref, i) =>
+            entity('component', ref.split('/')[1], {
+              owner_ref: `group:default/team-${i % 3}`,
+            }),
+          ),
+          // Other kinds are not in a component scope.
+          entity('system', 'c-000'),
+          entity('group', 'team-0'),
+        ]);
+        await store.replaceSummaries(
+          [...values.values()].flatMap(v => (v ? [summary(v)] : [])),
+        );
+        return index;
+      })());
+
+    it.each(sorts.map(s => [JSON.stringify(s), s] as const))(
+      'walks every row exactly once in order, nulls last: %s',
+      async (_, sort) => {
+        const index = await organisation();
+        const expected = expectedOrder([...values.keys()], sort);
+        // The expectation itself has ties to break and nulls to put last.
+        const last = expected[expected.length - 1];
+        expect(sort.by === 'name' ? null : valueOf(last, sort.by)).toBeNull();
+        for (const limit of [1, 4, 36, 37, 50]) {
+          const walked = await walk(index, { kind: 'component' }, sort, limit);
+          expect(walked).toEqual(expected);
+        }
+      },
+    );
+
+    it('pages within a scope and a visibility condition', async () => {
+      const index = await organisation();
+      const sort: Sort = { by: 'percentToTarget', order: 'desc' };
+      const kept = [...values.keys()].filter((_, i) => i % 3 !== 2);
+      const seen: string[] = [];
+      let after;
+      for (;;) {
+        const page = await index.page(
+          { kind: 'component' },
+          q =>
+            q.whereIn('e.owner_ref', [
+              'group:default/team-0',
+              'group:default/team-1',
+            ]),
+          sort,
+          3,
+          after,
+        );
+        seen.push(...page.map(r => r.entity_ref));
+        if (page.length < 3) break;
+        const last = page[page.length - 1];
+        after = { value: last.sort_value ?? null, ref: last.entity_ref };
+      }
+      expect(seen).toEqual(expectedOrder(kept, sort));
+    });
+  });
+
+  describe('group subtrees', () => {
+    it('answers for a 3,000-group tree five levels deep', async () => {
+      const { index, store } = await setup();
+      // Breadth first, eight children a group: 1 + 8 + 64 + 512 + 2,415.
+      const groups: EntityRow[] = [entity('group', 'g0')];
+      const depth = new Map([['group:default/g0', 0]]);
+      for (let i = 1; i < 3000; i++) {
+        const parent = groups[Math.floor((i - 1) / 8)];
+        const row = entity('group', `g${i}`, { parent_ref: parent.entity_ref });
+        depth.set(row.entity_ref, depth.get(parent.entity_ref)! + 1);
+        groups.push(row);
+      }
+      expect(Math.max(...depth.values())).toBe(4);
+      // One component per group, plus one owned by a group outside the tree.
+      const components = groups.map((g, i) =>
+        entity('component', `svc-${i}`, { owner_ref: g.entity_ref }),
+      );
+      components.push(
+        entity('component', 'outsider', { owner_ref: 'group:default/other' }),
+      );
+      await index.upsert([...groups, entity('group', 'other'), ...components]);
+
+      const tree = await index.groupTree('group:default/g0');
+      expect(tree).toHaveLength(3000);
+      const all = await index.rows({
+        kind: 'component',
+        ownerSubtreeOf: 'group:default/g0',
+      });
+      expect(all).toHaveLength(3000);
+      expect(
+        await index.count({
+          kind: 'component',
+          ownerSubtreeOf: 'group:default/g0',
+        }),
+      ).toBe(3000);
+
+      // The subtree of a second-level group: it, its 8 children, their 64.
+      const parentOf = new Map(groups.map(g => [g.entity_ref, g.parent_ref]));
+      const under = (ref: string, root: string): boolean =>
+        ref === root ||
+        (parentOf.get(ref) ? under(parentOf.get(ref)!, root) : false);
+      const root = 'group:default/g3';
+      const expected = groups
+        .filter(g => under(g.entity_ref, root))
+        .map(g => g.entity_ref)
+        .sort();
+      expect(expected.length).toBeGreaterThan(1 + 8 + 64);
+      expect((await index.groupTree(root)).map(g => g.entity_ref)).toEqual(
+        expected,
+      );
+      expect(
+        (await index.rows({ kind: 'component', ownerSubtreeOf: root }))
+          .map(r => r.owner_ref)
+          .sort(),
+      ).toEqual(expected);
+
+      // The scorecard over the whole tree answers with each top child's share.
+      const catalog = catalogServiceMock({ entities: [group('g0')] });
+      const service = new MaturityService({
+        model: defaultMaturityModel,
+        store,
+        index,
+        indexer: { ready: async () => new Date(BASE) } as any,
+        catalog,
+        scoring: { strict: false, staleAfterDays: 180, targets: {} },
+      });
+      const card = await service.groupScorecard('group:default/g0', {
+        credentials: mockCredentials.user(),
+        visibility: { type: 'all' },
+        direct: false,
+      });
+      expect(card.components.total).toBe(3000);
+      expect(card.children).toHaveLength(8);
+      const share = (child: string) =>
+        groups.filter(g => under(g.entity_ref, child)).length;
+      for (const child of card.children) {
+        expect(child.components.total).toBe(share(child.entityRef));
+      }
+    });
+
+    it('terminates on a cycle of parents, each group once', async () => {
+      const { index } = await setup();
+      await index.upsert([
+        entity('group', 'a', { parent_ref: 'group:default/c' }),
+        entity('group', 'b', { parent_ref: 'group:default/a' }),
+        entity('group', 'c', { parent_ref: 'group:default/b' }),
+        entity('group', 'self', { parent_ref: 'group:default/self' }),
+        entity('group', 'd', { parent_ref: 'group:default/self' }),
+        entity('component', 'x', { owner_ref: 'group:default/a' }),
+        entity('component', 'y', { owner_ref: 'group:default/c' }),
+        entity('component', 'z', { owner_ref: 'group:default/d' }),
+      ]);
+      expect(
+        (await index.groupTree('group:default/b')).map(g => g.entity_ref),
+      ).toEqual(['group:default/a', 'group:default/b', 'group:default/c']);
+      expect(
+        (
+          await index.rows({
+            kind: 'component',
+            ownerSubtreeOf: 'group:default/b',
+          })
+        ).map(r => r.name),
+      ).toEqual(['x', 'y']);
+      expect(
+        (
+          await index.rows({
+            kind: 'component',
+            ownerSubtreeOf: 'group:default/self',
+          })
+        ).map(r => r.name),
+      ).toEqual(['z']);
+      expect(
+        (await index.groupTree('group:default/self')).map(g => g.entity_ref),
+      ).toEqual(['group:default/d', 'group:default/self']);
+    });
+  });
+
+  describe('scopes', () => {
+    let loaded: Promise<MaturityIndex> | undefined;
+    const organisation = () => (loaded ??= load());
+    async function load() {
+      const { index, store } = await setup();
+      await index.upsert([
+        entity('domain', 'commerce'),
+        entity('system', 'shop', { domain_ref: 'domain:default/commerce' }),
+        entity('system', 'ops', { domain_ref: null }),
+        entity('component', 'api', {
+          owner_ref: 'group:default/payments',
+          system_ref: 'system:default/shop',
+          lifecycle: 'Production',
+        }),
+        entity('component', 'ledger', {
+          owner_ref: 'group:default/payments',
+          system_ref: 'system:default/shop',
+          lifecycle: 'experimental',
+        }),
+        entity('component', 'web', {
+          owner_ref: 'group:default/storefront',
+          system_ref: 'system:default/shop',
+          lifecycle: 'production',
+        }),
+        entity('component', 'infra', {
+          owner_ref: 'group:default/platform',
+          system_ref: 'system:default/ops',
+          lifecycle: 'PRODUCTION',
+        }),
+        entity('component', 'bare'),
+      ]);
+      const base = {
+        baseRevision: 0,
+        modelId: 'cnmm',
+        modelVersion: '4.0',
+        createdBy: 'user:default/sam',
+        ownerRef: null,
+        systemRef: null,
+        lifecycle: null,
+        targets: {},
+        notes: {},
+        evidence: {},
+        comment: null,
+      };
+      const everywhere = (level: number) =>
+        Object.fromEntries(
+          defaultMaturityModel.dimensions.flatMap(d =>
+            d.topics.map(t => [
+              t.id,
+              Object.fromEntries(
+                Array.from({ length: level }, (_, i) => [
+                  String(i + 1),
+                  'fully' as const,
+                ]),
+              ),
+            ]),
+          ),
+        );
+      // Every dimension median: api 2, ledger 3, web 1; infra and bare are
+      // unassessed.
+      await insert(store, {
+        ...base,
+        entityRef: 'component:default/api',
+        ratings: everywhere(2),
+      });
+      await insert(store, {
+        ...base,
+        entityRef: 'component:default/ledger',
+        ratings: everywhere(3),
+      });
+      await insert(store, {
+        ...base,
+        entityRef: 'component:default/web',
+        ratings: everywhere(1),
+      });
+      return index;
+    }
+
+    it.each<[string, IndexScope, string[]]>([
+      [
+        'kind only',
+        { kind: 'component' },
+        ['api', 'bare', 'infra', 'ledger', 'web'],
+      ],
+      ['kind system', { kind: 'system' }, ['ops', 'shop']],
+      [
+        'an owner',
+        { kind: 'component', owner: 'group:default/payments' },
+        ['api', 'ledger'],
+      ],
+      [
+        'a system',
+        { kind: 'component', system: 'system:default/ops' },
+        ['infra'],
+      ],
+      [
+        'a domain (systems)',
+        { kind: 'system', domain: 'domain:default/commerce' },
+        ['shop'],
+      ],
+      [
+        'a domain (components of its systems)',
+        { kind: 'component', systemInDomain: 'domain:default/commerce' },
+        ['api', 'ledger', 'web'],
+      ],
+      [
+        'a lifecycle in any case',
+        { kind: 'component', lifecycle: 'production' },
+        ['api', 'infra', 'web'],
+      ],
+      [
+        'a lifecycle spelled otherwise',
+        { kind: 'component', lifecycle: 'ProDuction' },
+        ['api', 'infra', 'web'],
+      ],
+      [
+        'minLevel 1',
+        { kind: 'component', minLevel: 1 },
+        ['api', 'ledger', 'web'],
+      ],
+      ['minLevel 2', { kind: 'component', minLevel: 2 }, ['api', 'ledger']],
+      ['minLevel 3', { kind: 'component', minLevel: 3 }, ['ledger']],
+      ['minLevel 4', { kind: 'component', minLevel: 4 }, []],
+      [
+        'owner, lifecycle and minLevel together',
+        {
+          kind: 'component',
+          owner: 'group:default/payments',
+          lifecycle: 'PRODUCTION',
+          minLevel: 2,
+        },
+        ['api'],
+      ],
+    ])('scopes rows, counts and pages by %s', async (_, scope, names) => {
+      const index = await organisation();
+      expect((await index.rows(scope)).map(r => r.name)).toEqual(names);
+      expect(await index.count(scope)).toBe(names.length);
+      expect(
+        (
+          await index.page(scope, undefined, { by: 'name', order: 'asc' }, 50)
+        ).map(r => r.name),
+      ).toEqual(names);
+      expect(
+        (await index.rowsAfter(scope, undefined, undefined, 50)).map(
+          r => r.name,
+        ),
+      ).toEqual(names);
+    });
+  });
+});

@@ -1,0 +1,368 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { MaturityIndex } from '../database/MaturityIndex';
+import { component, fullyTo, group, system } from '../__testUtils__/fixtures';
+import { insert } from '../__testUtils__/summaries';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { CatalogIndexer } from './CatalogIndexer';
+import { MaturityService } from './MaturityService';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+/** An entity as the catalog serves it, with the etag of one revision. */
+const tagged = (entity: Entity, etag: string): Entity => ({
+  ...entity,
+  metadata: { ...entity.metadata, etag },
+});
+
+const domain: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: { name: 'commerce', namespace: 'default' },
+  spec: { owner: 'product' },
+};
+
+const organisation = (): Entity[] => [
+  tagged(group('engineering'), 'g1'),
+  tagged(group('payments', 'engineering'), 'g2'),
+  tagged(group('storefront', 'engineering'), 'g3'),
+  tagged(system('shop', 'commerce'), 's1'),
+  tagged(domain, 'd1'),
+  tagged(component('payments-api', 'payments', 'shop'), 'c1'),
+  tagged(component('ledger', 'payments', 'shop'), 'c2'),
+  tagged(component('web', 'storefront', 'shop'), 'c3'),
+];
+
+/** The catalog service mock over an entity list the test can replace. */
+function changingCatalog(initial: Entity[]) {
+  let current = catalogServiceMock({ entities: initial });
+  const catalog = {
+    queryEntities: jest.fn((req: any, opts: any) =>
+      current.queryEntities(req, opts),
+    ),
+    getEntityByRef: (ref: any, opts: any) => current.getEntityByRef(ref, opts),
+    getEntitiesByRefs: (req: any, opts: any) =>
+      current.getEntitiesByRefs(req, opts),
+  };
+  return {
+    catalog,
+    set(entities: Entity[]) {
+      current = catalogServiceMock({ entities });
+    },
+  };
+}
+
+describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
+  async function setup(entities: Entity[]) {
+    const knex = await databases.init(id);
+    const store = await DatabaseAssessmentStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const index = new MaturityIndex(knex);
+    const { catalog, set } = changingCatalog(entities);
+    const onLifecycleChanged = jest.fn(async (_refs: string[]) => undefined);
+    const newIndexer = () =>
+      new CatalogIndexer({
+        index,
+        store,
+        catalog: catalog as any,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        onLifecycleChanged,
+      });
+    const indexer = newIndexer();
+    const service = new MaturityService({
+      model: defaultMaturityModel,
+      store,
+      index,
+      indexer,
+      catalog: catalog as any,
+      scoring: { strict: false, staleAfterDays: 180, targets: {} },
+    });
+    return {
+      knex,
+      store,
+      index,
+      catalog,
+      setCatalog: set,
+      indexer,
+      newIndexer,
+      service,
+      onLifecycleChanged,
+    };
+  }
+
+  const reader = {
+    credentials: mockCredentials.user(),
+    visibility: { type: 'all' as const },
+  };
+
+  it('indexes what the catalog adds, rewrites only changed etags and drops what it deletes', async () => {
+    const entities = organisation();
+    const { index, indexer, setCatalog } = await setup(entities);
+
+    expect(await indexer.sync()).toEqual({
+      seen: 8,
+      written: 8,
+      removed: 0,
+      lifecycleChanged: [],
+    });
+    expect(await index.get('component:default/payments-api')).toEqual({
+      entity_ref: 'component:default/payments-api',
+      kind: 'component',
+      namespace: 'default',
+      name: 'payments-api',
+      title: null,
+      owner_ref: 'group:default/payments',
+      system_ref: 'system:default/shop',
+      domain_ref: null,
+      lifecycle: 'production',
+      parent_ref: null,
+      etag: 'c1',
+    });
+    expect(await index.get('system:default/shop')).toMatchObject({
+      domain_ref: 'domain:default/commerce',
+    });
+    expect(await index.get('group:default/payments')).toMatchObject({
+      parent_ref: 'group:default/engineering',
+    });
+
+    // Nothing changed: every etag matches, nothing is written.
+    expect(await indexer.sync()).toMatchObject({ seen: 8, written: 0 });
+
+    const added = tagged(
+      {
+        ...component('checkout', 'storefront', 'shop'),
+        metadata: { name: 'Checkout', namespace: 'default', title: 'Check' },
+      },
+      'c4',
+    );
+    setCatalog([...entities, added]);
+    expect(await indexer.sync()).toMatchObject({
+      seen: 9,
+      written: 1,
+      removed: 0,
+    });
+    // Refs are lower-cased; the name keeps the catalog's spelling.
+    expect(await index.get('component:default/checkout')).toMatchObject({
+      name: 'Checkout',
+      title: 'Check',
+      owner_ref: 'group:default/storefront',
+    });
+
+    setCatalog([...entities, added].filter(e => e.metadata.name !== 'ledger'));
+    expect(await indexer.sync()).toMatchObject({
+      seen: 8,
+      written: 0,
+      removed: 1,
+    });
+    expect(await index.get('component:default/ledger')).toBeUndefined();
+    expect([...(await index.indexed()).keys()]).toHaveLength(8);
+  });
+
+  it('follows an entity to its new owner in group scorecards and the overview', async () => {
+    const entities = organisation();
+    const { index, indexer, setCatalog, service, store } = await setup(
+      entities,
+    );
+    await indexer.sync();
+    await insert(store, {
+      entityRef: 'component:default/ledger',
+      baseRevision: 0,
+      modelId: 'cnmm',
+      modelVersion: '4.0',
+      createdBy: 'user:default/sam',
+      ownerRef: 'group:default/payments',
+      systemRef: 'system:default/shop',
+      lifecycle: 'production',
+      ratings: { 'people.ai': fullyTo(2) },
+      targets: {},
+      notes: {},
+      evidence: {},
+      comment: null,
+    });
+    const names = (rows: Array<{ name: string }>) =>
+      rows.map(r => r.name).sort();
+    const byOwner = async (owner: string) =>
+      names(
+        (
+          await service.overview(
+            { owner, sortBy: 'name', order: 'asc', limit: 50 },
+            reader,
+          )
+        ).items,
+      );
+    expect(
+      names(
+        (
+          await service.groupScorecard('group:default/payments', {
+            ...reader,
+            direct: false,
+          })
+        ).entities,
+      ),
+    ).toEqual(['ledger', 'payments-api']);
+
+    setCatalog(
+      entities.map(e =>
+        e.metadata.name === 'ledger'
+          ? tagged(component('ledger', 'storefront', 'shop'), 'c2-moved')
+          : e,
+      ),
+    );
+    expect(await indexer.sync()).toMatchObject({ written: 1 });
+    expect(await index.get('component:default/ledger')).toMatchObject({
+      owner_ref: 'group:default/storefront',
+      etag: 'c2-moved',
+    });
+
+    const payments = await service.groupScorecard('group:default/payments', {
+      ...reader,
+      direct: false,
+    });
+    expect(names(payments.entities)).toEqual(['payments-api']);
+    expect(payments.components).toEqual({ total: 1, assessed: 0, stale: 0 });
+    const storefront = await service.groupScorecard(
+      'group:default/storefront',
+      { ...reader, direct: true },
+    );
+    expect(names(storefront.entities)).toEqual(['ledger', 'web']);
+    // The assessment moved with the entity.
+    expect(storefront.components).toEqual({ total: 2, assessed: 1, stale: 0 });
+    const engineering = await service.groupScorecard(
+      'group:default/engineering',
+      { ...reader, direct: false },
+    );
+    expect(
+      engineering.children.map(c => [c.entityRef, c.components.total]),
+    ).toEqual([
+      ['group:default/payments', 1],
+      ['group:default/storefront', 2],
+    ]);
+    expect(await byOwner('payments')).toEqual(['payments-api']);
+    expect(await byOwner('storefront')).toEqual(['ledger', 'web']);
+  });
+
+  it('reports the refs whose lifecycle changed, and only those', async () => {
+    const entities = organisation();
+    const { index, indexer, setCatalog, onLifecycleChanged } = await setup(
+      entities,
+    );
+    await indexer.sync();
+    expect(onLifecycleChanged).not.toHaveBeenCalled();
+
+    setCatalog(
+      entities.map(e => {
+        if (e.metadata.name === 'web') {
+          return tagged(
+            component('web', 'storefront', 'shop', {
+              lifecycle: 'experimental',
+            }),
+            'c3-2',
+          );
+        }
+        // A new revision with the same lifecycle is no lifecycle change.
+        if (e.metadata.name === 'ledger') {
+          return tagged(
+            {
+              ...component('ledger', 'payments', 'shop'),
+              metadata: { name: 'ledger', namespace: 'default', title: 'L' },
+            },
+            'c2-2',
+          );
+        }
+        return e;
+      }),
+    );
+    expect(await indexer.sync()).toMatchObject({
+      written: 2,
+      lifecycleChanged: ['component:default/web'],
+    });
+    expect(onLifecycleChanged).toHaveBeenCalledTimes(1);
+    expect(onLifecycleChanged).toHaveBeenCalledWith(['component:default/web']);
+    expect(await index.get('component:default/web')).toMatchObject({
+      lifecycle: 'experimental',
+    });
+
+    await indexer.sync();
+    expect(onLifecycleChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the catalog page by page with the cursor until the last page', async () => {
+    const components = Array.from({ length: 2345 }, (_, i) =>
+      tagged(
+        component(`svc-${String(i).padStart(4, '0')}`, 'payments', 'shop'),
+        `e${i}`,
+      ),
+    );
+    const entities = [...organisation(), ...components];
+    const { index, indexer, catalog, setCatalog } = await setup(entities);
+
+    expect(await indexer.sync()).toMatchObject({
+      seen: 2353,
+      written: 2353,
+      removed: 0,
+    });
+    // 2,353 entities in pages of 1,000: the first request filters, the
+    // next two follow the cursor.
+    expect(catalog.queryEntities).toHaveBeenCalledTimes(3);
+    const requests = catalog.queryEntities.mock.calls.map(([req]) => req);
+    expect(requests[0]).toMatchObject({ limit: 1000 });
+    expect(requests[0].filter).toBeDefined();
+    expect(requests[1].cursor).toEqual(expect.any(String));
+    expect(requests[2].cursor).toEqual(expect.any(String));
+    expect(requests[2].cursor).not.toBe(requests[1].cursor);
+    const indexed = await index.indexed();
+    expect(indexed.size).toBe(2353);
+    for (const e of components) {
+      expect(indexed.has(`component:default/${e.metadata.name}`)).toBe(true);
+    }
+
+    // A change on the last page is found, and nothing on the others is rewritten.
+    setCatalog([
+      ...organisation(),
+      ...components.slice(0, 2344),
+      tagged(
+        component('svc-2344', 'storefront', 'shop', {
+          lifecycle: 'deprecated',
+        }),
+        'e2344-2',
+      ),
+    ]);
+    expect(await indexer.sync()).toMatchObject({
+      seen: 2353,
+      written: 1,
+      removed: 0,
+      lifecycleChanged: ['component:default/svc-2344'],
+    });
+    expect(await index.get('component:default/svc-2344')).toMatchObject({
+      owner_ref: 'group:default/storefront',
+    });
+  });
+
+  it('syncs a fresh index once on the first read, and not again after', async () => {
+    const { index, indexer, catalog, newIndexer } = await setup(organisation());
+    expect(await indexer.lastSyncedAt()).toBeUndefined();
+    // Two first readers at once share one sync.
+    const [first, second] = await Promise.all([
+      indexer.ready(),
+      indexer.ready(),
+    ]);
+    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+    expect(first).toBeInstanceOf(Date);
+    expect(second.getTime()).toBe(first.getTime());
+    expect((await index.indexed()).size).toBe(8);
+
+    expect((await indexer.ready()).getTime()).toBe(first.getTime());
+    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+    // After a restart the stored sync time counts: no second full read.
+    const restarted = newIndexer();
+    expect((await restarted.ready()).getTime()).toBe(first.getTime());
+    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+  });
+});
