@@ -1,50 +1,79 @@
 /* eslint-disable no-console */
 import { createBackend } from '@backstage/backend-defaults';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { IndexedCatalog } from './IndexedCatalog';
-import { buildOrganisation } from './organisation';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 
 /**
- * The real maturity backend plugin in a backend of its own: mock auth (any
- * `mock-user-token`), allow-all permissions, the benchmark organisation in an
- * indexed in-memory catalog, and the given database. Run as a child process
- * so that its memory is measured apart from the load generator's.
+ * The measured backend: the real catalog backend plugin (ingesting a
+ * generated catalog file), the real permission backend with a policy that
+ * allows everything (every request still goes through it), real auth with
+ * the guest provider signing in `user:default/bench`, the maturity plugin,
+ * and the given database. Run as a child process so that its memory is
+ * measured apart from the load generator's.
  */
+const allowAll = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'bench-allow-all',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle() {
+            return { result: AuthorizeResult.ALLOW };
+          },
+        });
+      },
+    });
+  },
+});
+
 export async function startBenchBackend(options: {
   port: number;
   database: object;
+  catalogFile: string;
 }) {
-  const org = buildOrganisation();
   const backend = createBackend();
   backend.add(
     mockServices.rootConfig.factory({
       data: {
+        app: { baseUrl: 'http://127.0.0.1:3000' },
         backend: {
           baseUrl: `http://127.0.0.1:${options.port}`,
           listen: { port: options.port, host: '127.0.0.1' },
           database: options.database,
         },
-        maturity: { targets: { byLifecycle: { production: 3 }, default: 2 } },
+        permission: { enabled: true },
+        auth: {
+          providers: {
+            guest: {
+              userEntityRef: 'user:default/bench',
+              dangerouslyAllowOutsideDevelopment: true,
+            },
+          },
+        },
+        catalog: {
+          rules: [
+            { allow: ['Component', 'System', 'Group', 'User', 'Location'] },
+          ],
+          locations: [{ type: 'file', target: options.catalogFile }],
+          processingInterval: { minutes: 60 },
+        },
+        maturity: {
+          targets: { byLifecycle: { production: 3 }, default: 2 },
+          // The benchmark drives the index itself; no sync in the background.
+          index: { refreshMinutes: 24 * 60 },
+        },
       },
     }),
   );
-  backend.add(mockServices.auth.factory());
-  backend.add(mockServices.httpAuth.factory());
-  backend.add(mockServices.permissions.factory());
-  const catalog = new IndexedCatalog([
-    ...org.groups,
-    ...org.systems,
-    ...org.components,
-  ]);
-  backend.add(
-    createServiceFactory({
-      service: catalogServiceRef,
-      deps: {},
-      factory: () => catalog as any,
-    }),
-  );
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(allowAll);
   backend.add(import('../src'));
   await backend.start();
   return backend;
@@ -54,6 +83,7 @@ if (require.main === module) {
   startBenchBackend({
     port: Number(process.env.MATURITY_BENCH_PORT),
     database: JSON.parse(process.env.MATURITY_BENCH_DATABASE!),
+    catalogFile: process.env.MATURITY_BENCH_CATALOG!,
   }).catch(error => {
     console.error(error);
     process.exit(1);

@@ -1,23 +1,54 @@
 /* eslint-disable no-console */
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   defaultMaturityModel,
   RATINGS,
 } from '@cnmm/backstage-plugin-maturity-common';
 import createKnex, { Knex } from 'knex';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOrganisation, SIZE } from './organisation';
+import { stringify } from 'yaml';
+import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
+import { MaturityIndex } from '../src/database/MaturityIndex';
+import { CatalogIndexer } from '../src/service/CatalogIndexer';
+import { Summaries } from '../src/service/summaries';
+import { buildOrganisation, Size, SIZES, withRelations } from './organisation';
 
-// Usage: yarn bench [postgresql://user:pass@host:port]
-const pgUrl = process.argv[2] ?? process.env.MATURITY_BENCH_POSTGRES;
+// Usage: yarn bench [--size 10000|100000] [postgresql://user:pass@host:port]
+const args = process.argv.slice(2);
+const sizeArg = args.indexOf('--size');
+const sizes: Size[] =
+  sizeArg >= 0
+    ? [SIZES[Number(args[sizeArg + 1]) as keyof typeof SIZES]]
+    : [SIZES[10_000], SIZES[100_000]];
+if (sizes.some(s => !s)) {
+  throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+}
+const pgUrl =
+  args.find(a => a.startsWith('postgres')) ??
+  process.env.MATURITY_BENCH_POSTGRES;
 const db = pgUrl ? 'postgres' : 'sqlite';
 const PORT = Number(process.env.MATURITY_BENCH_PORT ?? 7099);
-const RUNS = 30;
-const WARMUP = 5;
-const PREFIX = `maturity_bench_${Date.now()}_`;
+const USER = 'user:default/bench';
+/** Components that writes go to, round-robin; always in the real catalog. */
+const POSTED = 500;
+const SCORING = {
+  strict: false,
+  staleAfterDays: 180,
+  targets: { byLifecycle: { production: 3 }, default: 2 },
+};
 
 const topicIds = defaultMaturityModel.dimensions.flatMap(d =>
   d.topics.map(t => ({ id: t.id, maxLevel: t.maxLevel })),
@@ -25,7 +56,7 @@ const topicIds = defaultMaturityModel.dimensions.flatMap(d =>
 
 /** Deterministic pseudo-random ratings: every topic, every level rated. */
 function ratingsFor(n: number) {
-  let x = n * 2654435761;
+  let x = (n + 1) * 2654435761;
   const next = () => {
     x = (x ^ (x >>> 13)) * 1274126177;
     return ((x >>> 0) % 1000) / 1000;
@@ -50,24 +81,7 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
-async function waitForReady(baseUrl: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error('The benchmark backend did not start within 2 minutes');
-}
-
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number) {
   return sorted[
@@ -75,10 +89,11 @@ function percentile(sorted: number[], p: number) {
   ];
 }
 
-async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await fn();
+/** p50 and p95 of `runs` calls after a warm-up; heavy cases run fewer. */
+async function time(fn: () => Promise<unknown>, runs: number) {
+  for (let i = 0; i < Math.max(2, runs / 6); i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     await fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -87,60 +102,161 @@ async function time(fn: () => Promise<unknown>) {
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
-async function seed(knex: Knex, refs: string[]) {
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Snapshots and their summaries, written as the plugin writes them. */
+async function seed(knex: Knex, refs: string[], size: Size) {
+  const store = await DatabaseAssessmentStore.create({
+    database: mockServices.database({ knex, migrations: { skip: true } }),
+  });
+  const summaries = new Summaries(defaultMaturityModel, SCORING);
+  const lifecycles = ['production', 'production', 'experimental', 'deprecated'];
   const created = Date.now() - 10 * 24 * 3600 * 1000;
-  const rows = [];
-  for (let i = 0; i < refs.length; i++) {
-    for (let revision = 1; revision <= SIZE.snapshotsPerComponent; revision++) {
-      rows.push({
-        entity_ref: refs[i],
-        revision,
-        model_id: 'cnmm',
-        model_version: '4.0',
-        created_at: new Date(created + revision * 3600 * 1000),
-        created_by: 'user:default/bench',
-        owner_ref: null,
-        system_ref: null,
-        lifecycle: 'production',
-        payload: JSON.stringify({
-          ratings: ratingsFor(i * 10 + revision),
-          targets: {},
-          notes: {},
-          evidence: {},
-          comment: `snapshot ${revision}`,
-        }),
-      });
+  for (let start = 0; start < refs.length; start += 1000) {
+    const rows = [];
+    const latest = [];
+    for (let i = start; i < Math.min(refs.length, start + 1000); i++) {
+      for (
+        let revision = 1;
+        revision <= size.snapshotsPerComponent;
+        revision++
+      ) {
+        const row = {
+          entity_ref: refs[i],
+          revision,
+          model_id: 'cnmm',
+          model_version: '4.0',
+          created_at: new Date(created + revision * 3600 * 1000),
+          created_by: USER,
+          owner_ref: null,
+          system_ref: null,
+          lifecycle: lifecycles[i % lifecycles.length],
+          payload: JSON.stringify({
+            ratings: ratingsFor(i * 10 + revision),
+            targets: {},
+            notes: {},
+            evidence: {},
+            comment: `snapshot ${revision}`,
+          }),
+        };
+        rows.push(row);
+        if (revision === size.snapshotsPerComponent) {
+          latest.push(
+            summaries.summaryOf(
+              {
+                entityRef: row.entity_ref,
+                revision,
+                modelId: 'cnmm',
+                modelVersion: '4.0',
+                createdAt: row.created_at.toISOString(),
+                createdBy: USER,
+                ownerRef: null,
+                systemRef: null,
+                lifecycle: row.lifecycle,
+                ratings: ratingsFor(i * 10 + revision),
+                targets: {},
+                notes: {},
+                evidence: {},
+                comment: null,
+              },
+              row.lifecycle,
+            ),
+          );
+        }
+      }
     }
+    await knex.batchInsert('maturity_assessment', rows, 250);
+    await store.replaceSummaries(latest);
   }
-  await knex.batchInsert('maturity_assessment', rows, 500);
 }
 
-/** The bare SQL the plugin needs for the latest snapshots of some entities. */
-function latestSql(knex: Knex, refs: string[]) {
-  return knex({ a: 'maturity_assessment' })
-    .select('a.*')
-    .whereIn('a.entity_ref', refs)
-    .where(
-      'a.revision',
-      knex('maturity_assessment as b')
-        .max('b.revision')
-        .where('b.entity_ref', knex.ref('a.entity_ref')),
+async function waitFor<T>(what: string, poll: () => Promise<T | undefined>) {
+  const deadline = Date.now() + 30 * 60 * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const value = await poll();
+      if (value !== undefined) return value;
+    } catch {
+      // not there yet
+    }
+    await sleep(1000);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function runSize(size: Size) {
+  const portTaken = await fetch(`http://127.0.0.1:${PORT}/`).then(
+    () => true,
+    () => false,
+  );
+  if (portTaken) {
+    throw new Error(
+      `Port ${PORT} is in use; stop what listens there or set MATURITY_BENCH_PORT`,
     );
-}
-
-async function latestFloor(knex: Knex, refs: string[]) {
-  for (let i = 0; i < refs.length; i += 1000) {
-    await latestSql(knex, refs.slice(i, i + 1000));
   }
-}
-
-async function main() {
-  const org = buildOrganisation();
-  const refs = org.components.map(c => `component:default/${c.metadata.name}`);
-  const sqliteDir = mkdtempSync(join(tmpdir(), 'maturity-bench-'));
+  const org = buildOrganisation(size);
+  // At 100,000 the real catalog holds the groups, the systems and the
+  // components that single-entity requests name; the maturity index is
+  // synced from the generated organisation (see docs/benchmarks.md).
+  const fullCatalog = size.components <= 10_000;
+  const benchUser: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'bench', namespace: 'default' },
+    spec: { memberOf: ['org'] },
+  };
+  const inCatalog = [
+    benchUser,
+    ...org.groups,
+    ...org.systems,
+    ...(fullCatalog ? org.components : org.components.slice(0, POSTED)),
+  ];
+  const work = mkdtempSync(join(tmpdir(), 'maturity-bench-'));
+  // The catalog's own database after ingesting the generated file is kept
+  // between runs (ingestion takes minutes): a SQLite file, or a PostgreSQL
+  // template database. The file keeps one path, so that the cached catalog
+  // still knows its location.
+  const cache = join(homedir(), '.cache', 'cnmm-bench');
+  mkdirSync(cache, { recursive: true });
+  const catalogFile = join(cache, `catalog-${size.components}.yaml`);
+  const catalogYaml = inCatalog.map(e => stringify(e)).join('---\n');
+  writeFileSync(catalogFile, catalogYaml);
+  const cachedCatalog = `catalog-${size.components}-${createHash('sha256')
+    .update(catalogYaml)
+    .digest('hex')
+    .slice(0, 12)}`;
+  const prefix = `maturity_bench_${Date.now()}_`;
   const databaseConfig = pgUrl
-    ? { client: 'pg', connection: pgUrl, prefix: PREFIX }
-    : { client: 'better-sqlite3', connection: { directory: sqliteDir } };
+    ? { client: 'pg', connection: pgUrl, prefix }
+    : { client: 'better-sqlite3', connection: { directory: work } };
+  let catalogWasCached = false;
+  if (pgUrl) {
+    const admin = createKnex({ client: 'pg', connection: pgUrl });
+    const { rows } = await admin.raw(
+      'SELECT 1 FROM pg_database WHERE datname = ?',
+      [`cnmm_bench_${cachedCatalog.replace(/-/g, '_')}`],
+    );
+    if (rows.length) {
+      await admin.raw(
+        `CREATE DATABASE "${prefix}catalog" TEMPLATE "cnmm_bench_${cachedCatalog.replace(
+          /-/g,
+          '_',
+        )}"`,
+      );
+      catalogWasCached = true;
+    }
+    await admin.destroy();
+  } else if (existsSync(join(cache, `${cachedCatalog}.sqlite`))) {
+    copyFileSync(
+      join(cache, `${cachedCatalog}.sqlite`),
+      join(work, 'catalog.sqlite'),
+    );
+    catalogWasCached = true;
+  }
 
   const child = spawn(
     process.execPath,
@@ -154,182 +270,349 @@ async function main() {
         ...process.env,
         MATURITY_BENCH_PORT: String(PORT),
         MATURITY_BENCH_DATABASE: JSON.stringify(databaseConfig),
+        MATURITY_BENCH_CATALOG: catalogFile,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  await waitForReady(`http://127.0.0.1:${PORT}`);
+  // A child left behind would keep the port and answer the next run.
+  process.once('exit', () => child.kill('SIGKILL'));
+  let finished = false;
+  child.once('exit', code => {
+    if (!finished) {
+      console.error(`The benchmark backend exited early (${code})`);
+      process.exit(1);
+    }
+  });
+  const host = `http://127.0.0.1:${PORT}`;
+  const headers = {
+    Authorization: '',
+    'Content-Type': 'application/json',
+  };
+  const get = async (path: string) => {
+    const res = await fetch(`${host}${path}`, { headers });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.text();
+  };
 
+  const ingestStart = Date.now();
+  await waitFor(
+    'the backend',
+    async () =>
+      (await fetch(`${host}/.backstage/health/v1/readiness`)).ok || undefined,
+  );
+  // Signs in as the guest, resolved to user:default/bench from the catalog.
+  const token = await waitFor('the guest sign-in', async () => {
+    const res = await fetch(`${host}/api/auth/guest/refresh`, {
+      method: 'POST',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    return res.ok
+      ? ((await res.json()).backstageIdentity.token as string)
+      : undefined;
+  });
+  headers.Authorization = `Bearer ${token}`;
+  await waitFor('the catalog to ingest the generated file', async () => {
+    const page = JSON.parse(
+      await get('/api/catalog/entities/by-query?filter=kind=component&limit=1'),
+    );
+    const components =
+      inCatalog.length - 1 - org.groups.length - org.systems.length;
+    return page.totalItems >= components ? true : undefined;
+  });
+  console.log(
+    `\n${size.components} components, ${db}: the catalog ${
+      catalogWasCached ? 'started from its cached database with' : 'ingested'
+    } ${inCatalog.length} entities in ${Math.round(
+      (Date.now() - ingestStart) / 1000,
+    )} s`,
+  );
+
+  if (!catalogWasCached && !pgUrl) {
+    const catalogDb = createKnex({
+      client: 'better-sqlite3',
+      connection: { filename: join(work, 'catalog.sqlite') },
+      useNullAsDefault: true,
+    });
+    await catalogDb.raw('VACUUM INTO ?', [
+      join(cache, `${cachedCatalog}.sqlite`),
+    ]);
+    await catalogDb.destroy();
+  }
   const knex = createKnex(
     pgUrl
-      ? {
-          client: 'pg',
-          connection: withDatabase(pgUrl, `${PREFIX}maturity`),
-        }
+      ? { client: 'pg', connection: withDatabase(pgUrl, `${prefix}maturity`) }
       : {
           client: 'better-sqlite3',
-          connection: { filename: join(sqliteDir, 'maturity.sqlite') },
+          connection: { filename: join(work, 'maturity.sqlite') },
           useNullAsDefault: true,
         },
   );
+  const refs = org.components.map(c => stringifyEntityRef(c));
   const seedStart = Date.now();
-  await seed(knex, refs);
+  await seed(knex, refs, size);
   console.log(
     `Seeded ${refs.length} components × ${
-      SIZE.snapshotsPerComponent
-    } snapshots on ${db} in ${Date.now() - seedStart} ms`,
+      size.snapshotsPerComponent
+    } snapshots with summaries in ${Math.round(
+      (Date.now() - seedStart) / 1000,
+    )} s`,
   );
 
-  // The baseline is the started backend with the data seeded; the growth is
-  // what serving the measured requests costs it.
+  // The index sync: from the real catalog over HTTP when it holds
+  // everything, else from the generated organisation with the same code.
+  const syncStart = Date.now();
+  if (fullCatalog) {
+    await get('/api/maturity/overview?limit=1');
+  } else {
+    const source = new InMemoryCatalogClient({
+      entities: [...org.groups, ...org.systems, ...org.components].map(e =>
+        withRelations({ ...e, metadata: { ...e.metadata, etag: 'e1' } }),
+      ),
+    });
+    const store = await DatabaseAssessmentStore.create({
+      database: mockServices.database({ knex, migrations: { skip: true } }),
+    });
+    await new CatalogIndexer({
+      index: new MaturityIndex(knex),
+      store,
+      catalog: source as any,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }).sync();
+  }
+  const syncMs = Date.now() - syncStart;
+  console.log(`Index sync: ${Math.round(syncMs / 100) / 10} s`);
+
   const rssBefore = rssOf(child.pid!);
   let peakRss = rssBefore;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssOf(child.pid!));
   }, 20);
 
-  const base = `http://127.0.0.1:${PORT}/api/maturity`;
-  const headers = {
-    Authorization: mockCredentials.user.header('user:default/bench'),
-    'Content-Type': 'application/json',
-  };
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.text();
-  };
-
   let postTarget = 0;
   const revisions = new Map<number, number>();
   const post = async () => {
     // Each post goes to another component, on its current revision.
-    const i = postTarget++ % refs.length;
-    const base_ = revisions.get(i) ?? SIZE.snapshotsPerComponent;
+    const i = postTarget++ % POSTED;
+    const base = revisions.get(i) ?? size.snapshotsPerComponent;
     const res = await fetch(
-      `${base}/entities/component/default/component-${i}/assessments`,
+      `${host}/api/maturity/entities/component/default/component-${i}/assessments`,
       {
         method: 'POST',
         headers,
-        body: JSON.stringify({ baseRevision: base_, ratings: ratingsFor(i) }),
+        body: JSON.stringify({ baseRevision: base, ratings: ratingsFor(i) }),
       },
     );
-    if (res.status !== 201)
+    if (res.status !== 201) {
       throw new Error(`post: ${res.status} ${await res.text()}`);
-    revisions.set(i, base_ + 1);
-  };
-  let floorPostTarget = 0;
-  const floorPost = async () => {
-    const ref = `component:default/floor-${floorPostTarget++}`;
-    await knex.transaction(async tx => {
-      const current = await tx('maturity_assessment')
-        .where({ entity_ref: ref })
-        .max({ revision: 'revision' })
-        .first();
-      await tx('maturity_assessment').insert({
-        entity_ref: ref,
-        revision: Number(current?.revision ?? 0) + 1,
-        model_id: 'cnmm',
-        model_version: '4.0',
-        created_at: new Date(),
-        created_by: 'user:default/bench',
-        payload: JSON.stringify({ ratings: ratingsFor(1) }),
-      });
-    });
+    }
+    revisions.set(i, base + 1);
   };
 
-  const systemRefs = refs.filter((_, i) => i % SIZE.systems === 7);
-  const deptTeams = new Set(
-    org.teams
-      .filter((_, i) => (i % 34) % 5 === 0)
-      .map(t => `group:default/${t}`),
-  );
-  const deptRefs = org.components
-    .filter(c => deptTeams.has(c.relations![0].targetRef))
-    .map(c => `component:default/${c.metadata.name}`);
+  const lastCursor = await (async () => {
+    // The cursor of the last page of 50 in the same sort as the first.
+    let cursor: string | null = null;
+    const page = JSON.parse(
+      await get(`/api/maturity/overview?sortBy=name&limit=1`),
+    );
+    const pages = Math.ceil(page.totalCount / 50) - 1;
+    const rows = await knex('maturity_entity')
+      .where({ kind: 'component' })
+      .orderBy('entity_ref')
+      .offset(pages * 50 - 1)
+      .limit(1);
+    cursor = Buffer.from(
+      JSON.stringify({ r: rows[0].entity_ref, v: rows[0].entity_ref }),
+    ).toString('base64url');
+    return cursor;
+  })();
 
-  const cases: Array<
-    [string, () => Promise<unknown>, () => Promise<unknown>, string]
-  > = [
-    [
-      'entity-get',
-      () => get('/entities/component/default/component-4242'),
-      () => latestSql(knex, [refs[4242]]),
-      '1 entity',
-    ],
-    ['entity-post', post, floorPost, 'new snapshot'],
-    [
-      'system-scorecard',
-      () => get('/scorecards/systems/default/system-7'),
-      () => latestFloor(knex, systemRefs),
-      `${systemRefs.length} components`,
-    ],
-    [
-      'group-scorecard',
-      () => get('/scorecards/groups/default/dept-0'),
-      () => latestFloor(knex, deptRefs),
-      `${deptRefs.length} components`,
-    ],
-    [
-      'overview-page',
-      () => get('/overview?sortBy=percentToTarget&order=desc&limit=50'),
-      () => latestFloor(knex, refs),
-      'first 50 of 10,000',
-    ],
-    [
-      'export-csv',
-      () => get('/export?format=csv'),
-      () => latestFloor(knex, refs),
-      '10,000 rows',
-    ],
+  const summariesOf = (query: Knex.QueryBuilder) =>
+    query
+      .select('e.entity_ref', 's.levels', 's.percent_to_target')
+      .leftJoin({ s: 'maturity_summary' }, 's.entity_ref', 'e.entity_ref');
+  const dept = 'group:default/dept-0';
+  const runs = size.components > 10_000 ? 10 : 30;
+  const heavyRuns = size.components > 10_000 ? 5 : 15;
+  const cases: Array<{
+    name: string;
+    fn: () => Promise<unknown>;
+    floor: () => Promise<unknown>;
+    catalog?: () => Promise<unknown>;
+    runs: number;
+  }> = [
+    {
+      name: 'entity-get',
+      fn: () => get('/api/maturity/entities/component/default/component-42'),
+      floor: () =>
+        knex('maturity_assessment')
+          .where({ entity_ref: 'component:default/component-42' })
+          .orderBy('revision', 'desc')
+          .first(),
+      catalog: () =>
+        get('/api/catalog/entities/by-name/component/default/component-42'),
+      runs,
+    },
+    {
+      name: 'entity-post',
+      fn: post,
+      floor: () =>
+        knex.transaction(async tx => {
+          await tx('maturity_meta')
+            .insert({ key: 'bench', value: String(Date.now()) })
+            .onConflict('key')
+            .merge();
+        }),
+      runs,
+    },
+    {
+      name: 'system-scorecard',
+      fn: () => get('/api/maturity/scorecards/systems/default/system-7'),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' })).where({
+          'e.kind': 'component',
+          'e.system_ref': 'system:default/system-7',
+        }),
+      catalog: () =>
+        get(
+          '/api/catalog/entities/by-query?filter=kind=component,relations.partOf=system:default/system-7&limit=1000',
+        ),
+      runs,
+    },
+    {
+      name: 'group-scorecard',
+      fn: () => get('/api/maturity/scorecards/groups/default/dept-0'),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' }))
+          .where('e.kind', 'component')
+          .whereRaw(
+            `e.owner_ref IN (WITH RECURSIVE t(ref) AS (SELECT CAST(? AS VARCHAR(512)) UNION SELECT g.entity_ref FROM t CROSS JOIN maturity_entity g WHERE g.parent_ref = t.ref) SELECT ref FROM t)`,
+            [dept],
+          ),
+      runs: heavyRuns,
+    },
+    {
+      name: 'group-scorecard-root',
+      fn: () => get('/api/maturity/scorecards/groups/default/org'),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' })).where(
+          'e.kind',
+          'component',
+        ),
+      runs: heavyRuns,
+    },
+    {
+      name: 'overview-page',
+      fn: () => get('/api/maturity/overview?sortBy=name&limit=50'),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' }))
+          .where('e.kind', 'component')
+          .orderBy('e.entity_ref')
+          .limit(50),
+      catalog: () =>
+        get('/api/catalog/entities/by-query?filter=kind=component&limit=50'),
+      runs,
+    },
+    {
+      name: 'overview-page-last',
+      fn: () =>
+        get(`/api/maturity/overview?sortBy=name&limit=50&cursor=${lastCursor}`),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' }))
+          .where('e.kind', 'component')
+          .orderBy('e.entity_ref')
+          .offset(size.components - 50)
+          .limit(50),
+      runs,
+    },
+    {
+      name: 'export-csv',
+      fn: () => get('/api/maturity/export?format=csv'),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' })).where(
+          'e.kind',
+          'component',
+        ),
+      catalog: fullCatalog
+        ? () =>
+            get(
+              `/api/catalog/entities/by-query?filter=kind=component&limit=${size.components}`,
+            )
+        : undefined,
+      runs: heavyRuns,
+    },
   ];
 
+  const round = (n: number) => Math.round(n * 100) / 100;
   const results: Record<
     string,
-    { p50Ms: number; p95Ms: number; floorMs: number }
+    { p50Ms: number; p95Ms: number; floorMs: number; catalogMs: number | null }
   > = {};
   console.log(
-    `\n${'case'.padEnd(18)}${'scope'.padEnd(22)}${'p50 ms'.padStart(
+    `${'case'.padEnd(22)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(
       9,
-    )}${'p95 ms'.padStart(9)}${'floor ms'.padStart(10)}${'× floor'.padStart(
-      9,
-    )}`,
+    )}${'floor ms'.padStart(10)}${'catalog ms'.padStart(12)}`,
   );
   const only = process.env.MATURITY_BENCH_ONLY?.split(',');
-  for (const [name, fn, floor, scope] of cases) {
-    if (only && !only.includes(name)) continue;
-    const measured = await time(fn);
-    const bare = await time(floor);
-    const round = (n: number) => Math.round(n * 100) / 100;
-    results[name] = {
+  for (const c of cases) {
+    if (only && !only.includes(c.name)) continue;
+    const measured = await time(c.fn, c.runs);
+    const floor = await time(c.floor, c.runs);
+    const catalog = c.catalog ? await time(c.catalog, c.runs) : undefined;
+    results[c.name] = {
       p50Ms: round(measured.p50),
       p95Ms: round(measured.p95),
-      floorMs: round(bare.p50),
+      floorMs: round(floor.p50),
+      catalogMs: catalog ? round(catalog.p50) : null,
     };
     console.log(
-      `${name.padEnd(18)}${scope.padEnd(22)}${measured.p50
+      `${c.name.padEnd(22)}${measured.p50.toFixed(1).padStart(9)}${measured.p95
         .toFixed(1)
-        .padStart(9)}${measured.p95.toFixed(1).padStart(9)}${bare.p50
-        .toFixed(1)
-        .padStart(10)}${(measured.p50 / bare.p50).toFixed(1).padStart(9)}`,
+        .padStart(9)}${floor.p50.toFixed(1).padStart(10)}${(catalog
+        ? catalog.p50.toFixed(1)
+        : '—'
+      ).padStart(12)}`,
     );
   }
   clearInterval(sampler);
   const peakRssMb = Math.round((peakRss - rssBefore) / 1024);
-  console.log(
-    `\nPeak RSS growth of the backend process while serving: ${peakRssMb} MB`,
-  );
+  console.log(`Peak RSS growth of the backend while serving: ${peakRssMb} MB`);
 
   await knex.destroy();
+  finished = true;
   child.kill('SIGTERM');
+  await new Promise(r => child.once('exit', r));
   if (pgUrl) {
     const admin = createKnex({ client: 'pg', connection: pgUrl });
-    await admin.raw(`DROP DATABASE IF EXISTS "${PREFIX}maturity" WITH (FORCE)`);
+    if (!catalogWasCached) {
+      await admin.raw(
+        `CREATE DATABASE "cnmm_bench_${cachedCatalog.replace(
+          /-/g,
+          '_',
+        )}" TEMPLATE "${prefix}catalog"`,
+      );
+    }
+    for (const plugin of ['maturity', 'catalog', 'permission', 'auth']) {
+      await admin.raw(
+        `DROP DATABASE IF EXISTS "${prefix}${plugin}" WITH (FORCE)`,
+      );
+    }
     await admin.destroy();
   }
-  console.log(
-    JSON.stringify({ db, components: SIZE.components, results, peakRssMb }),
-  );
+  return {
+    components: size.components,
+    results,
+    peakRssMb,
+    indexSyncMs: syncMs,
+  };
+}
+
+async function main() {
+  const runs = [];
+  for (const size of sizes) runs.push(await runSize(size));
+  console.log(JSON.stringify({ db, runs }));
   process.exit(0);
 }
 

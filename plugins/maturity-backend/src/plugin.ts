@@ -9,6 +9,8 @@ import { MaturityIndex } from './database/MaturityIndex';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { CatalogIndexer } from './service/CatalogIndexer';
 import { MaturityService } from './service/MaturityService';
+import { Summaries } from './service/summaries';
+import { SummaryUpdater } from './service/SummaryUpdater';
 import { cleanOrphans } from './service/OrphanCleaner';
 import { createRouter } from './service/router';
 import { readScoringSettings } from './service/scoringSettings';
@@ -40,25 +42,28 @@ export const maturityPlugin = createBackendPlugin({
         const model = await loadConfiguredModel(config);
         const store = await DatabaseAssessmentStore.create(deps);
         const index = new MaturityIndex(await deps.database.getClient());
-        // Lifecycles pick default targets, so a changed one rescores.
-        let service: MaturityService | undefined;
+        const scoring = readScoringSettings(config);
+        const summaries = new Summaries(model, scoring);
+        const updater = new SummaryUpdater({ store, index, summaries });
         const indexer = new CatalogIndexer({
           index,
           store,
           catalog,
           auth: deps.auth,
           logger,
-          onLifecycleChanged: refs => service!.recomputeSummaries(refs),
+          // Lifecycles pick default targets, so a changed one rescores.
+          onLifecycleChanged: refs => updater.recompute(refs),
         });
-        service = new MaturityService({
+        const service = new MaturityService({
           model,
           store,
           index,
           indexer,
+          summaries,
           catalog,
-          scoring: readScoringSettings(config),
+          scoring,
         });
-        const rescored = await service.refreshSummariesIfChanged();
+        const rescored = await updater.recomputeIfChanged();
         if (rescored) {
           logger.info(
             `Recomputed ${rescored} maturity summaries for a changed model or settings`,
@@ -82,15 +87,18 @@ export const maturityPlugin = createBackendPlugin({
             await cleanOrphans({ ...deps, store, deleteAfterDays });
           },
         });
+        // The first read syncs a fresh index itself (indexer.ready), so the
+        // task waits one period before it starts.
+        const indexPeriod = {
+          minutes:
+            config.getOptionalNumber('maturity.index.refreshMinutes') ?? 10,
+        };
         await deps.scheduler.scheduleTask({
           id: 'maturity-catalog-index',
           scope: 'global',
-          frequency: {
-            minutes:
-              config.getOptionalNumber('maturity.index.refreshMinutes') ?? 10,
-          },
+          frequency: indexPeriod,
           timeout: { minutes: 15 },
-          initialDelay: { seconds: 15 },
+          initialDelay: indexPeriod,
           fn: async () => {
             await indexer.sync();
           },

@@ -47,7 +47,8 @@ describe.each(databases.eachSupportedId())(
     it('stores numbered immutable snapshots and reads them back unchanged', async () => {
       const { store } = await createStore();
       const first = await insert(store, submission('component:default/a', 0));
-      const second = await insert(store, 
+      const second = await insert(
+        store,
         submission('component:default/a', 1, {
           ratings: { 'process.audit-and-logs': { '1': 'partially' } },
         }),

@@ -143,7 +143,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   }
 
   async replaceSummaries(summaries: Summary[]): Promise<void> {
-    await guard(() => this.knex.transaction(tx => writeSummaries(tx, summaries)));
+    await guard(() =>
+      this.knex.transaction(tx => writeSummaries(tx, summaries)),
+    );
   }
 
   async latestAfter(

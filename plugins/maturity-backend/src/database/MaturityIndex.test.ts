@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { group } from '../__testUtils__/fixtures';
-import { insert } from '../__testUtils__/summaries';
+import { defaultSummaries, insert } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { decodeKeyset, encodeKeyset } from '../service/cursor';
 import { MaturityService } from '../service/MaturityService';
@@ -294,6 +294,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         store,
         index,
         indexer: { ready: async () => new Date(BASE) } as any,
+        summaries: defaultSummaries,
         catalog,
         scoring: { strict: false, staleAfterDays: 180, targets: {} },
       });

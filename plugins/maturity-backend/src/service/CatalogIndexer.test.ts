@@ -5,7 +5,7 @@ import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { component, fullyTo, group, system } from '../__testUtils__/fixtures';
-import { insert } from '../__testUtils__/summaries';
+import { defaultSummaries, insert } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { CatalogIndexer } from './CatalogIndexer';
 import { MaturityService } from './MaturityService';
@@ -81,6 +81,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       store,
       index,
       indexer,
+      summaries: defaultSummaries,
       catalog: catalog as any,
       scoring: { strict: false, staleAfterDays: 180, targets: {} },
     });

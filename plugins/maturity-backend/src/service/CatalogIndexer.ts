@@ -33,11 +33,15 @@ const FIELDS = [
 ];
 
 const PAGE = 1000;
+/** Writes after which the planner's statistics are refreshed. */
+const BULK = 1000;
 const SYNCED_AT = 'index.syncedAt';
 
 /** Lower-cased, so that refs from the catalog and from URLs compare equal. */
 export function normalizeRef(ref: string | Entity): string {
-  return (typeof ref === 'string' ? ref : stringifyEntityRef(ref)).toLowerCase();
+  return (
+    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
+  ).toLowerCase();
 }
 
 function relationTarget(entity: Entity, type: string, kind?: string) {
@@ -167,6 +171,7 @@ export class CatalogIndexer {
     } while (cursor);
     const removed = [...known.keys()].filter(ref => !seen.has(ref));
     await index.remove(removed);
+    if (written + removed.length > BULK) await index.analyze();
     if (lifecycleChanged.length) {
       await this.deps.onLifecycleChanged?.(lifecycleChanged);
     }

@@ -33,11 +33,7 @@ import {
   SqlCondition,
 } from '../database/MaturityIndex';
 import { chunks } from '../database/guard';
-import {
-  CatalogIndexer,
-  lifecycleOf,
-  normalizeRef,
-} from './CatalogIndexer';
+import { CatalogIndexer, lifecycleOf, normalizeRef } from './CatalogIndexer';
 import {
   decodeCursor,
   decodeKeyset,
@@ -106,12 +102,13 @@ export class MaturityService {
       store: AssessmentStore;
       index: MaturityIndex;
       indexer: CatalogIndexer;
+      summaries: Summaries;
       catalog: CatalogService;
       scoring: ScoringSettings;
       now?: () => Date;
     },
   ) {
-    this.summaries = new Summaries(deps.model, deps.scoring);
+    this.summaries = deps.summaries;
   }
 
   get model() {
@@ -189,58 +186,13 @@ export class MaturityService {
     };
   }
 
-  /**
-   * Recomputes the summaries of some entities (all when `refs` is omitted),
-   * in batches: after a change of model or settings, or of lifecycles.
-   */
-  async recomputeSummaries(refs?: string[]): Promise<number> {
-    const { store, index } = this.deps;
-    let count = 0;
-    const write = async (records: AssessmentRecord[]) => {
-      const lifecycles = await index.lifecycles(records.map(r => r.entityRef));
-      await store.replaceSummaries(
-        records.map(r =>
-          this.summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
-        ),
-      );
-      count += records.length;
-    };
-    if (refs) {
-      for (const batch of chunks(refs, 500)) {
-        await write([...(await store.getLatest(batch)).values()]);
-      }
-      return count;
-    }
-    let after = '';
-    for (;;) {
-      const records = await store.latestAfter(after, 500);
-      if (!records.length) return count;
-      await write(records);
-      after = records[records.length - 1].entityRef;
-    }
-  }
-
-  /** Recomputes every summary when the model or the settings changed. */
-  async refreshSummariesIfChanged(): Promise<number> {
-    const fingerprint = this.summaries.fingerprint();
-    if ((await this.deps.store.getMeta('summaries.fingerprint')) === fingerprint) {
-      return 0;
-    }
-    const count = await this.recomputeSummaries();
-    await this.deps.store.setMeta('summaries.fingerprint', fingerprint);
-    return count;
-  }
-
   async systemScorecard(
     systemRef: string,
     options: ReadOptions,
   ): Promise<Scorecard> {
     const system = normalizeRef(await this.getEntity(systemRef, options));
     const indexedAt = await this.deps.indexer.ready();
-    const components = await this.rows(
-      { kind: 'component', system },
-      options,
-    );
+    const components = await this.rows({ kind: 'component', system }, options);
     return this.scorecard(system, components, [], indexedAt);
   }
 
@@ -283,7 +235,10 @@ export class MaturityService {
     // Each group below the root belongs to the child of the root above it.
     const parentOf = new Map(tree.map(g => [g.entity_ref, g.parent_ref]));
     const childOf = new Map<string, string>();
-    const topChild = (ref: string, seen = new Set<string>()): string | undefined => {
+    const topChild = (
+      ref: string,
+      seen = new Set<string>(),
+    ): string | undefined => {
       if (childOf.has(ref)) return childOf.get(ref);
       const parent = parentOf.get(ref);
       if (!parent || ref === root || seen.has(ref)) return undefined;
@@ -544,9 +499,10 @@ export class MaturityService {
       ownerRef: row.owner_ref ?? null,
       systemRef: row.system_ref ?? null,
       lifecycle: row.lifecycle ?? null,
-      revision: row.revision === null || row.revision === undefined
-        ? null
-        : Number(row.revision),
+      revision:
+        row.revision === null || row.revision === undefined
+          ? null
+          : Number(row.revision),
       assessedAt: row.assessed_at ? toIso(row.assessed_at) : null,
       stale: row.stale_at ? this.now() > new Date(toIso(row.stale_at)) : false,
       percentToTarget: row.percent_to_target ?? null,
@@ -564,7 +520,10 @@ export class MaturityService {
       ? this.summaries.decode(row as Required<IndexedRow>)
       : null;
     return {
-      ...this.toRow(row, summary ? { summary: { ...summary, stale: false } } : undefined),
+      ...this.toRow(
+        row,
+        summary ? { summary: { ...summary, stale: false } } : undefined,
+      ),
       topics: Object.fromEntries(
         this.deps.model.dimensions.flatMap(d =>
           d.topics.map(t => [t.id, summary?.topicLevels[t.id] ?? null]),

@@ -59,7 +59,9 @@ export function decodeKeyset(cursor: string): Keyset {
   if (!d) return { ref: r, value: v };
   const date = new Date(typeof v === 'string' ? v : NaN);
   if (Number.isNaN(date.getTime())) {
-    throw new InputError('cursor is malformed; use a nextCursor from a response');
+    throw new InputError(
+      'cursor is malformed; use a nextCursor from a response',
+    );
   }
   return { ref: r, value: date };
 }

@@ -195,15 +195,15 @@ export async function createRouter(options: {
   });
 
   router.get('/overview', async (req, res) => {
-    const options = await reader(req);
+    const caller = await reader(req);
     const query = parse(overviewQuerySchema, req.query, 'query');
-    res.json(await service.overview(query, options));
+    res.json(await service.overview(query, caller));
   });
 
   router.get('/export', async (req, res) => {
-    const options = await reader(req);
+    const caller = await reader(req);
     const { format, ...filter } = parse(exportQuerySchema, req.query, 'query');
-    const rows = service.exportRows(filter, options);
+    const rows = service.exportRows(filter, caller);
     // The first batch is read before anything is sent, so that a failure
     // there is still a clean error answer rather than a cut-off file.
     const first = await rows.next();

@@ -32,7 +32,10 @@ const lower = (values: unknown[]) =>
   values.map(v => String(v).toLocaleLowerCase('en-US'));
 
 /** The catalog's rules whose meaning the index can reproduce exactly. */
-function ruleToSql({ rule, params = {} }: PermissionCondition<string, Params>):
+function ruleToSql({
+  rule,
+  params = {},
+}: PermissionCondition<string, Params>):
   | ((q: Knex.QueryBuilder) => void)
   | undefined {
   const { kinds, claims, key, value } = params as unknown as {

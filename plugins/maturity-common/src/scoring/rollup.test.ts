@@ -32,13 +32,13 @@ function component(
   return {
     summary: summarizeResult(
       computeAssessmentResult(
-      model,
-      {
-        ratings,
-        targets: options.targets ?? {},
-        createdAt: new Date(now.getTime() - (options.ageDays ?? 1) * DAY),
-      },
-      { now },
+        model,
+        {
+          ratings,
+          targets: options.targets ?? {},
+          createdAt: new Date(now.getTime() - (options.ageDays ?? 1) * DAY),
+        },
+        { now },
       ),
     ),
   };

@@ -20,7 +20,10 @@ export function levelStats(levels: ReadonlyArray<number | null>): LevelStats {
   return statsOfDistribution(distribution, count);
 }
 
-function statsOfDistribution(distribution: number[], count: number): LevelStats {
+function statsOfDistribution(
+  distribution: number[],
+  count: number,
+): LevelStats {
   if (count === 0) {
     return { median: null, min: null, max: null, distribution };
   }
@@ -37,7 +40,10 @@ function statsOfDistribution(distribution: number[], count: number): LevelStats 
   return {
     median,
     min: distribution.findIndex(n => n > 0),
-    max: distribution.length - 1 - [...distribution].reverse().findIndex(n => n > 0),
+    max:
+      distribution.length -
+      1 -
+      [...distribution].reverse().findIndex(n => n > 0),
     distribution,
   };
 }

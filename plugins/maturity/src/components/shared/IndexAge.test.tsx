@@ -11,9 +11,7 @@ describe('IndexAge', () => {
     ['2026-11-19T12:00:00Z', '3 days ago'],
   ])('tells how old the catalog data of %s is', (indexedAt, text) => {
     render(<IndexAge indexedAt={indexedAt} now={now} />);
-    expect(
-      screen.getByText(`Catalog data as of ${text}`),
-    ).toBeInTheDocument();
+    expect(screen.getByText(`Catalog data as of ${text}`)).toBeInTheDocument();
   });
 
   it('shows nothing without an index time', () => {
