@@ -97,6 +97,18 @@ export class MaturityIndex {
     );
   }
 
+  /** An indexed entity, if it meets the condition. */
+  async find(
+    entityRef: string,
+    condition?: SqlCondition,
+  ): Promise<EntityRow | undefined> {
+    const query = this.knex({ e: ENTITIES })
+      .where('e.entity_ref', entityRef)
+      .first('e.*');
+    if (condition) query.where(condition);
+    return guard(async () => query);
+  }
+
   async upsert(rows: EntityRow[]): Promise<void> {
     for (const batch of chunks(rows, 200)) {
       await guard(async () =>

@@ -55,6 +55,9 @@ export interface ScoringSettings {
 type Options = { credentials: BackstageCredentials };
 type ReadOptions = Options & { visibility: Visibility };
 
+/** An entity as reads need it: its ref and the lifecycle that picks targets. */
+export type EntityTarget = { ref: string; lifecycle: string | null };
+
 const RELATION_TARGET_KIND: Record<string, string> = {
   [RELATION_PART_OF]: 'system',
 };
@@ -124,13 +127,36 @@ export class MaturityService {
     return entity;
   }
 
-  async getLatest(entity: Entity): Promise<StoredAssessment> {
-    const ref = normalizeRef(entity);
-    const record = (await this.deps.store.getLatest([ref])).get(ref);
-    if (!record) {
-      throw new NotFoundError(`${ref} has no maturity assessment yet`);
+  /**
+   * An entity the caller may see, from the index when the caller's read
+   * decision can be answered there (one query, no catalog round trip), else
+   * from the catalog; a 404 when it is unknown or not visible.
+   */
+  async findEntity(
+    entityRef: string,
+    caller: ReadOptions,
+  ): Promise<EntityTarget> {
+    const { visibility } = caller;
+    if (visibility.type === 'all' || visibility.type === 'sql') {
+      const row = await this.deps.index.find(
+        normalizeRef(entityRef),
+        this.conditionOf(visibility),
+      );
+      if (row) return { ref: row.entity_ref, lifecycle: row.lifecycle };
     }
-    return this.toStored(record, lifecycleOf(entity));
+    // Not indexed yet, hidden, or for the catalog to decide: it knows.
+    const entity = await this.getEntity(entityRef, caller);
+    return { ref: normalizeRef(entity), lifecycle: lifecycleOf(entity) };
+  }
+
+  async getLatest(entity: EntityTarget): Promise<StoredAssessment> {
+    const record = (await this.deps.store.getLatest([entity.ref])).get(
+      entity.ref,
+    );
+    if (!record) {
+      throw new NotFoundError(`${entity.ref} has no maturity assessment yet`);
+    }
+    return this.toStored(record, entity.lifecycle);
   }
 
   async submit(
@@ -163,19 +189,19 @@ export class MaturityService {
   }
 
   async getHistory(
-    entity: Entity,
+    entity: EntityTarget,
     query: { limit: number; cursor?: string },
   ): Promise<AssessmentHistoryPage> {
     const before = query.cursor
       ? decodeCursor(query.cursor, 'beforeRevision')
       : undefined;
-    const records = await this.deps.store.getHistory(normalizeRef(entity), {
+    const records = await this.deps.store.getHistory(entity.ref, {
       limit: query.limit + 1,
       beforeRevision: before,
     });
     const items = records
       .slice(0, query.limit)
-      .map(r => this.toStored(r, lifecycleOf(entity)));
+      .map(r => this.toStored(r, entity.lifecycle));
     const last = items[items.length - 1];
     return {
       items,
@@ -190,7 +216,7 @@ export class MaturityService {
     systemRef: string,
     options: ReadOptions,
   ): Promise<Scorecard> {
-    const system = normalizeRef(await this.getEntity(systemRef, options));
+    const system = (await this.findEntity(systemRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
     const components = await this.rows({ kind: 'component', system }, options);
     return this.scorecard(system, components, [], indexedAt);
@@ -200,7 +226,7 @@ export class MaturityService {
     domainRef: string,
     options: ReadOptions,
   ): Promise<Scorecard> {
-    const domain = normalizeRef(await this.getEntity(domainRef, options));
+    const domain = (await this.findEntity(domainRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
     const [systems, components] = await Promise.all([
       this.rows({ kind: 'system', domain }, options),
@@ -222,7 +248,7 @@ export class MaturityService {
     groupRef: string,
     options: ReadOptions & { direct: boolean },
   ): Promise<Scorecard> {
-    const root = normalizeRef(await this.getEntity(groupRef, options));
+    const root = (await this.findEntity(groupRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
     if (options.direct) {
       const own = await this.rows({ kind: 'component', owner: root }, options);

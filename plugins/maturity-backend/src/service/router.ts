@@ -100,21 +100,30 @@ export async function createRouter(options: {
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
+  /** Who is asking, and what of the catalog they may read: once a request. */
+  async function reader(req: Request) {
+    const credentials = await httpAuth.credentials(req);
+    return {
+      credentials,
+      visibility: await readVisibility(permissions, credentials),
+    };
+  }
+
   router.get('/model', async (req, res) => {
     await httpAuth.credentials(req);
     res.json(service.model);
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const entity = await service.getEntity(refFromPath(req), { credentials });
+    const ref = refFromPath(req);
+    const entity = await service.findEntity(ref, await reader(req));
     res.json(await service.getLatest(entity));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const caller = await reader(req);
     const query = parse(historyQuerySchema, req.query, 'query');
-    const entity = await service.getEntity(refFromPath(req), { credentials });
+    const entity = await service.findEntity(refFromPath(req), caller);
     res.json(await service.getHistory(entity, query));
   });
 
@@ -159,15 +168,6 @@ export async function createRouter(options: {
       }
     },
   );
-
-  /** Who is asking, and what of the catalog they may read: once a request. */
-  async function reader(req: Request) {
-    const credentials = await httpAuth.credentials(req);
-    return {
-      credentials,
-      visibility: await readVisibility(permissions, credentials),
-    };
-  }
 
   router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'system');

@@ -398,6 +398,28 @@ describe('visibility through the real plugin and a permission policy', () => {
     },
   );
 
+  it.each(users)(
+    'answers %s the latest assessment of exactly the visible entities, 404 otherwise',
+    async user => {
+      for (const name of Object.keys({
+        'payments-api': 1,
+        vault: 1,
+        web: 1,
+        metrics: 1,
+        infra: 1,
+      })) {
+        const res = await get(user, `/entities/component/default/${name}`);
+        const history = await get(
+          user,
+          `/entities/component/default/${name}/history`,
+        );
+        const visible = VISIBLE[user].includes(name);
+        expect([name, res.status]).toEqual([name, visible ? 200 : 404]);
+        expect([name, history.status]).toEqual([name, visible ? 200 : 404]);
+      }
+    },
+  );
+
   it('asks the catalog about rows only when the index cannot decide', async () => {
     calls.getEntitiesByRefs.length = 0;
     for (const user of [ADA, DAN, OLIVE, ELI]) {
