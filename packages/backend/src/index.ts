@@ -15,8 +15,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./modules/permissionPolicy'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
-// The frontend's storage API keeps user settings in sync through signals.
+// Signals push user settings and new notifications to the open browser tabs.
 backend.add(import('@backstage/plugin-signals-backend'));
+// Maturity campaign reminders are delivered as Backstage notifications.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@cnmm/backstage-plugin-maturity-backend'));
 
