@@ -3,8 +3,20 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { createCampaignRouter } from './service/campaignRouter';
+import { CatalogCampaignScopeResolver } from './service/CampaignScope';
+import {
+  CampaignService,
+  readConfiguredCampaigns,
+} from './service/CampaignService';
+import {
+  CampaignReminders,
+  readReminderSettings,
+} from './service/CampaignReminders';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { MaturityService } from './service/MaturityService';
 import { cleanOrphans } from './service/OrphanCleaner';
@@ -32,20 +44,31 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, catalog, logger } = deps;
         const model = await loadConfiguredModel(config);
         const store = await DatabaseAssessmentStore.create(deps);
-        const service = new MaturityService({
+        const scoring = readScoringSettings(config);
+        const service = new MaturityService({ model, store, catalog, scoring });
+        const campaignStore = new DatabaseCampaignStore(
+          await deps.database.getClient(),
+        );
+        const campaigns = new CampaignService({
           model,
-          store,
-          catalog,
-          scoring: readScoringSettings(config),
+          campaigns: campaignStore,
+          assessments: store,
+          scope: new CatalogCampaignScopeResolver(catalog),
+          configured: readConfiguredCampaigns(config, model),
+          strict: scoring.strict,
         });
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);
         deps.httpRouter.use(await createRouter({ ...deps, service }));
+        deps.httpRouter.use(
+          createCampaignRouter({ ...deps, maturity: service, campaigns }),
+        );
 
         const deleteAfterDays = config.getOptionalNumber(
           'maturity.orphans.deleteAfterDays',
@@ -59,6 +82,26 @@ export const maturityPlugin = createBackendPlugin({
           initialDelay: { minutes: 2 },
           fn: async () => {
             await cleanOrphans({ ...deps, store, deleteAfterDays });
+          },
+        });
+        const reminders = new CampaignReminders({
+          service: campaigns,
+          campaigns: campaignStore,
+          notifications: deps.notifications,
+          auth: deps.auth,
+          logger,
+          settings: readReminderSettings(config, scoring.staleAfterDays),
+        });
+        // Global: one replica runs it per period; the reminder table's key
+        // stops a second send even if two runs overlap.
+        await deps.scheduler.scheduleTask({
+          id: 'maturity-campaign-reminders',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await reminders.run();
           },
         });
         logger.info(

@@ -65,7 +65,7 @@ function fromRow(row: Row): AssessmentRecord {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
@@ -107,7 +107,7 @@ function isUnavailable(error: unknown): boolean {
  * Lets a database outage answer 503 with a clear message instead of a 500,
  * so clients can tell "try again" from "this request is wrong".
  */
-async function guard<T>(operation: () => Promise<T>): Promise<T> {
+export async function guard<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
@@ -121,7 +121,7 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-function chunks<T>(items: T[]): T[][] {
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) {
     out.push(items.slice(i, i + CHUNK));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Rating, TopicMap, TopicRatings } from '../assessment/schema';
 import { defaultMaturityModel } from '../model/bundled';
 import { computeAssessmentResult } from '../scoring/assess';
 import {
@@ -19,7 +20,7 @@ function subject(
   assessedAt: string,
   levels: Record<string, number>,
 ): GoalSubject {
-  const ratings = Object.fromEntries(
+  const ratings: TopicMap<TopicRatings> = Object.fromEntries(
     model.dimensions.flatMap(d =>
       d.topics.map(t => [
         t.id,
@@ -28,7 +29,7 @@ function subject(
             .filter(l => l <= t.maxLevel)
             .map(l => [
               String(l),
-              l <= (levels[t.id] ?? 0) ? 'fully' : 'not-yet',
+              (l <= (levels[t.id] ?? 0) ? 'fully' : 'not-yet') as Rating,
             ]),
         ),
       ]),
