@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -94,12 +95,19 @@ export const maturityPlugin = createBackendPlugin({
         });
         // Global: one replica runs it per period; the reminder table's key
         // stops a second send even if two runs overlap.
+        const reminderSchedule = config.has('maturity.reminders.schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('maturity.reminders.schedule'),
+            )
+          : {
+              frequency: { hours: 1 },
+              timeout: { minutes: 15 },
+              initialDelay: { minutes: 1 },
+            };
         await deps.scheduler.scheduleTask({
           id: 'maturity-campaign-reminders',
           scope: 'global',
-          frequency: { hours: 1 },
-          timeout: { minutes: 15 },
-          initialDelay: { minutes: 1 },
+          ...reminderSchedule,
           fn: async () => {
             await reminders.run();
           },
