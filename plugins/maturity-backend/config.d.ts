@@ -23,6 +23,13 @@ export interface Config {
       /** replace (default): the file is the whole model; extend: it adds topics. */
       mode?: 'replace' | 'extend';
     };
+    index?: {
+      /**
+       * Minutes between syncs of the plugin's index of the catalog (owners,
+       * systems, lifecycles, group tree). Default 10.
+       */
+      refreshMinutes?: number;
+    };
     orphans?: {
       /** Delete the assessments of entities gone from the catalog this long. */
       deleteAfterDays?: number;

@@ -16,6 +16,7 @@ import {
   group,
   HIDDEN_FROM,
   OWNER,
+  readDecisionByAnnotation,
   STRANGER,
   system,
   visibilityCatalog,
@@ -53,7 +54,10 @@ async function startBackend(config: object = {}) {
     features: [
       maturityPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.mock({ authorize }).factory,
+      mockServices.permissions.mock({
+        authorize,
+        authorizeConditional: readDecisionByAnnotation as any,
+      }).factory,
       auditor.factory,
       createServiceFactory({
         service: catalogServiceRef,
@@ -348,8 +352,8 @@ describe('maturity backend', () => {
     expect(
       card.body.children.map((c: any) => [c.entityRef, c.components.total]),
     ).toEqual([
-      ['group:default/product', 4],
       ['group:default/platform', 1],
+      ['group:default/product', 4],
     ]);
     const direct = await request(server)
       .get(`${base}/scorecards/groups/default/payments?direct=true`)

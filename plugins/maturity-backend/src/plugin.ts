@@ -8,17 +8,19 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { MaturityIndex } from './database/MaturityIndex';
+import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { createCampaignRouter } from './service/campaignRouter';
-import { CatalogCampaignScopeResolver } from './service/CampaignScope';
-import {
-  CampaignService,
-  readConfiguredCampaigns,
-} from './service/CampaignService';
+import { IndexCampaignScopeResolver } from './service/CampaignScope';
 import {
   CampaignReminders,
   readReminderSettings,
 } from './service/CampaignReminders';
-import { loadConfiguredModel } from './model/loadConfiguredModel';
+import {
+  CampaignService,
+  readConfiguredCampaigns,
+} from './service/CampaignService';
+import { CatalogIndexer } from './service/CatalogIndexer';
 import { MaturityService } from './service/MaturityService';
 import { cleanOrphans } from './service/OrphanCleaner';
 import { createRouter } from './service/router';
@@ -51,16 +53,40 @@ export const maturityPlugin = createBackendPlugin({
         const { config, catalog, logger } = deps;
         const model = await loadConfiguredModel(config);
         const store = await DatabaseAssessmentStore.create(deps);
+        const index = new MaturityIndex(await deps.database.getClient());
+        // Lifecycles pick default targets, so a changed one rescores.
+        let service: MaturityService | undefined;
+        const indexer = new CatalogIndexer({
+          index,
+          store,
+          catalog,
+          auth: deps.auth,
+          logger,
+          onLifecycleChanged: refs => service!.recomputeSummaries(refs),
+        });
         const scoring = readScoringSettings(config);
-        const service = new MaturityService({ model, store, catalog, scoring });
+        service = new MaturityService({
+          model,
+          store,
+          index,
+          indexer,
+          catalog,
+          scoring,
+        });
+        const rescored = await service.refreshSummariesIfChanged();
+        if (rescored) {
+          logger.info(
+            `Recomputed ${rescored} maturity summaries for a changed model or settings`,
+          );
+        }
+
         const campaignStore = new DatabaseCampaignStore(
           await deps.database.getClient(),
         );
         const campaigns = new CampaignService({
           model,
           campaigns: campaignStore,
-          assessments: store,
-          scope: new CatalogCampaignScopeResolver(catalog),
+          scope: new IndexCampaignScopeResolver(service, index),
           configured: readConfiguredCampaigns(config, model),
           strict: scoring.strict,
         });
@@ -83,6 +109,19 @@ export const maturityPlugin = createBackendPlugin({
           initialDelay: { minutes: 2 },
           fn: async () => {
             await cleanOrphans({ ...deps, store, deleteAfterDays });
+          },
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'maturity-catalog-index',
+          scope: 'global',
+          frequency: {
+            minutes:
+              config.getOptionalNumber('maturity.index.refreshMinutes') ?? 10,
+          },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            await indexer.sync();
           },
         });
         const reminders = new CampaignReminders({

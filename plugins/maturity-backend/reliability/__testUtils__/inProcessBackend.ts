@@ -8,6 +8,7 @@ import { AddressInfo } from 'node:net';
 import { maturityPlugin } from '../../src/plugin';
 import {
   authorizeByOwnership,
+  readDecisionByAnnotation,
   visibilityCatalog,
 } from '../../src/__testUtils__/fixtures';
 
@@ -60,8 +61,10 @@ export async function startInProcessBackend(options: {
       knex: options.knex,
       migrations: { skip: false },
     }),
-    mockServices.permissions.mock({ authorize: authorizeByOwnership() })
-      .factory,
+    mockServices.permissions.mock({
+      authorize: authorizeByOwnership(),
+      authorizeConditional: readDecisionByAnnotation as any,
+    }).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},

@@ -116,8 +116,44 @@ export function visibilityCatalog(entities: Entity[] = ENTITIES) {
       const { items } = await inner.getEntities({ filter: req?.filter });
       return { items: items.filter(e => visible(e, options)) };
     },
-    getEntitiesByRefs: (req: any) => inner.getEntitiesByRefs(req),
+    async getEntitiesByRefs(req: any, options?: any) {
+      // Whole entities, so that the annotation is there to decide on.
+      const { items } = await inner.getEntitiesByRefs({
+        entityRefs: req.entityRefs,
+      });
+      return { items: items.map(e => (visible(e, options) ? e : undefined)) };
+    },
+    queryEntities: (req: any) => inner.queryEntities(req),
   };
+}
+
+/**
+ * The catalog read decision that goes with {@link visibilityCatalog}: the
+ * hidden-from annotation is a condition the maturity index cannot answer, so
+ * the user it hides from gets a conditional decision that sends the plugin
+ * back to the catalog; everyone else may read everything.
+ */
+export async function readDecisionByAnnotation(
+  requests: unknown[],
+  { credentials }: any,
+) {
+  const user: string | undefined = credentials?.principal?.userEntityRef;
+  return requests.map(() =>
+    user === STRANGER
+      ? {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            not: {
+              rule: 'HAS_ANNOTATION',
+              resourceType: 'catalog-entity',
+              params: { annotation: HIDDEN_FROM, value: STRANGER },
+            },
+          },
+        }
+      : { result: AuthorizeResult.ALLOW },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StoredAssessment } from '@cnmm/backstage-plugin-maturity-common';
+import type { Summary } from './tables';
 
 /**
  * What a snapshot records: the stored assessment without its computed result,
@@ -17,9 +18,19 @@ export type NewAssessment = Omit<AssessmentRecord, 'revision' | 'createdAt'> & {
 export interface AssessmentStore {
   /**
    * Stores a snapshot if `baseRevision` is the entity's current revision;
-   * otherwise throws a ConflictError and stores nothing.
+   * otherwise throws a ConflictError and stores nothing. The summary of the
+   * new snapshot is written in the same transaction.
    */
-  insert(assessment: NewAssessment): Promise<AssessmentRecord>;
+  insert(
+    assessment: NewAssessment,
+    summarize: (record: AssessmentRecord) => Summary,
+  ): Promise<AssessmentRecord>;
+  /** Replaces the summaries of some entities, e.g. after a config change. */
+  replaceSummaries(summaries: Summary[]): Promise<void>;
+  /** The latest snapshots of up to `limit` entities with refs after `afterRef`, by ref. */
+  latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
   /** The latest snapshot of each of the entities that has one. */
   getLatest(entityRefs: string[]): Promise<Map<string, AssessmentRecord>>;
   /** Snapshots newest first, starting below `beforeRevision` when given. */

@@ -4,6 +4,7 @@ import createKnex from 'knex';
 import { NewAssessment } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { insert } from '../__testUtils__/summaries';
 
 jest.setTimeout(60_000);
 
@@ -45,8 +46,9 @@ describe.each(databases.eachSupportedId())(
 
     it('stores numbered immutable snapshots and reads them back unchanged', async () => {
       const { store } = await createStore();
-      const first = await store.insert(submission('component:default/a', 0));
-      const second = await store.insert(
+      const first = await insert(store, submission('component:default/a', 0));
+      const second = await insert(
+        store,
         submission('component:default/a', 1, {
           ratings: { 'process.audit-and-logs': { '1': 'partially' } },
         }),
@@ -72,12 +74,12 @@ describe.each(databases.eachSupportedId())(
 
     it('refuses a stale base revision and stores nothing', async () => {
       const { store } = await createStore();
-      await store.insert(submission('component:default/b', 0));
+      await insert(store, submission('component:default/b', 0));
       await expect(
-        store.insert(submission('component:default/b', 0)),
+        insert(store, submission('component:default/b', 0)),
       ).rejects.toThrow(ConflictError);
       await expect(
-        store.insert(submission('component:default/b', 5)),
+        insert(store, submission('component:default/b', 5)),
       ).rejects.toThrow(/now at revision 1/);
       expect(
         await store.getHistory('component:default/b', { limit: 10 }),
@@ -88,7 +90,7 @@ describe.each(databases.eachSupportedId())(
       const { store } = await createStore();
       const results = await Promise.allSettled(
         Array.from({ length: 10 }, () =>
-          store.insert(submission('component:default/c', 0)),
+          insert(store, submission('component:default/c', 0)),
         ),
       );
       expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
@@ -104,10 +106,10 @@ describe.each(databases.eachSupportedId())(
 
     it('reads the latest snapshot of many entities at once', async () => {
       const { store } = await createStore();
-      await store.insert(submission('component:default/x', 0));
-      await store.insert(submission('component:default/x', 1));
-      await store.insert(submission('component:default/x', 2));
-      await store.insert(submission('component:default/y', 0));
+      await insert(store, submission('component:default/x', 0));
+      await insert(store, submission('component:default/x', 1));
+      await insert(store, submission('component:default/x', 2));
+      await insert(store, submission('component:default/y', 0));
       const latest = await store.getLatest([
         'component:default/x',
         'component:default/y',
@@ -125,7 +127,7 @@ describe.each(databases.eachSupportedId())(
     it('pages history newest first', async () => {
       const { store } = await createStore();
       for (let base = 0; base < 5; base++) {
-        await store.insert(submission('component:default/h', base));
+        await insert(store, submission('component:default/h', base));
       }
       const page1 = await store.getHistory('component:default/h', { limit: 2 });
       const page2 = await store.getHistory('component:default/h', {
@@ -138,8 +140,8 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps orphans until they have been missing for deleteAfterDays', async () => {
       const { store } = await createStore();
-      await store.insert(submission('component:default/gone', 0));
-      await store.insert(submission('component:default/back', 0));
+      await insert(store, submission('component:default/gone', 0));
+      await insert(store, submission('component:default/back', 0));
       const t0 = new Date('2026-01-01T00:00:00Z');
       const t10 = new Date('2026-01-11T00:00:00Z');
 
@@ -186,7 +188,7 @@ describe('DatabaseAssessmentStore when the database is down', () => {
       ServiceUnavailableError,
     );
     await expect(
-      store.insert(submission('component:default/a', 0)),
+      insert(store, submission('component:default/a', 0)),
     ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
     await knex.destroy();
   });

@@ -2,7 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   AssessmentRecord,
@@ -10,12 +10,16 @@ import {
   NewAssessment,
 } from './AssessmentStore';
 import { BoundedCache } from '../util/BoundedCache';
+import { chunks, guard } from './guard';
+import {
+  ASSESSMENTS as TABLE,
+  META,
+  Summary,
+  SUMMARIES,
+  SUMMARY_DIMENSIONS,
+} from './tables';
 
-const TABLE = 'maturity_assessment';
 const ORPHANS = 'maturity_orphan';
-
-// Parameters per IN (...) list; well below SQLite's and PostgreSQL's limits.
-const CHUNK = 1000;
 
 const migrationsDir = resolvePackagePath(
   '@cnmm/backstage-plugin-maturity-backend',
@@ -65,68 +69,9 @@ function fromRow(row: Row): AssessmentRecord {
   };
 }
 
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-// Codes of a database that is down or unreachable, rather than of a bad query.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin shutdown
-  '57P02', // crash shutdown
-  '57P03', // cannot connect now
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-  'SQLITE_BUSY',
-]);
-
-function isUnavailable(error: unknown): boolean {
-  const { code, name, message } = (error ?? {}) as {
-    code?: string;
-    name?: string;
-    message?: string;
-  };
-  return (
-    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    name === 'KnexTimeoutError' ||
-    // knex and pg report a lost connection in words only: a failed ROLLBACK
-    // hides the original error, and read timeouts carry no code.
-    /Connection terminated|connection is closed|not queryable|Query read timeout|timeout expired/i.test(
-      message ?? '',
-    )
-  );
-}
-
-/**
- * Lets a database outage answer 503 with a clear message instead of a 500,
- * so clients can tell "try again" from "this request is wrong".
- */
-export async function guard<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isUnavailable(error)) {
-      // The driver's error names hosts and ports: it stays out of the answer.
-      throw new ServiceUnavailableError(
-        'The maturity database is not available; try again shortly',
-      );
-    }
-    throw error;
-  }
-}
-
-export function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
-  }
-  return out;
 }
 
 /** The knex implementation of {@link AssessmentStore}. */
@@ -146,7 +91,10 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  async insert(assessment: NewAssessment): Promise<AssessmentRecord> {
+  async insert(
+    assessment: NewAssessment,
+    summarize: (record: AssessmentRecord) => Summary,
+  ): Promise<AssessmentRecord> {
     const { baseRevision, ...record } = assessment;
     const row: Row = {
       entity_ref: record.entityRef,
@@ -166,6 +114,8 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         comment: record.comment,
       } satisfies Payload),
     };
+    const stored = fromRow(row);
+    const summary = summarize(stored);
     try {
       await guard(() =>
         this.knex.transaction(async tx => {
@@ -178,6 +128,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
             throw conflict(record.entityRef, baseRevision, currentRevision);
           }
           await tx(TABLE).insert(row);
+          await writeSummaries(tx, [summary]);
         }),
       );
     } catch (error) {
@@ -188,7 +139,43 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
       throw error;
     }
-    return this.remember(fromRow(row));
+    return this.remember(stored);
+  }
+
+  async replaceSummaries(summaries: Summary[]): Promise<void> {
+    await guard(() =>
+      this.knex.transaction(tx => writeSummaries(tx, summaries)),
+    );
+  }
+
+  async latestAfter(
+    afterRef: string,
+    limit: number,
+  ): Promise<AssessmentRecord[]> {
+    const heads: Array<{ entity_ref: string }> = await guard(async () =>
+      this.knex(TABLE)
+        .distinct('entity_ref')
+        .where('entity_ref', '>', afterRef)
+        .orderBy('entity_ref')
+        .limit(limit),
+    );
+    const latest = await this.getLatest(heads.map(h => h.entity_ref));
+    return [...latest.values()].sort((a, b) =>
+      a.entityRef < b.entityRef ? -1 : 1,
+    );
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await guard(async () =>
+      this.knex(META).where({ key }).first('value'),
+    );
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await guard(async () =>
+      this.knex(META).insert({ key, value }).onConflict('key').merge(),
+    );
   }
 
   /**
@@ -285,6 +272,8 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       ).map(r => r.entity_ref);
       for (const refs of chunks(expired)) {
         await tx(TABLE).whereIn('entity_ref', refs).delete();
+        await tx(SUMMARIES).whereIn('entity_ref', refs).delete();
+        await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
         await tx(ORPHANS).whereIn('entity_ref', refs).delete();
       }
       return expired;
@@ -303,4 +292,23 @@ function conflict(entityRef: string, base: number, current?: number) {
       current === undefined ? '' : ` (it is now at revision ${current})`
     }; reload it and apply your changes again`,
   );
+}
+
+/**
+ * Replaces the summary rows of some entities; run inside the transaction
+ * that writes their snapshots, so a summary never describes another one.
+ */
+async function writeSummaries(tx: Knex, summaries: Summary[]) {
+  for (const batch of chunks(summaries, 200)) {
+    const refs = batch.map(s => s.row.entity_ref);
+    await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
+    await tx(SUMMARIES)
+      .insert(batch.map(s => s.row))
+      .onConflict('entity_ref')
+      .merge();
+    const dimensions = batch.flatMap(s =>
+      s.dimensions.map(d => ({ entity_ref: s.row.entity_ref, ...d })),
+    );
+    if (dimensions.length) await tx(SUMMARY_DIMENSIONS).insert(dimensions);
+  }
 }

@@ -6,12 +6,12 @@ import type {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { CampaignStore, ReminderKey, SnapshotRatings } from './CampaignStore';
-import { chunks, guard, isUniqueViolation } from './DatabaseAssessmentStore';
+import { chunks, guard } from './guard';
+import { ASSESSMENTS } from './tables';
 
 const CAMPAIGNS = 'maturity_campaign';
 const VERSIONS = 'maturity_campaign_version';
 const REMINDERS = 'maturity_campaign_reminder';
-const ASSESSMENTS = 'maturity_assessment';
 
 type VersionRow = {
   campaign_id: string;
@@ -23,10 +23,14 @@ type VersionRow = {
   first_created_by: string;
 };
 
-// SQLite names a clash on a composite primary key apart from a unique index.
+const KEY_VIOLATIONS = new Set([
+  '23505',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
+
 const isKeyViolation = (error: unknown) =>
-  isUniqueViolation(error) ||
-  (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  KEY_VIOLATIONS.has((error as { code?: string })?.code ?? '');
 
 const toIso = (value: Date | string | number) => new Date(value).toISOString();
 

@@ -63,6 +63,52 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await knex('maturity_assessment').select('id')).toEqual([]);
     await knex.destroy();
   });
+
+  it('20261122120000_index_and_summaries adds the index and summary tables and drops only them on down', async () => {
+    expect(migrationFiles[1]).toBe('20261122120000_index_and_summaries.js');
+    const knex = await databases.init(id);
+    await migrateUpOnce(knex);
+    await migrateUpOnce(knex);
+
+    await knex('maturity_entity').insert({
+      entity_ref: 'component:default/a',
+      kind: 'component',
+      namespace: 'default',
+      name: 'a',
+      // Longer than any varchar: lifecycles are free text in the catalog.
+      lifecycle: 'x'.repeat(1000),
+    });
+    await knex('maturity_summary').insert({
+      entity_ref: 'component:default/a',
+      revision: 2 ** 40,
+      assessed_at: new Date(),
+      stale_at: new Date(),
+      percent_to_target: 0.5,
+      target_sum: 4,
+      gap_sum: 2,
+      lowest_median: 1,
+      levels: '[[1],[1]]',
+    });
+    await knex('maturity_summary_dimension').insert({
+      entity_ref: 'component:default/a',
+      dimension_id: 'people',
+      median: 1,
+    });
+    const [summary] = await knex('maturity_summary').select('revision');
+    expect(Number(summary.revision)).toBe(2 ** 40);
+
+    await migrateDownOnce(knex);
+    for (const table of [
+      'maturity_entity',
+      'maturity_summary',
+      'maturity_summary_dimension',
+      'maturity_meta',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    expect(await knex.schema.hasTable('maturity_assessment')).toBe(true);
+    await knex.destroy();
+  });
 });
 
 describe.each(databases.eachSupportedId())('campaign migration on %p', id => {

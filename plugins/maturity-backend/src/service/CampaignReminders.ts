@@ -162,7 +162,12 @@ export class CampaignReminders {
   /** Every reminder due now, one per entity, reason and week. */
   async dueReminders(now: Date): Promise<Due[]> {
     const { enabled, staleAfterDays } = this.deps.settings;
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    // The plugin itself reads every in-scope entity: reminders go to each
+    // entity's own owners.
+    const options = {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+      visibility: { type: 'all' as const },
+    };
     const due = new Map<string, Due>();
     const add = (
       entityRef: string,
@@ -186,9 +191,7 @@ export class CampaignReminders {
     const thisWeek = isoWeek(now);
     for (const campaign of await this.deps.service.all()) {
       if (campaignPhase(campaign, now) !== 'running') continue;
-      const entities = await this.deps.service.evaluate(campaign, {
-        credentials,
-      });
+      const entities = await this.deps.service.evaluate(campaign, options);
       const left = daysLeft(campaign.deadline, now);
       const sinceStart = -daysLeft(campaign.startsOn, now);
       for (const { entityRef, ownerRef, evaluation } of entities) {

@@ -1,36 +1,26 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_CHILD_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import type { CampaignScope } from '@cnmm/backstage-plugin-maturity-common';
-import { normalizeRef } from './MaturityService';
+import type {
+  CampaignScope,
+  GoalSubject,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { MaturityIndex } from '../database/MaturityIndex';
+import { MaturityService, normalizeRef, ReadOptions } from './MaturityService';
 
-/** An entity covered by a campaign, as far as campaigns need to know it. */
+/** An entity covered by a campaign, with its latest snapshot's levels. */
 export interface ScopedEntity {
   entityRef: string;
   title: string | null;
   ownerRef: string | null;
+  latest: GoalSubject | null;
 }
 
 /** Finds the entities a campaign covers, as one caller may see them. */
 export interface CampaignScopeResolver {
-  /** In-scope entities visible with these credentials, ordered by ref. */
-  resolve(
-    scope: CampaignScope,
-    credentials: BackstageCredentials,
-  ): Promise<ScopedEntity[]>;
-  /** A group's ref and those of every team below it. */
-  groupSubtree(
-    groupRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>>;
+  /** In-scope entities visible to the caller, ordered by ref. */
+  resolve(scope: CampaignScope, options: ReadOptions): Promise<ScopedEntity[]>;
+  /** A group's ref and those of every group below it. */
+  groupSubtree(groupRef: string): Promise<Set<string>>;
 }
 
 function ref(value: string, defaultKind: string): string {
@@ -45,90 +35,54 @@ function ref(value: string, defaultKind: string): string {
   }
 }
 
-function relationTarget(entity: Entity, type: string): string | null {
-  const relation = entity.relations?.find(r => r.type === type);
-  return relation ? normalizeRef(relation.targetRef) : null;
-}
+// SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
+const toIso = (value: unknown) =>
+  new Date(value as Date | string | number).toISOString();
 
 /**
- * Resolves scopes with catalog queries made with the caller's credentials, so
- * an entity the caller cannot see is never in what they are shown.
+ * Resolves scopes over the catalog index and the summary rows, with the
+ * caller's catalog visibility, like the overview: an entity the caller cannot
+ * see is never counted.
  */
-export class CatalogCampaignScopeResolver implements CampaignScopeResolver {
-  constructor(private readonly catalog: CatalogService) {}
+export class IndexCampaignScopeResolver implements CampaignScopeResolver {
+  constructor(
+    private readonly maturity: MaturityService,
+    private readonly index: MaturityIndex,
+  ) {}
 
   async resolve(
     scope: CampaignScope,
-    credentials: BackstageCredentials,
+    options: ReadOptions,
   ): Promise<ScopedEntity[]> {
-    const filter: Record<string, string | string[]> = {
-      kind: scope.kind ?? 'component',
-    };
-    if (scope.system) {
-      filter[`relations.${RELATION_PART_OF}`] = ref(scope.system, 'system');
-    }
-    if (scope.lifecycle) filter['spec.lifecycle'] = scope.lifecycle;
-    // The list goes last: the in-memory catalog of the tests stops reading a
-    // filter at its first list, which the real catalog does not.
-    if (scope.owner) {
-      filter[`relations.${RELATION_OWNED_BY}`] = [
-        ...(await this.groupSubtree(scope.owner, credentials)),
-      ];
-    }
-    const { items } = await this.catalog.getEntities(
+    const rows = await this.maturity.visibleRows(
       {
-        filter,
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.title',
-          'relations',
-        ],
+        kind: (scope.kind ?? 'component').toLocaleLowerCase('en-US'),
+        ownerSubtreeOf: scope.owner && ref(scope.owner, 'group'),
+        system: scope.system && ref(scope.system, 'system'),
+        lifecycle: scope.lifecycle,
       },
-      { credentials },
+      options,
     );
-    return items
-      .map(entity => ({
-        entityRef: normalizeRef(entity),
-        title: entity.metadata.title ?? null,
-        ownerRef: relationTarget(entity, RELATION_OWNED_BY),
-      }))
-      .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    return rows.map(row => {
+      const summary = this.maturity.summaryOf(row);
+      return {
+        entityRef: row.entity_ref,
+        title: row.title ?? null,
+        ownerRef: row.owner_ref ?? null,
+        latest: summary
+          ? {
+              assessedAt: toIso(row.assessed_at),
+              topicLevels: summary.topicLevels,
+              dimensionMedians: summary.dimensionMedians,
+            }
+          : null,
+      };
+    });
   }
 
-  async groupSubtree(
-    groupRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
+  async groupSubtree(groupRef: string): Promise<Set<string>> {
     const root = ref(groupRef, 'group');
-    const { items: groups } = await this.catalog.getEntities(
-      {
-        filter: { kind: 'group' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
-      },
-      { credentials },
-    );
-    const childrenOf = new Map<string, string[]>();
-    for (const group of groups) {
-      const parent = relationTarget(group, RELATION_CHILD_OF);
-      if (parent) {
-        childrenOf.set(parent, [
-          ...(childrenOf.get(parent) ?? []),
-          normalizeRef(group),
-        ]);
-      }
-    }
-    const seen = new Set([root]);
-    const queue = [root];
-    while (queue.length) {
-      for (const child of childrenOf.get(queue.shift()!) ?? []) {
-        if (!seen.has(child)) {
-          seen.add(child);
-          queue.push(child);
-        }
-      }
-    }
-    return seen;
+    const tree = await this.index.groupTree(root);
+    return new Set([root, ...tree.map(g => g.entity_ref)]);
   }
 }

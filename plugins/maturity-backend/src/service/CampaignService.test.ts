@@ -1,17 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
-import {
-  component,
-  ENTITIES,
-  fullyTo,
-  OWNER,
-  visibilityCatalog,
-} from '../__testUtils__/fixtures';
+import { fullyTo, OWNER } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
-import { CatalogCampaignScopeResolver } from './CampaignScope';
+import { CampaignScopeResolver } from './CampaignScope';
 import { CampaignService } from './CampaignService';
 
 jest.setTimeout(60_000);
@@ -44,22 +38,26 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
 
   it('has one point per day replayed from the snapshot history', async () => {
     knex = await databases.init(id);
-    const assessments = await DatabaseAssessmentStore.create({
+    await DatabaseAssessmentStore.create({
       database: { getClient: async () => knex } as any,
     });
     const campaigns = new DatabaseCampaignStore(knex);
+    // The scope's entities stand in for the index: only the history is read
+    // from the database here.
+    const scope: CampaignScopeResolver = {
+      resolve: async () =>
+        ['ledger', 'payments-api'].map(name => ({
+          entityRef: `component:default/${name}`,
+          title: null,
+          ownerRef: 'group:default/payments',
+          latest: null,
+        })),
+      groupSubtree: async ref => new Set([ref]),
+    };
     const service = new CampaignService({
       model: defaultMaturityModel,
       campaigns,
-      assessments,
-      scope: new CatalogCampaignScopeResolver(
-        visibilityCatalog([
-          ...ENTITIES.filter(e => e.kind !== 'Component'),
-          component('payments-api', 'payments', 'shop'),
-          component('ledger', 'payments', 'shop'),
-          component('web', 'storefront', 'shop'),
-        ]) as any,
-      ),
+      scope,
       configured: [],
       strict: false,
       now: () => NOW,
@@ -76,8 +74,8 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
       },
       OWNER,
     );
-    // Made before, during and after the days of the campaign so far; web is
-    // not in scope and never counts.
+    // Made before and during the days of the campaign so far; web is not in
+    // scope and never counts.
     await knex('maturity_assessment').insert([
       snapshot('component:default/payments-api', 1, '2026-11-10T09:00:00Z', 2),
       snapshot('component:default/payments-api', 2, '2026-11-19T10:00:00Z', 1),
@@ -89,7 +87,7 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
     const progress = await service.progress(
       campaign.id,
       { limit: 50, show: 'all' },
-      { credentials },
+      { credentials, visibility: { type: 'all' } },
     );
     expect(progress.burnup).toEqual([
       { date: '2026-11-17', meeting: 1, total: 2 },
@@ -99,6 +97,6 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
       { date: '2026-11-21', meeting: 2, total: 2 },
       { date: '2026-11-22', meeting: 2, total: 2 },
     ]);
-    expect(progress).toMatchObject({ total: 2, meeting: 2 });
+    expect(progress.total).toBe(2);
   });
 });

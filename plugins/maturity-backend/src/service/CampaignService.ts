@@ -1,4 +1,3 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -18,18 +17,21 @@ import {
   GoalEvaluation,
   GoalSubject,
   MaturityModel,
+  summarizeResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { z } from 'zod';
-import { AssessmentStore } from '../database/AssessmentStore';
 import { CampaignStore, SnapshotRatings } from '../database/CampaignStore';
 import { BoundedCache } from '../util/BoundedCache';
 import { CampaignScopeResolver, ScopedEntity } from './CampaignScope';
 import { decodeCursor, encodeCursor } from './cursor';
+import type { ReadOptions } from './MaturityService';
 
-type Credentials = { credentials: BackstageCredentials };
+type Credentials = ReadOptions;
 
 /** An in-scope entity with its evaluation now. */
-export type EvaluatedEntity = ScopedEntity & { evaluation: GoalEvaluation };
+export type EvaluatedEntity = Omit<ScopedEntity, 'latest'> & {
+  evaluation: GoalEvaluation;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,7 +86,6 @@ export class CampaignService {
     private readonly deps: {
       model: MaturityModel;
       campaigns: CampaignStore;
-      assessments: AssessmentStore;
       scope: CampaignScopeResolver;
       configured: Campaign[];
       strict: boolean;
@@ -211,9 +212,8 @@ export class CampaignService {
     entityRef: string,
     options: Credentials,
   ): Promise<EntityCampaigns> {
-    const isGroup = entityRef.startsWith('group:');
-    const team = isGroup
-      ? await this.deps.scope.groupSubtree(entityRef, options.credentials)
+    const team = entityRef.startsWith('group:')
+      ? await this.deps.scope.groupSubtree(entityRef)
       : undefined;
     const campaigns = (await this.all()).filter(c => c.status !== 'closed');
     const items: EntityCampaigns['items'] = [];
@@ -248,22 +248,12 @@ export class CampaignService {
     campaign: Campaign,
     options: Credentials,
   ): Promise<EvaluatedEntity[]> {
-    const entities = await this.deps.scope.resolve(
-      campaign.scope,
-      options.credentials,
-    );
-    const latest = await this.deps.assessments.getLatest(
-      entities.map(e => e.entityRef),
-    );
+    const entities = await this.deps.scope.resolve(campaign.scope, options);
     const now = this.now();
-    return entities.map(entity => {
-      const record = latest.get(entity.entityRef);
-      const subject = record ? this.subject(record) : null;
-      return {
-        ...entity,
-        evaluation: evaluateGoals(campaign.goals, subject, now),
-      };
-    });
+    return entities.map(({ latest, ...entity }) => ({
+      ...entity,
+      evaluation: evaluateGoals(campaign.goals, latest, now),
+    }));
   }
 
   private summarize(
@@ -297,9 +287,9 @@ export class CampaignService {
   }
 
   /**
-   * A snapshot scored by the common engine. Levels and medians do not depend
-   * on targets, so none are resolved; a snapshot never changes, so its score
-   * is kept.
+   * A past snapshot scored by the common engine. Levels and medians do not
+   * depend on targets, so none are resolved; a snapshot never changes, so its
+   * score is kept.
    */
   private subject(snapshot: SnapshotRatings): GoalSubject {
     const { entityRef, revision, createdAt, ratings } = snapshot;
@@ -307,14 +297,14 @@ export class CampaignService {
     const key = `${entityRef}#${revision}#${createdAt}`;
     let subject = this.subjects.get(key);
     if (!subject) {
-      subject = {
-        assessedAt: createdAt,
-        result: computeAssessmentResult(
+      const { topicLevels, dimensionMedians } = summarizeResult(
+        computeAssessmentResult(
           this.deps.model,
           { ratings, targets: {}, createdAt },
           { strict: this.deps.strict },
         ),
-      };
+      );
+      subject = { assessedAt: createdAt, topicLevels, dimensionMedians };
       this.subjects.set(key, subject);
     }
     return subject;

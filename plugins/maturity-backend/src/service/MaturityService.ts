@@ -2,7 +2,6 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
-  RELATION_CHILD_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   stringifyEntityRef,
@@ -11,58 +10,40 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AssessmentHistoryPage,
-  AssessmentResult,
   AssessmentSubmission,
-  computeAssessmentResult,
-  isStale,
   EntityFilter,
   EntityMaturityExportRow,
   EntityMaturityRow,
+  isStale,
   MaturityModel,
   OVERVIEW_SORT_FIELDS,
   OverviewPage,
-  resolveTargets,
   rollUp,
+  RollUpEntry,
   Scorecard,
-  ScorecardChild,
   StoredAssessment,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
-import { BoundedCache } from '../util/BoundedCache';
-import { decodeCursor, encodeCursor } from './cursor';
+import {
+  IndexedRow,
+  IndexScope,
+  MaturityIndex,
+  Sort,
+  SqlCondition,
+} from '../database/MaturityIndex';
+import { chunks } from '../database/guard';
+import { CatalogIndexer, lifecycleOf, normalizeRef } from './CatalogIndexer';
+import {
+  decodeCursor,
+  decodeKeyset,
+  encodeCursor,
+  encodeKeyset,
+} from './cursor';
+import { DecodedSummary, Summaries } from './summaries';
+import { Visibility } from './visibility';
 
-type AssessedEntity = {
-  entity: Entity;
-  stored: StoredAssessment | null;
-  result: AssessmentResult | null;
-};
-
-function toRow(
-  model: MaturityModel,
-  { entity, stored }: AssessedEntity,
-): EntityMaturityRow {
-  return {
-    entityRef: normalizeRef(entity),
-    kind: entity.kind.toLocaleLowerCase('en-US'),
-    namespace: entity.metadata.namespace ?? 'default',
-    name: entity.metadata.name,
-    title: entity.metadata.title ?? null,
-    ownerRef: relationTarget(entity, RELATION_OWNED_BY),
-    systemRef: relationTarget(entity, RELATION_PART_OF, 'system'),
-    lifecycle: lifecycleOf(entity),
-    revision: stored?.revision ?? null,
-    assessedAt: stored?.createdAt ?? null,
-    stale: stored?.result.stale ?? false,
-    percentToTarget: stored?.result.percentToTarget ?? null,
-    dimensions: Object.fromEntries(
-      model.dimensions.map(d => [
-        d.id,
-        stored?.result.dimensions[d.id]?.median ?? null,
-      ]),
-    ),
-  };
-}
+export { normalizeRef } from './CatalogIndexer';
 
 /** Scoring settings read from `maturity.*` config. */
 export interface ScoringSettings {
@@ -72,44 +53,19 @@ export interface ScoringSettings {
 }
 
 type Options = { credentials: BackstageCredentials };
+export type ReadOptions = Options & { visibility: Visibility };
 
-const ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.lifecycle',
-  'relations',
-];
+const RELATION_TARGET_KIND: Record<string, string> = {
+  [RELATION_PART_OF]: 'system',
+};
 
-const entityRefs = new WeakMap<Entity, string>();
-
-/**
- * Lower-cased, so that refs from the catalog and from URLs compare equal.
- * Entity refs are ASCII, so the locale-free lower-casing is exact; it is
- * memoised per entity because scorecards ask for it many times.
- */
-export function normalizeRef(ref: string | Entity): string {
-  if (typeof ref === 'string') return ref.toLowerCase();
-  let normalized = entityRefs.get(ref);
-  if (!normalized) {
-    normalized = stringifyEntityRef(ref).toLowerCase();
-    entityRefs.set(ref, normalized);
-  }
-  return normalized;
-}
-
-function relationTarget(entity: Entity, type: string, kind?: string) {
+function relationTarget(entity: Entity, type: string) {
+  const kind = RELATION_TARGET_KIND[type];
   const relation = entity.relations?.find(
     r =>
       r.type === type && (!kind || parseEntityRef(r.targetRef).kind === kind),
   );
   return relation ? normalizeRef(relation.targetRef) : null;
-}
-
-function lifecycleOf(entity: Entity): string | null {
-  const lifecycle = entity.spec?.lifecycle;
-  return typeof lifecycle === 'string' ? lifecycle : null;
 }
 
 function parseFilterRef(value: string, defaultKind: string) {
@@ -124,23 +80,35 @@ function parseFilterRef(value: string, defaultKind: string) {
   }
 }
 
+// SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
+function toIso(value: unknown): string {
+  return new Date(value as Date | string | number).toISOString();
+}
+
+const BATCH = 1000;
+
 /**
  * What the maturity API does, between the router (HTTP, validation,
- * authorisation) and the store. Every catalog read is made with the caller's
- * credentials, so nothing the caller cannot see in the catalog is shown here.
+ * authorisation) and the stores. Reads of many entities are answered in SQL
+ * over the catalog index and the summary rows, restricted to what the
+ * caller's catalog read decision lets them see.
  */
 export class MaturityService {
+  private readonly summaries: Summaries;
+
   constructor(
     private readonly deps: {
       model: MaturityModel;
       store: AssessmentStore;
+      index: MaturityIndex;
+      indexer: CatalogIndexer;
       catalog: CatalogService;
       scoring: ScoringSettings;
       now?: () => Date;
     },
-  ) {}
-
-  private readonly results = new BoundedCache<AssessmentResult>(20_000);
+  ) {
+    this.summaries = new Summaries(deps.model, deps.scoring);
+  }
 
   get model() {
     return this.deps.model;
@@ -169,22 +137,28 @@ export class MaturityService {
     submission: AssessmentSubmission,
     createdBy: string,
   ): Promise<StoredAssessment> {
-    const record = await this.deps.store.insert({
-      entityRef: normalizeRef(entity),
-      baseRevision: submission.baseRevision,
-      modelId: this.deps.model.id,
-      modelVersion: this.deps.model.version,
-      createdBy,
-      ownerRef: relationTarget(entity, RELATION_OWNED_BY),
-      systemRef: relationTarget(entity, RELATION_PART_OF, 'system'),
-      lifecycle: lifecycleOf(entity),
-      ratings: submission.ratings,
-      targets: submission.targets ?? {},
-      notes: submission.notes ?? {},
-      evidence: submission.evidence ?? {},
-      comment: submission.comment ?? null,
-    });
-    return this.toStored(record, lifecycleOf(entity));
+    const lifecycle = lifecycleOf(entity);
+    // The write has the entity as the catalog has it now: the index follows.
+    await this.deps.indexer.refresh(entity);
+    const record = await this.deps.store.insert(
+      {
+        entityRef: normalizeRef(entity),
+        baseRevision: submission.baseRevision,
+        modelId: this.deps.model.id,
+        modelVersion: this.deps.model.version,
+        createdBy,
+        ownerRef: relationTarget(entity, RELATION_OWNED_BY),
+        systemRef: relationTarget(entity, RELATION_PART_OF),
+        lifecycle,
+        ratings: submission.ratings,
+        targets: submission.targets ?? {},
+        notes: submission.notes ?? {},
+        evidence: submission.evidence ?? {},
+        comment: submission.comment ?? null,
+      },
+      stored => this.summaries.summaryOf(stored, lifecycle),
+    );
+    return this.toStored(record, lifecycle);
   }
 
   async getHistory(
@@ -211,104 +185,133 @@ export class MaturityService {
     };
   }
 
+  /**
+   * Recomputes the summaries of some entities (all when `refs` is omitted),
+   * in batches: after a change of model or settings, or of lifecycles.
+   */
+  async recomputeSummaries(refs?: string[]): Promise<number> {
+    const { store, index } = this.deps;
+    let count = 0;
+    const write = async (records: AssessmentRecord[]) => {
+      const lifecycles = await index.lifecycles(records.map(r => r.entityRef));
+      await store.replaceSummaries(
+        records.map(r =>
+          this.summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
+        ),
+      );
+      count += records.length;
+    };
+    if (refs) {
+      for (const batch of chunks(refs, 500)) {
+        await write([...(await store.getLatest(batch)).values()]);
+      }
+      return count;
+    }
+    let after = '';
+    for (;;) {
+      const records = await store.latestAfter(after, 500);
+      if (!records.length) return count;
+      await write(records);
+      after = records[records.length - 1].entityRef;
+    }
+  }
+
+  /** Recomputes every summary when the model or the settings changed. */
+  async refreshSummariesIfChanged(): Promise<number> {
+    const fingerprint = this.summaries.fingerprint();
+    if (
+      (await this.deps.store.getMeta('summaries.fingerprint')) === fingerprint
+    ) {
+      return 0;
+    }
+    const count = await this.recomputeSummaries();
+    await this.deps.store.setMeta('summaries.fingerprint', fingerprint);
+    return count;
+  }
+
   async systemScorecard(
     systemRef: string,
-    options: Options,
+    options: ReadOptions,
   ): Promise<Scorecard> {
-    const system = await this.getEntity(systemRef, options);
-    const components = await this.entities(
-      {
-        kind: 'component',
-        [`relations.${RELATION_PART_OF}`]: normalizeRef(system),
-      },
-      options,
-    );
-    return this.scorecard(normalizeRef(system), components, []);
+    const system = normalizeRef(await this.getEntity(systemRef, options));
+    const indexedAt = await this.deps.indexer.ready();
+    const components = await this.rows({ kind: 'component', system }, options);
+    return this.scorecard(system, components, [], indexedAt);
   }
 
   async domainScorecard(
     domainRef: string,
-    options: Options,
+    options: ReadOptions,
   ): Promise<Scorecard> {
-    const domain = await this.getEntity(domainRef, options);
-    const systems = await this.entities(
-      {
-        kind: 'system',
-        [`relations.${RELATION_PART_OF}`]: normalizeRef(domain),
-      },
-      options,
-    );
-    const components = systems.length
-      ? await this.entities(
-          {
-            kind: 'component',
-            [`relations.${RELATION_PART_OF}`]: systems.map(s =>
-              normalizeRef(s),
-            ),
-          },
-          options,
-        )
-      : [];
-    const groups = systems.map(system => ({
-      entity: system,
-      members: components.filter(
-        c =>
-          relationTarget(c, RELATION_PART_OF, 'system') ===
-          normalizeRef(system),
-      ),
+    const domain = normalizeRef(await this.getEntity(domainRef, options));
+    const indexedAt = await this.deps.indexer.ready();
+    const [systems, components] = await Promise.all([
+      this.rows({ kind: 'system', domain }, options),
+      this.rows({ kind: 'component', systemInDomain: domain }, options),
+    ]);
+    const children = systems.map(s => ({
+      entityRef: s.entity_ref,
+      title: s.title,
+      members: components.filter(c => c.system_ref === s.entity_ref),
     }));
-    return this.scorecard(normalizeRef(domain), components, groups);
+    return this.scorecard(domain, components, children, indexedAt);
   }
 
   /**
    * A group covers the entities owned by it and by all its descendant groups
-   * (or only its own with `direct`). The tree is read in one catalog query.
+   * (or only its own with `direct`); the tree is walked in SQL.
    */
   async groupScorecard(
     groupRef: string,
-    options: Options & { direct: boolean },
+    options: ReadOptions & { direct: boolean },
   ): Promise<Scorecard> {
-    const group = await this.getEntity(groupRef, options);
-    const rootRef = normalizeRef(group);
-    const allGroups = await this.entities({ kind: 'group' }, options);
-    const childrenOf = new Map<string, Entity[]>();
-    for (const g of allGroups) {
-      const parent = relationTarget(g, RELATION_CHILD_OF);
-      if (parent)
-        childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), g]);
+    const root = normalizeRef(await this.getEntity(groupRef, options));
+    const indexedAt = await this.deps.indexer.ready();
+    if (options.direct) {
+      const own = await this.rows({ kind: 'component', owner: root }, options);
+      return this.scorecard(root, own, [], indexedAt);
     }
-    const subtree = (ref: string): string[] => {
-      const seen = new Set<string>([ref]);
-      const queue = [ref];
-      while (queue.length) {
-        for (const child of childrenOf.get(queue.shift()!) ?? []) {
-          const childRef = normalizeRef(child);
-          if (!seen.has(childRef)) {
-            seen.add(childRef);
-            queue.push(childRef);
-          }
-        }
-      }
-      return [...seen];
+    const [tree, components] = await Promise.all([
+      this.deps.index.groupTree(root),
+      this.rows({ kind: 'component', ownerSubtreeOf: root }, options),
+    ]);
+    // Each group below the root belongs to the child of the root above it.
+    const parentOf = new Map(tree.map(g => [g.entity_ref, g.parent_ref]));
+    const childOf = new Map<string, string>();
+    const topChild = (
+      ref: string,
+      seen = new Set<string>(),
+    ): string | undefined => {
+      if (childOf.has(ref)) return childOf.get(ref);
+      const parent = parentOf.get(ref);
+      if (!parent || ref === root || seen.has(ref)) return undefined;
+      seen.add(ref);
+      const child = parent === root ? ref : topChild(parent, seen);
+      if (child) childOf.set(ref, child);
+      return child;
     };
-
-    const owners = options.direct ? [rootRef] : subtree(rootRef);
-    const components = await this.entities(
-      { kind: 'component', [`relations.${RELATION_OWNED_BY}`]: owners },
+    const childRefs = await this.visibleRefs(
+      tree
+        .filter(g => g.parent_ref === root && g.entity_ref !== root)
+        .map(g => g.entity_ref),
       options,
     );
-    const children = options.direct
-      ? []
-      : (childrenOf.get(rootRef) ?? []).map(child => {
-          const covered = new Set(subtree(normalizeRef(child)));
-          return {
-            entity: child,
-            members: components.filter(c =>
-              covered.has(relationTarget(c, RELATION_OWNED_BY) ?? ''),
-            ),
-          };
-        });
-    return this.scorecard(rootRef, components, children);
+    const membersOf = new Map(childRefs.map(ref => [ref, [] as IndexedRow[]]));
+    for (const component of components) {
+      const child = component.owner_ref && topChild(component.owner_ref);
+      if (child) membersOf.get(child)?.push(component);
+    }
+    const titles = new Map(tree.map(g => [g.entity_ref, g.title]));
+    return this.scorecard(
+      root,
+      components,
+      childRefs.map(ref => ({
+        entityRef: ref,
+        title: titles.get(ref) ?? null,
+        members: membersOf.get(ref)!,
+      })),
+      indexedAt,
+    );
   }
 
   async overview(
@@ -318,180 +321,285 @@ export class MaturityService {
       limit: number;
       cursor?: string;
     },
-    options: Options,
+    options: ReadOptions,
   ): Promise<OverviewPage> {
-    const dimensionIds = this.deps.model.dimensions.map(d => d.id);
-    const sortFields: readonly string[] = OVERVIEW_SORT_FIELDS;
-    const byDimension = dimensionIds.includes(query.sortBy);
-    if (!byDimension && !sortFields.includes(query.sortBy)) {
-      throw new InputError(
-        `sortBy must be one of ${[...sortFields, ...dimensionIds].join(', ')}`,
-      );
-    }
-    const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
-    const rows = (await this.filtered(query, options)).map(a =>
-      toRow(this.deps.model, a),
-    );
-    const value = (row: EntityMaturityRow): string | number | null => {
-      if (byDimension) return row.dimensions[query.sortBy];
-      if (query.sortBy === 'name') return row.entityRef;
-      return row[query.sortBy as 'percentToTarget' | 'assessedAt' | 'revision'];
-    };
-    const direction = query.order === 'asc' ? 1 : -1;
-    rows.sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      // Unassessed rows go last in either direction; ties fall back to the ref.
-      if (x === null || y === null) {
-        if (x !== y) return x === null ? 1 : -1;
-      } else if (x < y) {
-        return -direction;
-      } else if (x > y) {
-        return direction;
-      }
-      return a.entityRef < b.entityRef ? -1 : 1;
-    });
-    return {
-      items: rows.slice(offset, offset + query.limit),
-      totalCount: rows.length,
-      nextCursor:
-        offset + query.limit < rows.length
-          ? encodeCursor('offset', offset + query.limit)
-          : null,
-    };
-  }
-
-  /** Every filtered entity with its topic levels, ordered by ref. */
-  async exportRows(
-    filter: EntityFilter,
-    options: Options,
-  ): Promise<EntityMaturityExportRow[]> {
-    const assessed = await this.filtered(filter, options);
-    return assessed
-      .map(a => ({
-        ...toRow(this.deps.model, a),
-        topics: Object.fromEntries(
-          this.deps.model.dimensions.flatMap(d =>
-            d.topics.map(t => [t.id, a.result?.topics[t.id]?.level ?? null]),
-          ),
+    const sort = this.sortOf(query.sortBy, query.order);
+    const after = query.cursor ? decodeKeyset(query.cursor) : undefined;
+    const indexedAt = (await this.deps.indexer.ready()).toISOString();
+    const scope = this.scopeOf(query);
+    const { visibility } = options;
+    const { index } = this.deps;
+    let rows: IndexedRow[];
+    let totalCount: number;
+    if (visibility.type === 'none') {
+      rows = [];
+      totalCount = 0;
+    } else if (visibility.type === 'catalog') {
+      const visible = new Set(
+        (await this.visible(await index.rows(scope), options)).map(
+          r => r.entity_ref,
         ),
-      }))
-      .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
-  }
-
-  private async filtered(
-    filter: EntityFilter,
-    options: Options,
-  ): Promise<AssessedEntity[]> {
-    const catalogFilter: Record<string, string> = {
-      kind: filter.kind ?? 'component',
+      );
+      totalCount = visible.size;
+      rows = [];
+      // Reads on in sort order until a page of visible rows is full.
+      let from = after;
+      while (rows.length <= query.limit) {
+        const batch = await index.page(scope, undefined, sort, BATCH, from);
+        rows.push(...batch.filter(r => visible.has(r.entity_ref)));
+        if (batch.length < BATCH) break;
+        from = this.keysetOf(batch[batch.length - 1]);
+      }
+    } else {
+      const condition = this.conditionOf(visibility);
+      [rows, totalCount] = await Promise.all([
+        index.page(scope, condition, sort, query.limit + 1, after),
+        index.count(scope, condition),
+      ]);
+    }
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(r => this.toRow(r)),
+      totalCount,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeKeyset(this.keysetOf(last))
+          : null,
+      indexedAt,
     };
-    if (filter.owner) {
-      catalogFilter[`relations.${RELATION_OWNED_BY}`] = parseFilterRef(
-        filter.owner,
-        'group',
-      );
-    }
-    if (filter.system) {
-      catalogFilter[`relations.${RELATION_PART_OF}`] = parseFilterRef(
-        filter.system,
-        'system',
-      );
-    }
-    if (filter.lifecycle) catalogFilter['spec.lifecycle'] = filter.lifecycle;
-    const assessed = await this.assess(
-      await this.entities(catalogFilter, options),
-    );
-    const { minLevel } = filter;
-    if (minLevel === undefined) return assessed;
-    return assessed.filter(({ result }) => {
-      const medians = Object.values(result?.dimensions ?? {})
-        .map(d => d.median)
-        .filter((m): m is number => m !== null);
-      return medians.length > 0 && Math.min(...medians) >= minLevel;
-    });
   }
 
-  private async entities(
-    filter: Record<string, string | string[]>,
-    options: Options,
-  ): Promise<Entity[]> {
-    const { items } = await this.deps.catalog.getEntities(
-      { filter, fields: ENTITY_FIELDS },
+  /** Every filtered entity with its topic levels, by ref, in batches. */
+  async *exportRows(
+    filter: EntityFilter,
+    options: ReadOptions,
+  ): AsyncGenerator<EntityMaturityExportRow[]> {
+    await this.deps.indexer.ready();
+    const { visibility } = options;
+    if (visibility.type === 'none') return;
+    const scope = this.scopeOf(filter);
+    const condition = this.conditionOf(visibility);
+    let after: string | undefined;
+    for (;;) {
+      const batch = await this.deps.index.rowsAfter(
+        scope,
+        condition,
+        after,
+        BATCH,
+      );
+      if (!batch.length) return;
+      after = batch[batch.length - 1].entity_ref;
+      const rows =
+        visibility.type === 'catalog'
+          ? await this.visible(batch, options)
+          : batch;
+      yield rows.map(r => this.toExportRow(r));
+    }
+  }
+
+  /** The indexed rows of a scope that the caller may see (for campaigns). */
+  async visibleRows(
+    scope: IndexScope,
+    options: ReadOptions,
+  ): Promise<IndexedRow[]> {
+    await this.deps.indexer.ready();
+    return this.rows(scope, options);
+  }
+
+  /** The levels of a row's latest snapshot; null when it has none. */
+  summaryOf(row: IndexedRow): DecodedSummary | null {
+    return row.levels
+      ? this.summaries.decode(row as Required<IndexedRow>)
+      : null;
+  }
+
+  /** When the index last caught up with the catalog. */
+  async indexedAt(): Promise<Date> {
+    return this.deps.indexer.ready();
+  }
+
+  private scopeOf(filter: EntityFilter): IndexScope {
+    return {
+      kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
+      owner: filter.owner && parseFilterRef(filter.owner, 'group'),
+      system: filter.system && parseFilterRef(filter.system, 'system'),
+      lifecycle: filter.lifecycle,
+      minLevel: filter.minLevel,
+    };
+  }
+
+  private sortOf(sortBy: string, order: 'asc' | 'desc'): Sort {
+    const dimensionIds = this.deps.model.dimensions.map(d => d.id);
+    if (dimensionIds.includes(sortBy)) {
+      return { by: { dimension: sortBy }, order };
+    }
+    const fields: readonly string[] = OVERVIEW_SORT_FIELDS;
+    if (!fields.includes(sortBy)) {
+      throw new InputError(
+        `sortBy must be one of ${[...fields, ...dimensionIds].join(', ')}`,
+      );
+    }
+    return { by: sortBy as (typeof OVERVIEW_SORT_FIELDS)[number], order };
+  }
+
+  private keysetOf(row: IndexedRow) {
+    return { value: row.sort_value ?? null, ref: row.entity_ref };
+  }
+
+  private conditionOf(visibility: Visibility): SqlCondition | undefined {
+    return visibility.type === 'sql' ? visibility.condition : undefined;
+  }
+
+  /** The rows of a scope the caller may see. */
+  private async rows(scope: IndexScope, options: ReadOptions) {
+    const { visibility } = options;
+    if (visibility.type === 'none') return [];
+    const rows = await this.deps.index.rows(
+      scope,
+      this.conditionOf(visibility),
+    );
+    return visibility.type === 'catalog' ? this.visible(rows, options) : rows;
+  }
+
+  private async visibleRefs(refs: string[], options: ReadOptions) {
+    const { visibility } = options;
+    if (visibility.type === 'all') return refs;
+    if (visibility.type === 'none') return [];
+    if (visibility.type === 'sql') {
+      return this.deps.index.filterRefs(refs, visibility.condition);
+    }
+    const visible = await this.visible(
+      refs.map(entity_ref => ({ entity_ref })),
       options,
     );
-    return items;
+    return visible.map(r => r.entity_ref);
   }
 
-  /** The latest assessment of each entity, read in one query per 1000. */
-  private async assess(entities: Entity[]): Promise<AssessedEntity[]> {
-    const latest = await this.deps.store.getLatest(
-      entities.map(e => normalizeRef(e)),
-    );
-    return entities.map(entity => {
-      const record = latest.get(normalizeRef(entity));
-      const stored = record ? this.toStored(record, lifecycleOf(entity)) : null;
-      return { entity, stored, result: stored?.result ?? null };
-    });
+  /** Keeps the rows the catalog returns to the caller, asked in batches. */
+  private async visible<T extends { entity_ref: string }>(
+    rows: T[],
+    { credentials }: Options,
+  ): Promise<T[]> {
+    const kept: T[] = [];
+    for (const batch of chunks(rows, 500)) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: batch.map(r => r.entity_ref),
+          fields: ['kind', 'metadata.name'],
+        },
+        { credentials },
+      );
+      batch.forEach((row, i) => {
+        if (items[i]) kept.push(row);
+      });
+    }
+    return kept;
   }
 
-  private async scorecard(
+  private scorecard(
     entityRef: string,
-    entities: Entity[],
-    childGroups: Array<{ entity: Entity; members: Entity[] }>,
-  ): Promise<Scorecard> {
-    const assessed = await this.assess(entities);
-    const resultOf = new Map(
-      assessed.map(a => [normalizeRef(a.entity), a.result]),
-    );
-    const children: ScorecardChild[] = childGroups.map(
-      ({ entity, members }) => {
-        const child = rollUp(
-          this.deps.model,
-          members.map(m => ({ result: resultOf.get(normalizeRef(m)) ?? null })),
-        );
-        return {
-          entityRef: normalizeRef(entity),
-          title: entity.metadata.title ?? null,
-          components: child.components,
-          dimensions: Object.fromEntries(
-            Object.entries(child.dimensions).map(([id, s]) => [id, s.median]),
-          ),
-          percentToTarget: child.percentToTarget,
-        };
-      },
+    rows: IndexedRow[],
+    children: Array<{
+      entityRef: string;
+      title: string | null;
+      members: IndexedRow[];
+    }>,
+    indexedAt: Date,
+  ): Scorecard {
+    const { model } = this.deps;
+    const now = this.now();
+    const entries = new Map<IndexedRow, RollUpEntry>(
+      rows.map(r => [
+        r,
+        {
+          summary: r.levels
+            ? {
+                ...this.summaries.decode(r as Required<IndexedRow>),
+                stale: now > new Date(r.stale_at as Date),
+              }
+            : null,
+        },
+      ]),
     );
     return {
       entityRef,
-      ...rollUp(this.deps.model, assessed),
-      entities: assessed.map(a => toRow(this.deps.model, a)),
-      children,
+      ...rollUp(model, [...entries.values()]),
+      entities: rows.map(r => this.toRow(r, entries.get(r))),
+      children: children.map(child => {
+        const rolled = rollUp(
+          model,
+          child.members.map(m => entries.get(m)!),
+        );
+        return {
+          entityRef: child.entityRef,
+          title: child.title,
+          components: rolled.components,
+          dimensions: Object.fromEntries(
+            Object.entries(rolled.dimensions).map(([id, s]) => [id, s.median]),
+          ),
+          percentToTarget: rolled.percentToTarget,
+        };
+      }),
+      indexedAt: indexedAt.toISOString(),
     };
+  }
+
+  private toRow(row: IndexedRow, entry?: RollUpEntry): EntityMaturityRow {
+    const summary =
+      entry?.summary ??
+      (row.levels ? this.summaries.decode(row as Required<IndexedRow>) : null);
+    return {
+      entityRef: row.entity_ref,
+      kind: row.kind,
+      namespace: row.namespace,
+      name: row.name,
+      title: row.title ?? null,
+      ownerRef: row.owner_ref ?? null,
+      systemRef: row.system_ref ?? null,
+      lifecycle: row.lifecycle ?? null,
+      revision:
+        row.revision === null || row.revision === undefined
+          ? null
+          : Number(row.revision),
+      assessedAt: row.assessed_at ? toIso(row.assessed_at) : null,
+      stale: row.stale_at ? this.now() > new Date(toIso(row.stale_at)) : false,
+      percentToTarget: row.percent_to_target ?? null,
+      dimensions: Object.fromEntries(
+        this.deps.model.dimensions.map(d => [
+          d.id,
+          summary?.dimensionMedians[d.id] ?? null,
+        ]),
+      ),
+    };
+  }
+
+  private toExportRow(row: IndexedRow): EntityMaturityExportRow {
+    const summary = row.levels
+      ? this.summaries.decode(row as Required<IndexedRow>)
+      : null;
+    return {
+      ...this.toRow(
+        row,
+        summary ? { summary: { ...summary, stale: false } } : undefined,
+      ),
+      topics: Object.fromEntries(
+        this.deps.model.dimensions.flatMap(d =>
+          d.topics.map(t => [t.id, summary?.topicLevels[t.id] ?? null]),
+        ),
+      ),
+    };
+  }
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
   }
 
   private toStored(
     record: AssessmentRecord,
     lifecycle: string | null,
   ): StoredAssessment {
-    const { scoring, model } = this.deps;
-    const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
-    // The model and settings are fixed for the process and the snapshot is
-    // immutable, so its result changes only with the lifecycle and the clock.
-    const key = `${record.entityRef}#${record.revision}#${effectiveLifecycle}`;
-    let result = this.results.get(key);
-    if (!result) {
-      const targets = resolveTargets(model, {
-        assessmentTargets: record.targets,
-        defaults: scoring.targets,
-        lifecycle: effectiveLifecycle,
-      });
-      result = computeAssessmentResult(
-        model,
-        { ratings: record.ratings, targets, createdAt: record.createdAt },
-        { strict: scoring.strict, staleAfterDays: scoring.staleAfterDays },
-      );
-      this.results.set(key, result);
-    }
+    const result = this.summaries.resultOf(record, lifecycle);
     const { lifecycle: _lifecycle, ...rest } = record;
     return {
       ...rest,
@@ -499,8 +607,8 @@ export class MaturityService {
         ...result,
         stale: isStale(
           record.createdAt,
-          this.deps.now?.() ?? new Date(),
-          scoring.staleAfterDays,
+          this.now(),
+          this.deps.scoring.staleAfterDays,
         ),
       },
     };

@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { cleanOrphans } from './OrphanCleaner';
+import { insert } from '../__testUtils__/summaries';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +16,7 @@ describe.each(databases.eachSupportedId())('cleanOrphans on %p', id => {
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     for (const name of ['stays', 'leaves']) {
-      await store.insert({
+      await insert(store, {
         entityRef: `component:default/${name}`,
         baseRevision: 0,
         modelId: 'cnmm',

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { CampaignService } from './CampaignService';
 import { MaturityService, normalizeRef } from './MaturityService';
 import { BODY_LIMIT, parse, refFromPath } from './router';
+import { readVisibility } from './visibility';
 
 const idParams = z.object({
   id: z
@@ -58,9 +59,17 @@ export function createCampaignRouter(options: {
     return credentials;
   }
 
-  router.get('/campaigns', async (req, res) => {
+  /** The caller and what of the catalog they may see. */
+  async function reader(req: Request) {
     const credentials = await httpAuth.credentials(req);
-    res.json({ items: await campaigns.list({ credentials }) });
+    return {
+      credentials,
+      visibility: await readVisibility(permissions, credentials),
+    };
+  }
+
+  router.get('/campaigns', async (req, res) => {
+    res.json({ items: await campaigns.list(await reader(req)) });
   });
 
   router.post('/campaigns', async (req, res) => {
@@ -85,9 +94,9 @@ export function createCampaignRouter(options: {
   });
 
   router.get('/campaigns/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const options = await reader(req);
     const { id } = parse(idParams, req.params, 'campaign path');
-    res.json(await campaigns.summary(id, { credentials }));
+    res.json(await campaigns.summary(id, options));
   });
 
   router.put('/campaigns/:id', async (req, res) => {
@@ -123,20 +132,21 @@ export function createCampaignRouter(options: {
   });
 
   router.get('/campaigns/:id/progress', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const options = await reader(req);
     const { id } = parse(idParams, req.params, 'campaign path');
     const query = parse(campaignProgressQuerySchema, req.query, 'query');
-    res.json(await campaigns.progress(id, query, { credentials }));
+    res.json(await campaigns.progress(id, query, options));
   });
 
   router.get('/entities/:kind/:namespace/:name/campaigns', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const options = await reader(req);
     // A 404 for an entity the caller cannot see, like the other entity routes.
-    const entity = await maturity.getEntity(refFromPath(req), { credentials });
+    const entity = await maturity.getEntity(refFromPath(req), options);
     res.json(
-      await campaigns.forEntity(normalizeRef(stringifyEntityRef(entity)), {
-        credentials,
-      }),
+      await campaigns.forEntity(
+        normalizeRef(stringifyEntityRef(entity)),
+        options,
+      ),
     );
   });
 

@@ -22,6 +22,7 @@ import {
   group,
   HIDDEN_FROM,
   OWNER,
+  readDecisionByAnnotation,
   STRANGER,
   system,
   visibilityCatalog,
@@ -130,7 +131,10 @@ async function startReplica(database: object, maturity: object = {}) {
           maturity,
         },
       }),
-      mockServices.permissions.mock({ authorize }).factory,
+      mockServices.permissions.mock({
+        authorize,
+        authorizeConditional: readDecisionByAnnotation as any,
+      }).factory,
       auditor.factory,
       scheduler.factory,
       createServiceFactory({

@@ -18,6 +18,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MaturityService } from './MaturityService';
+import { readVisibility } from './visibility';
 
 /** Larger bodies answer 413: a full assessment with notes is well below it. */
 export const BODY_LIMIT = '512kb';
@@ -60,8 +61,6 @@ export function refFromPath(req: Request, kind?: string): string {
     name: params.name,
   });
 }
-
-const EXPORT_BATCH = 500;
 
 const CSV_FIXED_COLUMNS = [
   'entityRef',
@@ -161,59 +160,71 @@ export async function createRouter(options: {
     },
   );
 
-  router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
+  /** Who is asking, and what of the catalog they may read: once a request. */
+  async function reader(req: Request) {
     const credentials = await httpAuth.credentials(req);
-    res.json(
-      await service.systemScorecard(refFromPath(req, 'system'), {
-        credentials,
-      }),
-    );
+    return {
+      credentials,
+      visibility: await readVisibility(permissions, credentials),
+    };
+  }
+
+  router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
+    const ref = refFromPath(req, 'system');
+    res.json(await service.systemScorecard(ref, await reader(req)));
   });
 
   router.get('/scorecards/domains/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    res.json(
-      await service.domainScorecard(refFromPath(req, 'domain'), {
-        credentials,
-      }),
-    );
+    const ref = refFromPath(req, 'domain');
+    res.json(await service.domainScorecard(ref, await reader(req)));
   });
 
   router.get('/scorecards/groups/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const ref = refFromPath(req, 'group');
     const { direct } = parse(
       z.strictObject({ direct: z.enum(['true', 'false']).optional() }),
       req.query,
       'query',
     );
     res.json(
-      await service.groupScorecard(refFromPath(req, 'group'), {
-        credentials,
+      await service.groupScorecard(ref, {
+        ...(await reader(req)),
         direct: direct === 'true',
       }),
     );
   });
 
   router.get('/overview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const options = await reader(req);
     const query = parse(overviewQuerySchema, req.query, 'query');
-    res.json(await service.overview(query, { credentials }));
+    res.json(await service.overview(query, options));
   });
 
   router.get('/export', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const options = await reader(req);
     const { format, ...filter } = parse(exportQuerySchema, req.query, 'query');
-    const rows = await service.exportRows(filter, { credentials });
+    const rows = service.exportRows(filter, options);
+    // The first batch is read before anything is sent, so that a failure
+    // there is still a clean error answer rather than a cut-off file.
+    const first = await rows.next();
     const stamp = new Date().toISOString().slice(0, 10);
     res.attachment(`maturity-${stamp}.${format}`);
+    res.setHeader(
+      'X-Maturity-Indexed-At',
+      (await service.indexedAt()).toISOString(),
+    );
+    const batches = async function* batches() {
+      if (!first.done) yield first.value;
+      yield* rows;
+    };
     if (format === 'json') {
       res.type('application/json');
       res.write('[');
-      for (let i = 0; i < rows.length; i += EXPORT_BATCH) {
-        const batch = rows
-          .slice(i, i + EXPORT_BATCH)
-          .map(r => JSON.stringify(r));
-        res.write(`${i ? ',' : ''}\n${batch.join(',\n')}`);
+      let separator = '\n';
+      for await (const batch of batches()) {
+        if (!batch.length) continue;
+        res.write(separator + batch.map(r => JSON.stringify(r)).join(',\n'));
+        separator = ',\n';
       }
       res.end('\n]\n');
       return;
@@ -227,21 +238,24 @@ export async function createRouter(options: {
         ...topicIds,
       ].join(',')}\n`,
     );
-    // Rows go out in batches: one write per row costs more than the rows.
-    let batch = '';
-    rows.forEach((row: EntityMaturityExportRow, i) => {
-      const cells = [
-        ...CSV_FIXED_COLUMNS.map(column => row[column]),
-        ...dimensionIds.map(id => row.dimensions[id]),
-        ...topicIds.map(id => row.topics[id]),
-      ];
-      batch += `${cells.map(csvCell).join(',')}\n`;
-      if (i % EXPORT_BATCH === EXPORT_BATCH - 1) {
-        res.write(batch);
-        batch = '';
-      }
-    });
-    res.end(batch);
+    // One write per batch: one write per row costs more than the rows.
+    for await (const batch of batches()) {
+      res.write(
+        batch
+          .map((row: EntityMaturityExportRow) =>
+            [
+              ...CSV_FIXED_COLUMNS.map(column => row[column]),
+              ...dimensionIds.map(id => row.dimensions[id]),
+              ...topicIds.map(id => row.topics[id]),
+            ]
+              .map(csvCell)
+              .join(','),
+          )
+          .map(line => `${line}\n`)
+          .join(''),
+      );
+    }
+    res.end();
   });
 
   return router;

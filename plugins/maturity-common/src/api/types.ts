@@ -43,6 +43,11 @@ export interface Scorecard {
   percentToTarget: number | null;
   entities: EntityMaturityRow[];
   children: ScorecardChild[];
+  /**
+   * When the plugin's index of the catalog was last synced: ownership and
+   * group trees are as of then.
+   */
+  indexedAt: string;
 }
 
 /** A page of the organisation's table. @public */
@@ -50,6 +55,8 @@ export interface OverviewPage {
   items: EntityMaturityRow[];
   totalCount: number;
   nextCursor: string | null;
+  /** When the plugin's index of the catalog was last synced. */
+  indexedAt: string;
 }
 
 /** Columns the overview can be sorted by, besides a dimension id. @public */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Rating, TopicMap, TopicRatings } from '../assessment/schema';
 import { defaultMaturityModel } from '../model/bundled';
 import { computeAssessmentResult } from '../scoring/assess';
+import { summarizeResult } from '../scoring/rollup';
 import {
   burnupDays,
   campaignBurnup,
@@ -35,14 +36,14 @@ function subject(
       ]),
     ),
   );
-  return {
-    assessedAt,
-    result: computeAssessmentResult(model, {
+  const { topicLevels, dimensionMedians } = summarizeResult(
+    computeAssessmentResult(model, {
       ratings,
       targets: {},
       createdAt: assessedAt,
     }),
-  };
+  );
+  return { assessedAt, topicLevels, dimensionMedians };
 }
 
 const NOW = new Date('2026-11-22T12:00:00Z');

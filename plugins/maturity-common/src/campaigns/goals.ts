@@ -1,12 +1,16 @@
-import type { AssessmentResult } from '../assessment/schema';
+import type { AssessmentSummary } from '../scoring/rollup';
 import type { CampaignGoals, CampaignInput } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What the goals are checked against: an entity's latest snapshot, if any. @public */
-export interface GoalSubject {
+/**
+ * What the goals are checked against: a snapshot's levels (the summary the
+ * backend keeps of each latest snapshot) and when it was made.
+ * @public
+ */
+export interface GoalSubject
+  extends Pick<AssessmentSummary, 'topicLevels' | 'dimensionMedians'> {
   assessedAt: string;
-  result: Pick<AssessmentResult, 'topics' | 'dimensions'>;
 }
 
 /** One goal an entity does not meet, with what it has now. @public */
@@ -43,7 +47,7 @@ export interface GoalEvaluation {
 /**
  * Checks a snapshot against each goal at `now`. An entity without an
  * assessment misses every goal. Levels and medians do not depend on targets,
- * so any result of the snapshot's ratings gives the same answer.
+ * so a summary scored under any targets gives the same answer.
  * @public
  */
 export function evaluateGoals(
@@ -54,14 +58,14 @@ export function evaluateGoals(
   const misses: GoalMiss[] = [];
   for (const [id, required] of Object.entries(goals.topics ?? {})) {
     if (required === undefined) continue;
-    const actual = subject?.result.topics[id]?.level ?? null;
+    const actual = subject?.topicLevels[id] ?? null;
     if (actual === null || actual < required) {
       misses.push({ goal: `topic:${id}`, type: 'topic', id, required, actual });
     }
   }
   for (const [id, required] of Object.entries(goals.dimensions ?? {})) {
     if (required === undefined) continue;
-    const actual = subject?.result.dimensions[id]?.median ?? null;
+    const actual = subject?.dimensionMedians[id] ?? null;
     if (actual === null || actual < required) {
       misses.push({
         goal: `dimension:${id}`,

@@ -24,19 +24,34 @@ export function isStale(
   );
 }
 
+/** Σtarget and Σgap over topics with a target; an unrated topic's gap is its target. @public */
+export function targetSums(
+  topics: Iterable<Pick<TopicResult, 'target' | 'gap'>>,
+): { targetSum: number; gapSum: number } {
+  let gapSum = 0;
+  let targetSum = 0;
+  for (const { target, gap } of topics) {
+    if (target !== null && target > 0) {
+      targetSum += target;
+      gapSum += gap ?? target;
+    }
+  }
+  return { targetSum, gapSum };
+}
+
+/** 1 − Σgap / Σtarget, or null when no target is set. @public */
+export function percentOfSums(sums: {
+  targetSum: number;
+  gapSum: number;
+}): number | null {
+  return sums.targetSum === 0 ? null : 1 - sums.gapSum / sums.targetSum;
+}
+
 /** Percent to target: 1 − Σgap / Σtarget, or null when no target is set. @public */
 export function percentToTarget(
   topics: Iterable<Pick<TopicResult, 'target' | 'gap'>>,
 ): number | null {
-  let gaps = 0;
-  let targets = 0;
-  for (const { target, gap } of topics) {
-    if (target !== null && target > 0) {
-      targets += target;
-      gaps += gap ?? target;
-    }
-  }
-  return targets === 0 ? null : 1 - gaps / targets;
+  return percentOfSums(targetSums(topics));
 }
 
 /**

@@ -7,7 +7,7 @@ import {
 } from '../assessment/schema';
 import { defaultMaturityModel } from '../model/bundled';
 import { computeAssessmentResult } from './assess';
-import { rollUp, RollUpEntry } from './rollup';
+import { rollUp, RollUpEntry, summarizeResult } from './rollup';
 
 const model = defaultMaturityModel;
 const now = new Date('2025-06-30T12:00:00Z');
@@ -30,14 +30,16 @@ function component(
     ratings[topicId] = fullyUpTo(level);
   }
   return {
-    result: computeAssessmentResult(
-      model,
-      {
-        ratings,
-        targets: options.targets ?? {},
-        createdAt: new Date(now.getTime() - (options.ageDays ?? 1) * DAY),
-      },
-      { now },
+    summary: summarizeResult(
+      computeAssessmentResult(
+        model,
+        {
+          ratings,
+          targets: options.targets ?? {},
+          createdAt: new Date(now.getTime() - (options.ageDays ?? 1) * DAY),
+        },
+        { now },
+      ),
     ),
   };
 }
@@ -73,7 +75,7 @@ describe('rollUp', () => {
       { targets: { 'people.culture': 3 }, ageDays: 200 },
     ),
     component({ 'people.culture': 2, 'process.security': 5 }),
-    { result: null },
+    { summary: null },
     component({}, { ageDays: 365 }),
   ];
   const rolled = rollUp(model, entries);
@@ -152,7 +154,9 @@ describe('rollUp', () => {
     );
     const entriesArb = fc
       .array(
-        resultArb.map(result => ({ result })),
+        resultArb.map(result => ({
+          summary: result && summarizeResult(result),
+        })),
         { maxLength: 12 },
       )
       .chain(list =>
@@ -178,7 +182,7 @@ describe('rollUp', () => {
       fc.assert(
         fc.property(entriesArb, ([list]) => {
           const rolledUp = rollUp(model, list);
-          const assessed = list.filter(e => e.result !== null).length;
+          const assessed = list.filter(e => e.summary !== null).length;
           expect(rolledUp.components.total).toBe(list.length);
           expect(rolledUp.components.assessed).toBe(assessed);
           const all = [

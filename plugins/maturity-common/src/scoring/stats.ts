@@ -4,21 +4,46 @@ import type { LevelStats } from '../assessment/schema';
  * Median (the lower one for an even count), min, max and the distribution
  * over 0..5 of some levels. Nulls (unrated) are left out. The lower median
  * keeps the result a level that was actually reached, never a fraction.
+ * Levels are counted rather than sorted: roll-ups of a whole organisation
+ * call this over hundreds of thousands of levels.
  * @public
  */
 export function levelStats(levels: ReadonlyArray<number | null>): LevelStats {
-  const rated = levels
-    .filter((l): l is number => l !== null)
-    .sort((a, b) => a - b);
   const distribution = [0, 0, 0, 0, 0, 0];
-  for (const level of rated) distribution[level]++;
-  if (rated.length === 0) {
+  let count = 0;
+  for (const level of levels) {
+    if (level !== null) {
+      distribution[level]++;
+      count++;
+    }
+  }
+  return statsOfDistribution(distribution, count);
+}
+
+function statsOfDistribution(
+  distribution: number[],
+  count: number,
+): LevelStats {
+  if (count === 0) {
     return { median: null, min: null, max: null, distribution };
   }
+  const medianIndex = Math.floor((count - 1) / 2);
+  let seen = 0;
+  let median = 0;
+  for (let level = 0; level < distribution.length; level++) {
+    seen += distribution[level];
+    if (seen > medianIndex) {
+      median = level;
+      break;
+    }
+  }
   return {
-    median: rated[Math.floor((rated.length - 1) / 2)],
-    min: rated[0],
-    max: rated[rated.length - 1],
+    median,
+    min: distribution.findIndex(n => n > 0),
+    max:
+      distribution.length -
+      1 -
+      [...distribution].reverse().findIndex(n => n > 0),
     distribution,
   };
 }

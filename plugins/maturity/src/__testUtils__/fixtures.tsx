@@ -149,6 +149,7 @@ export function makeScorecard(
     dimensions,
     topics,
     percentToTarget: 0.6,
+    indexedAt: '2026-11-22T08:00:00.000Z',
     entities: [
       {
         entityRef: 'component:default/payments',

@@ -1,0 +1,306 @@
+import { Knex } from 'knex';
+import { chunks, guard } from './guard';
+import {
+  ENTITIES,
+  EntityRow,
+  SUMMARIES,
+  SUMMARY_DIMENSIONS,
+  SummaryRow,
+} from './tables';
+
+/** Which indexed entities a question is about; refs are lower-cased. */
+export type IndexScope = {
+  kind: string;
+  owner?: string;
+  /** Owned by this group or any group below it. */
+  ownerSubtreeOf?: string;
+  system?: string;
+  /** Part of this domain itself (systems). */
+  domain?: string;
+  /** Part of a system that is part of this domain. */
+  systemInDomain?: string;
+  lifecycle?: string;
+  /** Every rated dimension median at least this. */
+  minLevel?: number;
+};
+
+/** A visibility rule in SQL over the entity table, aliased `e`. */
+export type SqlCondition = (query: Knex.QueryBuilder) => void;
+
+export type SortColumn =
+  | 'name'
+  | 'percentToTarget'
+  | 'assessedAt'
+  | 'revision'
+  | { dimension: string };
+
+export type Sort = { by: SortColumn; order: 'asc' | 'desc' };
+
+/** Where the previous page ended: its last row's sort value and ref. */
+export type Keyset = { value: unknown; ref: string };
+
+/** An indexed entity with its latest summary, if assessed. */
+export type IndexedRow = Omit<EntityRow, 'domain_ref' | 'parent_ref' | 'etag'> &
+  Partial<Omit<SummaryRow, 'entity_ref'>> & { sort_value?: unknown };
+
+export type GroupNode = {
+  entity_ref: string;
+  parent_ref: string | null;
+  title: string | null;
+};
+
+const ROW_COLUMNS = [
+  'e.entity_ref',
+  'e.kind',
+  'e.namespace',
+  'e.name',
+  'e.title',
+  'e.owner_ref',
+  'e.system_ref',
+  'e.lifecycle',
+  's.revision',
+  's.assessed_at',
+  's.stale_at',
+  's.percent_to_target',
+  's.target_sum',
+  's.gap_sum',
+  's.lowest_median',
+  's.levels',
+];
+
+const SORT_COLUMNS = {
+  name: 'e.entity_ref',
+  percentToTarget: 's.percent_to_target',
+  assessedAt: 's.assessed_at',
+  revision: 's.revision',
+} as const;
+
+/**
+ * The catalog index and the summaries in SQL: scorecards, the overview and
+ * exports filter, sort and page here, in the database.
+ */
+export class MaturityIndex {
+  constructor(private readonly knex: Knex) {}
+
+  /** Every indexed ref with the etag and lifecycle it was indexed with. */
+  async indexed(): Promise<Map<string, Pick<EntityRow, 'etag' | 'lifecycle'>>> {
+    const rows: Array<Pick<EntityRow, 'entity_ref' | 'etag' | 'lifecycle'>> =
+      await guard(async () =>
+        this.knex(ENTITIES).select('entity_ref', 'etag', 'lifecycle'),
+      );
+    return new Map(rows.map(r => [r.entity_ref, r]));
+  }
+
+  async get(entityRef: string): Promise<EntityRow | undefined> {
+    return guard(async () =>
+      this.knex<EntityRow>(ENTITIES).where({ entity_ref: entityRef }).first(),
+    );
+  }
+
+  async upsert(rows: EntityRow[]): Promise<void> {
+    for (const batch of chunks(rows, 200)) {
+      await guard(async () =>
+        this.knex(ENTITIES).insert(batch).onConflict('entity_ref').merge(),
+      );
+    }
+  }
+
+  async remove(entityRefs: string[]): Promise<void> {
+    for (const batch of chunks(entityRefs)) {
+      await guard(async () =>
+        this.knex(ENTITIES).whereIn('entity_ref', batch).delete(),
+      );
+    }
+  }
+
+  /** A group and every group below it, each with its parent. */
+  async groupTree(rootRef: string): Promise<GroupNode[]> {
+    return guard(async () =>
+      this.withSubtree(this.knex.queryBuilder(), rootRef)
+        .select('g.entity_ref', 'g.parent_ref', 'g.title')
+        .from({ g: ENTITIES })
+        .whereIn('g.entity_ref', qb => qb.select('ref').from('subtree'))
+        .orderBy('g.entity_ref'),
+    );
+  }
+
+  async lifecycles(entityRefs: string[]): Promise<Map<string, string | null>> {
+    const lifecycles = new Map<string, string | null>();
+    for (const batch of chunks(entityRefs)) {
+      const rows = await guard(async () =>
+        this.knex(ENTITIES)
+          .select('entity_ref', 'lifecycle')
+          .whereIn('entity_ref', batch),
+      );
+      for (const row of rows) lifecycles.set(row.entity_ref, row.lifecycle);
+    }
+    return lifecycles;
+  }
+
+  /** The refs among `entityRefs` that meet a condition. */
+  async filterRefs(
+    entityRefs: string[],
+    condition: SqlCondition,
+  ): Promise<string[]> {
+    const kept = new Set<string>();
+    for (const batch of chunks(entityRefs)) {
+      const rows = await guard(async () =>
+        this.knex({ e: ENTITIES })
+          .select('e.entity_ref')
+          .whereIn('e.entity_ref', batch)
+          .where(condition),
+      );
+      for (const row of rows) kept.add(row.entity_ref);
+    }
+    return entityRefs.filter(ref => kept.has(ref));
+  }
+
+  async rows(scope: IndexScope, condition?: SqlCondition) {
+    const query = this.scoped(scope, condition, true)
+      .select(ROW_COLUMNS)
+      .orderBy('e.entity_ref');
+    return guard(async (): Promise<IndexedRow[]> => query);
+  }
+
+  /** A refs-ordered slice, for reading a scope in batches. */
+  async rowsAfter(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+    afterRef: string | undefined,
+    limit: number,
+  ): Promise<IndexedRow[]> {
+    const query = this.scoped(scope, condition, true)
+      .select(ROW_COLUMNS)
+      .orderBy('e.entity_ref')
+      .limit(limit);
+    if (afterRef !== undefined) query.where('e.entity_ref', '>', afterRef);
+    return guard(async () => query);
+  }
+
+  async count(scope: IndexScope, condition?: SqlCondition): Promise<number> {
+    const query = this.scoped(scope, condition, scope.minLevel !== undefined)
+      .count({ n: '*' })
+      .first();
+    const row = await guard(async () => query);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * One page in sort order, after `after`. Unassessed rows (null values) go
+   * last in either direction and ties fall back to the ref, so that the
+   * keyset (null?, value, ref) is a total order.
+   */
+  async page(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+    sort: Sort,
+    limit: number,
+    after?: Keyset,
+  ): Promise<IndexedRow[]> {
+    const query = this.scoped(scope, condition, true).select(ROW_COLUMNS);
+    const direction = sort.order;
+    if (sort.by === 'name') {
+      query.orderBy('e.entity_ref', direction);
+      if (after) {
+        query.where('e.entity_ref', direction === 'asc' ? '>' : '<', after.ref);
+      }
+      return guard(async () => query.limit(limit));
+    }
+    let column: string;
+    if (typeof sort.by === 'object') {
+      const dimensionId = sort.by.dimension;
+      query.leftJoin({ d: SUMMARY_DIMENSIONS }, join =>
+        join
+          .on('d.entity_ref', '=', 'e.entity_ref')
+          .andOn('d.dimension_id', '=', this.knex.raw('?', [dimensionId])),
+      );
+      column = 'd.median';
+    } else {
+      column = SORT_COLUMNS[sort.by];
+    }
+    query
+      .select({ sort_value: column })
+      .orderByRaw(`CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`)
+      .orderBy(column, direction)
+      .orderBy('e.entity_ref', 'asc');
+    if (after) {
+      const beyond = direction === 'asc' ? '>' : '<';
+      if (after.value === null) {
+        query.whereNull(column).where('e.entity_ref', '>', after.ref);
+      } else {
+        query.where(outer =>
+          outer
+            .where(inner =>
+              inner
+                .whereNotNull(column)
+                .where(v =>
+                  v
+                    .where(column, beyond, after.value as any)
+                    .orWhere(tie =>
+                      tie
+                        .where(column, '=', after.value as any)
+                        .where('e.entity_ref', '>', after.ref),
+                    ),
+                ),
+            )
+            .orWhereNull(column),
+        );
+      }
+    }
+    return guard(async () => query.limit(limit));
+  }
+
+  private scoped(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+    withSummaries: boolean,
+  ): Knex.QueryBuilder {
+    const query = this.knex.queryBuilder().from({ e: ENTITIES });
+    if (withSummaries) {
+      query.leftJoin({ s: SUMMARIES }, 's.entity_ref', 'e.entity_ref');
+    }
+    query.where('e.kind', scope.kind);
+    if (scope.owner !== undefined) query.where('e.owner_ref', scope.owner);
+    if (scope.ownerSubtreeOf !== undefined) {
+      this.withSubtree(query, scope.ownerSubtreeOf).whereIn('e.owner_ref', qb =>
+        qb.select('ref').from('subtree'),
+      );
+    }
+    if (scope.system !== undefined) query.where('e.system_ref', scope.system);
+    if (scope.domain !== undefined) query.where('e.domain_ref', scope.domain);
+    if (scope.systemInDomain !== undefined) {
+      query.whereIn('e.system_ref', qb =>
+        qb
+          .select('entity_ref')
+          .from(ENTITIES)
+          .where({ kind: 'system', domain_ref: scope.systemInDomain }),
+      );
+    }
+    if (scope.lifecycle !== undefined) {
+      query.whereRaw('LOWER(e.lifecycle) = ?', [
+        scope.lifecycle.toLocaleLowerCase('en-US'),
+      ]);
+    }
+    if (scope.minLevel !== undefined) {
+      query.where('s.lowest_median', '>=', scope.minLevel);
+    }
+    if (condition) query.where(condition);
+    return query;
+  }
+
+  /** Adds `subtree(ref)`: the group and its descendants, cycles included once. */
+  private withSubtree(query: Knex.QueryBuilder, rootRef: string) {
+    return query.withRecursive(
+      'subtree',
+      ['ref'],
+      this.knex.raw(
+        `SELECT CAST(? AS VARCHAR(512))
+         UNION
+         SELECT g.entity_ref FROM ${ENTITIES} g
+         JOIN subtree ON g.parent_ref = subtree.ref
+         WHERE g.kind = 'group'`,
+        [rootRef],
+      ),
+    );
+  }
+}

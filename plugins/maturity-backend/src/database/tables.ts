@@ -1,0 +1,43 @@
+/** The plugin's tables and the shapes of their rows. */
+export const ASSESSMENTS = 'maturity_assessment';
+export const ENTITIES = 'maturity_entity';
+export const SUMMARIES = 'maturity_summary';
+export const SUMMARY_DIMENSIONS = 'maturity_summary_dimension';
+export const META = 'maturity_meta';
+
+/** One catalog entity as scorecards need it; refs are lower-cased. */
+export type EntityRow = {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  domain_ref: string | null;
+  lifecycle: string | null;
+  parent_ref: string | null;
+  etag: string | null;
+};
+
+/**
+ * The scored latest snapshot of an entity. `levels` is JSON of
+ * `[topicLevels, dimensionMedians]`, each in the model's order.
+ */
+export type SummaryRow = {
+  entity_ref: string;
+  revision: number;
+  assessed_at: Date;
+  stale_at: Date;
+  percent_to_target: number | null;
+  target_sum: number;
+  gap_sum: number;
+  lowest_median: number | null;
+  levels: string;
+};
+
+/** A summary with the dimension medians that go into their own table. */
+export type Summary = {
+  row: SummaryRow;
+  dimensions: Array<{ dimension_id: string; median: number | null }>;
+};

@@ -1,0 +1,124 @@
+import {
+  AssessmentResult,
+  AssessmentSummary,
+  computeAssessmentResult,
+  MaturityModel,
+  resolveTargets,
+  summarizeResult,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { createHash } from 'node:crypto';
+import { AssessmentRecord } from '../database/AssessmentStore';
+import { Summary } from '../database/tables';
+import { BoundedCache } from '../util/BoundedCache';
+import type { ScoringSettings } from './MaturityService';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A summary as read back: everything but staleness, which depends on the clock. */
+export type DecodedSummary = Omit<AssessmentSummary, 'stale'>;
+
+/**
+ * Scores snapshots with the engine of -common and turns results into the
+ * summary rows that scorecards are computed from, and back.
+ */
+export class Summaries {
+  private readonly topicIds: string[];
+  private readonly dimensionIds: string[];
+  // Up to 20,000 results of about 3 KB; a snapshot never changes, so an
+  // entry is right for as long as the model and settings, i.e. the process.
+  private readonly results = new BoundedCache<AssessmentResult>(20_000);
+
+  constructor(
+    private readonly model: MaturityModel,
+    private readonly scoring: ScoringSettings,
+  ) {
+    this.dimensionIds = model.dimensions.map(d => d.id);
+    this.topicIds = model.dimensions.flatMap(d => d.topics.map(t => t.id));
+  }
+
+  /** Changes when anything that summaries are computed from changes. */
+  fingerprint(): string {
+    return createHash('sha256')
+      .update(JSON.stringify({ model: this.model, scoring: this.scoring }))
+      .digest('hex');
+  }
+
+  /** The result of a snapshot under a lifecycle's default targets. */
+  resultOf(record: AssessmentRecord, lifecycle: string | null) {
+    const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
+    const key = `${record.entityRef}#${record.revision}#${record.createdAt}#${effectiveLifecycle}`;
+    let result = this.results.get(key);
+    if (!result) {
+      const targets = resolveTargets(this.model, {
+        assessmentTargets: record.targets,
+        defaults: this.scoring.targets,
+        lifecycle: effectiveLifecycle,
+      });
+      result = computeAssessmentResult(
+        this.model,
+        { ratings: record.ratings, targets, createdAt: record.createdAt },
+        {
+          strict: this.scoring.strict,
+          staleAfterDays: this.scoring.staleAfterDays,
+        },
+      );
+      this.results.set(key, result);
+    }
+    return result;
+  }
+
+  summaryOf(record: AssessmentRecord, lifecycle: string | null): Summary {
+    const summary = summarizeResult(this.resultOf(record, lifecycle));
+    const medians = this.dimensionIds.map(
+      id => summary.dimensionMedians[id] ?? null,
+    );
+    const rated = medians.filter((m): m is number => m !== null);
+    const assessedAt = new Date(record.createdAt);
+    return {
+      row: {
+        entity_ref: record.entityRef,
+        revision: record.revision,
+        assessed_at: assessedAt,
+        stale_at: new Date(
+          assessedAt.getTime() + this.scoring.staleAfterDays * DAY_MS,
+        ),
+        percent_to_target: this.resultOf(record, lifecycle).percentToTarget,
+        target_sum: summary.targetSum,
+        gap_sum: summary.gapSum,
+        lowest_median: rated.length ? Math.min(...rated) : null,
+        levels: JSON.stringify([
+          this.topicIds.map(id => summary.topicLevels[id] ?? null),
+          medians,
+        ]),
+      },
+      dimensions: this.dimensionIds.map((id, i) => ({
+        dimension_id: id,
+        median: medians[i],
+      })),
+    };
+  }
+
+  decode(row: {
+    levels: string;
+    target_sum: number | string;
+    gap_sum: number | string;
+  }): DecodedSummary {
+    const [topicLevels, medians]: Array<Array<number | null>> = JSON.parse(
+      row.levels,
+    );
+    const topics: Record<string, number | null> = {};
+    this.topicIds.forEach((id, i) => {
+      topics[id] = topicLevels[i] ?? null;
+    });
+    const dimensions: Record<string, number | null> = {};
+    this.dimensionIds.forEach((id, i) => {
+      dimensions[id] = medians[i] ?? null;
+    });
+    return {
+      topicLevels: topics,
+      dimensionMedians: dimensions,
+      targetSum: Number(row.target_sum),
+      gapSum: Number(row.gap_sum),
+    };
+  }
+}
