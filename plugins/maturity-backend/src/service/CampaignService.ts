@@ -167,14 +167,11 @@ export class CampaignService {
     }
     const listed = entities
       .filter(e => query.show === 'all' || !e.evaluation.meets)
-      .sort((a, b) =>
-        a.evaluation.meets !== b.evaluation.meets
-          ? a.evaluation.meets
-            ? 1
-            : -1
-          : a.entityRef < b.entityRef
-          ? -1
-          : 1,
+      // Those still short first, then by ref.
+      .sort(
+        (a, b) =>
+          Number(a.evaluation.meets) - Number(b.evaluation.meets) ||
+          (a.entityRef < b.entityRef ? -1 : 1),
       );
     const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
     return {

@@ -32,14 +32,14 @@ const idParams = z.object({
  * The campaign routes: validate, authorise, call the campaign service,
  * answer. Mounted by the plugin next to the assessment routes.
  */
-export function createCampaignRouter(options: {
+export function createCampaignRouter(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
   maturity: MaturityService;
   campaigns: CampaignService;
 }) {
-  const { httpAuth, permissions, auditor, maturity, campaigns } = options;
+  const { httpAuth, permissions, auditor, maturity, campaigns } = deps;
   const inputSchema = createCampaignInputSchema(maturity.model);
   const updateSchema = createCampaignUpdateSchema(maturity.model);
   const router = Router();

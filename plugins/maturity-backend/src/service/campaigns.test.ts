@@ -33,13 +33,13 @@ jest.setTimeout(120_000);
 
 const CAROL = 'user:default/carol';
 
-function user(name: string, team: string): Entity {
+function userEntity(name: string, teamName: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default' },
-    spec: { memberOf: [team] },
-    relations: [{ type: 'memberOf', targetRef: `group:default/${team}` }],
+    spec: { memberOf: [teamName] },
+    relations: [{ type: 'memberOf', targetRef: `group:default/${teamName}` }],
   };
 }
 
@@ -57,8 +57,8 @@ const entities: Entity[] = [
   group('product', 'engineering'),
   team('payments', 'product', [OWNER]),
   team('storefront', 'product', [CAROL]),
-  user('sam', 'payments'),
-  user('carol', 'storefront'),
+  userEntity('sam', 'payments'),
+  userEntity('carol', 'storefront'),
   system('shop'),
   component('payments-api', 'payments', 'shop'),
   component('ledger', 'payments', 'shop', { lifecycle: 'experimental' }),
