@@ -4,7 +4,7 @@ import createKnex from 'knex';
 import { NewAssessment } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { insert } from '../__testUtils__/summaries';
+import { defaultSummaries, insert } from '../__testUtils__/summaries';
 
 jest.setTimeout(60_000);
 
@@ -122,6 +122,48 @@ describe.each(databases.eachSupportedId())(
       expect(latest.get('component:default/x')?.revision).toBe(3);
       expect(latest.get('component:default/x')?.comment).toBe('revision 3');
       expect(latest.get('component:default/y')?.revision).toBe(1);
+    });
+
+    it('keeps one summary row per entity, of its latest snapshot, in the same transaction', async () => {
+      const { store, knex } = await createStore();
+      await insert(store, submission('component:default/s', 0));
+      await insert(store, submission('component:default/s', 1));
+      await expect(
+        insert(store, submission('component:default/s', 1)),
+      ).rejects.toBeInstanceOf(ConflictError);
+      const rows = await knex('maturity_summary').where({
+        entity_ref: 'component:default/s',
+      });
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0].revision)).toBe(2);
+      const dimensions = await knex('maturity_summary_dimension').where({
+        entity_ref: 'component:default/s',
+      });
+      expect(dimensions.map(d => d.dimension_id).sort()).toEqual([
+        'business-outcomes',
+        'people',
+        'policy',
+        'process',
+        'technology',
+      ]);
+    });
+
+    it('replaces summaries in batches larger than a multi-row insert allows', async () => {
+      const { store, knex } = await createStore();
+      for (let i = 0; i < 250; i++) {
+        await insert(store, submission(`component:default/many-${i}`, 0));
+      }
+      const records = await store.latestAfter('', 1000);
+      expect(records).toHaveLength(250);
+      await store.replaceSummaries(
+        records.map(r => defaultSummaries.summaryOf(r, 'experimental')),
+      );
+      const [{ n }] = await knex('maturity_summary_dimension').count({
+        n: '*',
+      });
+      expect(Number(n)).toBe(250 * 5);
+      const summaries = await knex('maturity_summary').select('entity_ref');
+      expect(summaries).toHaveLength(250);
     });
 
     it('pages history newest first', async () => {

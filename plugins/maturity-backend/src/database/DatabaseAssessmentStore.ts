@@ -309,6 +309,9 @@ async function writeSummaries(tx: Knex, summaries: Summary[]) {
     const dimensions = batch.flatMap(s =>
       s.dimensions.map(d => ({ entity_ref: s.row.entity_ref, ...d })),
     );
-    if (dimensions.length) await tx(SUMMARY_DIMENSIONS).insert(dimensions);
+    // SQLite allows 500 rows in one multi-row insert.
+    for (const rows of chunks(dimensions, 100)) {
+      await tx(SUMMARY_DIMENSIONS).insert(rows);
+    }
   }
 }

@@ -288,7 +288,13 @@ export class MaturityIndex {
     return query;
   }
 
-  /** Adds `subtree(ref)`: the group and its descendants, cycles included once. */
+  /**
+   * Adds `subtree(ref)`: the group and its descendants, cycles included once.
+   * The step reads from `subtree` first (a CROSS JOIN keeps that order in
+   * SQLite) so that each level is found by the parent index; led by the kind
+   * index instead, it compared every group with every ref found, seconds for
+   * a few thousand groups.
+   */
   private withSubtree(query: Knex.QueryBuilder, rootRef: string) {
     return query.withRecursive(
       'subtree',
@@ -296,9 +302,8 @@ export class MaturityIndex {
       this.knex.raw(
         `SELECT CAST(? AS VARCHAR(512))
          UNION
-         SELECT g.entity_ref FROM ${ENTITIES} g
-         JOIN subtree ON g.parent_ref = subtree.ref
-         WHERE g.kind = 'group'`,
+         SELECT g.entity_ref FROM subtree CROSS JOIN ${ENTITIES} g
+         WHERE g.parent_ref = subtree.ref AND g.kind = 'group'`,
         [rootRef],
       ),
     );

@@ -13,3 +13,4 @@ export {
   HeatMapHeaders,
   HeatMapTable,
 } from './heatMap';
+export { IndexAge } from './IndexAge';
