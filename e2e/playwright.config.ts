@@ -50,6 +50,16 @@ export default defineConfig({
       ],
     },
   },
+  // The campaign journey assesses components that the other journeys expect
+  // to find unassessed, so it runs after them.
+  projects: [
+    { name: 'journeys', testIgnore: /campaigns\.spec\.ts$/ },
+    {
+      name: 'campaigns',
+      testMatch: /campaigns\.spec\.ts$/,
+      dependencies: ['journeys'],
+    },
+  ],
   webServer: {
     command: `yarn start --config ${join(
       root,

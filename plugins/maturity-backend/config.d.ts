@@ -35,8 +35,53 @@ export interface Config {
       deleteAfterDays?: number;
     };
     permissions?: {
-      /** Groups whose members may assess any entity (read by the demo policy). */
+      /**
+       * Groups whose members may assess any entity and manage campaigns (read
+       * by the demo policy).
+       */
       adminGroups?: string[];
+    };
+    /** Read-only campaigns, shown as "from configuration". */
+    campaigns?: Array<{
+      /** Lower-case letters, digits and "-". */
+      id: string;
+      title: string;
+      description?: string;
+      /** The overview's filters; owner includes the teams below it. */
+      scope?: {
+        kind?: string;
+        owner?: string;
+        system?: string;
+        lifecycle?: string;
+      };
+      goals: {
+        /** Minimum level per topic id. */
+        topics?: { [topicId: string]: number };
+        /** Minimum median level per dimension id. */
+        dimensions?: { [dimensionId: string]: number };
+        /** The latest assessment must be at most this many days old. */
+        assessedWithinDays?: number;
+      };
+      /** YYYY-MM-DD */
+      startsOn: string;
+      /** YYYY-MM-DD, inclusive */
+      deadline: string;
+      status?: 'open' | 'closed';
+    }>;
+    /** Campaign reminders sent through the notifications backend. */
+    reminders?: {
+      /** When the reminder task runs; default hourly. */
+      schedule?: {
+        frequency: { [unit: string]: number } | string;
+        timeout: { [unit: string]: number } | string;
+        initialDelay?: { [unit: string]: number } | string;
+      };
+      /** Each reason can be switched off; all are on by default. */
+      campaignStarted?: boolean;
+      assessmentMissing?: boolean;
+      assessmentStale?: boolean;
+      deadline14Days?: boolean;
+      deadline3Days?: boolean;
     };
   };
 }

@@ -7,6 +7,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Only where auth.providers.demo-admin is configured: the browser tests.
+backend.add(import('./modules/demoAdminSignIn'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -15,8 +17,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./modules/permissionPolicy'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
-// The frontend's storage API keeps user settings in sync through signals.
+// Signals push user settings and new notifications to the open browser tabs.
 backend.add(import('@backstage/plugin-signals-backend'));
+// Maturity campaign reminders are delivered as Backstage notifications.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@cnmm/backstage-plugin-maturity-backend'));
 

@@ -1,12 +1,25 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { MaturityIndex } from './database/MaturityIndex';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
+import { createCampaignRouter } from './service/campaignRouter';
+import { IndexCampaignScopeResolver } from './service/CampaignScope';
+import {
+  CampaignReminders,
+  readReminderSettings,
+} from './service/CampaignReminders';
+import {
+  CampaignService,
+  readConfiguredCampaigns,
+} from './service/CampaignService';
 import { CatalogIndexer } from './service/CatalogIndexer';
 import { MaturityService } from './service/MaturityService';
 import { Summaries } from './service/summaries';
@@ -36,6 +49,7 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, catalog, logger } = deps;
@@ -70,8 +84,22 @@ export const maturityPlugin = createBackendPlugin({
           );
         }
 
+        const campaignStore = new DatabaseCampaignStore(
+          await deps.database.getClient(),
+        );
+        const campaigns = new CampaignService({
+          model,
+          campaigns: campaignStore,
+          scope: new IndexCampaignScopeResolver(service, index),
+          configured: readConfiguredCampaigns(config, model),
+          strict: scoring.strict,
+        });
+
         deps.permissionsRegistry.addPermissions(maturityPermissions);
         deps.httpRouter.use(await createRouter({ ...deps, service }));
+        deps.httpRouter.use(
+          createCampaignRouter({ ...deps, maturity: service, campaigns }),
+        );
 
         const deleteAfterDays = config.getOptionalNumber(
           'maturity.orphans.deleteAfterDays',
@@ -101,6 +129,33 @@ export const maturityPlugin = createBackendPlugin({
           initialDelay: indexPeriod,
           fn: async () => {
             await indexer.sync();
+          },
+        });
+        const reminders = new CampaignReminders({
+          service: campaigns,
+          campaigns: campaignStore,
+          notifications: deps.notifications,
+          auth: deps.auth,
+          logger,
+          settings: readReminderSettings(config, scoring.staleAfterDays),
+        });
+        // Global: one replica runs it per period; the reminder table's key
+        // stops a second send even if two runs overlap.
+        const reminderSchedule = config.has('maturity.reminders.schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('maturity.reminders.schedule'),
+            )
+          : {
+              frequency: { hours: 1 },
+              timeout: { minutes: 15 },
+              initialDelay: { minutes: 1 },
+            };
+        await deps.scheduler.scheduleTask({
+          id: 'maturity-campaign-reminders',
+          scope: 'global',
+          ...reminderSchedule,
+          fn: async () => {
+            await reminders.run();
           },
         });
         logger.info(

@@ -17,3 +17,4 @@ export * from './scoring/assess';
 export * from './scoring/rollup';
 export * from './permissions';
 export * from './api/types';
+export * from './campaigns';

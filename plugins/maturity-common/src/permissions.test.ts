@@ -1,5 +1,6 @@
 import {
   maturityAssessmentCreatePermission,
+  maturityCampaignManagePermission,
   maturityPermissions,
 } from './permissions';
 
@@ -13,7 +14,18 @@ describe('permissions', () => {
     });
   });
 
+  it('defines maturity.campaign.manage as a basic permission', () => {
+    expect(maturityCampaignManagePermission).toEqual({
+      type: 'basic',
+      name: 'maturity.campaign.manage',
+      attributes: { action: 'update' },
+    });
+  });
+
   it('lists every permission of the plugins', () => {
-    expect(maturityPermissions).toEqual([maturityAssessmentCreatePermission]);
+    expect(maturityPermissions).toEqual([
+      maturityAssessmentCreatePermission,
+      maturityCampaignManagePermission,
+    ]);
   });
 });

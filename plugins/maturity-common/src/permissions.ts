@@ -13,5 +13,18 @@ export const maturityAssessmentCreatePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Creating, editing and closing maturity campaigns. A basic permission: a
+ * campaign spans many entities, so a policy decides by who asks, not by what.
+ * @public
+ */
+export const maturityCampaignManagePermission = createPermission({
+  name: 'maturity.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the maturity plugins. @public */
-export const maturityPermissions = [maturityAssessmentCreatePermission];
+export const maturityPermissions = [
+  maturityAssessmentCreatePermission,
+  maturityCampaignManagePermission,
+];

@@ -1,7 +1,10 @@
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  maturityAssessmentCreatePermission,
+  maturityCampaignManagePermission,
+} from '@cnmm/backstage-plugin-maturity-common';
 import { MaturityDemoPolicy } from './permissionPolicy';
 
 const policy = new MaturityDemoPolicy(['group:default/maturity-admins']);
@@ -44,6 +47,25 @@ describe('MaturityDemoPolicy', () => {
 
   it('denies callers without ownership claims, such as services', async () => {
     expect(await policy.handle(create, undefined)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('lets only members of an admin group manage campaigns', async () => {
+    const manage = { permission: maturityCampaignManagePermission };
+    expect(
+      await policy.handle(
+        manage,
+        user(['user:default/ada', 'group:default/maturity-admins']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle(
+        manage,
+        user(['user:default/sam', 'group:default/payments']),
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(await policy.handle(manage, undefined)).toEqual({
       result: AuthorizeResult.DENY,
     });
   });

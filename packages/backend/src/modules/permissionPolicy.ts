@@ -17,12 +17,16 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  maturityAssessmentCreatePermission,
+  maturityCampaignManagePermission,
+} from '@cnmm/backstage-plugin-maturity-common';
 
 /**
  * The demo portal's policy: everyone may read; a maturity assessment may be
  * written by the entity's owners (the user or one of their groups) and by the
- * admin groups named in `maturity.permissions.adminGroups`.
+ * admin groups named in `maturity.permissions.adminGroups`, who alone may
+ * manage maturity campaigns.
  */
 export class MaturityDemoPolicy implements PermissionPolicy {
   constructor(private readonly adminGroups: readonly string[]) {}
@@ -31,11 +35,15 @@ export class MaturityDemoPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    const isAdmin = claims.some(ref => this.adminGroups.includes(ref));
+    if (isPermission(request.permission, maturityCampaignManagePermission)) {
+      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     if (!isPermission(request.permission, maturityAssessmentCreatePermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    const claims = user?.info.ownershipEntityRefs ?? [];
-    if (claims.some(ref => this.adminGroups.includes(ref))) {
+    if (isAdmin) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (claims.length === 0) {

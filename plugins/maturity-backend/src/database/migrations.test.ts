@@ -110,3 +110,61 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     await knex.destroy();
   });
 });
+
+describe.each(databases.eachSupportedId())('campaign migration on %p', id => {
+  it('20261122140000_campaigns adds versioned campaigns and keyed reminders, and drops them on down', async () => {
+    expect(migrationFiles).toContain('20261122140000_campaigns.js');
+    const knex = await databases.init(id);
+    await knex.migrate.latest({ directory: migrationsDir });
+
+    const now = new Date();
+    await knex('maturity_campaign').insert({
+      id: 'c1',
+      version: 1,
+      created_at: now,
+      created_by: 'user:default/ada',
+    });
+    const version = {
+      campaign_id: 'c1',
+      version: 1,
+      created_at: now,
+      created_by: 'user:default/ada',
+      payload: '{}',
+    };
+    await knex('maturity_campaign_version').insert(version);
+    await expect(
+      knex('maturity_campaign_version').insert(version).then(),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+    });
+    const reminder = {
+      entity_ref: 'component:default/a',
+      reason: 'assessment-missing',
+      week: '2026-W47',
+      campaign_ids: '["c1"]',
+      sent_at: now,
+    };
+    await knex('maturity_campaign_reminder').insert(reminder);
+    await expect(
+      knex('maturity_campaign_reminder').insert(reminder).then(),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+    });
+
+    // Down undoes only the campaigns; the assessments stay.
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261122140000_campaigns.js',
+    });
+    expect(await knex.schema.hasTable('maturity_campaign')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_campaign_version')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_campaign_reminder')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasTable('maturity_assessment')).toBe(true);
+
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await knex('maturity_campaign').select('id')).toEqual([]);
+    await knex.destroy();
+  });
+});

@@ -40,7 +40,7 @@ import {
   encodeCursor,
   encodeKeyset,
 } from './cursor';
-import { Summaries } from './summaries';
+import { DecodedSummary, Summaries } from './summaries';
 import { Visibility } from './visibility';
 
 export { normalizeRef } from './CatalogIndexer';
@@ -53,7 +53,7 @@ export interface ScoringSettings {
 }
 
 type Options = { credentials: BackstageCredentials };
-type ReadOptions = Options & { visibility: Visibility };
+export type ReadOptions = Options & { visibility: Visibility };
 
 /** An entity as reads need it: its ref and the lifecycle that picks targets. */
 export type EntityTarget = { ref: string; lifecycle: string | null };
@@ -379,6 +379,22 @@ export class MaturityService {
           : batch;
       yield rows.map(r => this.toExportRow(r));
     }
+  }
+
+  /** The indexed rows of a scope that the caller may see (for campaigns). */
+  async visibleRows(
+    scope: IndexScope,
+    options: ReadOptions,
+  ): Promise<IndexedRow[]> {
+    await this.deps.indexer.ready();
+    return this.rows(scope, options);
+  }
+
+  /** The levels of a row's latest snapshot; null when it has none. */
+  summaryOf(row: IndexedRow): DecodedSummary | null {
+    return row.levels
+      ? this.summaries.decode(row as Required<IndexedRow>)
+      : null;
   }
 
   /** When the index last caught up with the catalog. */

@@ -23,7 +23,7 @@ import { readVisibility } from './visibility';
 /** Larger bodies answer 413: a full assessment with notes is well below it. */
 export const BODY_LIMIT = '512kb';
 
-function parse<T extends z.ZodTypeAny>(
+export function parse<T extends z.ZodTypeAny>(
   schema: T,
   input: unknown,
   what: string,
@@ -53,7 +53,7 @@ const pathParams = z.object({
   name: refPart,
 });
 
-function refFromPath(req: Request, kind?: string): string {
+export function refFromPath(req: Request, kind?: string): string {
   const params = parse(pathParams, req.params, 'entity path');
   return stringifyEntityRef({
     kind: kind ?? params.kind!,

@@ -89,6 +89,11 @@ export function mockMaturityApi(
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
     exportOverview: jest.fn(),
+    listCampaigns: jest.fn().mockResolvedValue([]),
+    getCampaignProgress: jest.fn(),
+    createCampaign: jest.fn(),
+    updateCampaign: jest.fn(),
+    getEntityCampaigns: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

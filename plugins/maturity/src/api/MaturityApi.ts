@@ -3,6 +3,12 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AssessmentHistoryPage,
   AssessmentSubmission,
+  Campaign,
+  CampaignInput,
+  CampaignProgress,
+  CampaignSummary,
+  CampaignUpdate,
+  EntityCampaigns,
   EntityFilter,
   MaturityModel,
   OverviewPage,
@@ -46,6 +52,16 @@ export interface MaturityApi {
     filter: EntityFilter,
     format: 'csv' | 'json',
   ): Promise<MaturityExport>;
+  listCampaigns(): Promise<CampaignSummary[]>;
+  getCampaignProgress(
+    id: string,
+    options?: { limit?: number; cursor?: string; show?: 'short' | 'all' },
+  ): Promise<CampaignProgress>;
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+  /** Fails with a 409 ResponseError when `baseVersion` is not the latest. */
+  updateCampaign(id: string, update: CampaignUpdate): Promise<Campaign>;
+  /** The open campaigns of a component, or of a group's teams. */
+  getEntityCampaigns(entityRef: MaturityEntityRef): Promise<EntityCampaigns>;
 }
 
 /** @public */

@@ -4,6 +4,12 @@ import { ResponseError } from '@backstage/errors';
 import {
   AssessmentHistoryPage,
   AssessmentSubmission,
+  Campaign,
+  CampaignInput,
+  CampaignProgress,
+  CampaignSummary,
+  CampaignUpdate,
+  EntityCampaigns,
   EntityFilter,
   MaturityModel,
   OverviewPage,
@@ -122,6 +128,40 @@ export class MaturityClient implements MaturityApi {
     const filename =
       /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `maturity.${format}`;
     return { blob: await response.blob(), filename };
+  }
+
+  async listCampaigns(): Promise<CampaignSummary[]> {
+    return (await this.request<{ items: CampaignSummary[] }>('/campaigns'))
+      .items;
+  }
+
+  getCampaignProgress(
+    id: string,
+    options: { limit?: number; cursor?: string; show?: 'short' | 'all' } = {},
+  ): Promise<CampaignProgress> {
+    return this.request(
+      `/campaigns/${encodeURIComponent(id)}/progress${queryString(options)}`,
+    );
+  }
+
+  createCampaign(input: CampaignInput): Promise<Campaign> {
+    return this.send('POST', '/campaigns', input);
+  }
+
+  updateCampaign(id: string, update: CampaignUpdate): Promise<Campaign> {
+    return this.send('PUT', `/campaigns/${encodeURIComponent(id)}`, update);
+  }
+
+  getEntityCampaigns(entityRef: MaturityEntityRef): Promise<EntityCampaigns> {
+    return this.request(`/entities/${entityPath(entityRef)}/campaigns`);
+  }
+
+  private send<T>(method: string, path: string, body: unknown): Promise<T> {
+    return this.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private async fetch(path: string, init?: RequestInit): Promise<Response> {

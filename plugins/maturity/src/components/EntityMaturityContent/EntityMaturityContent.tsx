@@ -18,6 +18,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentForm } from '../AssessmentForm';
+import { EntityCampaigns } from '../Campaigns';
 import { Attribution, formatDate, useMaturityModel } from '../shared';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
@@ -76,6 +77,7 @@ export function EntityMaturityContent() {
   if (!latest.value) {
     return (
       <>
+        <EntityCampaigns model={model.value} entityRef={entityRef} />
         <EmptyState
           missing="content"
           title="No maturity assessment yet"
@@ -106,6 +108,14 @@ export function EntityMaturityContent() {
             Assessment saved as revision {savedRevision}.
           </Alert>
         </Box>
+      )}
+      {!viewing && (
+        // Keyed by revision: a new assessment changes what is still needed.
+        <EntityCampaigns
+          key={latest.value.revision}
+          model={model.value}
+          entityRef={entityRef}
+        />
       )}
       {viewing && (
         <Box mb={2}>

@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { EntityCampaigns } from '../Campaigns';
 import { Attribution, useMaturityModel } from '../shared';
 import { ScorecardView } from './ScorecardView';
 
@@ -27,6 +28,9 @@ export function EntityMaturityScorecardContent() {
   if (!model.value || !scorecard.value) return <Progress />;
   return (
     <>
+      {entity.kind.toLocaleLowerCase('en-US') === 'group' && (
+        <EntityCampaigns model={model.value} entityRef={entityRef} />
+      )}
       <ScorecardView model={model.value} scorecard={scorecard.value} />
       <Attribution model={model.value} />
     </>

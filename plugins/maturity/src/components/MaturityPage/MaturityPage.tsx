@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { Box, Tab, Tabs } from '@material-ui/core';
 import { useState } from 'react';
+import { CampaignsTab } from '../Campaigns';
 import { useMaturityModel } from '../shared';
 import { ModelTab } from './ModelTab';
 import { OverviewTab } from './OverviewTab';
@@ -14,6 +15,7 @@ import { TeamsTab } from './TeamsTab';
 const TABS = [
   { id: 'overview', label: 'Overview', Component: OverviewTab },
   { id: 'teams', label: 'Teams', Component: TeamsTab },
+  { id: 'campaigns', label: 'Campaigns', Component: CampaignsTab },
   { id: 'model', label: 'Model', Component: ModelTab },
 ] as const;
 

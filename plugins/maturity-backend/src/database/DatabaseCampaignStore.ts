@@ -1,0 +1,236 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  Campaign,
+  CampaignInput,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { CampaignStore, ReminderKey, SnapshotRatings } from './CampaignStore';
+import { chunks, guard } from './guard';
+import { ASSESSMENTS } from './tables';
+
+const CAMPAIGNS = 'maturity_campaign';
+const VERSIONS = 'maturity_campaign_version';
+const REMINDERS = 'maturity_campaign_reminder';
+
+type VersionRow = {
+  campaign_id: string;
+  version: number | string;
+  created_at: Date | string | number;
+  created_by: string;
+  payload: string;
+  first_created_at: Date | string | number;
+  first_created_by: string;
+};
+
+const KEY_VIOLATIONS = new Set([
+  '23505',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
+
+const isKeyViolation = (error: unknown) =>
+  KEY_VIOLATIONS.has((error as { code?: string })?.code ?? '');
+
+const toIso = (value: Date | string | number) => new Date(value).toISOString();
+
+function fromRow(row: VersionRow): Campaign {
+  const input: CampaignInput = JSON.parse(row.payload);
+  return {
+    ...input,
+    id: row.campaign_id,
+    version: Number(row.version),
+    source: 'database',
+    createdAt: toIso(row.first_created_at),
+    createdBy: row.first_created_by,
+    updatedAt: toIso(row.created_at),
+    updatedBy: row.created_by,
+  };
+}
+
+function payloadOf(input: CampaignInput): string {
+  const { title, description, scope, goals, startsOn, deadline, status } =
+    input;
+  return JSON.stringify({
+    title,
+    description,
+    scope,
+    goals,
+    startsOn,
+    deadline,
+    status,
+  } satisfies CampaignInput);
+}
+
+/**
+ * The knex implementation of {@link CampaignStore}. Migrations are run by the
+ * assessment store, which is created first.
+ */
+export class DatabaseCampaignStore implements CampaignStore {
+  constructor(private readonly knex: Knex) {}
+
+  async create(input: CampaignInput, createdBy: string): Promise<Campaign> {
+    const id = randomUUID();
+    const now = new Date();
+    await guard(() =>
+      this.knex.transaction(async tx => {
+        await tx(CAMPAIGNS).insert({
+          id,
+          version: 1,
+          created_at: now,
+          created_by: createdBy,
+        });
+        await tx(VERSIONS).insert({
+          campaign_id: id,
+          version: 1,
+          created_at: now,
+          created_by: createdBy,
+          payload: payloadOf(input),
+        });
+      }),
+    );
+    return (await this.get(id))!;
+  }
+
+  async update(
+    id: string,
+    input: CampaignInput,
+    options: { baseVersion: number; updatedBy: string },
+  ): Promise<Campaign> {
+    const next = options.baseVersion + 1;
+    try {
+      await guard(() =>
+        this.knex.transaction(async tx => {
+          const current = await tx(CAMPAIGNS).where({ id }).first();
+          if (!current) throw new NotFoundError(`No campaign ${id}`);
+          if (Number(current.version) !== options.baseVersion) {
+            throw conflict(id, options.baseVersion, Number(current.version));
+          }
+          // The (campaign_id, version) key lets one of two racing edits in.
+          await tx(VERSIONS).insert({
+            campaign_id: id,
+            version: next,
+            created_at: new Date(),
+            created_by: options.updatedBy,
+            payload: payloadOf(input),
+          });
+          await tx(CAMPAIGNS).where({ id }).update({ version: next });
+        }),
+      );
+    } catch (error) {
+      if (isKeyViolation(error)) throw conflict(id, options.baseVersion);
+      throw error;
+    }
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<Campaign | undefined> {
+    const [row] = await guard(async () =>
+      this.versionRows().where('c.id', id).whereRaw('v.version = c.version'),
+    );
+    return row ? fromRow(row) : undefined;
+  }
+
+  async list(): Promise<Campaign[]> {
+    const rows = await guard(async () =>
+      this.versionRows()
+        .whereRaw('v.version = c.version')
+        .orderBy([{ column: 'c.created_at' }, { column: 'c.id' }]),
+    );
+    return rows.map(fromRow);
+  }
+
+  async versions(id: string): Promise<Campaign[]> {
+    const rows = await guard(async () =>
+      this.versionRows().where('c.id', id).orderBy('v.version', 'desc'),
+    );
+    return rows.map(fromRow);
+  }
+
+  async snapshotHistory(
+    entityRefs: string[],
+    until: Date,
+  ): Promise<Map<string, SnapshotRatings[]>> {
+    const history = new Map<string, SnapshotRatings[]>();
+    for (const refs of chunks([...new Set(entityRefs)])) {
+      const rows: Array<{
+        entity_ref: string;
+        revision: number | string;
+        created_at: Date | string | number;
+        payload: string;
+      }> = await guard(async () =>
+        this.knex(ASSESSMENTS)
+          .select('entity_ref', 'revision', 'created_at', 'payload')
+          .whereIn('entity_ref', refs)
+          .where('created_at', '<', until)
+          .orderBy([{ column: 'entity_ref' }, { column: 'revision' }]),
+      );
+      for (const row of rows) {
+        const list = history.get(row.entity_ref) ?? [];
+        list.push({
+          entityRef: row.entity_ref,
+          revision: Number(row.revision),
+          createdAt: toIso(row.created_at),
+          ratings: JSON.parse(row.payload).ratings,
+        });
+        history.set(row.entity_ref, list);
+      }
+    }
+    return history;
+  }
+
+  async claimReminder(
+    key: ReminderKey,
+    campaignIds: string[],
+    now: Date,
+  ): Promise<boolean> {
+    try {
+      await guard(async () =>
+        this.knex(REMINDERS).insert({
+          entity_ref: key.entityRef,
+          reason: key.reason,
+          week: key.week,
+          campaign_ids: JSON.stringify(campaignIds),
+          sent_at: now,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isKeyViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseReminder(key: ReminderKey): Promise<void> {
+    await guard(async () =>
+      this.knex(REMINDERS)
+        .where({
+          entity_ref: key.entityRef,
+          reason: key.reason,
+          week: key.week,
+        })
+        .delete(),
+    );
+  }
+
+  private versionRows(): Knex.QueryBuilder<any, VersionRow[]> {
+    return this.knex({ c: CAMPAIGNS })
+      .join({ v: VERSIONS }, 'v.campaign_id', 'c.id')
+      .select(
+        'v.campaign_id',
+        'v.version',
+        'v.created_at',
+        'v.created_by',
+        'v.payload',
+        { first_created_at: 'c.created_at', first_created_by: 'c.created_by' },
+      );
+  }
+}
+
+function conflict(id: string, base: number, current?: number) {
+  return new ConflictError(
+    `Campaign ${id} has changed since version ${base}${
+      current === undefined ? '' : ` (it is now at version ${current})`
+    }; reload it and apply your changes again`,
+  );
+}

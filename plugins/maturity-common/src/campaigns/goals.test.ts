@@ -1,0 +1,310 @@
+import fc from 'fast-check';
+import type { Rating, TopicMap, TopicRatings } from '../assessment/schema';
+import { defaultMaturityModel } from '../model/bundled';
+import { computeAssessmentResult } from '../scoring/assess';
+import { summarizeResult } from '../scoring/rollup';
+import {
+  burnupDays,
+  campaignBurnup,
+  campaignPhase,
+  daysLeft,
+  evaluateGoals,
+  GoalSubject,
+} from './goals';
+
+const model = defaultMaturityModel;
+const firstDimension = model.dimensions.find(d => d.id === 'people')!;
+const [topicA, topicB] = firstDimension.topics;
+
+/** A snapshot where every topic of the model reached `levels[id] ?? 0`. */
+function subject(
+  assessedAt: string,
+  levels: Record<string, number>,
+): GoalSubject {
+  const ratings: TopicMap<TopicRatings> = Object.fromEntries(
+    model.dimensions.flatMap(d =>
+      d.topics.map(t => [
+        t.id,
+        Object.fromEntries(
+          [1, 2, 3, 4, 5]
+            .filter(l => l <= t.maxLevel)
+            .map(l => [
+              String(l),
+              (l <= (levels[t.id] ?? 0) ? 'fully' : 'not-yet') as Rating,
+            ]),
+        ),
+      ]),
+    ),
+  );
+  const { topicLevels, dimensionMedians } = summarizeResult(
+    computeAssessmentResult(model, {
+      ratings,
+      targets: {},
+      createdAt: assessedAt,
+    }),
+  );
+  return { assessedAt, topicLevels, dimensionMedians };
+}
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+describe('evaluateGoals', () => {
+  it.each([
+    {
+      name: 'meets a topic minimum exactly',
+      goals: { topics: { [topicA.id]: 2 } },
+      levels: { [topicA.id]: 2 },
+      misses: [],
+    },
+    {
+      name: 'misses a topic below the minimum, naming what it has',
+      goals: { topics: { [topicA.id]: 3 } },
+      levels: { [topicA.id]: 2 },
+      misses: [
+        {
+          goal: `topic:${topicA.id}`,
+          type: 'topic',
+          id: topicA.id,
+          required: 3,
+          actual: 2,
+        },
+      ],
+    },
+    {
+      name: 'misses a dimension whose median is below the minimum',
+      goals: { dimensions: { [firstDimension.id]: 1 } },
+      levels: { [topicA.id]: 3 },
+      misses: [
+        {
+          goal: `dimension:${firstDimension.id}`,
+          type: 'dimension',
+          id: firstDimension.id,
+          required: 1,
+          actual: 0,
+        },
+      ],
+    },
+    {
+      name: 'meets a dimension when its median reaches the minimum',
+      goals: { dimensions: { [firstDimension.id]: 1 } },
+      levels: Object.fromEntries(firstDimension.topics.map(t => [t.id, 1])),
+      misses: [],
+    },
+  ])('$name', ({ goals, levels, misses }) => {
+    const evaluation = evaluateGoals(
+      goals,
+      subject('2026-11-20T00:00:00Z', levels),
+      NOW,
+    );
+    expect(evaluation.misses).toEqual(misses);
+    expect(evaluation.meets).toBe(misses.length === 0);
+  });
+
+  it('judges "assessed within N days" against now', () => {
+    const goals = { assessedWithinDays: 30 };
+    expect(
+      evaluateGoals(goals, subject('2026-10-24T12:00:00Z', {}), NOW).meets,
+    ).toBe(true);
+    expect(
+      evaluateGoals(goals, subject('2026-10-23T11:59:59Z', {}), NOW).misses,
+    ).toEqual([
+      {
+        goal: 'assessedWithinDays',
+        type: 'assessedWithinDays',
+        required: 30,
+        assessedAt: '2026-10-23T11:59:59Z',
+      },
+    ]);
+  });
+
+  it('an entity without an assessment misses every goal', () => {
+    const goals = {
+      topics: { [topicA.id]: 1, [topicB.id]: 1 },
+      dimensions: { [firstDimension.id]: 1 },
+      assessedWithinDays: 10,
+    };
+    const evaluation = evaluateGoals(goals, null, NOW);
+    expect(evaluation.meets).toBe(false);
+    expect(evaluation.assessedAt).toBeNull();
+    expect(evaluation.misses.map(m => m.goal)).toEqual([
+      `topic:${topicA.id}`,
+      `topic:${topicB.id}`,
+      `dimension:${firstDimension.id}`,
+      'assessedWithinDays',
+    ]);
+  });
+
+  it('meets a goal iff the level reaches it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: topicA.maxLevel }),
+        fc.integer({ min: 1, max: topicA.maxLevel }),
+        (level, required) => {
+          const evaluation = evaluateGoals(
+            { topics: { [topicA.id]: required } },
+            subject('2026-11-01T00:00:00Z', { [topicA.id]: level }),
+            NOW,
+          );
+          expect(evaluation.meets).toBe(level >= required);
+        },
+      ),
+    );
+  });
+
+  it('raising a level never adds a miss (property)', () => {
+    const ids = firstDimension.topics.map(t => t.id);
+    const levelsArb = fc.record(
+      Object.fromEntries(ids.map(id => [id, fc.integer({ min: 0, max: 3 })])),
+    );
+    const goalsArb = fc.record({
+      topics: fc.dictionary(
+        fc.constantFrom(...ids),
+        fc.integer({ min: 1, max: 3 }),
+      ),
+      dimensions: fc.option(fc.constant({ [firstDimension.id]: 2 }), {
+        nil: undefined,
+      }),
+    });
+    fc.assert(
+      fc.property(
+        levelsArb,
+        goalsArb,
+        fc.constantFrom(...ids),
+        (levels, goals, raised) => {
+          const before = evaluateGoals(
+            goals,
+            subject('2026-11-01T00:00:00Z', levels),
+            NOW,
+          );
+          const after = evaluateGoals(
+            goals,
+            subject('2026-11-01T00:00:00Z', {
+              ...levels,
+              [raised]: levels[raised] + 1,
+            }),
+            NOW,
+          );
+          const missed = new Set(before.misses.map(m => m.goal));
+          expect(after.misses.every(m => missed.has(m.goal))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('campaign dates', () => {
+  const campaign = {
+    startsOn: '2026-11-10',
+    deadline: '2026-11-30',
+    status: 'open' as const,
+  };
+
+  it.each([
+    ['2026-11-09T23:59:59Z', 'scheduled'],
+    ['2026-11-10T00:00:00Z', 'running'],
+    ['2026-11-30T23:59:59Z', 'running'],
+    ['2026-12-01T00:00:00Z', 'ended'],
+  ])('at %s the campaign is %s', (now, phase) => {
+    expect(campaignPhase(campaign, new Date(now))).toBe(phase);
+  });
+
+  it('a closed campaign is closed whatever the date', () => {
+    expect(
+      campaignPhase(
+        { ...campaign, status: 'closed' },
+        new Date('2026-11-15T00:00:00Z'),
+      ),
+    ).toBe('closed');
+  });
+
+  it('counts whole days left to the deadline', () => {
+    expect(daysLeft('2026-11-30', new Date('2026-11-16T23:00:00Z'))).toBe(14);
+    expect(daysLeft('2026-11-30', new Date('2026-11-30T08:00:00Z'))).toBe(0);
+    expect(daysLeft('2026-11-30', new Date('2026-12-02T08:00:00Z'))).toBe(-2);
+  });
+
+  it('has one burn-up day per day from the start to today or the deadline', () => {
+    expect(burnupDays(campaign, new Date('2026-11-12T10:00:00Z'))).toEqual([
+      '2026-11-10',
+      '2026-11-11',
+      '2026-11-12',
+    ]);
+    expect(burnupDays(campaign, new Date('2027-01-01T00:00:00Z'))).toHaveLength(
+      21,
+    );
+    expect(burnupDays(campaign, new Date('2026-11-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('campaignBurnup', () => {
+  const goals = { topics: { [topicA.id]: 2 } };
+  const days = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'];
+
+  it('counts each entity from the day its meeting snapshot was made', () => {
+    const histories = [
+      [
+        subject('2026-11-05T09:00:00Z', { [topicA.id]: 1 }),
+        subject('2026-11-11T23:30:00Z', { [topicA.id]: 2 }),
+      ],
+      [subject('2026-11-12T00:00:00Z', { [topicA.id]: 3 })],
+      [],
+    ];
+    expect(campaignBurnup(goals, histories, days)).toEqual([
+      { date: '2026-11-10', meeting: 0, total: 3 },
+      { date: '2026-11-11', meeting: 1, total: 3 },
+      { date: '2026-11-12', meeting: 2, total: 3 },
+      { date: '2026-11-13', meeting: 2, total: 3 },
+    ]);
+  });
+
+  it('drops an entity whose later snapshot falls below the goal', () => {
+    const histories = [
+      [
+        subject('2026-11-10T10:00:00Z', { [topicA.id]: 2 }),
+        subject('2026-11-12T10:00:00Z', { [topicA.id]: 1 }),
+      ],
+    ];
+    expect(campaignBurnup(goals, histories, days).map(p => p.meeting)).toEqual([
+      1, 1, 0, 0,
+    ]);
+  });
+
+  it('agrees with evaluating the latest snapshot of each day (property)', () => {
+    const snapshotArb = fc.record({
+      day: fc.integer({ min: 0, max: 6 }),
+      level: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(snapshotArb, { maxLength: 4 }), { maxLength: 5 }),
+        raw => {
+          const histories = raw.map(list =>
+            list
+              .map(({ day, level }) =>
+                subject(
+                  `2026-11-${String(8 + day).padStart(2, '0')}T12:00:00Z`,
+                  {
+                    [topicA.id]: level,
+                  },
+                ),
+              )
+              .sort((a, b) => a.assessedAt.localeCompare(b.assessedAt)),
+          );
+          const points = campaignBurnup(goals, histories, days);
+          points.forEach(({ date, meeting, total }) => {
+            expect(total).toBe(histories.length);
+            const expected = histories.filter(history => {
+              const made = history.filter(
+                s => s.assessedAt.slice(0, 10) <= date,
+              );
+              const latest = made[made.length - 1] ?? null;
+              return evaluateGoals(goals, latest, new Date(`${date}T23:59:59Z`))
+                .meets;
+            }).length;
+            expect(meeting).toBe(expected);
+          });
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,179 @@
+import type { AssessmentSummary } from '../scoring/rollup';
+import type { CampaignGoals, CampaignInput } from './schema';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the goals are checked against: a snapshot's levels (the summary the
+ * backend keeps of each latest snapshot) and when it was made.
+ * @public
+ */
+export interface GoalSubject
+  extends Pick<AssessmentSummary, 'topicLevels' | 'dimensionMedians'> {
+  assessedAt: string;
+}
+
+/** One goal an entity does not meet, with what it has now. @public */
+export type GoalMiss =
+  | {
+      goal: string;
+      type: 'topic';
+      id: string;
+      required: number;
+      actual: number | null;
+    }
+  | {
+      goal: string;
+      type: 'dimension';
+      id: string;
+      required: number;
+      actual: number | null;
+    }
+  | {
+      goal: 'assessedWithinDays';
+      type: 'assessedWithinDays';
+      required: number;
+      assessedAt: string | null;
+    };
+
+/** The outcome of checking one entity against a campaign's goals. @public */
+export interface GoalEvaluation {
+  meets: boolean;
+  /** Null when the entity has no assessment at all. */
+  assessedAt: string | null;
+  misses: GoalMiss[];
+}
+
+/**
+ * Checks a snapshot against each goal at `now`. An entity without an
+ * assessment misses every goal. Levels and medians do not depend on targets,
+ * so a summary scored under any targets gives the same answer.
+ * @public
+ */
+export function evaluateGoals(
+  goals: CampaignGoals,
+  subject: GoalSubject | null,
+  now: Date,
+): GoalEvaluation {
+  const misses: GoalMiss[] = [];
+  for (const [id, required] of Object.entries(goals.topics ?? {})) {
+    if (required === undefined) continue;
+    const actual = subject?.topicLevels[id] ?? null;
+    if (actual === null || actual < required) {
+      misses.push({ goal: `topic:${id}`, type: 'topic', id, required, actual });
+    }
+  }
+  for (const [id, required] of Object.entries(goals.dimensions ?? {})) {
+    if (required === undefined) continue;
+    const actual = subject?.dimensionMedians[id] ?? null;
+    if (actual === null || actual < required) {
+      misses.push({
+        goal: `dimension:${id}`,
+        type: 'dimension',
+        id,
+        required,
+        actual,
+      });
+    }
+  }
+  const days = goals.assessedWithinDays;
+  if (days !== undefined) {
+    const age = subject
+      ? now.getTime() - new Date(subject.assessedAt).getTime()
+      : Infinity;
+    if (age > days * DAY_MS) {
+      misses.push({
+        goal: 'assessedWithinDays',
+        type: 'assessedWithinDays',
+        required: days,
+        assessedAt: subject?.assessedAt ?? null,
+      });
+    }
+  }
+  return {
+    meets: misses.length === 0,
+    assessedAt: subject?.assessedAt ?? null,
+    misses,
+  };
+}
+
+/** Where a campaign stands on a given day. @public */
+export type CampaignPhase = 'scheduled' | 'running' | 'ended' | 'closed';
+
+/** The first instant after a calendar day (UTC). */
+function endOfDay(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) + DAY_MS;
+}
+
+/**
+ * Scheduled before its start day, running from its start day through its
+ * deadline day (inclusive, UTC), ended after; closed whenever closed.
+ * @public
+ */
+export function campaignPhase(
+  campaign: Pick<CampaignInput, 'startsOn' | 'deadline' | 'status'>,
+  now: Date,
+): CampaignPhase {
+  if (campaign.status === 'closed') return 'closed';
+  const time = now.getTime();
+  if (time < Date.parse(`${campaign.startsOn}T00:00:00Z`)) return 'scheduled';
+  return time < endOfDay(campaign.deadline) ? 'running' : 'ended';
+}
+
+/** Whole days from today (UTC) to the deadline day; negative once past. @public */
+export function daysLeft(deadline: string, now: Date): number {
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - today) / DAY_MS);
+}
+
+/**
+ * The days a burn-up has points for: from the start day to the deadline day,
+ * or to today when earlier; empty before the start.
+ * @public
+ */
+export function burnupDays(
+  campaign: Pick<CampaignInput, 'startsOn' | 'deadline'>,
+  now: Date,
+): string[] {
+  const today = now.toISOString().slice(0, 10);
+  const last = today < campaign.deadline ? today : campaign.deadline;
+  const days: string[] = [];
+  for (
+    let time = Date.parse(`${campaign.startsOn}T00:00:00Z`);
+    time <= Date.parse(`${last}T00:00:00Z`);
+    time += DAY_MS
+  ) {
+    days.push(new Date(time).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/**
+ * How many of the entities met every goal at the end of each day, from each
+ * entity's snapshot history (oldest first). A snapshot counts from the day it
+ * was made; "assessed within N days" is judged at the end of that day.
+ * @public
+ */
+export function campaignBurnup(
+  goals: CampaignGoals,
+  histories: ReadonlyArray<ReadonlyArray<GoalSubject>>,
+  days: readonly string[],
+): Array<{ date: string; meeting: number; total: number }> {
+  const positions = histories.map(() => -1);
+  return days.map(date => {
+    const end = endOfDay(date);
+    let meeting = 0;
+    histories.forEach((history, i) => {
+      while (
+        positions[i] + 1 < history.length &&
+        Date.parse(history[positions[i] + 1].assessedAt) < end
+      ) {
+        positions[i]++;
+      }
+      const latest = positions[i] >= 0 ? history[positions[i]] : null;
+      // Judged at the last instant of the day.
+      if (evaluateGoals(goals, latest, new Date(end - 1)).meets) meeting++;
+    });
+    return { date, meeting, total: histories.length };
+  });
+}

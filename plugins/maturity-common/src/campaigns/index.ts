@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './goals';
+export * from './types';

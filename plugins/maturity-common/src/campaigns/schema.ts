@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { MaturityModel } from '../model/schema';
+
+/** Calendar days are UTC dates written as YYYY-MM-DD. @public */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  // Date.parse accepts 2026-02-30 as 2026-03-02: a round trip rejects it.
+  .refine(
+    value => {
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return (
+        !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
+      );
+    },
+    { message: 'must be a real calendar date' },
+  );
+
+const scopeText = z.string().trim().min(1).max(512).optional();
+
+/**
+ * Which entities a campaign covers: the overview's filters. `owner` includes
+ * the teams below the named group.
+ * @public
+ */
+export const campaignScopeSchema = z.strictObject({
+  kind: scopeText,
+  owner: scopeText,
+  system: scopeText,
+  lifecycle: scopeText,
+});
+
+/** @public */
+export type CampaignScope = z.infer<typeof campaignScopeSchema>;
+
+/** What an entity must reach to meet a campaign. @public */
+export interface CampaignGoals {
+  /** Minimum reached level per topic id. */
+  topics?: Partial<Record<string, number>>;
+  /** Minimum median level per dimension id. */
+  dimensions?: Partial<Record<string, number>>;
+  /** The latest assessment must be at most this many days old. */
+  assessedWithinDays?: number;
+}
+
+/** Status kept in the database; "running" etc. are derived from the dates. @public */
+export const CAMPAIGN_STATUSES = ['open', 'closed'] as const;
+
+/** @public */
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** A campaign as created or edited by a client. @public */
+export interface CampaignInput {
+  title: string;
+  description: string;
+  scope: CampaignScope;
+  goals: CampaignGoals;
+  startsOn: string;
+  deadline: string;
+  status: CampaignStatus;
+}
+
+/** An edit names the version it started from, like an assessment. @public */
+export interface CampaignUpdate extends CampaignInput {
+  baseVersion: number;
+}
+
+/** Where a campaign comes from: the database (editable) or app-config. @public */
+export type CampaignSource = 'database' | 'config';
+
+/** A stored campaign at its latest version. @public */
+export interface Campaign extends CampaignInput {
+  id: string;
+  version: number;
+  source: CampaignSource;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/**
+ * The schema of a campaign against one model: goals must name topics and
+ * dimensions of the model, levels within a topic's range, at least one goal,
+ * and a deadline not before the start.
+ * @public
+ */
+export function createCampaignInputSchema(model: MaturityModel) {
+  const topicMax = new Map(
+    model.dimensions.flatMap(d => d.topics.map(t => [t.id, t.maxLevel])),
+  );
+  const dimensionIds = new Set(model.dimensions.map(d => d.id));
+  const level = z.number().int().min(1).max(5);
+  const goals = z
+    .strictObject({
+      topics: z.record(z.string(), level).optional(),
+      dimensions: z.record(z.string(), level).optional(),
+      assessedWithinDays: z.number().int().min(1).max(3650).optional(),
+    })
+    .superRefine((value, ctx) => {
+      for (const [id, min] of Object.entries(value.topics ?? {})) {
+        const max = topicMax.get(id);
+        if (max === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', id],
+            message: 'is not a topic of the model',
+          });
+        } else if (min > max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', id],
+            message: `must be at most ${max}, the topic's highest level`,
+          });
+        }
+      }
+      for (const id of Object.keys(value.dimensions ?? {})) {
+        if (!dimensionIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dimensions', id],
+            message: 'is not a dimension of the model',
+          });
+        }
+      }
+      if (campaignGoalIds(value).length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'needs at least one goal',
+        });
+      }
+    });
+  return z
+    .strictObject({
+      title: z.string().trim().min(1).max(200),
+      description: z.string().max(4000).default(''),
+      scope: campaignScopeSchema.default({}),
+      goals,
+      startsOn: calendarDateSchema,
+      deadline: calendarDateSchema,
+      status: z.enum(CAMPAIGN_STATUSES).default('open'),
+    })
+    .refine(value => value.deadline >= value.startsOn, {
+      path: ['deadline'],
+      message: 'must not be before startsOn',
+    });
+}
+
+/** The schema of `PUT /campaigns/{id}`. @public */
+export function createCampaignUpdateSchema(model: MaturityModel) {
+  return createCampaignInputSchema(model).and(
+    z.object({ baseVersion: z.number().int().min(1) }),
+  );
+}
+
+/** Query of `GET /campaigns/{id}/progress`. @public */
+export const campaignProgressQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+  /** Only entities that still fall short (default) or every one. */
+  show: z.enum(['short', 'all']).default('short'),
+});
+
+/** One goal's id: `topic:<id>`, `dimension:<id>` or `assessedWithinDays`. @public */
+export function campaignGoalIds(goals: CampaignGoals): string[] {
+  return [
+    ...Object.keys(goals.topics ?? {}).map(id => `topic:${id}`),
+    ...Object.keys(goals.dimensions ?? {}).map(id => `dimension:${id}`),
+    ...(goals.assessedWithinDays !== undefined ? ['assessedWithinDays'] : []),
+  ];
+}
