@@ -8,8 +8,12 @@ export { Coverage, DimensionMedians, WeakestTopics } from './summaries';
 export {
   AssessedAtCell,
   ComponentCountCell,
+  DimensionHeading,
   EntityRefCell,
   HeatMapCells,
   HeatMapHeaders,
+  HeatMapLegend,
   HeatMapTable,
+  NameCell,
+  shortDimensionTitle,
 } from './heatMap';
