@@ -127,6 +127,15 @@ describe('MaturityPage', () => {
       ),
     );
     expect(await screen.findByText('26-30 of 30')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Rows per page'), '10');
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith(
+        expect.objectContaining({ limit: 10, cursor: undefined }),
+      ),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
     await userEvent.click(
       screen.getByRole('button', { name: 'Previous page' }),
     );

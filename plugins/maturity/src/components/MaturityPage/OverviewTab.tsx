@@ -253,6 +253,10 @@ export function OverviewTab(props: { model: MaturityModel }) {
               page={cursors.length - 1}
               rowsPerPage={pageSize}
               rowsPerPageOptions={PAGE_SIZES}
+              SelectProps={{
+                native: true,
+                inputProps: { 'aria-label': 'Rows per page' },
+              }}
               onPageChange={(_event, next) =>
                 // The server pages by cursor: one step forward or back.
                 setCursors(c =>

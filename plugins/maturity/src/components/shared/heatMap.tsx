@@ -25,7 +25,7 @@ import { ReactNode } from 'react';
 import { formatDate, formatPercent } from './format';
 import { formatLevel, HeatCell, levelColor } from './levels';
 
-const NAME_MAX_WIDTH = 240;
+const NAME_MAX_WIDTH = 200;
 
 const useStyles = makeStyles(theme => ({
   // Cells never wrap: a word broken over two lines ("Pe / opl / e") is
