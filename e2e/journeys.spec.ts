@@ -94,6 +94,14 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   ).toContainText('2 · Operate');
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Not yet']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const changes = page.getByRole('table', {
+    name: 'Changes against no assessment',
+  });
+  await expect(changes.getByRole('row')).toHaveCount(3);
+  await expect(
+    changes.getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText('Not assessed → 2 · Operate');
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment-form.png') });
   await page.getByRole('button', { name: 'Save assessment' }).click();
 
@@ -119,6 +127,12 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   await expect(page.getByText('Starts from revision 1')).toBeVisible();
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Fully']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Changes against revision 1' })
+      .getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText('2 · Operate → 3 · Scale');
   await page.getByRole('button', { name: 'Save assessment' }).click();
 
   await expect(topicRow(page, 'Audit and Logs')).toContainText('3 · Scale');
@@ -152,12 +166,14 @@ test('3. a writer on an older revision is told of the conflict and can reload', 
   // The first saves revision 3.
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Security', ['Fully']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(
     page.getByRole('button', { name: 'Update assessment' }),
   ).toBeVisible();
 
   // The second, still on revision 2, is refused and reloads.
+  await second.getByRole('button', { name: 'Review changes' }).click();
   await second.getByRole('button', { name: 'Save assessment' }).click();
   await expect(
     second.getByText('Someone else saved this assessment meanwhile'),
@@ -298,4 +314,75 @@ test('7. at 1280×800 the overview breaks no word and its paging controls do not
     page.getByRole('table', { name: 'Maturity by component' }),
   ).toBeVisible();
   expect(await wordsBrokenInside(page, 'Maturity by component')).toEqual([]);
+});
+
+test('8. a full assessment of all 22 topics by keyboard with "Set level", a draft kept over a reload', async ({
+  page,
+}) => {
+  const LEDGER = '/catalog/default/component/payments-ledger/maturity';
+  await signIn(page);
+  await page.goto(LEDGER);
+
+  // Every key press and click of the assessor is counted.
+  let actions = 0;
+  const press = async (key: string) => {
+    actions++;
+    await page.keyboard.press(key);
+  };
+  const click = async (name: string) => {
+    actions++;
+    await page.getByRole('button', { name }).click();
+  };
+  await click('Assess');
+
+  // The form opens with the focus on the first topic's "Set level": a digit
+  // chooses the level, Enter moves on to the next topic and, after the
+  // step's last topic, to "Next"; Enter there opens the next dimension.
+  await expect(page.getByLabel('Set level of Business Outcomes')).toBeFocused();
+  await press('2');
+  await press('Enter');
+  // A reload keeps what was entered so far.
+  await page.reload();
+  await click('Assess');
+  await expect(
+    page.getByText('Your unsaved changes from this browser are restored.'),
+  ).toBeVisible();
+  await expect(page.getByLabel('Set level of Business Outcomes')).toHaveValue(
+    '2',
+  );
+
+  let topics = 0;
+  for (let step = 0; step < 5; step++) {
+    await expect(page.locator('[data-set-level]').first()).toBeFocused();
+    const count = await page.locator('[data-set-level]').count();
+    for (let i = 0; i < count; i++) {
+      await press(String((topics + i) % 4));
+      await press('Enter');
+    }
+    topics += count;
+    // The focus is on "Next" (or "Review changes" after the last dimension).
+    await press('Enter');
+  }
+  expect(topics).toBe(22);
+
+  const changes = page.getByRole('table', {
+    name: 'Changes against no assessment',
+  });
+  await expect(changes.getByRole('row')).toHaveCount(1 + 22);
+  await expect(
+    page.getByRole('button', { name: 'Save assessment' }),
+  ).toBeFocused();
+  await press('Enter');
+  expect(actions).toBeLessThanOrEqual(60);
+
+  await expect(
+    page.getByRole('button', { name: 'Update assessment' }),
+  ).toBeVisible();
+  await expect(topicRow(page, 'Audit and Logs')).toBeVisible();
+  // Saved: the next form starts from revision 1, with no draft to restore.
+  await page.getByRole('button', { name: 'Update assessment' }).click();
+  await expect(page.getByText('Starts from revision 1')).toBeVisible();
+  await expect(
+    page.getByText('Your unsaved changes from this browser are restored.'),
+  ).toHaveCount(0);
 });
