@@ -141,6 +141,15 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   ).toBeVisible();
   const history = page.getByRole('table', { name: 'Assessment history' });
   await expect(history.getByRole('row')).toHaveCount(3);
+
+  // The two revisions compared, topic by topic.
+  const comparison = page.getByRole('table', {
+    name: 'Revision 1 compared with revision 2',
+  });
+  await expect(comparison.getByRole('row')).toHaveCount(2);
+  await expect(
+    comparison.getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText(/2 · Operate.*3 · Scale.*Level 3: Not yet → Fully/);
   await page
     .getByRole('button', { name: 'Update assessment' })
     .scrollIntoViewIfNeeded();
@@ -378,7 +387,10 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
   await expect(
     page.getByRole('button', { name: 'Update assessment' }),
   ).toBeVisible();
-  await expect(topicRow(page, 'Audit and Logs')).toBeVisible();
+  // The first topic was set to level 0, below the default target.
+  await expect(topicRow(page, 'Business Outcomes')).toContainText(
+    '0 · Not started',
+  );
   // Saved: the next form starts from revision 1, with no draft to restore.
   await page.getByRole('button', { name: 'Update assessment' }).click();
   await expect(page.getByText('Starts from revision 1')).toBeVisible();

@@ -4,6 +4,7 @@ import {
   scoreTopic,
   Topic,
 } from '@cnmm/backstage-plugin-maturity-common';
+import { ratingDifferences } from '../shared';
 import { Draft } from './formState';
 
 /**
@@ -45,9 +46,7 @@ export function changesBetween(
   for (const topic of model.dimensions.flatMap(d => d.topics)) {
     const old = before.ratings[topic.id] ?? {};
     const next = after.ratings[topic.id] ?? {};
-    const ratingsChanged = topic.levels.filter(
-      l => old[String(l.level)] !== next[String(l.level)],
-    ).length;
+    const ratingsChanged = ratingDifferences(topic, old, next).length;
     const oldTarget = before.targets[topic.id] ?? null;
     const newTarget = after.targets[topic.id] ?? null;
     if (ratingsChanged === 0 && oldTarget === newTarget) continue;
