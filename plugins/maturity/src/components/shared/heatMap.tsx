@@ -37,6 +37,8 @@ const useStyles = makeStyles(theme => ({
   table: {
     '& th, & td': {
       whiteSpace: 'nowrap',
+      paddingLeft: theme.spacing(1),
+      paddingRight: theme.spacing(1),
     },
     '& th': {
       backgroundColor: theme.palette.background.paper,
