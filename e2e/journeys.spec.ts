@@ -35,7 +35,38 @@ async function rate(page: Page, topic: string, ratings: string[]) {
 }
 
 function topicRow(page: Page, topic: string) {
-  return page.getByRole('region', { name: topic, exact: true }).first();
+  return page
+    .getByRole('table', { name: 'Topics' })
+    .getByRole('row', { name: topic, exact: true });
+}
+
+/**
+ * The texts in a table whose rendering breaks a word over two lines: each
+ * word of each cell is measured with a Range, and a word drawn on more than
+ * one line box is broken inside.
+ */
+async function wordsBrokenInside(page: Page, table: string) {
+  return page
+    .getByRole('table', { name: table })
+    .evaluate((element: HTMLElement) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set(
+            [...range.getClientRects()]
+              .filter(rect => rect.width > 0)
+              .map(rect => Math.round(rect.top)),
+          );
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    });
 }
 
 async function guestToken(page: Page): Promise<string> {
@@ -63,6 +94,14 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   ).toContainText('2 · Operate');
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Not yet']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const changes = page.getByRole('table', {
+    name: 'Changes against no assessment',
+  });
+  await expect(changes.getByRole('row')).toHaveCount(3);
+  await expect(
+    changes.getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText('Not assessed → 2 · Operate');
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment-form.png') });
   await page.getByRole('button', { name: 'Save assessment' }).click();
 
@@ -88,6 +127,12 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   await expect(page.getByText('Starts from revision 1')).toBeVisible();
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Audit and Logs', ['Fully', 'Fully', 'Fully']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Changes against revision 1' })
+      .getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText('2 · Operate → 3 · Scale');
   await page.getByRole('button', { name: 'Save assessment' }).click();
 
   await expect(topicRow(page, 'Audit and Logs')).toContainText('3 · Scale');
@@ -96,6 +141,15 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   ).toBeVisible();
   const history = page.getByRole('table', { name: 'Assessment history' });
   await expect(history.getByRole('row')).toHaveCount(3);
+
+  // The two revisions compared, topic by topic.
+  const comparison = page.getByRole('table', {
+    name: 'Revision 1 compared with revision 2',
+  });
+  await expect(comparison.getByRole('row')).toHaveCount(2);
+  await expect(
+    comparison.getByRole('row', { name: /Audit and Logs/ }),
+  ).toContainText(/2 · Operate.*3 · Scale.*Level 3: Not yet → Fully/);
   await page
     .getByRole('button', { name: 'Update assessment' })
     .scrollIntoViewIfNeeded();
@@ -121,12 +175,14 @@ test('3. a writer on an older revision is told of the conflict and can reload', 
   // The first saves revision 3.
   await page.getByRole('button', { name: 'Process', exact: true }).click();
   await rate(page, 'Security', ['Fully']);
+  await page.getByRole('button', { name: 'Review changes' }).click();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(
     page.getByRole('button', { name: 'Update assessment' }),
   ).toBeVisible();
 
   // The second, still on revision 2, is refused and reloads.
+  await second.getByRole('button', { name: 'Review changes' }).click();
   await second.getByRole('button', { name: 'Save assessment' }).click();
   await expect(
     second.getByText('Someone else saved this assessment meanwhile'),
@@ -194,26 +250,28 @@ test('6. the organisation overview filters, sorts, pages and exports', async ({
   await page.goto('/maturity');
   const table = page.getByRole('table', { name: 'Maturity overview' });
   const rows = table.locator('tbody tr');
-  await expect(page.getByText('Page 1 · 16 entities')).toBeVisible();
+  await expect(page.getByText('1-16 of 16')).toBeVisible();
 
   // Paging on the server: 10 per page → 10 + 6.
   await page.getByLabel('Rows per page').selectOption('10');
   await expect(rows).toHaveCount(10);
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await expect(page.getByText('Page 2 · 16 entities')).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('11-16 of 16')).toBeVisible();
   await expect(rows).toHaveCount(6);
 
   // Sorting by percent to target puts the assessed component first.
-  await page.getByRole('button', { name: 'Previous' }).click();
+  await page.getByRole('button', { name: 'Previous page' }).click();
   await page.getByRole('button', { name: 'To target' }).click();
   await page.getByRole('button', { name: 'To target' }).click();
   await expect(rows.first()).toContainText('payments-api');
 
   await page.getByLabel('Owner').fill('payments');
   await page.getByLabel('Lifecycle').fill('production');
-  await expect(page.getByText('Page 1 · 2 entities')).toBeVisible();
+  await expect(page.getByText('1-2 of 2')).toBeVisible();
   await expect(rows).toHaveCount(2);
   await expect(table).toContainText('payments-ledger');
+  // Clicking a heading may have scrolled the table sideways.
+  await table.evaluate(element => element.parentElement!.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
 
   const [download] = await Promise.all([
@@ -237,4 +295,106 @@ test('6. the organisation overview filters, sorts, pages and exports', async ({
     'component:default/payments-api',
     'component:default/payments-ledger',
   ]);
+});
+
+test('7. at 1280×800 the overview breaks no word and its paging controls do not overlap', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page);
+  await page.goto('/maturity');
+  const table = page.getByRole('table', { name: 'Maturity overview' });
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  expect(await wordsBrokenInside(page, 'Maturity overview')).toEqual([]);
+
+  // The full dimension name is in the heading's accessible name and tooltip.
+  await expect(
+    table.getByRole('columnheader', { name: 'Business Outcomes' }),
+  ).toBeVisible();
+
+  const label = await page.getByText('Rows per page:').boundingBox();
+  const select = await page.getByLabel('Rows per page').boundingBox();
+  expect(label && select).toBeTruthy();
+  expect(label!.x + label!.width).toBeLessThanOrEqual(select!.x);
+
+  // The team scorecard's tables follow the same rules.
+  await page.goto('/catalog/default/group/engineering/maturity');
+  await expect(
+    page.getByRole('table', { name: 'Maturity by component' }),
+  ).toBeVisible();
+  expect(await wordsBrokenInside(page, 'Maturity by component')).toEqual([]);
+});
+
+test('8. a full assessment of all 22 topics by keyboard with "Set level", a draft kept over a reload', async ({
+  page,
+}) => {
+  const LEDGER = '/catalog/default/component/payments-ledger/maturity';
+  await signIn(page);
+  await page.goto(LEDGER);
+
+  // Every key press and click of the assessor is counted.
+  let actions = 0;
+  const press = async (key: string) => {
+    actions++;
+    await page.keyboard.press(key);
+  };
+  const click = async (name: string) => {
+    actions++;
+    await page.getByRole('button', { name }).click();
+  };
+  await click('Assess');
+
+  // The form opens with the focus on the first topic's "Set level": a digit
+  // chooses the level, Enter moves on to the next topic and, after the
+  // step's last topic, to "Next"; Enter there opens the next dimension.
+  await expect(page.getByLabel('Set level of Business Outcomes')).toBeFocused();
+  await press('2');
+  await press('Enter');
+  // A reload keeps what was entered so far.
+  await page.reload();
+  await click('Assess');
+  await expect(
+    page.getByText('Your unsaved changes from this browser are restored.'),
+  ).toBeVisible();
+  await expect(page.getByLabel('Set level of Business Outcomes')).toHaveValue(
+    '2',
+  );
+
+  let topics = 0;
+  for (let step = 0; step < 5; step++) {
+    await expect(page.locator('[data-set-level]').first()).toBeFocused();
+    const count = await page.locator('[data-set-level]').count();
+    for (let i = 0; i < count; i++) {
+      await press(String((topics + i) % 4));
+      await press('Enter');
+    }
+    topics += count;
+    // The focus is on "Next" (or "Review changes" after the last dimension).
+    await press('Enter');
+  }
+  expect(topics).toBe(22);
+
+  const changes = page.getByRole('table', {
+    name: 'Changes against no assessment',
+  });
+  await expect(changes.getByRole('row')).toHaveCount(1 + 22);
+  await expect(
+    page.getByRole('button', { name: 'Save assessment' }),
+  ).toBeFocused();
+  await press('Enter');
+  expect(actions).toBeLessThanOrEqual(60);
+
+  await expect(
+    page.getByRole('button', { name: 'Update assessment' }),
+  ).toBeVisible();
+  // The first topic was set to level 0, below the default target.
+  await expect(topicRow(page, 'Business Outcomes')).toContainText(
+    '0 · Not started',
+  );
+  // Saved: the next form starts from revision 1, with no draft to restore.
+  await page.getByRole('button', { name: 'Update assessment' }).click();
+  await expect(page.getByText('Starts from revision 1')).toBeVisible();
+  await expect(
+    page.getByText('Your unsaved changes from this browser are restored.'),
+  ).toHaveCount(0);
 });

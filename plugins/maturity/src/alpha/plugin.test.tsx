@@ -83,7 +83,7 @@ describe('maturity plugin (new frontend system)', () => {
       { apis: [[maturityApiRef, api], mockApis.permission()] },
     );
     expect(
-      await screen.findByRole('region', { name: 'Audit and Logs' }),
+      await screen.findByRole('row', { name: 'Audit and Logs' }),
     ).toHaveTextContent('2 · Operate');
   });
 });

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   makeAssessment,
@@ -9,6 +9,7 @@ import {
   renderWithEntity,
 } from '../../__testUtils__/fixtures';
 import { AssessmentForm } from './AssessmentForm';
+import { loadDraft } from './draftStorage';
 
 const entityRef = 'component:default/payments';
 
@@ -53,7 +54,18 @@ async function rate(level: number, rating: string) {
   await userEvent.click(within(group).getByRole('radio', { name: rating }));
 }
 
+/** Saves from any step, through the review step as a user must. */
+async function save() {
+  const review = screen.queryByRole('button', { name: 'Review changes' });
+  if (review) await userEvent.click(review);
+  await userEvent.click(
+    screen.getByRole('button', { name: 'Save assessment' }),
+  );
+}
+
 describe('AssessmentForm', () => {
+  afterEach(() => window.localStorage.clear());
+
   it('has one step per dimension and a final step', async () => {
     await renderForm(mockMaturityApi());
     for (const dimension of model.dimensions) {
@@ -62,7 +74,7 @@ describe('AssessmentForm', () => {
       ).toBeInTheDocument();
     }
     expect(
-      screen.getByRole('button', { name: 'Comment and save' }),
+      screen.getByRole('button', { name: 'Review and save' }),
     ).toBeInTheDocument();
   });
 
@@ -94,13 +106,22 @@ describe('AssessmentForm', () => {
       '3',
     );
     await userEvent.click(
-      screen.getByRole('button', { name: 'Comment and save' }),
+      screen.getByRole('button', { name: 'Review and save' }),
     );
+    const changes = screen.getByRole('table', {
+      name: 'Changes against revision 4',
+    });
+    expect(
+      within(changes)
+        .getAllByRole('row')
+        .map(row => row.textContent),
+    ).toEqual([
+      'TopicLevelRatings changedTarget',
+      'Business OutcomesNot assessed → 1 · Build1default → 3 · Scale',
+    ]);
     await userEvent.click(screen.getByLabelText('Comment'));
     await userEvent.paste('After the audit');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(stored));
     expect(api.submitAssessment).toHaveBeenCalledWith(entityRef, {
@@ -127,9 +148,7 @@ describe('AssessmentForm', () => {
     });
     await renderForm(api);
     await rate(1, 'Partially');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
     await waitFor(() =>
       expect(api.submitAssessment).toHaveBeenCalledWith(entityRef, {
         baseRevision: 0,
@@ -154,14 +173,15 @@ describe('AssessmentForm', () => {
     });
     await renderForm(api, { base: makeAssessment({ revision: 3 }) });
     await rate(1, 'Fully');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
 
     expect(
       await screen.findByText('Someone else saved this assessment meanwhile'),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Business Outcomes' }),
+    );
 
     await waitFor(() =>
       expect(within(outcomes()).getByRole('status')).toHaveTextContent(
@@ -173,9 +193,7 @@ describe('AssessmentForm', () => {
     ).toBeNull();
     expect(api.getAssessment).toHaveBeenCalledWith(entityRef);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
     await waitFor(() =>
       expect(api.submitAssessment).toHaveBeenLastCalledWith(
         entityRef,
@@ -198,9 +216,7 @@ describe('AssessmentForm', () => {
     );
     await userEvent.click(within(outcomes()).getByLabelText('Evidence link 1'));
     await userEvent.paste('https://intranet.example.com/kpis');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
 
     expect(await screen.findByText(message)).toBeInTheDocument();
     expect(
@@ -221,9 +237,7 @@ describe('AssessmentForm', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Business Outcomes' }),
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save assessment' }),
-    );
+    await save();
 
     expect(
       await screen.findByText(/Some fields need attention/),
@@ -266,5 +280,63 @@ describe('AssessmentForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('sets a topic at a level in one step, then lets each level be refined', async () => {
+    const api = mockMaturityApi({
+      submitAssessment: jest.fn().mockResolvedValue(makeAssessment()),
+    });
+    await renderForm(api);
+    await userEvent.selectOptions(
+      screen.getByLabelText('Set level of Business Outcomes'),
+      '2',
+    );
+    const status = within(outcomes()).getByRole('status');
+    expect(status).toHaveTextContent('Computed level: 2 · Operate');
+    await rate(3, 'Largely');
+    expect(status).toHaveTextContent('Computed level: 3 · Scale');
+    await save();
+    await waitFor(() =>
+      expect(api.submitAssessment).toHaveBeenCalledWith(entityRef, {
+        baseRevision: 0,
+        ratings: {
+          'business-outcomes.outcomes': {
+            '1': 'fully',
+            '2': 'fully',
+            '3': 'largely',
+            '4': 'not-yet',
+            '5': 'not-yet',
+          },
+        },
+      }),
+    );
+    // A saved draft is gone: the next form starts from the revision.
+    expect(loadDraft(entityRef, 0)).toBeUndefined();
+  });
+
+  it('keeps a draft in the browser until it is discarded', async () => {
+    const first = await renderForm(mockMaturityApi());
+    await rate(1, 'Fully');
+    cleanup();
+
+    const second = await renderForm(mockMaturityApi());
+    expect(
+      screen.getByText('Your unsaved changes from this browser are restored.'),
+    ).toBeInTheDocument();
+    expect(within(outcomes()).getByRole('status')).toHaveTextContent(
+      '1 · Build',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Discard changes' }),
+    );
+    expect(second.onCancel).toHaveBeenCalled();
+    expect(first.onCancel).not.toHaveBeenCalled();
+    cleanup();
+
+    await renderForm(mockMaturityApi());
+    expect(within(outcomes()).getByRole('status')).toHaveTextContent(
+      'Not assessed',
+    );
   });
 });

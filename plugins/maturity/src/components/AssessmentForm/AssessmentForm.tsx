@@ -3,7 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityModel,
   Rating,
-  scoreTopic,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
@@ -22,9 +21,16 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  KeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatLevel, responseStatus, serverMessage } from '../shared';
+import { responseStatus, serverMessage } from '../shared';
 import {
   Draft,
   draftFrom,
@@ -34,6 +40,9 @@ import {
   topicOfKey,
   validate,
 } from './formState';
+import { discardDraft, loadDraft, storeDraft } from './draftStorage';
+import { changesBetween, ratingsForLevel } from './quickFill';
+import { ReviewChanges } from './ReviewChanges';
 import { TopicEditor } from './TopicEditor';
 
 type Problem =
@@ -67,12 +76,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const api = useApi(maturityApiRef);
   const [base, setBase] = useState(props.base);
   const [initial, setInitial] = useState(() => draftFrom(props.base));
-  const [draft, setDraft] = useState<Draft>(initial);
+  const [restored] = useState(() =>
+    loadDraft(entityRef, props.base?.revision ?? 0),
+  );
+  const [draft, setDraft] = useState<Draft>(restored ?? initial);
   const [step, setStep] = useState(0);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState<'saving' | 'reloading'>();
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const actionRef = useRef<HTMLButtonElement>(null);
 
   const baseRevision = base?.revision ?? 0;
   const commentStep = model.dimensions.length;
@@ -81,6 +95,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
       JSON.stringify(toSubmission(draft, 0).submission) !==
       JSON.stringify(toSubmission(initial, 0).submission),
     [draft, initial],
+  );
+
+  // Kept in the browser so that a reload or a closed tab loses nothing.
+  useEffect(() => {
+    if (dirty) storeDraft(entityRef, baseRevision, draft);
+    else discardDraft(entityRef);
+  }, [entityRef, baseRevision, draft, dirty]);
+
+  const changes = useMemo(
+    () => changesBetween(model, initial, draft),
+    [model, initial, draft],
   );
 
   useEffect(() => {
@@ -93,6 +118,29 @@ export function AssessmentForm(props: AssessmentFormProps) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
+
+  // Keyboard use: each step starts at its first "Set level", Enter there
+  // moves on to the next one and, after the last, to the step's main action.
+  useEffect(() => {
+    // After the step's buttons are mounted: a Material UI button focused
+    // while mounting has no ripple yet and throws.
+    const timer = setTimeout(() => {
+      const first =
+        stepRef.current?.querySelector<HTMLElement>('[data-set-level]');
+      (first ?? actionRef.current)?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [step]);
+
+  const onStepKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Enter' || !target.dataset.setLevel) return;
+    event.preventDefault();
+    const all = Array.from(
+      stepRef.current?.querySelectorAll<HTMLElement>('[data-set-level]') ?? [],
+    );
+    (all[all.indexOf(target) + 1] ?? actionRef.current)?.focus();
+  };
 
   const stepOfTopic = useMemo(() => {
     const steps = new Map<string, number>();
@@ -131,6 +179,20 @@ export function AssessmentForm(props: AssessmentFormProps) {
       setFieldErrors(e => without(e, `ratings/${topicId}`));
     },
     [],
+  );
+  const onSetLevel = useCallback(
+    (topicId: string, level: number) => {
+      const topic = model.dimensions
+        .flatMap(d => d.topics)
+        .find(t => t.id === topicId);
+      if (!topic) return;
+      setDraft(d => ({
+        ...d,
+        ratings: { ...d.ratings, [topicId]: ratingsForLevel(topic, level) },
+      }));
+      setFieldErrors(e => without(e, `ratings/${topicId}`));
+    },
+    [model],
   );
   const onTarget = useCallback(
     (topicId: string, target: number | undefined) => {
@@ -171,6 +233,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
     try {
       const stored = await api.submitAssessment(entityRef, submission);
       setBusy(undefined);
+      discardDraft(entityRef);
       onSaved(stored);
     } catch (error) {
       setBusy(undefined);
@@ -210,7 +273,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
     }
   };
 
-  const cancel = () => (dirty ? setConfirmLeave(true) : onCancel());
+  const discardAndLeave = () => {
+    discardDraft(entityRef);
+    onCancel();
+  };
+  const cancel = () => (dirty ? setConfirmLeave(true) : discardAndLeave());
+  const restart = () => setDraft(initial);
 
   const dimension = model.dimensions[step];
   return (
@@ -222,6 +290,20 @@ export function AssessmentForm(props: AssessmentFormProps) {
           : 'Rate each level of each topic; the level of a topic is the highest level met without a gap below it.'
       }
     >
+      {restored && dirty && (
+        <Box mb={2}>
+          <Alert
+            severity="info"
+            action={
+              <Button color="inherit" onClick={restart}>
+                Start over
+              </Button>
+            }
+          >
+            Your unsaved changes from this browser are restored.
+          </Alert>
+        </Box>
+      )}
       {problem?.kind === 'conflict' && (
         <Box mb={2}>
           <Alert
@@ -267,14 +349,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
         <Step>
           <StepButton onClick={() => setStep(commentStep)}>
             <StepLabel error={stepsWithErrors.has(commentStep)}>
-              Comment and save
+              Review and save
             </StepLabel>
           </StepButton>
         </Step>
       </Stepper>
 
       {dimension ? (
-        <Box>
+        // The keys come from the "Set level" selects inside; the step itself
+        // is not a control.
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+        <div ref={stepRef} onKeyDown={onStepKeyDown}>
           <Typography variant="h5" component="h2">
             {dimension.title}
           </Typography>
@@ -294,32 +379,24 @@ export function AssessmentForm(props: AssessmentFormProps) {
               evidence={draft.evidence[topic.id]}
               errors={fieldErrors}
               onRating={onRating}
+              onSetLevel={onSetLevel}
               onTarget={onTarget}
               onNotes={onNotes}
               onEvidence={onEvidence}
             />
           ))}
-        </Box>
+        </div>
       ) : (
         <Box>
           <Typography variant="h5" component="h2">
-            Comment and save
+            Review and save
           </Typography>
           <Box my={2}>
-            {model.dimensions.map(d => (
-              <Typography key={d.id} variant="body2">
-                {d.title}:{' '}
-                {d.topics
-                  .map(
-                    t =>
-                      `${t.title} ${formatLevel(
-                        model,
-                        scoreTopic(draft.ratings[t.id], t.maxLevel).level,
-                      )}`,
-                  )
-                  .join(', ')}
-              </Typography>
-            ))}
+            <ReviewChanges
+              model={model}
+              changes={changes}
+              baseRevision={baseRevision}
+            />
           </Box>
           <TextField
             id="maturity-comment"
@@ -349,20 +426,34 @@ export function AssessmentForm(props: AssessmentFormProps) {
           <Button disabled={step === 0} onClick={() => setStep(step - 1)}>
             Back
           </Button>
-          <Button
-            disabled={step === commentStep}
-            onClick={() => setStep(step + 1)}
-          >
-            Next
-          </Button>
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={save}
-            disabled={!!busy}
-          >
-            {busy === 'saving' ? 'Saving…' : 'Save assessment'}
-          </Button>
+          {step < commentStep ? (
+            <>
+              <Button
+                ref={step < commentStep - 1 ? actionRef : undefined}
+                onClick={() => setStep(step + 1)}
+              >
+                Next
+              </Button>
+              <Button
+                ref={step === commentStep - 1 ? actionRef : undefined}
+                variant="contained"
+                color="primary"
+                onClick={() => setStep(commentStep)}
+              >
+                Review changes
+              </Button>
+            </>
+          ) : (
+            <Button
+              ref={actionRef}
+              variant="contained"
+              color="primary"
+              onClick={save}
+              disabled={!!busy}
+            >
+              {busy === 'saving' ? 'Saving…' : 'Save assessment'}
+            </Button>
+          )}
         </Box>
       </Box>
 
@@ -381,7 +472,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirmLeave(false)}>Keep editing</Button>
-          <Button color="secondary" onClick={onCancel}>
+          <Button color="secondary" onClick={discardAndLeave}>
             Discard changes
           </Button>
         </DialogActions>

@@ -71,6 +71,8 @@ export interface TopicEditorProps {
     level: number,
     rating: Rating | undefined,
   ) => void;
+  /** Rates levels 1..level fully and the ones above not yet. */
+  onSetLevel: (topicId: string, level: number) => void;
   onTarget: (topicId: string, target: number | undefined) => void;
   onNotes: (topicId: string, notes: string) => void;
   onEvidence: (topicId: string, evidence: string[]) => void;
@@ -98,6 +100,32 @@ function TopicFields(props: TopicEditorProps) {
         <Typography variant="body2" role="status" component="div">
           Computed level: <LevelChip model={model} level={level} />
         </Typography>
+        <TextField
+          select
+          id={id('set-level')}
+          label="Set level"
+          value={level ?? ''}
+          onChange={event => {
+            if (event.target.value !== '') {
+              props.onSetLevel(topic.id, Number(event.target.value));
+            }
+          }}
+          SelectProps={{
+            native: true,
+            inputProps: {
+              'aria-label': `Set level of ${topic.title}`,
+              'data-set-level': topic.id,
+            },
+          }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <option value="">Not rated</option>
+          {Array.from({ length: topic.maxLevel + 1 }, (_, l) => (
+            <option key={l} value={l}>
+              {formatLevel(model, l)}
+            </option>
+          ))}
+        </TextField>
       </Box>
       {topic.summary && (
         <Typography variant="body2" color="textSecondary">

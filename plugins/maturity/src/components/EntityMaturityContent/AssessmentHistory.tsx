@@ -23,10 +23,11 @@ import { maturityApiRef } from '../../api/MaturityApi';
 import { formatDate } from '../shared';
 import { Assessor } from './AssessmentView';
 import { MaturityTrend } from './charts';
+import { RevisionComparison } from './RevisionComparison';
 
 const PAGE_SIZE = 20;
 
-/** The entity's snapshots, newest first, with a trend of the medians. */
+/** The entity's snapshots, newest first, with a trend of the medians and a comparison of two. */
 export function AssessmentHistory(props: {
   model: MaturityModel;
   entityRef: string;
@@ -112,6 +113,9 @@ export function AssessmentHistory(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {items.length > 1 && (
+        <RevisionComparison model={model} snapshots={items} />
       )}
       {loading && <Progress />}
       {!loading && nextCursor && (

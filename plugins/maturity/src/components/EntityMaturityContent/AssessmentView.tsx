@@ -2,41 +2,16 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Dimension,
   MaturityModel,
   StoredAssessment,
-  Topic,
-  TopicResult,
 } from '@cnmm/backstage-plugin-maturity-common';
-import {
-  Accordion,
-  AccordionDetails,
-  AccordionSummary,
-  Box,
-  Chip,
-  Grid,
-  Link,
-  makeStyles,
-  Typography,
-} from '@material-ui/core';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Alert } from '@material-ui/lab';
+import { Box, Chip, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
-import {
-  formatDate,
-  formatLevel,
-  formatPercent,
-  isHttpUrl,
-  LevelChip,
-  TopicLevels,
-} from '../shared';
-import { dimensionTarget, MaturityRadar } from './charts';
+import { formatDate, formatPercent, LevelChip } from '../shared';
+import { MaturityRadar } from './charts';
+import { TopicTable } from './TopicTable';
 
 const useStyles = makeStyles(theme => ({
-  topic: {
-    borderTop: `1px solid ${theme.palette.divider}`,
-    padding: theme.spacing(2, 0),
-  },
   row: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -45,9 +20,6 @@ const useStyles = makeStyles(theme => ({
   },
   notes: {
     whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
-  },
-  evidence: {
     overflowWrap: 'anywhere',
   },
 }));
@@ -80,140 +52,7 @@ export function AssessmentMeta(props: { assessment: StoredAssessment }) {
   );
 }
 
-function TopicResultView(props: {
-  model: MaturityModel;
-  topic: Topic;
-  result: TopicResult | undefined;
-  assessment: StoredAssessment;
-}) {
-  const { model, topic, assessment } = props;
-  const classes = useStyles();
-  const result: TopicResult = props.result ?? {
-    level: null,
-    target: null,
-    gap: null,
-    nextLevel: null,
-    inconsistent: false,
-  };
-  const next = topic.levels.find(l => l.level === result.nextLevel);
-  const notes = assessment.notes[topic.id];
-  const evidence = assessment.evidence[topic.id] ?? [];
-  return (
-    <Box className={classes.topic} component="section" aria-label={topic.title}>
-      <Box className={classes.row}>
-        <Typography variant="subtitle1" component="h4">
-          {topic.title}
-        </Typography>
-        <LevelChip model={model} level={result.level} />
-        <Typography variant="body2" color="textSecondary">
-          Target:{' '}
-          {result.target === null ? 'none' : formatLevel(model, result.target)}
-          {result.gap !== null && ` · Gap: ${result.gap}`}
-        </Typography>
-      </Box>
-      {result.inconsistent && (
-        <Box mt={1}>
-          <Alert severity="warning">
-            A higher level is rated as met while a lower one is not. The level
-            counts only up to the first unmet level; check the ratings.
-          </Alert>
-        </Box>
-      )}
-      {next && (
-        <Box mt={1}>
-          <Typography variant="body2">
-            <strong>Next step</strong>, {formatLevel(model, next.level)}:{' '}
-            {next.title}
-          </Typography>
-          <ul>
-            {next.criteria.map(criterion => (
-              <li key={criterion}>
-                <Typography variant="body2">{criterion}</Typography>
-              </li>
-            ))}
-          </ul>
-        </Box>
-      )}
-      {notes && (
-        <Box mt={1}>
-          <Typography variant="subtitle2" component="p">
-            Notes
-          </Typography>
-          <Typography variant="body2" className={classes.notes}>
-            {notes}
-          </Typography>
-        </Box>
-      )}
-      {evidence.length > 0 && (
-        <Box mt={1}>
-          <Typography variant="subtitle2" component="p">
-            Evidence
-          </Typography>
-          <ul className={classes.evidence}>
-            {evidence.map((item, i) => (
-              <li key={`${i}-${item}`}>
-                {isHttpUrl(item) ? (
-                  <Link href={item} target="_blank" rel="noopener noreferrer">
-                    {item}
-                  </Link>
-                ) : (
-                  <Typography variant="body2" component="span">
-                    {item}
-                  </Typography>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Box>
-      )}
-      <Accordion variant="outlined">
-        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-          <Typography variant="body2">All levels and criteria</Typography>
-        </AccordionSummary>
-        <AccordionDetails>
-          <TopicLevels model={model} topic={topic} reached={result.level} />
-        </AccordionDetails>
-      </Accordion>
-    </Box>
-  );
-}
-
-function DimensionView(props: {
-  model: MaturityModel;
-  dimension: Dimension;
-  assessment: StoredAssessment;
-}) {
-  const { model, dimension, assessment } = props;
-  const classes = useStyles();
-  const stats = assessment.result.dimensions[dimension.id];
-  const target = dimensionTarget(model, dimension.id, assessment);
-  const title = (
-    <Box className={classes.row}>
-      <span>{dimension.title}</span>
-      <LevelChip model={model} level={stats?.median ?? null} size="medium" />
-    </Box>
-  );
-  return (
-    <InfoCard
-      title={title}
-      subheader={`Median of ${dimension.topics.length} topics; target ${
-        target === null ? 'none' : formatLevel(model, target)
-      }`}
-    >
-      {dimension.topics.map(topic => (
-        <TopicResultView
-          key={topic.id}
-          model={model}
-          topic={topic}
-          result={assessment.result.topics[topic.id]}
-          assessment={assessment}
-        />
-      ))}
-    </InfoCard>
-  );
-}
-
-/** One snapshot in full: summary, radar, and every dimension's topics. */
+/** One snapshot: summary and radar first, then the table of topics. */
 export function AssessmentView(props: {
   model: MaturityModel;
   assessment: StoredAssessment;
@@ -267,15 +106,15 @@ export function AssessmentView(props: {
           </Grid>
         </InfoCard>
       </Grid>
-      {model.dimensions.map(dimension => (
-        <Grid item xs={12} key={dimension.id}>
-          <DimensionView
+      <Grid item xs={12}>
+        <InfoCard title="Topics">
+          <TopicTable
+            key={assessment.revision}
             model={model}
-            dimension={dimension}
             assessment={assessment}
           />
-        </Grid>
-      ))}
+        </InfoCard>
+      </Grid>
     </Grid>
   );
 }

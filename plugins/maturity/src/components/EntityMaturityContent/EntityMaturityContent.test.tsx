@@ -15,6 +15,10 @@ import { EntityMaturityContent } from './EntityMaturityContent';
 // eslint-disable-next-line no-script-url
 const scriptUrl = 'javascript:alert(1)';
 
+const auditTopic = model.dimensions
+  .flatMap(d => d.topics)
+  .find(t => t.id === 'process.audit-and-logs')!;
+
 describe('EntityMaturityContent', () => {
   it('shows levels with their names, target, gap and the next step', async () => {
     const api = mockMaturityApi({
@@ -36,11 +40,21 @@ describe('EntityMaturityContent', () => {
       entity: componentEntity,
     });
 
-    const topic = await screen.findByRole('region', { name: 'Audit and Logs' });
-    expect(within(topic).getByText('2 · Operate')).toBeInTheDocument();
-    expect(
-      within(topic).getByText('Target: 4 · Improve · Gap: 2'),
-    ).toBeInTheDocument();
+    const row = await screen.findByRole('row', { name: 'Audit and Logs' });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells.map(cell => cell.textContent)).toEqual([
+      'Audit and Logs',
+      '2 · Operate',
+      '4 · Improve',
+      '2',
+      auditTopic.levels[2].title,
+    ]);
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Show details of Audit and Logs',
+      }),
+    );
+    const topic = row.nextElementSibling as HTMLElement;
     expect(
       within(topic).getByText('Next step').parentElement,
     ).toHaveTextContent(/^Next step, 3 · Scale:/);
@@ -76,19 +90,41 @@ describe('EntityMaturityContent', () => {
       api,
       entity: componentEntity,
     });
-    const topic = await screen.findByRole('region', { name: 'Audit and Logs' });
+    const row = await screen.findByRole('row', { name: 'Audit and Logs' });
     await userEvent.click(
-      within(topic).getByRole('button', { name: 'All levels and criteria' }),
+      within(row).getByRole('button', {
+        name: 'Show details of Audit and Logs',
+      }),
     );
-    const auditTopic = model.dimensions
-      .flatMap(d => d.topics)
-      .find(t => t.id === 'process.audit-and-logs')!;
+    const topic = row.nextElementSibling as HTMLElement;
     expect(
       within(topic).getByText(auditTopic.levels[4].criteria[0]),
     ).toBeInTheDocument();
     expect(
       within(topic).getByRole('link', { name: /official text/ }),
     ).toHaveAttribute('href', auditTopic.url);
+  });
+
+  it('shows only the topics below target until asked for all', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(makeAssessment()),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    const table = await screen.findByRole('table', { name: 'Topics' });
+    const toggle = screen.getByRole('checkbox', {
+      name: /Show only topics below target/,
+    });
+    expect(toggle).toBeChecked();
+    const below = within(table).getAllByRole('row').length - 1;
+    expect(below).toBeLessThan(22);
+    expect(
+      within(table).getByRole('row', { name: 'Audit and Logs' }),
+    ).toBeInTheDocument();
+    await userEvent.click(toggle);
+    expect(within(table).getAllByRole('row')).toHaveLength(23);
   });
 
   it('marks a stale assessment', async () => {
@@ -193,7 +229,10 @@ describe('EntityMaturityContent', () => {
     expect(
       await screen.findByText(/You are viewing revision 1/),
     ).toBeInTheDocument();
-    const topic = screen.getByRole('region', { name: 'Audit and Logs' });
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: /Show only topics below target/ }),
+    );
+    const topic = screen.getByRole('row', { name: 'Audit and Logs' });
     expect(within(topic).getByText('1 · Build')).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Update assessment' }),

@@ -110,7 +110,10 @@ export function MaturityRadar(props: {
           dataKey="dimension"
           tick={{ fill: theme.palette.text.primary, fontSize: 12 }}
         />
+        {/* Between the first two axes, so that its numbers do not sit on
+            a dimension's axis and its label. */}
         <PolarRadiusAxis
+          angle={90 - 180 / Math.max(1, model.dimensions.length)}
           domain={[0, 5]}
           tickCount={6}
           tick={{ fill: theme.palette.text.secondary, fontSize: 10 }}

@@ -40,7 +40,9 @@ describe('EntityMaturityScorecardContent', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
     for (const dimension of model.dimensions) {
-      expect(within(rows[0]).getByText(dimension.title)).toBeInTheDocument();
+      expect(
+        within(rows[0]).getByRole('columnheader', { name: dimension.title }),
+      ).toBeInTheDocument();
     }
     const payments = within(rows[1]).getByRole('link', { name: /payments/ });
     expect(payments).toHaveAttribute(

@@ -24,6 +24,7 @@ export function TeamHeatMap(props: {
   const { model, rows } = props;
   return (
     <HeatMapTable
+      model={model}
       label="Maturity by team"
       header={
         <>
@@ -52,6 +53,7 @@ export function EntityHeatMap(props: {
   const { model, rows } = props;
   return (
     <HeatMapTable
+      model={model}
       label="Maturity by component"
       header={
         <>

@@ -118,13 +118,32 @@ describe('MaturityPage', () => {
       ),
     );
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
     await waitFor(() =>
       expect(api.getOverview).toHaveBeenLastCalledWith(
         expect.objectContaining({ cursor: 'next-page' }),
       ),
     );
-    expect(await screen.findByText(/Page 2 · 30 entities/)).toBeInTheDocument();
+    expect(await screen.findByText('26-30 of 30')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Rows per page'), '10');
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith(
+        expect.objectContaining({ limit: 10, cursor: undefined }),
+      ),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith(
+        expect.not.objectContaining({ cursor: 'next-page' }),
+      ),
+    );
   });
 
   it('exports the filtered entities as CSV', async () => {

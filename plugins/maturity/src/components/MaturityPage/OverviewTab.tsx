@@ -11,9 +11,9 @@ import {
   Grid,
   TableCell,
   TableRow,
+  TablePagination,
   TableSortLabel,
   TextField,
-  Typography,
 } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Alert } from '@material-ui/lab';
@@ -23,10 +23,12 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { maturityApiRef } from '../../api/MaturityApi';
 import {
   AssessedAtCell,
+  DimensionHeading,
   EntityRefCell,
   formatLevel,
   HeatMapCells,
   HeatMapTable,
+  NameCell,
   serverMessage,
 } from '../shared';
 
@@ -216,6 +218,7 @@ export function OverviewTab(props: { model: MaturityModel }) {
         {page.value && (
           <>
             <HeatMapTable
+              model={model}
               label="Maturity overview"
               header={
                 <>
@@ -223,7 +226,9 @@ export function OverviewTab(props: { model: MaturityModel }) {
                   <TableCell>Owner</TableCell>
                   <TableCell>System</TableCell>
                   <TableCell>Lifecycle</TableCell>
-                  {model.dimensions.map(d => header(d.id, d.title))}
+                  {model.dimensions.map(d =>
+                    header(d.id, <DimensionHeading title={d.title} />),
+                  )}
                   {header('percentToTarget', 'To target', 'right')}
                   {header('assessedAt', 'Assessed')}
                   {header('revision', 'Revision', 'right')}
@@ -235,55 +240,36 @@ export function OverviewTab(props: { model: MaturityModel }) {
                   <EntityRefCell entityRef={row.entityRef} />
                   <EntityRefCell entityRef={row.ownerRef} />
                   <EntityRefCell entityRef={row.systemRef} />
-                  <TableCell>{row.lifecycle ?? ''}</TableCell>
+                  <NameCell>{row.lifecycle}</NameCell>
                   <HeatMapCells model={model} row={row} />
                   <AssessedAtCell row={row} />
                   <TableCell align="right">{row.revision ?? ''}</TableCell>
                 </TableRow>
               ))}
             </HeatMapTable>
-            <Box
-              display="flex"
-              alignItems="center"
-              justifyContent="flex-end"
-              mt={1}
-              style={{ gap: 8 }}
-            >
-              <TextField
-                select
-                id="maturity-page-size"
-                label="Rows per page"
-                value={pageSize}
-                onChange={event => {
-                  setPageSize(Number(event.target.value));
-                  setCursors([undefined]);
-                }}
-                SelectProps={{ native: true }}
-              >
-                {PAGE_SIZES.map(size => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-              </TextField>
-              <Typography variant="body2" color="textSecondary">
-                Page {cursors.length} · {page.value.totalCount} entities
-              </Typography>
-              <Button
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(c => c.slice(0, -1))}
-              >
-                Previous
-              </Button>
-              <Button
-                disabled={!page.value.nextCursor}
-                onClick={() =>
-                  setCursors(c => [...c, page.value?.nextCursor ?? undefined])
-                }
-              >
-                Next
-              </Button>
-            </Box>
+            <TablePagination
+              component="div"
+              count={page.value.totalCount}
+              page={cursors.length - 1}
+              rowsPerPage={pageSize}
+              rowsPerPageOptions={PAGE_SIZES}
+              SelectProps={{
+                native: true,
+                inputProps: { 'aria-label': 'Rows per page' },
+              }}
+              onPageChange={(_event, next) =>
+                // The server pages by cursor: one step forward or back.
+                setCursors(c =>
+                  next > c.length - 1
+                    ? [...c, page.value?.nextCursor ?? undefined]
+                    : c.slice(0, -1),
+                )
+              }
+              onRowsPerPageChange={event => {
+                setPageSize(Number(event.target.value));
+                setCursors([undefined]);
+              }}
+            />
           </>
         )}
       </Box>

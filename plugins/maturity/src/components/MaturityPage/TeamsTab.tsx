@@ -212,6 +212,7 @@ export function TeamsTab(props: { model: MaturityModel }) {
   }
   return (
     <HeatMapTable
+      model={model}
       label="Maturity by team"
       header={
         <>

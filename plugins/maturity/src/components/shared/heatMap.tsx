@@ -8,35 +8,148 @@ import {
   ScorecardChild,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
+  Box,
   Chip,
+  makeStyles,
   Table,
   TableBody,
   TableCell,
   TableContainer,
   TableHead,
   TableRow,
+  Tooltip,
+  Typography,
+  useTheme,
 } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { formatDate, formatPercent } from './format';
-import { HeatCell } from './levels';
+import { formatLevel, HeatCell, levelColor } from './levels';
 
-/** A small table with one heading row; its rows are the children. */
+const NAME_MAX_WIDTH = 200;
+
+const useStyles = makeStyles(theme => ({
+  // Cells never wrap: a word broken over two lines ("Pe / opl / e") is
+  // harder to read than a table that scrolls sideways inside its container.
+  container: {
+    maxHeight: '75vh',
+    overflowX: 'auto',
+  },
+  table: {
+    '& th, & td': {
+      whiteSpace: 'nowrap',
+      paddingLeft: theme.spacing(1),
+      paddingRight: theme.spacing(1),
+    },
+    '& th': {
+      backgroundColor: theme.palette.background.paper,
+    },
+  },
+  name: {
+    maxWidth: NAME_MAX_WIDTH,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  legendSwatch: {
+    display: 'inline-block',
+    width: 14,
+    height: 14,
+    borderRadius: 2,
+    marginRight: theme.spacing(0.5),
+    verticalAlign: 'middle',
+    border: `1px solid ${theme.palette.divider}`,
+  },
+}));
+
+/**
+ * A table with a sticky heading row that scrolls inside its own container,
+ * followed by the legend of the heat-map colours; its rows are the children.
+ */
 export function HeatMapTable(props: {
+  model: Pick<MaturityModel, 'levels'>;
   /** The table's accessible name. */
   label: string;
   /** The cells of the heading row. */
   header: ReactNode;
   children: ReactNode;
 }) {
+  const classes = useStyles();
   return (
-    <TableContainer>
-      <Table size="small" aria-label={props.label}>
-        <TableHead>
-          <TableRow>{props.header}</TableRow>
-        </TableHead>
-        <TableBody>{props.children}</TableBody>
-      </Table>
-    </TableContainer>
+    <>
+      <TableContainer className={classes.container}>
+        <Table
+          stickyHeader
+          size="small"
+          aria-label={props.label}
+          className={classes.table}
+        >
+          <TableHead>
+            <TableRow>{props.header}</TableRow>
+          </TableHead>
+          <TableBody>{props.children}</TableBody>
+        </Table>
+      </TableContainer>
+      <HeatMapLegend model={props.model} />
+    </>
+  );
+}
+
+/** What each heat-map colour means. */
+export function HeatMapLegend(props: { model: Pick<MaturityModel, 'levels'> }) {
+  const classes = useStyles();
+  const theme = useTheme();
+  const levels = [0, 1, 2, 3, 4, 5];
+  return (
+    <Box
+      component="ul"
+      aria-label="Legend"
+      display="flex"
+      flexWrap="wrap"
+      p={0}
+      mt={1}
+      mb={0}
+      style={{ listStyle: 'none', gap: 16 }}
+    >
+      {levels.map(level => (
+        <Typography
+          key={level}
+          component="li"
+          variant="caption"
+          color="textSecondary"
+        >
+          <span
+            className={classes.legendSwatch}
+            style={{ backgroundColor: levelColor(theme, level) }}
+          />
+          {formatLevel(props.model, level)}
+        </Typography>
+      ))}
+      <Typography component="li" variant="caption" color="textSecondary">
+        – {formatLevel(props.model, null)}
+      </Typography>
+    </Box>
+  );
+}
+
+/**
+ * A dimension's short heading ("Tech."), so that five dimensions fit beside
+ * the names; the full title is in the tooltip and the accessible name.
+ */
+export function shortDimensionTitle(title: string): string {
+  const words = title.split(/\s+/).filter(Boolean);
+  if (words.length > 1) return words.map(w => w[0].toUpperCase()).join('');
+  return title.length > 8 ? `${title.slice(0, 4)}.` : title;
+}
+
+/** A dimension's heading: its short title, the full one on hover. */
+export function DimensionHeading(props: { title: string }) {
+  const short = shortDimensionTitle(props.title);
+  if (short === props.title) return <>{props.title}</>;
+  return (
+    <Tooltip title={props.title}>
+      <abbr aria-label={props.title} style={{ textDecoration: 'none' }}>
+        {short}
+      </abbr>
+    </Tooltip>
   );
 }
 
@@ -46,7 +159,7 @@ export function HeatMapHeaders(props: { model: MaturityModel }) {
     <>
       {props.model.dimensions.map(d => (
         <TableCell key={d.id} align="center">
-          {d.title}
+          <DimensionHeading title={d.title} />
         </TableCell>
       ))}
       <TableCell align="right">To target</TableCell>
@@ -74,11 +187,25 @@ export function HeatMapCells(props: {
   );
 }
 
-/** A cell linking to an entity's page; empty when there is no entity. */
+/**
+ * A cell linking to an entity's page, cut with an ellipsis when too long (the
+ * full reference on hover); empty when there is no entity.
+ */
 export function EntityRefCell(props: { entityRef: string | null }) {
+  const classes = useStyles();
   return (
-    <TableCell>
+    <TableCell className={classes.name} title={props.entityRef ?? undefined}>
       {props.entityRef && <EntityRefLink entityRef={props.entityRef} />}
+    </TableCell>
+  );
+}
+
+/** A plain text cell, cut with an ellipsis when too long (in full on hover). */
+export function NameCell(props: { children: string | null | undefined }) {
+  const classes = useStyles();
+  return (
+    <TableCell className={classes.name} title={props.children ?? undefined}>
+      {props.children ?? ''}
     </TableCell>
   );
 }

@@ -3,14 +3,20 @@ export { responseStatus, serverMessage } from './errors';
 export { formatDate, formatPercent, isHttpUrl } from './format';
 export { formatLevel, HeatCell, LevelChip, levelColor } from './levels';
 export { TopicLevels } from './TopicLevels';
+export { ratingDifferences } from './ratingDiff';
+export type { RatingDifference } from './ratingDiff';
 export { useMaturityModel } from './useMaturityModel';
 export { Coverage, DimensionMedians, WeakestTopics } from './summaries';
 export {
   AssessedAtCell,
   ComponentCountCell,
+  DimensionHeading,
   EntityRefCell,
   HeatMapCells,
   HeatMapHeaders,
+  HeatMapLegend,
   HeatMapTable,
+  NameCell,
+  shortDimensionTitle,
 } from './heatMap';
 export { IndexAge } from './IndexAge';
