@@ -10,6 +10,7 @@ import { MaturityService } from './service/MaturityService';
 import { cleanOrphans } from './service/OrphanCleaner';
 import { createRouter } from './service/router';
 import { readScoringSettings } from './service/scoringSettings';
+import { readDataSafetySettings } from './service/dataSafetySettings';
 
 /**
  * The maturity backend plugin: stores CNMM assessments per catalog entity and
@@ -35,21 +36,36 @@ export const maturityPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, catalog, logger } = deps;
+        // Invalid limits stop the start-up rather than risk data or memory.
+        const safety = readDataSafetySettings(config);
         const model = await loadConfiguredModel(config);
-        const store = await DatabaseAssessmentStore.create(deps);
+        const store = await DatabaseAssessmentStore.create({
+          ...deps,
+          cacheMaxBytes: safety.cacheMaxBytes,
+        });
         const service = new MaturityService({
           model,
           store,
           catalog,
           scoring: readScoringSettings(config),
+          cacheMaxBytes: safety.cacheMaxBytes,
         });
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);
-        deps.httpRouter.use(await createRouter({ ...deps, service }));
-
-        const deleteAfterDays = config.getOptionalNumber(
-          'maturity.orphans.deleteAfterDays',
+        // The write handler checks credentials itself, so that a request
+        // without them is audited before it is refused with a 401.
+        deps.httpRouter.addAuthPolicy({
+          path: '/entities/:kind/:namespace/:name/assessments',
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            service,
+            writesPerMinute: safety.writesPerMinute,
+          }),
         );
+
         // A global task runs on one replica per period, whatever the count.
         await deps.scheduler.scheduleTask({
           id: 'maturity-orphan-cleanup',
@@ -58,7 +74,7 @@ export const maturityPlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           initialDelay: { minutes: 2 },
           fn: async () => {
-            await cleanOrphans({ ...deps, store, deleteAfterDays });
+            await cleanOrphans({ ...deps, store, orphans: safety.orphans });
           },
         });
         logger.info(

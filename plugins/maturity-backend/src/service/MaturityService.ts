@@ -137,10 +137,16 @@ export class MaturityService {
       catalog: CatalogService;
       scoring: ScoringSettings;
       now?: () => Date;
+      /** The budget of the result cache; 32 MB by default. */
+      cacheMaxBytes?: number;
     },
-  ) {}
+  ) {
+    this.results = new BoundedCache({
+      maxBytes: deps.cacheMaxBytes ?? 32 * 2 ** 20,
+    });
+  }
 
-  private readonly results = new BoundedCache<AssessmentResult>(20_000);
+  private readonly results: BoundedCache<AssessmentResult>;
 
   get model() {
     return this.deps.model;
@@ -476,8 +482,9 @@ export class MaturityService {
     const { scoring, model } = this.deps;
     const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
     // The model and settings are fixed for the process and the snapshot is
-    // immutable, so its result changes only with the lifecycle and the clock.
-    const key = `${record.entityRef}#${record.revision}#${effectiveLifecycle}`;
+    // immutable, so its result changes only with the lifecycle and the clock;
+    // its creation time tells it apart from any other snapshot.
+    const key = `${record.entityRef}#${record.revision}#${record.createdAt}#${effectiveLifecycle}`;
     let result = this.results.get(key);
     if (!result) {
       const targets = resolveTargets(model, {
