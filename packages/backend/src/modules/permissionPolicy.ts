@@ -22,7 +22,11 @@ import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-matur
 /**
  * The demo portal's policy: everyone may read; a maturity assessment may be
  * written by the entity's owners (the user or one of their groups) and by the
- * admin groups named in `maturity.permissions.adminGroups`.
+ * admin groups named in `maturity.permissions.adminGroups`; every other write
+ * (deleting or refreshing entities, registering or removing locations, and
+ * any permission that does not say it only reads) is for the admin groups
+ * alone. Registering a location decides who owns an entity, and ownership
+ * decides who may assess it, so an open catalog would open the assessments.
  */
 export class MaturityDemoPolicy implements PermissionPolicy {
   constructor(private readonly adminGroups: readonly string[]) {}
@@ -31,14 +35,17 @@ export class MaturityDemoPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!isPermission(request.permission, maturityAssessmentCreatePermission)) {
+    if (request.permission.attributes.action === 'read') {
       return { result: AuthorizeResult.ALLOW };
     }
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (claims.some(ref => this.adminGroups.includes(ref))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (claims.length === 0) {
+    if (
+      claims.length === 0 ||
+      !isPermission(request.permission, maturityAssessmentCreatePermission)
+    ) {
       return { result: AuthorizeResult.DENY };
     }
     return createCatalogConditionalDecision(
