@@ -2,6 +2,7 @@ import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHt
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
@@ -27,6 +28,8 @@ export async function startInProcessBackend(options: {
    * from `backend.auth.externalAccess` in `config`.
    */
   auth?: 'mock' | 'real';
+  /** The catalog; the suite's small organisation by default. */
+  entities?: Entity[];
 }) {
   let port: number | undefined;
   // createBackend rather than startTestBackend: the latter always listens on
@@ -60,12 +63,13 @@ export async function startInProcessBackend(options: {
       knex: options.knex,
       migrations: { skip: false },
     }),
-    mockServices.permissions.mock({ authorize: authorizeByOwnership() })
-      .factory,
+    mockServices.permissions.mock({
+      authorize: authorizeByOwnership(options.entities),
+    }).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      factory: () => visibilityCatalog() as any,
+      factory: () => visibilityCatalog(options.entities) as any,
     }),
   ];
   features.forEach(feature => backend.add(feature));
