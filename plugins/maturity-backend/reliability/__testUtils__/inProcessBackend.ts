@@ -40,6 +40,12 @@ export async function startInProcessBackend(options: {
     mockServices.rootConfig.factory({
       data: {
         ...options.config,
+        maturity: {
+          // The suite's users write far faster than people: the per-user
+          // rate limit is tested on its own, in src/plugin.test.ts.
+          rateLimit: { writesPerMinute: 1_000_000 },
+          ...(options.config?.maturity as object | undefined),
+        },
         backend: {
           ...options.config?.backend,
           baseUrl: 'http://127.0.0.1',
