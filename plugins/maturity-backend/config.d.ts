@@ -34,7 +34,7 @@ export interface Config {
       /**
        * The most assessed entities, in percent, one cleanup run may hide;
        * beyond it nothing is deleted (a provider may have published a
-       * partial set). Default 10.
+       * partial set). At least one entity a run, whatever the share. Default 10.
        */
       maxDeletePercent?: number;
     };

@@ -226,6 +226,32 @@ describe.each(databases.eachSupportedId())(
       expect(latest.get('component:default/away')?.revision).toBe(1);
     });
 
+    it('accepts a first submission for a hidden entity, continuing its revisions and bringing its history back', async () => {
+      const { store } = await createStore();
+      await store.insert(submission('component:default/away', 0));
+      await store.insert(submission('component:default/away', 1));
+      const options = {
+        missing: ['component:default/away'],
+        maxDeletions: 10,
+        stillMissing: confirmAll,
+      };
+      await store.reconcileOrphans({ ...options, now: day(0) });
+      await store.reconcileOrphans({
+        ...options,
+        now: day(10),
+        deleteMissingSince: day(5),
+      });
+      // The client sees no assessment, so it starts from revision 0.
+      const stored = await store.insert(
+        submission('component:default/away', 0),
+      );
+      expect(stored.revision).toBe(3);
+      const history = await store.getHistory('component:default/away', {
+        limit: 5,
+      });
+      expect(history.map(h => h.revision)).toEqual([3, 2, 1]);
+    });
+
     it('deletes nothing when more entities are due than maxDeletions, or when the catalog has them again', async () => {
       const { store } = await createStore();
       const refs = ['a', 'b', 'c'].map(n => `component:default/${n}`);

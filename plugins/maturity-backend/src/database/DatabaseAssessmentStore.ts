@@ -179,8 +179,10 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     try {
       await guard(() =>
         this.knex.transaction(async tx => {
+          // Hidden snapshots do not count: the client saw none.
           const current = await tx(TABLE)
             .where({ entity_ref: record.entityRef })
+            .whereNotIn('entity_ref', softDeleted(tx))
             .max({ revision: 'revision' })
             .first();
           const currentRevision = Number(current?.revision ?? 0);
