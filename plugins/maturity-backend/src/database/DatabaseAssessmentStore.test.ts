@@ -84,22 +84,26 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
-    it('lets exactly one of many concurrent writers on one revision through', async () => {
+    it('lets exactly one of many concurrent writers on one revision through, round after round', async () => {
       const { store } = await createStore();
-      const results = await Promise.allSettled(
-        Array.from({ length: 10 }, () =>
-          store.insert(submission('component:default/c', 0)),
-        ),
-      );
-      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
-      for (const r of results.filter(
-        (x): x is PromiseRejectedResult => x.status === 'rejected',
-      )) {
-        expect(r.reason).toBeInstanceOf(ConflictError);
+      for (let round = 0; round < 5; round++) {
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, () =>
+            store.insert(submission('component:default/c', round)),
+          ),
+        );
+        expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter(
+          (x): x is PromiseRejectedResult => x.status === 'rejected',
+        )) {
+          expect(r.reason).toBeInstanceOf(ConflictError);
+        }
       }
       expect(
-        await store.getHistory('component:default/c', { limit: 10 }),
-      ).toHaveLength(1);
+        (await store.getHistory('component:default/c', { limit: 10 })).map(
+          h => h.revision,
+        ),
+      ).toEqual([5, 4, 3, 2, 1]);
     });
 
     it('reads the latest snapshot of many entities at once', async () => {

@@ -179,6 +179,8 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     try {
       await guard(() =>
         this.knex.transaction(async tx => {
+          // Read before the snapshots, so that they are at least as recent.
+          const remembered = await lastRevision(tx, record.entityRef);
           // Hidden snapshots do not count: the client saw none.
           const current = await tx(TABLE)
             .where({ entity_ref: record.entityRef })
@@ -189,11 +191,10 @@ export class DatabaseAssessmentStore implements AssessmentStore {
           if (currentRevision !== baseRevision) {
             throw conflict(record.entityRef, baseRevision, currentRevision);
           }
-          row.revision = await claimRevision(
-            tx,
-            record.entityRef,
-            currentRevision,
-          );
+          row.revision = await claimRevision(tx, record.entityRef, {
+            current: currentRevision,
+            remembered,
+          });
           await tx(TABLE).insert(row);
         }),
       );
@@ -356,26 +357,43 @@ function softDeleted(knex: Knex) {
   return knex(ORPHANS).whereNotNull('deleted_at').select('entity_ref');
 }
 
+async function lastRevision(
+  tx: Knex.Transaction,
+  entityRef: string,
+): Promise<number | undefined> {
+  const row = await tx(REVISIONS)
+    .where({ entity_ref: entityRef })
+    .first('last_revision');
+  return row ? Number(row.last_revision) : undefined;
+}
+
 /**
  * The next revision of an entity: after the latest snapshot, and after every
  * revision it was ever given, so that a purged entity that returns goes on
- * counting. A snapshot written for an entity brings back its soft-deleted
- * ones: the entity is in the catalog again.
+ * counting. The remembered revision is swapped only if no other writer moved
+ * it since it was read (a first one is inserted, which the primary key lets
+ * through once): together with the unique (entity, revision) index, exactly
+ * one of several writers on one base revision gets through. A snapshot
+ * written for an entity brings back its soft-deleted ones: the entity is in
+ * the catalog again.
  */
 async function claimRevision(
   tx: Knex.Transaction,
   entityRef: string,
-  currentRevision: number,
+  seen: { current: number; remembered: number | undefined },
 ): Promise<number> {
-  const remembered = await tx(REVISIONS)
-    .where({ entity_ref: entityRef })
-    .first('last_revision');
-  const revision =
-    Math.max(currentRevision, Number(remembered?.last_revision ?? 0)) + 1;
-  await tx(REVISIONS)
-    .insert({ entity_ref: entityRef, last_revision: revision })
-    .onConflict('entity_ref')
-    .merge();
+  const revision = Math.max(seen.current, seen.remembered ?? 0) + 1;
+  if (seen.remembered === undefined) {
+    await tx(REVISIONS).insert({
+      entity_ref: entityRef,
+      last_revision: revision,
+    });
+  } else {
+    const swapped = await tx(REVISIONS)
+      .where({ entity_ref: entityRef, last_revision: seen.remembered })
+      .update({ last_revision: revision });
+    if (!swapped) throw conflict(entityRef, seen.current);
+  }
   await tx(ORPHANS).where({ entity_ref: entityRef }).delete();
   return revision;
 }
