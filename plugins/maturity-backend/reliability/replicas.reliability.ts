@@ -32,7 +32,8 @@ import {
 
 const TASK_ID = 'maturity-orphan-cleanup';
 const TASKS_TABLE = 'backstage_backend_tasks__tasks';
-const DELETED_LOG = /Maturity orphan cleanup: hid the assessments of 1 entities/;
+const DELETED_LOG =
+  /Maturity orphan cleanup: hid the assessments of 1 entities/;
 const headers = { Authorization: as(ADMIN) };
 const sleep = (ms: number) => new Promise(ok => setTimeout(ok, ms));
 
