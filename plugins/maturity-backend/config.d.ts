@@ -31,8 +31,27 @@ export interface Config {
       refreshMinutes?: number;
     };
     orphans?: {
-      /** Delete the assessments of entities gone from the catalog this long. */
+      /**
+       * Hide (soft-delete) the assessments of entities gone from the catalog
+       * this long; at least 1. Unset: they are only recorded, never deleted.
+       */
       deleteAfterDays?: number;
+      /** Purge hidden assessments this many days later; at least 1, default 30. */
+      purgeAfterDays?: number;
+      /**
+       * The most assessed entities, in percent, one cleanup run may hide;
+       * beyond it nothing is deleted (a provider may have published a
+       * partial set). At least one entity a run, whatever the share. Default 10.
+       */
+      maxDeletePercent?: number;
+    };
+    cache?: {
+      /** Byte budget of each in-memory cache (snapshots, results). Default 32 MiB. */
+      maxBytes?: number;
+    };
+    rateLimit?: {
+      /** Assessments one user may submit per minute, per replica. Default 60. */
+      writesPerMinute?: number;
     };
     permissions?: {
       /**

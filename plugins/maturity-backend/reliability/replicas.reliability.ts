@@ -32,7 +32,8 @@ import {
 
 const TASK_ID = 'maturity-orphan-cleanup';
 const TASKS_TABLE = 'backstage_backend_tasks__tasks';
-const DELETED_LOG = /Deleted the maturity assessments of 1 entities/;
+const DELETED_LOG =
+  /Maturity orphan cleanup: hid the assessments of 1 entities/;
 const headers = { Authorization: as(ADMIN) };
 const sleep = (ms: number) => new Promise(ok => setTimeout(ok, ms));
 
@@ -80,9 +81,9 @@ describePostgres(
           startStandalone({
             name: `replica-${name}`,
             database: database.backendConfig(),
-            // deleteAfterDays 0: an orphan recorded by one run is deleted by
-            // the next, which makes a second run visible.
-            config: { maturity: { orphans: { deleteAfterDays: 0 } } },
+            // The shortest delay allowed; gone-a below has been missing
+            // longer, gone-b not.
+            config: { maturity: { orphans: { deleteAfterDays: 1 } } },
             logLevel: 'info',
           }),
         ),
@@ -168,9 +169,8 @@ describePostgres(
         ]);
       }
 
-      // gone-a has been missing for 10 days: the first run deletes it.
-      // gone-b is new to the cleanup: the first run records it, and only a
-      // second run would delete it.
+      // gone-a has been missing for 10 days: the first run hides it (soft
+      // delete). gone-b is new to the cleanup: the first run records it.
       await knex('maturity_assessment').insert([
         orphanRow('component:default/gone-a', 1),
         orphanRow('component:default/gone-b', 1),
@@ -200,13 +200,19 @@ describePostgres(
               .count({ n: '*' })
           )[0].n,
         );
-      expect(await snapshots('component:default/gone-a')).toBe(0);
+      // Hidden, not purged: the snapshot stays until purgeAfterDays.
+      expect(await snapshots('component:default/gone-a')).toBe(1);
       expect(await snapshots('component:default/gone-b')).toBe(1);
       expect(
-        (await knex('maturity_orphan').select('entity_ref')).map(
-          r => r.entity_ref,
-        ),
-      ).toEqual(['component:default/gone-b']);
+        (
+          await knex('maturity_orphan')
+            .orderBy('entity_ref')
+            .select('entity_ref', 'deleted_at')
+        ).map(r => [r.entity_ref, r.deleted_at !== null]),
+      ).toEqual([
+        ['component:default/gone-a', true],
+        ['component:default/gone-b', false],
+      ]);
       const perReplica = replicas.map(r => r.count(DELETED_LOG));
       expect(perReplica.reduce((a, b) => a + b, 0)).toBe(1);
 

@@ -17,7 +17,9 @@ import {
   HIDDEN_FROM,
   OWNER,
   readDecisionByAnnotation,
+  recordingAuditor,
   STRANGER,
+  TOPICS,
   system,
   visibilityCatalog,
 } from './__testUtils__/fixtures';
@@ -49,7 +51,7 @@ const entities: Entity[] = [
 
 async function startBackend(config: object = {}) {
   const authorize = jest.fn(authorizeByOwnership(entities));
-  const auditor = mockServices.auditor.mock();
+  const { auditor, events } = recordingAuditor();
   const { server } = await startTestBackend({
     features: [
       maturityPlugin,
@@ -66,7 +68,7 @@ async function startBackend(config: object = {}) {
       }),
     ],
   });
-  return { server, authorize, auditor };
+  return { server, authorize, auditor, events };
 }
 
 const base = '/api/maturity';
@@ -427,5 +429,123 @@ describe('maturity backend', () => {
       .get(`${base}/export?format=json`)
       .set('Authorization', as(OWNER));
     expect(JSON.parse(json.text)).toHaveLength(5);
+  });
+
+  it('audits every refused write, and answers 429 with Retry-After past the rate limit', async () => {
+    const { server, events } = await startBackend({
+      maturity: { rateLimit: { writesPerMinute: 2 } },
+    });
+    const body = { baseRevision: 0, ratings: { 'people.ai': fullyTo(1) } };
+    const statuses = [
+      (
+        await request(server)
+          .post(`${base}/entities/component/default/web/assessments`)
+          .set('Authorization', mockCredentials.none.header())
+          .send(body)
+      ).status,
+      (await post(server, 'bad:name', body)).status,
+      (await post(server, 'payments-api', body, STRANGER)).status,
+      (await post(server, 'payments-api', body)).status,
+      (await post(server, 'payments-api', body)).status,
+    ];
+    expect(statuses).toEqual([401, 400, 403, 201, 409]);
+    const huge = await post(
+      server,
+      'payments-api',
+      { ...body, comment: 'x'.repeat(600 * 1024) },
+      STRANGER,
+    );
+    expect(huge.status).toBe(413);
+    const limited = await post(server, 'payments-api', body);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.error.message).toContain('2 a minute');
+
+    const writes = events.filter(e => e.eventId === 'assessment-create');
+    expect(writes.map(e => [e.status, e.error])).toEqual([
+      ['failed', 'AuthenticationError'],
+      ['failed', 'InputError'],
+      ['failed', 'NotAllowedError'],
+      ['succeeded', undefined],
+      ['failed', 'ConflictError'],
+      ['failed', 'PayloadTooLargeError'],
+      ['failed', 'TooManyRequestsError'],
+    ]);
+    expect(writes[0].meta).toMatchObject({
+      path: { kind: 'component', namespace: 'default', name: 'web' },
+    });
+    expect(writes[3].meta).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      revision: 1,
+    });
+  });
+
+  it('answers 400 naming the field to a submission over the total text cap', async () => {
+    const { server } = await startBackend();
+    // Each note within its own limit; all of them together are not.
+    const notes = Object.fromEntries(TOPICS.map(t => [t.id, 'n'.repeat(4000)]));
+    const res = await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: {},
+      notes,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/notes\.[a-z.-]+: .*65536 bytes/);
+  });
+
+  it('audits overview and export reads with who, the filter and the row count', async () => {
+    const { server, events } = await startBackend();
+    await request(server)
+      .get(`${base}/overview?owner=payments&limit=1`)
+      .set('Authorization', as(OWNER));
+    await request(server)
+      .get(`${base}/export?format=json&owner=payments`)
+      .set('Authorization', as(STRANGER));
+    const reads = events.filter(e => e.eventId.endsWith('-read'));
+    expect(reads).toEqual([
+      {
+        eventId: 'overview-read',
+        status: 'succeeded',
+        meta: {
+          filter: expect.objectContaining({ owner: 'payments', limit: 1 }),
+          rows: 1,
+        },
+      },
+      {
+        eventId: 'export-read',
+        status: 'succeeded',
+        // The stranger does not see the hidden component.
+        meta: {
+          filter: expect.objectContaining({
+            owner: 'payments',
+            format: 'json',
+          }),
+          rows: 2,
+        },
+      },
+    ]);
+  });
+
+  it('answers 400 to a history cursor beyond a 32-bit revision', async () => {
+    const { server } = await startBackend();
+    const cursor = (n: number) =>
+      Buffer.from(JSON.stringify({ beforeRevision: n })).toString('base64url');
+    const history = (n: number) =>
+      request(server)
+        .get(
+          `${base}/entities/component/default/web/history?cursor=${cursor(n)}`,
+        )
+        .set('Authorization', as(OWNER));
+    expect((await history(2 ** 31 - 1)).status).toBe(200);
+    expect((await history(2 ** 31)).status).toBe(400);
+    expect((await history(2 ** 53)).status).toBe(400);
+  });
+
+  it('refuses to start with deleteAfterDays below 1', async () => {
+    await expect(
+      startBackend({ maturity: { orphans: { deleteAfterDays: 0 } } }),
+    ).rejects.toThrow(
+      /maturity\.orphans\.deleteAfterDays must be a number of at least 1, got 0/,
+    );
   });
 });

@@ -27,6 +27,7 @@ import { SummaryUpdater } from './service/SummaryUpdater';
 import { cleanOrphans } from './service/OrphanCleaner';
 import { createRouter } from './service/router';
 import { readScoringSettings } from './service/scoringSettings';
+import { readDataSafetySettings } from './service/dataSafetySettings';
 
 /**
  * The maturity backend plugin: stores CNMM assessments per catalog entity and
@@ -53,11 +54,16 @@ export const maturityPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, catalog, logger } = deps;
+        // Invalid limits stop the start-up rather than risk data or memory.
+        const safety = readDataSafetySettings(config);
         const model = await loadConfiguredModel(config);
-        const store = await DatabaseAssessmentStore.create(deps);
+        const store = await DatabaseAssessmentStore.create({
+          ...deps,
+          cacheMaxBytes: safety.cacheMaxBytes,
+        });
         const index = new MaturityIndex(await deps.database.getClient());
         const scoring = readScoringSettings(config);
-        const summaries = new Summaries(model, scoring);
+        const summaries = new Summaries(model, scoring, safety.cacheMaxBytes);
         const updater = new SummaryUpdater({ store, index, summaries });
         const indexer = new CatalogIndexer({
           index,
@@ -96,14 +102,23 @@ export const maturityPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);
-        deps.httpRouter.use(await createRouter({ ...deps, service }));
+        // The write handler checks credentials itself, so that a request
+        // without them is audited before it is refused with a 401.
+        deps.httpRouter.addAuthPolicy({
+          path: '/entities/:kind/:namespace/:name/assessments',
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            service,
+            writesPerMinute: safety.writesPerMinute,
+          }),
+        );
         deps.httpRouter.use(
           createCampaignRouter({ ...deps, maturity: service, campaigns }),
         );
 
-        const deleteAfterDays = config.getOptionalNumber(
-          'maturity.orphans.deleteAfterDays',
-        );
         // A global task runs on one replica per period, whatever the count.
         await deps.scheduler.scheduleTask({
           id: 'maturity-orphan-cleanup',
@@ -112,7 +127,7 @@ export const maturityPlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           initialDelay: { minutes: 2 },
           fn: async () => {
-            await cleanOrphans({ ...deps, store, deleteAfterDays });
+            await cleanOrphans({ ...deps, store, orphans: safety.orphans });
           },
         });
         // The first read syncs a fresh index itself (indexer.ready), so the

@@ -1,4 +1,12 @@
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { createPermission } from '@backstage/plugin-permission-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
@@ -78,4 +86,43 @@ describe('MaturityDemoPolicy', () => {
       ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
+
+  it.each([catalogEntityReadPermission, catalogLocationReadPermission])(
+    'lets everyone read: %s',
+    async permission => {
+      for (const caller of [user(['user:default/sam']), undefined]) {
+        expect(await policy.handle({ permission }, caller)).toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
+    },
+  );
+
+  const writes = [
+    catalogEntityDeletePermission,
+    catalogEntityRefreshPermission,
+    catalogLocationCreatePermission,
+    catalogLocationDeletePermission,
+    // A permission that does not say what it does is treated as a write.
+    createPermission({ name: 'other.plugin.thing', attributes: {} }),
+  ];
+
+  it.each(writes.map(p => [p.name, p]))(
+    'denies %s to everyone but the admin groups, owners included',
+    async (_name, permission) => {
+      const owner = user(['user:default/sam', 'group:default/payments']);
+      expect(await policy.handle({ permission }, owner)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      expect(await policy.handle({ permission }, undefined)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      expect(
+        await policy.handle(
+          { permission },
+          user(['user:default/ada', 'group:default/maturity-admins']),
+        ),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    },
+  );
 });

@@ -17,16 +17,17 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  maturityAssessmentCreatePermission,
-  maturityCampaignManagePermission,
-} from '@cnmm/backstage-plugin-maturity-common';
+import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-maturity-common';
 
 /**
  * The demo portal's policy: everyone may read; a maturity assessment may be
  * written by the entity's owners (the user or one of their groups) and by the
  * admin groups named in `maturity.permissions.adminGroups`, who alone may
- * manage maturity campaigns.
+ * manage maturity campaigns; every other write
+ * (deleting or refreshing entities, registering or removing locations, and
+ * any permission that does not say it only reads) is for the admin groups
+ * alone. Registering a location decides who owns an entity, and ownership
+ * decides who may assess it, so an open catalog would open the assessments.
  */
 export class MaturityDemoPolicy implements PermissionPolicy {
   constructor(private readonly adminGroups: readonly string[]) {}
@@ -35,18 +36,17 @@ export class MaturityDemoPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (request.permission.attributes.action === 'read') {
+      return { result: AuthorizeResult.ALLOW };
+    }
     const claims = user?.info.ownershipEntityRefs ?? [];
-    const isAdmin = claims.some(ref => this.adminGroups.includes(ref));
-    if (isPermission(request.permission, maturityCampaignManagePermission)) {
-      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    if (!isPermission(request.permission, maturityAssessmentCreatePermission)) {
+    if (claims.some(ref => this.adminGroups.includes(ref))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (isAdmin) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    if (claims.length === 0) {
+    if (
+      claims.length === 0 ||
+      !isPermission(request.permission, maturityAssessmentCreatePermission)
+    ) {
       return { result: AuthorizeResult.DENY };
     }
     return createCatalogConditionalDecision(

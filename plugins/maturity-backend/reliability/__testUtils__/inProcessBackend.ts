@@ -2,6 +2,7 @@ import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHt
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
@@ -28,6 +29,8 @@ export async function startInProcessBackend(options: {
    * from `backend.auth.externalAccess` in `config`.
    */
   auth?: 'mock' | 'real';
+  /** The catalog; the suite's small organisation by default. */
+  entities?: Entity[];
 }) {
   let port: number | undefined;
   // createBackend rather than startTestBackend: the latter always listens on
@@ -38,6 +41,12 @@ export async function startInProcessBackend(options: {
     mockServices.rootConfig.factory({
       data: {
         ...options.config,
+        maturity: {
+          // The suite's users write far faster than people: the per-user
+          // rate limit is tested on its own, in src/plugin.test.ts.
+          rateLimit: { writesPerMinute: 1_000_000 },
+          ...(options.config?.maturity as object | undefined),
+        },
         backend: {
           ...options.config?.backend,
           baseUrl: 'http://127.0.0.1',
@@ -62,13 +71,13 @@ export async function startInProcessBackend(options: {
       migrations: { skip: false },
     }),
     mockServices.permissions.mock({
-      authorize: authorizeByOwnership(),
+      authorize: authorizeByOwnership(options.entities),
       authorizeConditional: readDecisionByAnnotation as any,
     }).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      factory: () => visibilityCatalog() as any,
+      factory: () => visibilityCatalog(options.entities) as any,
     }),
   ];
   features.forEach(feature => backend.add(feature));

@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -222,4 +222,35 @@ export function validSubmission(
     evidence: { 'people.ai': ['https://example.com/evidence'] },
     comment: `submission ${n}`,
   };
+}
+
+export type RecordedAuditEvent = {
+  eventId: string;
+  status: 'succeeded' | 'failed';
+  meta: Record<string, unknown>;
+  error?: string;
+};
+
+/** A mock auditor that keeps each finished event with its merged meta. */
+export function recordingAuditor() {
+  const auditor = mockServices.auditor.mock();
+  const events: RecordedAuditEvent[] = [];
+  auditor.createEvent.mockImplementation(async options => ({
+    success: async result => {
+      events.push({
+        eventId: options.eventId,
+        status: 'succeeded',
+        meta: { ...options.meta, ...result?.meta },
+      });
+    },
+    fail: async result => {
+      events.push({
+        eventId: options.eventId,
+        status: 'failed',
+        meta: { ...options.meta, ...result.meta },
+        error: result.error.name,
+      });
+    },
+  }));
+  return { auditor, events };
 }

@@ -41,14 +41,32 @@ export interface AssessmentStore {
   /** Every entity ref that has at least one snapshot. */
   listEntityRefs(): Promise<string[]>;
   /**
-   * Records which assessed entities are missing from the catalog now, forgets
-   * the ones that came back, and deletes the snapshots of entities missing
-   * since before `deleteMissingSince`.
-   * @returns the entity refs whose snapshots were deleted
+   * Records which assessed entities are missing from the catalog now and
+   * forgets the ones that came back (their soft-deleted snapshots reappear).
+   * With `deleteMissingSince`, soft-deletes the entities missing since before
+   * it (hidden from reads, kept) unless more than `maxDeletions` are due, and
+   * purges those soft-deleted before `purgeDeletedSince`; both only for the
+   * refs that `stillMissing` confirms inside the transaction.
    */
-  reconcileOrphans(options: {
-    missing: string[];
-    now: Date;
-    deleteMissingSince?: Date;
-  }): Promise<string[]>;
+  reconcileOrphans(options: ReconcileOptions): Promise<OrphanReconciliation>;
 }
+
+/** @see AssessmentStore.reconcileOrphans */
+export type ReconcileOptions = {
+  missing: string[];
+  now: Date;
+  deleteMissingSince?: Date;
+  purgeDeletedSince?: Date;
+  maxDeletions: number;
+  stillMissing: (entityRefs: string[]) => Promise<string[]>;
+};
+
+/** An entity whose snapshots were soft-deleted or purged. */
+export type OrphanEntity = { entityRef: string; revisions: number };
+
+export type OrphanReconciliation = {
+  deleted: OrphanEntity[];
+  purged: OrphanEntity[];
+  /** Set when more entities were due for deletion than allowed at once. */
+  braked?: { due: number; limit: number };
+};

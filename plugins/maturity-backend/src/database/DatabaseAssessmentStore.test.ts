@@ -86,22 +86,26 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
-    it('lets exactly one of many concurrent writers on one revision through', async () => {
+    it('lets exactly one of many concurrent writers on one revision through, round after round', async () => {
       const { store } = await createStore();
-      const results = await Promise.allSettled(
-        Array.from({ length: 10 }, () =>
-          insert(store, submission('component:default/c', 0)),
-        ),
-      );
-      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
-      for (const r of results.filter(
-        (x): x is PromiseRejectedResult => x.status === 'rejected',
-      )) {
-        expect(r.reason).toBeInstanceOf(ConflictError);
+      for (let round = 0; round < 5; round++) {
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, () =>
+            insert(store, submission('component:default/c', round)),
+          ),
+        );
+        expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter(
+          (x): x is PromiseRejectedResult => x.status === 'rejected',
+        )) {
+          expect(r.reason).toBeInstanceOf(ConflictError);
+        }
       }
       expect(
-        await store.getHistory('component:default/c', { limit: 10 }),
-      ).toHaveLength(1);
+        (await store.getHistory('component:default/c', { limit: 10 })).map(
+          h => h.revision,
+        ),
+      ).toEqual([5, 4, 3, 2, 1]);
     });
 
     it('reads the latest snapshot of many entities at once', async () => {
@@ -180,37 +184,169 @@ describe.each(databases.eachSupportedId())(
       expect(page2.map(p => p.revision)).toEqual([3, 2]);
     });
 
-    it('keeps orphans until they have been missing for deleteAfterDays', async () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
+    const confirmAll = async (refs: string[]) => refs;
+
+    it('keeps orphans until missing for deleteAfterDays, then hides them until the purge', async () => {
       const { store } = await createStore();
       await insert(store, submission('component:default/gone', 0));
+      await insert(store, submission('component:default/gone', 1));
       await insert(store, submission('component:default/back', 0));
-      const t0 = new Date('2026-01-01T00:00:00Z');
-      const t10 = new Date('2026-01-11T00:00:00Z');
+      const reconcile = (missing: string[], now: Date, extra = {}) =>
+        store.reconcileOrphans({
+          missing,
+          now,
+          maxDeletions: 10,
+          stillMissing: confirmAll,
+          ...extra,
+        });
 
       expect(
-        await store.reconcileOrphans({
-          missing: ['component:default/gone', 'component:default/back'],
-          now: t0,
-        }),
-      ).toEqual([]);
-      // "back" returned to the catalog; "gone" has been missing since t0.
+        await reconcile(
+          ['component:default/gone', 'component:default/back'],
+          day(0),
+        ),
+      ).toEqual({ deleted: [], purged: [] });
+      // "back" returned to the catalog; "gone" has been missing since day 0.
       expect(
-        await store.reconcileOrphans({
-          missing: ['component:default/gone'],
-          now: t10,
-          deleteMissingSince: new Date('2025-12-31T00:00:00Z'),
+        await reconcile(['component:default/gone'], day(10), {
+          deleteMissingSince: day(-1),
         }),
-      ).toEqual([]);
+      ).toEqual({ deleted: [], purged: [] });
       expect(
-        await store.reconcileOrphans({
-          missing: ['component:default/gone'],
-          now: t10,
-          deleteMissingSince: new Date('2026-01-05T00:00:00Z'),
+        await reconcile(['component:default/gone'], day(10), {
+          deleteMissingSince: day(5),
+          purgeDeletedSince: day(-20),
         }),
-      ).toEqual(['component:default/gone']);
+      ).toEqual({
+        deleted: [{ entityRef: 'component:default/gone', revisions: 2 }],
+        purged: [],
+      });
+      // Soft-deleted: hidden from reads, still stored.
+      expect((await store.getLatest(['component:default/gone'])).size).toBe(0);
+      expect(
+        await store.getHistory('component:default/gone', { limit: 5 }),
+      ).toEqual([]);
       expect((await store.listEntityRefs()).sort()).toEqual([
         'component:default/back',
+        'component:default/gone',
       ]);
+      expect(
+        await reconcile(['component:default/gone'], day(41), {
+          deleteMissingSince: day(36),
+          purgeDeletedSince: day(11),
+        }),
+      ).toEqual({
+        deleted: [],
+        purged: [{ entityRef: 'component:default/gone', revisions: 2 }],
+      });
+      expect(await store.listEntityRefs()).toEqual(['component:default/back']);
+
+      // A purged entity that returns goes on counting: revision 3, not 1.
+      const again = await insert(
+        store,
+        submission('component:default/gone', 0),
+      );
+      expect(again.revision).toBe(3);
+      await expect(
+        insert(store, submission('component:default/gone', 0)),
+      ).rejects.toThrow(ConflictError);
+    });
+
+    it('brings soft-deleted snapshots back when the entity returns', async () => {
+      const { store } = await createStore();
+      await insert(store, submission('component:default/away', 0));
+      const options = {
+        now: day(10),
+        deleteMissingSince: day(5),
+        maxDeletions: 10,
+        stillMissing: confirmAll,
+      };
+      await store.reconcileOrphans({
+        ...options,
+        missing: ['component:default/away'],
+        now: day(0),
+      });
+      await store.reconcileOrphans({
+        ...options,
+        missing: ['component:default/away'],
+      });
+      expect((await store.getLatest(['component:default/away'])).size).toBe(0);
+      await store.reconcileOrphans({ ...options, missing: [] });
+      const latest = await store.getLatest(['component:default/away']);
+      expect(latest.get('component:default/away')?.revision).toBe(1);
+    });
+
+    it('accepts a first submission for a hidden entity, continuing its revisions and bringing its history back', async () => {
+      const { store } = await createStore();
+      await insert(store, submission('component:default/away', 0));
+      await insert(store, submission('component:default/away', 1));
+      const options = {
+        missing: ['component:default/away'],
+        maxDeletions: 10,
+        stillMissing: confirmAll,
+      };
+      await store.reconcileOrphans({ ...options, now: day(0) });
+      await store.reconcileOrphans({
+        ...options,
+        now: day(10),
+        deleteMissingSince: day(5),
+      });
+      // The client sees no assessment, so it starts from revision 0.
+      const stored = await insert(
+        store,
+        submission('component:default/away', 0),
+      );
+      expect(stored.revision).toBe(3);
+      const history = await store.getHistory('component:default/away', {
+        limit: 5,
+      });
+      expect(history.map(h => h.revision)).toEqual([3, 2, 1]);
+    });
+
+    it('deletes nothing when more entities are due than maxDeletions, or when the catalog has them again', async () => {
+      const { store } = await createStore();
+      const refs = ['a', 'b', 'c'].map(n => `component:default/${n}`);
+      for (const ref of refs) await insert(store, submission(ref, 0));
+      await store.reconcileOrphans({
+        missing: refs,
+        now: day(0),
+        maxDeletions: 2,
+        stillMissing: confirmAll,
+      });
+      const braked = await store.reconcileOrphans({
+        missing: refs,
+        now: day(10),
+        deleteMissingSince: day(5),
+        maxDeletions: 2,
+        stillMissing: confirmAll,
+      });
+      expect(braked).toEqual({
+        deleted: [],
+        purged: [],
+        braked: { due: 3, limit: 2 },
+      });
+      // The re-check inside the transaction finds "a" back in the catalog.
+      const rechecked = await store.reconcileOrphans({
+        missing: refs,
+        now: day(10),
+        deleteMissingSince: day(5),
+        maxDeletions: 3,
+        stillMissing: async due => due.filter(ref => !ref.endsWith('/a')),
+      });
+      expect(rechecked.deleted.map(d => d.entityRef)).toEqual(refs.slice(1));
+      expect([...(await store.getLatest(refs)).keys()]).toEqual([refs[0]]);
+    });
+
+    it('stores a lifecycle of any length', async () => {
+      const { store } = await createStore();
+      const lifecycle = 'l'.repeat(1000);
+      await insert(
+        store,
+        submission('component:default/long', 0, { lifecycle }),
+      );
+      const latest = await store.getLatest(['component:default/long']);
+      expect(latest.get('component:default/long')?.lifecycle).toBe(lifecycle);
     });
   },
 );

@@ -8,6 +8,9 @@ import {
   AssessmentRecord,
   AssessmentStore,
   NewAssessment,
+  OrphanEntity,
+  OrphanReconciliation,
+  ReconcileOptions,
 } from './AssessmentStore';
 import { BoundedCache } from '../util/BoundedCache';
 import { chunks, guard } from './guard';
@@ -20,6 +23,7 @@ import {
 } from './tables';
 
 const ORPHANS = 'maturity_orphan';
+const REVISIONS = 'maturity_revision';
 
 const migrationsDir = resolvePackagePath(
   '@cnmm/backstage-plugin-maturity-backend',
@@ -78,18 +82,24 @@ function isUniqueViolation(error: unknown): boolean {
 export class DatabaseAssessmentStore implements AssessmentStore {
   static async create(options: {
     database: DatabaseService;
+    /** The budget of the parsed-snapshot cache; 32 MB by default. */
+    cacheMaxBytes?: number;
   }): Promise<DatabaseAssessmentStore> {
     const knex = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await knex.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseAssessmentStore(knex);
+    return new DatabaseAssessmentStore(
+      knex,
+      options.cacheMaxBytes ?? 32 * 1024 * 1024,
+    );
   }
 
-  // About 3 KB per snapshot: enough for the latest of 20,000 entities.
-  private readonly records = new BoundedCache<AssessmentRecord>(20_000);
+  private readonly records: BoundedCache<AssessmentRecord>;
 
-  private constructor(private readonly knex: Knex) {}
+  private constructor(private readonly knex: Knex, cacheMaxBytes: number) {
+    this.records = new BoundedCache({ maxBytes: cacheMaxBytes });
+  }
 
   async insert(
     assessment: NewAssessment,
@@ -114,21 +124,29 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         comment: record.comment,
       } satisfies Payload),
     };
-    const stored = fromRow(row);
-    const summary = summarize(stored);
+    let stored: AssessmentRecord | undefined;
     try {
       await guard(() =>
         this.knex.transaction(async tx => {
+          // Read before the snapshots, so that they are at least as recent.
+          const remembered = await lastRevision(tx, record.entityRef);
+          // Hidden snapshots do not count: the client saw none.
           const current = await tx(TABLE)
             .where({ entity_ref: record.entityRef })
+            .whereNotIn('entity_ref', softDeleted(tx))
             .max({ revision: 'revision' })
             .first();
           const currentRevision = Number(current?.revision ?? 0);
           if (currentRevision !== baseRevision) {
             throw conflict(record.entityRef, baseRevision, currentRevision);
           }
+          row.revision = await claimRevision(tx, record.entityRef, {
+            current: currentRevision,
+            remembered,
+          });
           await tx(TABLE).insert(row);
-          await writeSummaries(tx, [summary]);
+          stored = fromRow(row);
+          await writeSummaries(tx, [summarize(stored)]);
         }),
       );
     } catch (error) {
@@ -139,7 +157,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
       throw error;
     }
-    return this.remember(stored);
+    return this.remember(stored!);
   }
 
   async replaceSummaries(summaries: Summary[]): Promise<void> {
@@ -194,6 +212,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
             .select('entity_ref')
             .max({ revision: 'revision' })
             .whereIn('entity_ref', refs)
+            .whereNotIn('entity_ref', softDeleted(this.knex))
             .groupBy('entity_ref'),
         );
       const missing: Array<[string, number]> = [];
@@ -221,6 +240,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   ): Promise<AssessmentRecord[]> {
     const query = this.knex<Row>(TABLE)
       .where({ entity_ref: entityRef })
+      .whereNotIn('entity_ref', softDeleted(this.knex))
       .orderBy('revision', 'desc')
       .limit(options.limit);
     if (options.beforeRevision !== undefined) {
@@ -236,19 +256,15 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return rows.map(r => r.entity_ref);
   }
 
-  async reconcileOrphans(options: {
-    missing: string[];
-    now: Date;
-    deleteMissingSince?: Date;
-  }): Promise<string[]> {
+  async reconcileOrphans(
+    options: ReconcileOptions,
+  ): Promise<OrphanReconciliation> {
     return guard(() => this.reconcile(options));
   }
 
-  private async reconcile(options: {
-    missing: string[];
-    now: Date;
-    deleteMissingSince?: Date;
-  }): Promise<string[]> {
+  private async reconcile(
+    options: ReconcileOptions,
+  ): Promise<OrphanReconciliation> {
     return this.knex.transaction(async tx => {
       const missing = new Set(options.missing);
       const known: string[] = (await tx(ORPHANS).select('entity_ref')).map(
@@ -256,34 +272,147 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       );
       const returned = known.filter(ref => !missing.has(ref));
       const added = [...missing].filter(ref => !known.includes(ref));
-      for (const refs of chunks(returned)) {
-        await tx(ORPHANS).whereIn('entity_ref', refs).delete();
-      }
+      await forget(tx, returned);
       for (const refs of chunks(added)) {
         await tx(ORPHANS).insert(
           refs.map(ref => ({ entity_ref: ref, missing_since: options.now })),
         );
       }
-      if (!options.deleteMissingSince) return [];
-      const expired: string[] = (
+      const report: OrphanReconciliation = { deleted: [], purged: [] };
+      if (!options.deleteMissingSince) return report;
+
+      const due: string[] = (
         await tx(ORPHANS)
+          .whereNull('deleted_at')
           .where('missing_since', '<', options.deleteMissingSince)
           .select('entity_ref')
       ).map(r => r.entity_ref);
-      for (const refs of chunks(expired)) {
-        await tx(TABLE).whereIn('entity_ref', refs).delete();
+      const toPurge: string[] = options.purgeDeletedSince
+        ? (
+            await tx(ORPHANS)
+              .where('deleted_at', '<', options.purgeDeletedSince)
+              .select('entity_ref')
+          ).map(r => r.entity_ref)
+        : [];
+      if (due.length > options.maxDeletions) {
+        report.braked = { due: due.length, limit: options.maxDeletions };
+        due.length = 0;
+      }
+      // The catalog may have changed since `missing` was computed: an entity
+      // back by now keeps its snapshots.
+      const gone = new Set(await options.stillMissing([...due, ...toPurge]));
+      await forget(
+        tx,
+        [...due, ...toPurge].filter(ref => !gone.has(ref)),
+      );
+      const softDelete = due.filter(ref => gone.has(ref));
+      const purge = toPurge.filter(ref => gone.has(ref));
+
+      report.deleted = await countRevisions(tx, softDelete);
+      for (const refs of chunks(softDelete)) {
+        await tx(ORPHANS)
+          .whereIn('entity_ref', refs)
+          .update({ deleted_at: options.now });
+      }
+      report.purged = await countRevisions(tx, purge);
+      for (const refs of chunks(purge)) {
+        await tx(TABLE)
+          .whereIn('entity_ref', refs)
+          // Checked again in the same statement: a snapshot written since
+          // the entity returned cleared its orphan row and stays.
+          .whereIn('entity_ref', softDeleted(tx))
+          .delete();
         await tx(SUMMARIES).whereIn('entity_ref', refs).delete();
         await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
         await tx(ORPHANS).whereIn('entity_ref', refs).delete();
       }
-      return expired;
+      return report;
     });
   }
 
   private remember(record: AssessmentRecord): AssessmentRecord {
-    this.records.set(`${record.entityRef}#${record.revision}`, record);
+    this.records.set(snapshotKey(record), record);
     return record;
   }
+}
+
+// Revisions are never given twice (see claimRevision), so this names one
+// snapshot for good.
+function snapshotKey(record: { entityRef: string; revision: number }) {
+  return `${record.entityRef}#${record.revision}`;
+}
+
+function softDeleted(knex: Knex) {
+  return knex(ORPHANS).whereNotNull('deleted_at').select('entity_ref');
+}
+
+async function lastRevision(
+  tx: Knex.Transaction,
+  entityRef: string,
+): Promise<number | undefined> {
+  const row = await tx(REVISIONS)
+    .where({ entity_ref: entityRef })
+    .first('last_revision');
+  return row ? Number(row.last_revision) : undefined;
+}
+
+/**
+ * The next revision of an entity: after the latest snapshot, and after every
+ * revision it was ever given, so that a purged entity that returns goes on
+ * counting. The remembered revision is swapped only if no other writer moved
+ * it since it was read (a first one is inserted, which the primary key lets
+ * through once): together with the unique (entity, revision) index, exactly
+ * one of several writers on one base revision gets through. A snapshot
+ * written for an entity brings back its soft-deleted ones: the entity is in
+ * the catalog again.
+ */
+async function claimRevision(
+  tx: Knex.Transaction,
+  entityRef: string,
+  seen: { current: number; remembered: number | undefined },
+): Promise<number> {
+  const revision = Math.max(seen.current, seen.remembered ?? 0) + 1;
+  if (seen.remembered === undefined) {
+    await tx(REVISIONS).insert({
+      entity_ref: entityRef,
+      last_revision: revision,
+    });
+  } else {
+    const swapped = await tx(REVISIONS)
+      .where({ entity_ref: entityRef, last_revision: seen.remembered })
+      .update({ last_revision: revision });
+    if (!swapped) throw conflict(entityRef, seen.current);
+  }
+  await tx(ORPHANS).where({ entity_ref: entityRef }).delete();
+  return revision;
+}
+
+async function forget(tx: Knex.Transaction, refs: string[]) {
+  for (const batch of chunks(refs)) {
+    await tx(ORPHANS).whereIn('entity_ref', batch).delete();
+  }
+}
+
+async function countRevisions(
+  tx: Knex.Transaction,
+  refs: string[],
+): Promise<OrphanEntity[]> {
+  const out: OrphanEntity[] = [];
+  for (const batch of chunks(refs)) {
+    const rows: Array<{ entity_ref: string; revisions: number | string }> =
+      await tx(TABLE)
+        .whereIn('entity_ref', batch)
+        .groupBy('entity_ref')
+        .select('entity_ref')
+        .count({ revisions: '*' });
+    for (const row of rows) {
+      out.push({
+        entityRef: String(row.entity_ref),
+        revisions: Number(row.revisions),
+      });
+    }
+  }
+  return out.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
 }
 
 function conflict(entityRef: string, base: number, current?: number) {

@@ -168,3 +168,71 @@ describe.each(databases.eachSupportedId())('campaign migration on %p', id => {
     await knex.destroy();
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'data safety migration on %p',
+  id => {
+    it('20261122130000_data_safety remembers revisions, adds soft delete, widens lifecycle; down restores', async () => {
+      expect(migrationFiles).toContain('20261122130000_data_safety.js');
+      const knex = await databases.init(id);
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261122000000_init.js',
+      });
+      const row = (entity: string, revision: number) => ({
+        entity_ref: `component:default/${entity}`,
+        revision,
+        model_id: 'cnmm',
+        model_version: '4.0',
+        created_at: new Date(),
+        created_by: 'user:default/sam',
+        payload: '{}',
+      });
+      await knex('maturity_assessment').insert([
+        row('a', 1),
+        row('a', 2),
+        row('b', 1),
+      ]);
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261122130000_data_safety.js',
+      });
+
+      // Existing entities keep their numbering.
+      expect(
+        (await knex('maturity_revision').orderBy('entity_ref')).map(r => ({
+          ...r,
+          last_revision: Number(r.last_revision),
+        })),
+      ).toEqual([
+        { entity_ref: 'component:default/a', last_revision: 2 },
+        { entity_ref: 'component:default/b', last_revision: 1 },
+      ]);
+      await knex('maturity_orphan').insert({
+        entity_ref: 'component:default/a',
+        missing_since: new Date(),
+        deleted_at: new Date(),
+      });
+      const lifecycle = 'x'.repeat(300);
+      await knex('maturity_assessment').insert({ ...row('c', 1), lifecycle });
+      expect(
+        await knex('maturity_assessment')
+          .where({ entity_ref: 'component:default/c' })
+          .first('lifecycle'),
+      ).toEqual({ lifecycle });
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('maturity_revision')).toBe(false);
+      expect(await knex.schema.hasColumn('maturity_orphan', 'deleted_at')).toBe(
+        false,
+      );
+      // No row is lost going down; an over-long lifecycle is cut to fit.
+      const rows = await knex('maturity_assessment').select('lifecycle');
+      expect(rows).toHaveLength(4);
+      expect(
+        rows.map(r => r.lifecycle?.length ?? 0).sort((x, y) => y - x)[0],
+      ).toBe(id === 'POSTGRES_15' ? 128 : 300);
+      await knex.destroy();
+    });
+  },
+);

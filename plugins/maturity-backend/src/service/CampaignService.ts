@@ -80,7 +80,11 @@ export function readConfiguredCampaigns(
  * rules. Scopes are resolved with the caller's credentials.
  */
 export class CampaignService {
-  private readonly subjects = new BoundedCache<GoalSubject>(20_000);
+  // Subjects are derived from immutable snapshots: bounded in bytes like
+  // every cache of the plugin.
+  private readonly subjects = new BoundedCache<GoalSubject>({
+    maxBytes: 16 * 2 ** 20,
+  });
 
   constructor(
     private readonly deps: {

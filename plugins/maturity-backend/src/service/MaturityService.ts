@@ -109,6 +109,8 @@ export class MaturityService {
       catalog: CatalogService;
       scoring: ScoringSettings;
       now?: () => Date;
+      /** The budget of the result cache; 32 MB by default. */
+      cacheMaxBytes?: number;
     },
   ) {
     this.summaries = deps.summaries;

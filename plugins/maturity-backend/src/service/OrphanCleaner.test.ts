@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { recordingAuditor } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { cleanOrphans } from './OrphanCleaner';
 import { insert } from '../__testUtils__/summaries';
@@ -9,13 +10,21 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
+function component(name: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+  };
+}
+
 describe.each(databases.eachSupportedId())('cleanOrphans on %p', id => {
-  it('keeps the assessments of departed entities until deleteAfterDays has passed', async () => {
+  async function setup(names: string[]) {
     const knex = await databases.init(id);
     const store = await DatabaseAssessmentStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
-    for (const name of ['stays', 'leaves']) {
+    for (const name of names) {
       await insert(store, {
         entityRef: `component:default/${name}`,
         baseRevision: 0,
@@ -32,32 +41,80 @@ describe.each(databases.eachSupportedId())('cleanOrphans on %p', id => {
         comment: null,
       });
     }
-    const catalog = catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: { name: 'stays', namespace: 'default' },
-        },
-      ],
-    });
+    const { auditor, events } = recordingAuditor();
+    return { store, auditor, events };
+  }
+
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
+  const orphans = {
+    deleteAfterDays: 30,
+    purgeAfterDays: 30,
+    maxDeletePercent: 50,
+  };
+
+  it('hides departed entities after deleteAfterDays, purges them later, one audit event each', async () => {
+    const { store, auditor, events } = await setup(['stays', 'leaves']);
     const deps = {
       store,
-      catalog,
+      catalog: catalogServiceMock({ entities: [component('stays')] }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
-      deleteAfterDays: 30,
+      auditor,
+      orphans,
     };
-    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
 
-    expect(await cleanOrphans({ ...deps, now: day(0) })).toEqual([]);
-    expect(await cleanOrphans({ ...deps, now: day(29) })).toEqual([]);
-    expect(
-      await cleanOrphans({ ...deps, deleteAfterDays: undefined, now: day(90) }),
-    ).toEqual([]);
-    expect(await cleanOrphans({ ...deps, now: day(31) })).toEqual([
-      'component:default/leaves',
+    await cleanOrphans({ ...deps, now: day(0) });
+    await cleanOrphans({ ...deps, now: day(29) });
+    await cleanOrphans({
+      ...deps,
+      orphans: { ...orphans, deleteAfterDays: undefined },
+      now: day(90),
+    });
+    expect(events).toEqual([]);
+    expect((await cleanOrphans({ ...deps, now: day(31) })).deleted).toEqual([
+      { entityRef: 'component:default/leaves', revisions: 1 },
+    ]);
+    expect(await store.listEntityRefs()).toHaveLength(2);
+    expect((await cleanOrphans({ ...deps, now: day(62) })).purged).toEqual([
+      { entityRef: 'component:default/leaves', revisions: 1 },
     ]);
     expect(await store.listEntityRefs()).toEqual(['component:default/stays']);
+    expect(events).toEqual(
+      ['soft-delete', 'purge'].map(action => ({
+        eventId: 'orphan-cleanup',
+        status: 'succeeded',
+        meta: { action, entityRef: 'component:default/leaves', revisions: 1 },
+      })),
+    );
+  });
+
+  it('deletes nothing, and says why, when too many entities vanish at once', async () => {
+    const names = ['a', 'b', 'c', 'd'];
+    const { store, auditor, events } = await setup(names);
+    const logger = mockServices.logger.mock();
+    const deps = {
+      store,
+      catalog: catalogServiceMock({ entities: [component('a')] }),
+      auth: mockServices.auth(),
+      logger,
+      auditor,
+      orphans,
+    };
+    await cleanOrphans({ ...deps, now: day(0) });
+    const report = await cleanOrphans({ ...deps, now: day(40) });
+    expect(report.braked).toEqual({ due: 3, limit: 2 });
+    expect(report.deleted).toEqual([]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        meta: { action: 'braked', due: 3, assessed: 4, limit: 2 },
+      }),
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('maturity.orphans.maxDeletePercent'),
+    );
+    expect(
+      (await store.getLatest(names.map(n => `component:default/${n}`))).size,
+    ).toBe(4);
   });
 });

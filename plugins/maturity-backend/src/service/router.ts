@@ -14,11 +14,12 @@ import {
   maturityAssessmentCreatePermission,
   overviewQuerySchema,
 } from '@cnmm/backstage-plugin-maturity-common';
-import express, { Request } from 'express';
+import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MaturityService } from './MaturityService';
 import { readVisibility } from './visibility';
+import { TooManyRequestsError, WriteRateLimiter } from './writeRateLimit';
 
 /** Larger bodies answer 413: a full assessment with notes is well below it. */
 export const BODY_LIMIT = '512kb';
@@ -62,6 +63,15 @@ export function refFromPath(req: Request, kind?: string): string {
   });
 }
 
+const jsonBody = express.json({ limit: BODY_LIMIT });
+
+/** Parses the body inside a handler, so that a 413 is audited like a 400. */
+function readJsonBody(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) =>
+    jsonBody(req, res, error => (error ? reject(error) : resolve())),
+  );
+}
+
 const CSV_FIXED_COLUMNS = [
   'entityRef',
   'kind',
@@ -90,15 +100,44 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   auditor: AuditorService;
   service: MaturityService;
+  /** Snapshot writes one user may make per minute; 60 by default. */
+  writesPerMinute?: number;
 }): Promise<express.Router> {
   const { httpAuth, permissions, auditor, service } = options;
+  const limiter = new WriteRateLimiter(options.writesPerMinute ?? 60);
+
+  /**
+   * Audits a read of the whole organisation: who, with which filter, and how
+   * many rows it returned.
+   */
+  async function auditedRead<T>(
+    req: Request,
+    eventId: string,
+    filter: Record<string, unknown>,
+    read: () => Promise<T>,
+    rowsOf: (result: T) => number,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: { filter: JSON.parse(JSON.stringify(filter)) },
+    });
+    try {
+      const result = await read();
+      await event.success({ meta: { rows: rowsOf(result) } });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
   const submissionSchema = createSubmissionSchema(service.model);
   const topicIds = service.model.dimensions.flatMap(d =>
     d.topics.map(t => t.id),
   );
 
   const router = Router();
-  router.use(express.json({ limit: BODY_LIMIT }));
 
   /** Who is asking, and what of the catalog they may read: once a request. */
   async function reader(req: Request) {
@@ -130,15 +169,30 @@ export async function createRouter(options: {
   router.post(
     '/entities/:kind/:namespace/:name/assessments',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const entityRef = refFromPath(req);
+      const path = { ...req.params };
+      let credentials;
+      try {
+        credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      } catch (error) {
+        // Without credentials there is no actor: the event names the address.
+        const refused = await auditor.createEvent({
+          eventId: 'assessment-create',
+          severityLevel: 'medium',
+          meta: { path, ip: req.ip ?? null },
+        });
+        await refused.fail({ error: error as Error });
+        throw error;
+      }
       const auditorEvent = await auditor.createEvent({
         eventId: 'assessment-create',
         severityLevel: 'medium',
         request: req,
-        meta: { entityRef },
+        meta: { path },
       });
       try {
+        const entityRef = refFromPath(req);
+        limiter.take(credentials.principal.userEntityRef);
+        await readJsonBody(req, res);
         const submission = parse(submissionSchema, req.body, 'assessment');
         const entity = await service.getEntity(entityRef, { credentials });
         const [decision] = await permissions.authorize(
@@ -160,9 +214,14 @@ export async function createRouter(options: {
           submission,
           credentials.principal.userEntityRef,
         );
-        await auditorEvent.success({ meta: { revision: stored.revision } });
+        await auditorEvent.success({
+          meta: { entityRef, revision: stored.revision },
+        });
         res.status(201).json(stored);
       } catch (error) {
+        if (error instanceof TooManyRequestsError) {
+          res.set('Retry-After', String(error.retryAfterSeconds));
+        }
         await auditorEvent.fail({ error: error as Error });
         throw error;
       }
@@ -197,16 +256,37 @@ export async function createRouter(options: {
   router.get('/overview', async (req, res) => {
     const caller = await reader(req);
     const query = parse(overviewQuerySchema, req.query, 'query');
-    res.json(await service.overview(query, caller));
+    res.json(
+      await auditedRead(
+        req,
+        'overview-read',
+        query,
+        () => service.overview(query, caller),
+        page => page.items.length,
+      ),
+    );
   });
 
   router.get('/export', async (req, res) => {
     const caller = await reader(req);
     const { format, ...filter } = parse(exportQuerySchema, req.query, 'query');
+    const event = await auditor.createEvent({
+      eventId: 'export-read',
+      severityLevel: 'medium',
+      request: req,
+      meta: { filter: JSON.parse(JSON.stringify({ format, ...filter })) },
+    });
     const rows = service.exportRows(filter, caller);
     // The first batch is read before anything is sent, so that a failure
     // there is still a clean error answer rather than a cut-off file.
-    const first = await rows.next();
+    let first: IteratorResult<EntityMaturityExportRow[]>;
+    try {
+      first = await rows.next();
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+    let count = 0;
     const stamp = new Date().toISOString().slice(0, 10);
     res.attachment(`maturity-${stamp}.${format}`);
     res.setHeader(
@@ -217,16 +297,23 @@ export async function createRouter(options: {
       if (!first.done) yield first.value;
       yield* rows;
     };
+    const counted = async function* counted() {
+      for await (const batch of batches()) {
+        count += batch.length;
+        yield batch;
+      }
+    };
     if (format === 'json') {
       res.type('application/json');
       res.write('[');
       let separator = '\n';
-      for await (const batch of batches()) {
+      for await (const batch of counted()) {
         if (!batch.length) continue;
         res.write(separator + batch.map(r => JSON.stringify(r)).join(',\n'));
         separator = ',\n';
       }
       res.end('\n]\n');
+      await event.success({ meta: { rows: count } });
       return;
     }
     res.type('text/csv');
@@ -239,7 +326,7 @@ export async function createRouter(options: {
       ].join(',')}\n`,
     );
     // One write per batch: one write per row costs more than the rows.
-    for await (const batch of batches()) {
+    for await (const batch of counted()) {
       res.write(
         batch
           .map((row: EntityMaturityExportRow) =>
@@ -256,6 +343,7 @@ export async function createRouter(options: {
       );
     }
     res.end();
+    await event.success({ meta: { rows: count } });
   });
 
   return router;

@@ -24,16 +24,18 @@ export type DecodedSummary = Omit<AssessmentSummary, 'stale'>;
 export class Summaries {
   private readonly topicIds: string[];
   private readonly dimensionIds: string[];
-  // Up to 20,000 results of about 3 KB; a snapshot never changes, so an
-  // entry is right for as long as the model and settings, i.e. the process.
-  private readonly results = new BoundedCache<AssessmentResult>(20_000);
+  // A snapshot never changes, so an entry is right for as long as the model
+  // and settings are, i.e. the process.
+  private readonly results: BoundedCache<AssessmentResult>;
 
   constructor(
     private readonly model: MaturityModel,
     private readonly scoring: ScoringSettings,
+    cacheMaxBytes: number = 32 * 2 ** 20,
   ) {
     this.dimensionIds = model.dimensions.map(d => d.id);
     this.topicIds = model.dimensions.flatMap(d => d.topics.map(t => t.id));
+    this.results = new BoundedCache({ maxBytes: cacheMaxBytes });
   }
 
   /** Changes when anything that summaries are computed from changes. */

@@ -9,6 +9,15 @@ import {
 const schema = createSubmissionSchema(defaultMaturityModel);
 const topics = defaultMaturityModel.dimensions.flatMap(d => d.topics);
 
+// Notes as long as fit in the total, next to the comment and evidence.
+const noteLength = Math.min(
+  SUBMISSION_LIMITS.noteLength,
+  Math.floor(
+    (SUBMISSION_LIMITS.totalTextBytes - SUBMISSION_LIMITS.commentLength) /
+      topics.length,
+  ) - 100,
+);
+
 /** A submission that rates every level of every topic and uses every field. */
 function fullSubmission(): any {
   return {
@@ -25,9 +34,7 @@ function fullSubmission(): any {
       ]),
     ),
     targets: Object.fromEntries(topics.map(t => [t.id, t.maxLevel])),
-    notes: Object.fromEntries(
-      topics.map(t => [t.id, 'n'.repeat(SUBMISSION_LIMITS.noteLength)]),
-    ),
+    notes: Object.fromEntries(topics.map(t => [t.id, 'n'.repeat(noteLength)])),
     evidence: Object.fromEntries(
       topics.map(t => [
         t.id,
@@ -280,6 +287,29 @@ describe('createSubmissionSchema', () => {
       expect.objectContaining({ path, message: expect.stringContaining(key) }),
     ]);
     expect(({} as any).isAdmin).toBeUndefined();
+  });
+
+  it('rejects free text beyond the total, naming the field that passes it', () => {
+    const submission = fullSubmission();
+    // Every note within its own limit, but together above the total.
+    for (const topic of topics) {
+      submission.notes[topic.id] = 'é'.repeat(SUBMISSION_LIMITS.noteLength);
+    }
+    const result = schema.safeParse(submission);
+    expect(result.success).toBe(false);
+    const [issue] = result.error!.issues;
+    expect(result.error!.issues).toHaveLength(1);
+    expect(issue.path[0]).toBe('notes');
+    expect(issue.message).toContain(
+      `at most ${SUBMISSION_LIMITS.totalTextBytes} bytes`,
+    );
+    // 'é' is two bytes: the cap counts bytes, not characters.
+    const index = topics.findIndex(t => t.id === issue.path[1]);
+    expect(index).toBe(
+      Math.floor(
+        SUBMISSION_LIMITS.totalTextBytes / (2 * SUBMISSION_LIMITS.noteLength),
+      ),
+    );
   });
 
   it('builds its topics from the model it is given', () => {

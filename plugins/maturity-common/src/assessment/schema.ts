@@ -22,6 +22,12 @@ export const SUBMISSION_LIMITS = {
   commentLength: 2000,
   evidencePerTopic: 20,
   urlLength: 2000,
+  /**
+   * Bytes (UTF-8) of all notes, evidence URLs and the comment of one
+   * submission together: far above a real assessment, far below what the
+   * per-field limits alone would let through.
+   */
+  totalTextBytes: 64 * 1024,
 } as const;
 
 /** Ratings of one topic: level ("1".."5") → rating. @public */
@@ -69,36 +75,70 @@ function perTopic<T extends z.ZodTypeAny>(
   return z.strictObject(shape);
 }
 
+type FreeText = Pick<AssessmentSubmission, 'notes' | 'evidence' | 'comment'>;
+
+/**
+ * Reports the first field at which the free text of a submission passes
+ * `totalTextBytes`, so the 400 names where to cut.
+ */
+function checkTotalText(submission: FreeText, ctx: z.RefinementCtx) {
+  const fields: Array<[Array<string | number>, string]> = [];
+  for (const [topic, note] of Object.entries(submission.notes ?? {})) {
+    if (note) fields.push([['notes', topic], note]);
+  }
+  for (const [topic, urls] of Object.entries(submission.evidence ?? {})) {
+    urls?.forEach((url, i) => fields.push([['evidence', topic, i], url]));
+  }
+  if (submission.comment) fields.push([['comment'], submission.comment]);
+  let total = 0;
+  for (const [path, text] of fields) {
+    total += new TextEncoder().encode(text).length;
+    if (total > SUBMISSION_LIMITS.totalTextBytes) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path,
+        message: `notes, evidence and comment together may hold at most ${SUBMISSION_LIMITS.totalTextBytes} bytes; this field passes that`,
+      });
+      return;
+    }
+  }
+}
+
 /**
  * The schema of a submission against one model: unknown topics, levels above
  * a topic's maxLevel and unknown keys are rejected, with the path of the
- * offending field.
+ * offending field, and so is free text beyond `totalTextBytes` in all.
  * @public
  */
 export function createSubmissionSchema(model: MaturityModel) {
-  return z.strictObject({
-    baseRevision: z.number().int().min(0),
-    ratings: perTopic(model, maxLevel =>
-      z.strictObject(
-        Object.fromEntries(
-          LEVELS.filter(level => level <= maxLevel).map(level => [
-            String(level),
-            ratingSchema.optional(),
-          ]),
+  return z
+    .strictObject({
+      baseRevision: z.number().int().min(0),
+      ratings: perTopic(model, maxLevel =>
+        z.strictObject(
+          Object.fromEntries(
+            LEVELS.filter(level => level <= maxLevel).map(level => [
+              String(level),
+              ratingSchema.optional(),
+            ]),
+          ),
         ),
       ),
-    ),
-    targets: perTopic(model, maxLevel =>
-      z.number().int().min(0).max(maxLevel),
-    ).optional(),
-    notes: perTopic(model, () =>
-      z.string().max(SUBMISSION_LIMITS.noteLength),
-    ).optional(),
-    evidence: perTopic(model, () =>
-      z.array(httpUrl).max(SUBMISSION_LIMITS.evidencePerTopic),
-    ).optional(),
-    comment: z.string().max(SUBMISSION_LIMITS.commentLength).optional(),
-  });
+      targets: perTopic(model, maxLevel =>
+        z.number().int().min(0).max(maxLevel),
+      ).optional(),
+      notes: perTopic(model, () =>
+        z.string().max(SUBMISSION_LIMITS.noteLength),
+      ).optional(),
+      evidence: perTopic(model, () =>
+        z.array(httpUrl).max(SUBMISSION_LIMITS.evidencePerTopic),
+      ).optional(),
+      comment: z.string().max(SUBMISSION_LIMITS.commentLength).optional(),
+    })
+    .superRefine(checkTotalText, {
+      // A field already too long is reported alone, by its own limit.
+      when: payload => payload.issues.length === 0,
+    });
 }
 
 /** The computed state of one topic. @public */
