@@ -27,6 +27,10 @@ describe('EntityMaturityScorecardContent', () => {
       screen.getByText(/1 stale · progress to target 60%/),
     ).toBeInTheDocument();
     expect(api.getScorecard).toHaveBeenCalledWith('system:default/shop');
+    expect(screen.getByText(/^Catalog data as of /)).toHaveAttribute(
+      'title',
+      new Date('2026-11-22T08:00:00.000Z').toLocaleString(),
+    );
 
     // Dimension medians are shown with the level names.
     expect(screen.getAllByText('3 · Scale').length).toBeGreaterThan(0);

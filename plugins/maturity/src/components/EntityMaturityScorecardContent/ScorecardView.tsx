@@ -13,6 +13,7 @@ import {
   HeatMapCells,
   HeatMapHeaders,
   HeatMapTable,
+  IndexAge,
   WeakestTopics,
 } from '../shared';
 
@@ -85,6 +86,7 @@ export function ScorecardView(props: {
       <Grid item xs={12} md={4}>
         <InfoCard title="Coverage">
           <Coverage scorecard={scorecard} />
+          <IndexAge indexedAt={scorecard.indexedAt} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>

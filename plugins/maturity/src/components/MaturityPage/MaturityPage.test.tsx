@@ -14,7 +14,12 @@ import { MaturityPage, NfsMaturityPage } from './MaturityPage';
 
 const overviewPage = (nextCursor: string | null = null) => {
   const { entities } = makeScorecard('system:default/shop');
-  return { items: entities, totalCount: 30, nextCursor };
+  return {
+    items: entities,
+    totalCount: 30,
+    nextCursor,
+    indexedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  };
 };
 
 function group(name: string, parent?: string): Entity {
@@ -72,6 +77,10 @@ describe('MaturityPage', () => {
       within(table).getByRole('link', { name: /payments/ }),
     ).toHaveAttribute('href', '/catalog/default/component/payments');
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    // Owners and teams are as of the plugin's last read of the catalog.
+    expect(
+      screen.getByText('Catalog data as of 5 min ago'),
+    ).toBeInTheDocument();
     expect(api.getOverview).toHaveBeenLastCalledWith({
       kind: 'component',
       sortBy: 'name',

@@ -28,6 +28,7 @@ import {
   formatLevel,
   HeatMapCells,
   HeatMapTable,
+  IndexAge,
   NameCell,
   serverMessage,
 } from '../shared';
@@ -270,6 +271,7 @@ export function OverviewTab(props: { model: MaturityModel }) {
                 setCursors([undefined]);
               }}
             />
+            <IndexAge indexedAt={page.value.indexedAt} />
           </>
         )}
       </Box>
