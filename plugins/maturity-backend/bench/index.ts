@@ -379,7 +379,7 @@ async function runSize(size: Size) {
       store,
       catalog: source as any,
       auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
+      logger: mockServices.rootLogger({ level: 'info' }),
     }).sync();
   }
   const syncMs = Date.now() - syncStart;
