@@ -13,12 +13,13 @@ export function levelStats(levels: ReadonlyArray<number | null>): LevelStats {
   const distribution = [0, 0, 0, 0, 0, 0];
   for (const level of rated) distribution[level]++;
   if (rated.length === 0) {
-    return { median: null, min: null, max: null, distribution };
+    return { median: null, min: null, max: null, distribution, rated: 0 };
   }
   return {
     median: rated[Math.floor((rated.length - 1) / 2)],
     min: rated[0],
     max: rated[rated.length - 1],
     distribution,
+    rated: rated.length,
   };
 }

@@ -94,6 +94,8 @@ function TopicResultView(props: {
     gap: null,
     nextLevel: null,
     inconsistent: false,
+    incomplete: false,
+    notApplicable: false,
   };
   const next = topic.levels.find(l => l.level === result.nextLevel);
   const notes = assessment.notes[topic.id];
@@ -104,7 +106,11 @@ function TopicResultView(props: {
         <Typography variant="subtitle1" component="h4">
           {topic.title}
         </Typography>
-        <LevelChip model={model} level={result.level} />
+        {result.notApplicable ? (
+          <Chip size="small" variant="outlined" label="Not applicable" />
+        ) : (
+          <LevelChip model={model} level={result.level} />
+        )}
         <Typography variant="body2" color="textSecondary">
           Target:{' '}
           {result.target === null ? 'none' : formatLevel(model, result.target)}
@@ -116,6 +122,14 @@ function TopicResultView(props: {
           <Alert severity="warning">
             A higher level is rated as met while a lower one is not. The level
             counts only up to the first unmet level; check the ratings.
+          </Alert>
+        </Box>
+      )}
+      {result.incomplete && (
+        <Box mt={1}>
+          <Alert severity="info">
+            A level is rated while a lower one is not. The level counts only up
+            to the first unrated level; rate the levels below.
           </Alert>
         </Box>
       )}
@@ -196,7 +210,9 @@ function DimensionView(props: {
   return (
     <InfoCard
       title={title}
-      subheader={`Median of ${dimension.topics.length} topics; target ${
+      subheader={`Median of ${stats?.rated ?? 0} of ${
+        dimension.topics.length
+      } topics rated; target ${
         target === null ? 'none' : formatLevel(model, target)
       }`}
     >
