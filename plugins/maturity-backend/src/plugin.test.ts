@@ -108,6 +108,11 @@ describe('maturity backend', () => {
       ratings: {
         'process.audit-and-logs': fullyTo(2),
         'process.security': { '1': 'largely', '2': 'not-yet', '3': 'fully' },
+        // Entirely not applicable: out of the median (scored as 5 it would lift it to 2).
+        'process.software-integration-and-release': {
+          '1': 'not-applicable',
+          '2': 'not-applicable',
+        },
       },
       notes: { 'process.security': '<script>alert(1)</script>' },
       evidence: { 'process.security': ['https://example.com/sec'] },
@@ -118,7 +123,7 @@ describe('maturity backend', () => {
       entityRef: 'component:default/payments-api',
       revision: 1,
       modelId: 'cnmm',
-      modelVersion: '4.0',
+      modelVersion: '4.0 (Beta)',
       createdBy: OWNER,
       ownerRef: 'group:default/payments',
       systemRef: 'system:default/shop',
@@ -131,6 +136,8 @@ describe('maturity backend', () => {
       gap: 1,
       nextLevel: 3,
       inconsistent: false,
+      incomplete: false,
+      notApplicable: false,
     });
     expect(first.body.result.topics['process.security']).toMatchObject({
       level: 1,
@@ -140,7 +147,11 @@ describe('maturity backend', () => {
       median: 1,
       min: 1,
       max: 2,
+      rated: 2,
     });
+    expect(
+      first.body.result.topics['process.software-integration-and-release'],
+    ).toMatchObject({ level: null, notApplicable: true });
     expect(authorize).toHaveBeenCalledWith(
       [
         expect.objectContaining({
@@ -239,8 +250,8 @@ describe('maturity backend', () => {
     ],
     [
       'a target above maxLevel',
-      { ratings: {}, targets: { 'policy.ai': 5 } },
-      'targets.policy.ai',
+      { ratings: {}, targets: { 'people.ai': 5 } },
+      'targets.people.ai',
     ],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const { server } = await startBackend();

@@ -315,7 +315,7 @@ export const corruption: fc.Arbitrary<Corruption> = fc.oneof(
       fragments: [`targets.${t.id}`],
       status: 400 as const,
     })),
-  // people.ai and policy.ai stop at level 4: a target of 5 is out of range.
+  // people.ai stops at level 4: a target of 5 is out of range.
   fc.constantFrom(...LOW_MAX_TOPICS).map(t => ({
     label: `target 5 for ${t.id} (max ${t.maxLevel})`,
     apply: (body: any, base: number) => ({
@@ -425,7 +425,7 @@ export const corruption: fc.Arbitrary<Corruption> = fc.oneof(
       fc.constantFrom(
         'ratings.people.ai',
         'notes.people.ai',
-        'targets.policy.ai',
+        'targets.people.ai',
         'evidence.process.security',
         'comment',
         'baseRevision',

@@ -149,8 +149,15 @@ export interface TopicResult {
   gap: number | null;
   /** The level to work on next, while below target. */
   nextLevel: number | null;
-  /** A higher level is rated as met above one that is not. */
+  /** A higher level is claimed above one rated as not met. */
   inconsistent: boolean;
+  /** A level is rated above one left unrated. */
+  incomplete: boolean;
+  /**
+   * Every rated level is `not-applicable`: the topic has no level, target or
+   * gap and no place in medians or percent to target.
+   */
+  notApplicable: boolean;
 }
 
 /** Statistics over topic levels (or component levels); never a mean. @public */
@@ -161,6 +168,8 @@ export interface LevelStats {
   max: number | null;
   /** Count per level 0..5. */
   distribution: number[];
+  /** How many values were rated (not null): the base of the median. */
+  rated: number;
 }
 
 /** @public */

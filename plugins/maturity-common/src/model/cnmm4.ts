@@ -11,11 +11,11 @@ import type { MaturityModelInput } from './schema';
  */
 export const cnmm4Model: MaturityModelInput = {
   id: 'cnmm',
-  version: '4.0',
+  version: '4.0 (Beta)',
   title: 'Cloud Native Maturity Model',
   url: 'https://maturitymodel.cncf.io',
   attribution: {
-    text: 'Based on the CNCF Cloud Native Maturity Model (CC-BY-4.0), © The CNCF Authors',
+    text: 'Adapted from the CNCF Cloud Native Maturity Model (CC-BY-4.0), © The CNCF Authors; changes were made: each level is condensed and reworded into assessable criteria',
     license: 'CC-BY-4.0',
     licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
   },
@@ -736,9 +736,8 @@ export const cnmm4Model: MaturityModelInput = {
           id: 'policy.ai',
           title: 'AI',
           summary:
-            'How internal rules, regulation and ethics are applied to AI work; the model leaves level 5 open.',
+            'How internal rules, regulation and ethics are applied to AI work, up to AI systems that enforce their own policies.',
           url: 'https://maturitymodel.cncf.io/aspects/policy/#ai',
-          maxLevel: 4,
           levels: [
             {
               level: 1,
@@ -775,6 +774,16 @@ export const cnmm4Model: MaturityModelInput = {
                 'AI is used to improve governance, security or compliance checks.',
                 'MLOps pipelines capture and maintain data provenance.',
                 'Trust and safety tooling uses AI to scan content and detect abuse.',
+              ],
+            },
+            {
+              level: 5,
+              title: 'Self-governing AI operations',
+              criteria: [
+                'Adherence to policy is automated end to end, and controllers take natural-language instructions through LLMs, for example to read logs or manage resources.',
+                'Provenance and lineage of data are recorded and kept up to date without manual steps.',
+                'Scheduling is optimized for energy use and carbon footprint as well as for cost and performance.',
+                'AI systems monitor, adapt and enforce the rules for responsible and ethical AI themselves, by design.',
               ],
             },
           ],

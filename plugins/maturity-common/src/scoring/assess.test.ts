@@ -53,11 +53,27 @@ describe('computeAssessmentResult', () => {
   it.each<[string, TopicResult]>([
     [
       'people.organizational-change',
-      { level: 3, target: 4, gap: 1, nextLevel: 4, inconsistent: false },
+      {
+        level: 3,
+        target: 4,
+        gap: 1,
+        nextLevel: 4,
+        inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
+      },
     ],
     [
       'people.teams-and-decentralization',
-      { level: 1, target: 3, gap: 2, nextLevel: 2, inconsistent: false },
+      {
+        level: 1,
+        target: 3,
+        gap: 2,
+        nextLevel: 2,
+        inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
+      },
     ],
     [
       'people.upskilling',
@@ -67,17 +83,35 @@ describe('computeAssessmentResult', () => {
         gap: null,
         nextLevel: null,
         inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
       },
     ],
     // unrated counts as level 0 against its target
     [
       'people.security',
-      { level: null, target: 2, gap: 2, nextLevel: 1, inconsistent: false },
+      {
+        level: null,
+        target: 2,
+        gap: 2,
+        nextLevel: 1,
+        inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
+      },
     ],
     // above target: no gap, no next level
     [
       'people.culture',
-      { level: 5, target: 3, gap: 0, nextLevel: null, inconsistent: false },
+      {
+        level: 5,
+        target: 3,
+        gap: 0,
+        nextLevel: null,
+        inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
+      },
     ],
     [
       'people.ai',
@@ -87,6 +121,8 @@ describe('computeAssessmentResult', () => {
         gap: null,
         nextLevel: null,
         inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
       },
     ],
     [
@@ -97,6 +133,8 @@ describe('computeAssessmentResult', () => {
         gap: null,
         nextLevel: null,
         inconsistent: true,
+        incomplete: false,
+        notApplicable: false,
       },
     ],
     [
@@ -107,6 +145,8 @@ describe('computeAssessmentResult', () => {
         gap: null,
         nextLevel: null,
         inconsistent: false,
+        incomplete: false,
+        notApplicable: false,
       },
     ],
   ])('scores %s', (topicId, expected) => {
@@ -120,19 +160,82 @@ describe('computeAssessmentResult', () => {
       min: 0,
       max: 5,
       distribution: [1, 1, 0, 1, 1, 1],
+      rated: 5,
     });
     expect(result.dimensions.process).toEqual({
       median: 1,
       min: 1,
       max: 1,
       distribution: [0, 1, 0, 0, 0, 0],
+      rated: 1,
     });
     expect(result.dimensions.technology).toEqual({
       median: null,
       min: null,
       max: null,
       distribution: [0, 0, 0, 0, 0, 0],
+      rated: 0,
     });
+  });
+
+  describe('a topic rated entirely not applicable', () => {
+    const na = { 1: 'not-applicable', 2: 'not-applicable' } as const;
+    const withNa = computeAssessmentResult(
+      model,
+      {
+        ratings: {
+          'people.culture': { 1: 'fully' },
+          'people.ai': { 1: 'fully', 2: 'fully' },
+          'people.security': na,
+        },
+        targets: { 'people.culture': 2, 'people.security': 3 },
+        createdAt: daysAgo(1),
+      },
+      { now },
+    );
+
+    it('is marked not applicable, with no level, target or gap', () => {
+      expect(withNa.topics['people.security']).toEqual({
+        level: null,
+        target: null,
+        gap: null,
+        nextLevel: null,
+        inconsistent: false,
+        incomplete: false,
+        notApplicable: true,
+      });
+    });
+
+    it('is left out of its dimension median and rated count', () => {
+      // levels 1 and 2 rated; an N/A topic scored as 5 would lift the median to 2
+      expect(withNa.dimensions.people).toMatchObject({ median: 1, rated: 2 });
+    });
+
+    it('is left out of percent to target', () => {
+      // only people.culture: target 2, gap 1
+      expect(withNa.percentToTarget).toBeCloseTo(1 / 2, 10);
+    });
+  });
+
+  it('clamps a target above maxLevel to maxLevel', () => {
+    const clamped = computeAssessmentResult(
+      model,
+      {
+        ratings: {
+          'people.ai': { 1: 'fully', 2: 'fully', 3: 'fully', 4: 'fully' },
+        },
+        targets: { 'people.ai': 5 },
+        createdAt: daysAgo(1),
+      },
+      { now },
+    );
+    expect(clamped.topics['people.ai']).toMatchObject({
+      level: 4,
+      target: 4,
+      gap: 0,
+      nextLevel: null,
+    });
+    expect(clamped.percentToTarget).toBe(1);
   });
 
   it('computes percent to target as 1 − Σgap / Σtarget', () => {
@@ -304,6 +407,8 @@ describe('nextSteps', () => {
             gap: 0,
             nextLevel: null,
             inconsistent: false,
+            incomplete: false,
+            notApplicable: false,
           },
         },
       }),

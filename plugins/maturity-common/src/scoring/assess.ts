@@ -73,23 +73,30 @@ export function computeAssessmentResult(
   for (const dimension of model.dimensions) {
     const levels: Array<number | null> = [];
     for (const topic of dimension.topics) {
-      const { level, inconsistent } = scoreTopic(
+      const score = scoreTopic(
         input.ratings[topic.id],
         topic.maxLevel,
         options,
       );
-      const target = Object.hasOwn(input.targets, topic.id)
+      const given = Object.hasOwn(input.targets, topic.id)
         ? input.targets[topic.id] ?? null
         : null;
-      const reached = level ?? 0;
+      // Stored targets may come from an older model with a higher maxLevel.
+      const target =
+        given === null || score.notApplicable
+          ? null
+          : Math.min(given, topic.maxLevel);
+      const reached = score.level ?? 0;
       topics[topic.id] = {
-        level,
+        level: score.level,
         target,
         gap: target === null ? null : Math.max(0, target - reached),
         nextLevel: target !== null && reached < target ? reached + 1 : null,
-        inconsistent,
+        inconsistent: score.inconsistent,
+        incomplete: score.incomplete,
+        notApplicable: score.notApplicable,
       };
-      levels.push(level);
+      levels.push(score.level);
     }
     dimensions[dimension.id] = levelStats(levels);
   }

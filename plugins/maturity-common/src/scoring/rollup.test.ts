@@ -49,6 +49,7 @@ const empty = {
   min: null,
   max: null,
   distribution: [0, 0, 0, 0, 0, 0],
+  rated: 0,
 };
 
 describe('rollUp', () => {
@@ -87,15 +88,15 @@ describe('rollUp', () => {
   it.each<[string, ReturnType<typeof rollUp>['topics'][string]]>([
     [
       'people.culture',
-      { median: 2, min: 1, max: 4, distribution: [0, 1, 1, 0, 1, 0] },
+      { median: 2, min: 1, max: 4, distribution: [0, 1, 1, 0, 1, 0], rated: 3 },
     ],
     [
       'people.ai',
-      { median: 2, min: 2, max: 2, distribution: [0, 0, 1, 0, 0, 0] },
+      { median: 2, min: 2, max: 2, distribution: [0, 0, 1, 0, 0, 0], rated: 1 },
     ],
     [
       'process.security',
-      { median: 0, min: 0, max: 5, distribution: [1, 0, 0, 0, 0, 1] },
+      { median: 0, min: 0, max: 5, distribution: [1, 0, 0, 0, 0, 1], rated: 2 },
     ],
     ['technology.ai', empty],
   ])('gives topic %s the stats of its component levels', (topicId, stats) => {
@@ -104,11 +105,14 @@ describe('rollUp', () => {
 
   it.each<[string, ReturnType<typeof rollUp>['dimensions'][string]]>([
     // component people medians: lower median of [1, 2] = 1; [4, 4] = 4; [2] = 2
-    ['people', { median: 2, min: 1, max: 4, distribution: [0, 1, 1, 0, 1, 0] }],
+    [
+      'people',
+      { median: 2, min: 1, max: 4, distribution: [0, 1, 1, 0, 1, 0], rated: 3 },
+    ],
     // component process medians: 0 and 5
     [
       'process',
-      { median: 0, min: 0, max: 5, distribution: [1, 0, 0, 0, 0, 1] },
+      { median: 0, min: 0, max: 5, distribution: [1, 0, 0, 0, 0, 1], rated: 2 },
     ],
     ['policy', empty],
   ])('gives dimension %s the stats of the component medians', (id, stats) => {

@@ -37,7 +37,13 @@ describe('levelStats', () => {
     ['never a mean (1.67)', [0, 0, 5], 0, 0, 5, [2, 0, 0, 0, 0, 1]],
     ['level 0 counts', [0, 0, 0, 4], 0, 0, 4, [3, 0, 0, 0, 1, 0]],
   ])('%s', (_name, levels, median, min, max, distribution) => {
-    expect(levelStats(levels)).toEqual({ median, min, max, distribution });
+    expect(levelStats(levels)).toEqual({
+      median,
+      min,
+      max,
+      distribution,
+      rated: levels.filter(l => l !== null).length,
+    });
   });
 
   it('does not modify its input', () => {

@@ -25,7 +25,7 @@ function statsOfDistribution(
   count: number,
 ): LevelStats {
   if (count === 0) {
-    return { median: null, min: null, max: null, distribution };
+    return { median: null, min: null, max: null, distribution, rated: 0 };
   }
   const medianIndex = Math.floor((count - 1) / 2);
   let seen = 0;
@@ -45,5 +45,6 @@ function statsOfDistribution(
       1 -
       [...distribution].reverse().findIndex(n => n > 0),
     distribution,
+    rated: count,
   };
 }

@@ -95,9 +95,9 @@ describe('resolveTargets', () => {
       ],
       [
         'a lifecycle alone',
-        { byLifecycle: { production: { 'policy.ai': 5 } } },
+        { byLifecycle: { production: { 'people.ai': 5 } } },
         'production',
-        { 'policy.ai': 4 },
+        { 'people.ai': 4 },
       ],
     ],
   )('%s', (_name, defaults, lifecycle, targets) => {

@@ -32,30 +32,40 @@ describe('isMet', () => {
 });
 
 describe('scoreTopic', () => {
-  it.each<[string, TopicRatings | undefined, number | null, boolean]>([
-    ['no ratings at all', undefined, null, false],
-    ['an empty rating object', {}, null, false],
-    ['level 1 not yet', ratings(N), 0, false],
-    ['level 1 partially', ratings(P), 0, false],
-    ['level 1 largely', ratings(L), 1, false],
-    ['level 1 fully', ratings(F), 1, false],
-    ['level 1 not applicable', ratings(NA), 1, false],
-    ['levels 1-2 met, 3 partially', ratings(F, L, P), 2, false],
-    ['every level fully', ratings(F, F, F, F, F), 5, false],
-    ['every level largely', ratings(L, L, L, L, L), 5, false],
-    ['every level not applicable', ratings(NA, NA, NA, NA, NA), 5, false],
-    ['met, not applicable, met', ratings(F, NA, L), 3, false],
-    ['an unrated level stops the climb', ratings(F, _, F, F), 1, true],
-    ['level 1 unrated, level 2 fully', ratings(_, F), 0, true],
-    ['level 1 not yet, level 2 fully', ratings(N, F), 0, true],
-    ['largely above an unmet level', ratings(F, N, L), 1, true],
-    ['fully far above an unmet level', ratings(L, P, N, N, F), 1, true],
-    ['partially above an unmet level', ratings(F, N, P), 1, false],
-    ['not yet above an unmet level', ratings(F, P, N, N, N), 1, false],
-    ['not applicable above an unmet level', ratings(F, P, NA), 1, false],
-    ['not yet everywhere', ratings(N, N, N, N, N), 0, false],
-  ])('%s', (_name, input, level, inconsistent) => {
-    expect(scoreTopic(input, 5)).toEqual({ level, inconsistent });
+  // Flags: i = inconsistent, c = incomplete, a = not applicable.
+  it.each<[string, TopicRatings | undefined, number | null, string]>([
+    ['no ratings at all', undefined, null, ''],
+    ['an empty rating object', {}, null, ''],
+    ['level 1 not yet', ratings(N), 0, ''],
+    ['level 1 partially', ratings(P), 0, ''],
+    ['level 1 largely', ratings(L), 1, ''],
+    ['level 1 fully', ratings(F), 1, ''],
+    ['level 1 not applicable, nothing else', ratings(NA), null, 'a'],
+    ['levels 1-2 met, 3 partially', ratings(F, L, P), 2, ''],
+    ['every level fully', ratings(F, F, F, F, F), 5, ''],
+    ['every level largely', ratings(L, L, L, L, L), 5, ''],
+    ['every level not applicable', ratings(NA, NA, NA, NA, NA), null, 'a'],
+    ['not applicable with a gap', ratings(NA, _, NA), null, 'a'],
+    ['not applicable, then largely', ratings(NA, L), 2, ''],
+    ['met, not applicable, met', ratings(F, NA, L), 3, ''],
+    ['an unrated level stops the climb', ratings(F, _, F, F), 1, 'c'],
+    ['level 1 unrated, level 2 fully', ratings(_, F), 0, 'c'],
+    ['level 1 unrated, level 2 not yet', ratings(_, N), 0, 'c'],
+    ['level 1 not yet, level 2 fully', ratings(N, F), 0, 'i'],
+    ['largely above an unmet level', ratings(F, N, L), 1, 'i'],
+    ['fully far above an unmet level', ratings(L, P, N, N, F), 1, 'i'],
+    ['a gap and a contradiction', ratings(F, _, N, F), 1, 'ic'],
+    ['partially above an unmet level', ratings(F, N, P), 1, ''],
+    ['not yet above an unmet level', ratings(F, P, N, N, N), 1, ''],
+    ['not applicable above an unmet level', ratings(F, P, NA), 1, ''],
+    ['not yet everywhere', ratings(N, N, N, N, N), 0, ''],
+  ])('%s', (_name, input, level, flags) => {
+    expect(scoreTopic(input, 5)).toEqual({
+      level,
+      inconsistent: flags.includes('i'),
+      incomplete: flags.includes('c'),
+      notApplicable: flags.includes('a'),
+    });
   });
 
   describe('with a maxLevel below 5', () => {
@@ -72,7 +82,7 @@ describe('scoreTopic', () => {
     });
 
     it('does not flag a claim above maxLevel as inconsistent', () => {
-      expect(scoreTopic(ratings(F, F, F, N, F), 4)).toEqual({
+      expect(scoreTopic(ratings(F, F, F, N, F), 4)).toMatchObject({
         level: 3,
         inconsistent: false,
       });
@@ -96,11 +106,11 @@ describe('scoreTopic', () => {
     });
 
     it('flags inconsistency the same way as the non-strict mode', () => {
-      expect(scoreTopic(ratings(L, L), 5, { strict: true })).toEqual({
+      expect(scoreTopic(ratings(L, L), 5, { strict: true })).toMatchObject({
         level: 1,
         inconsistent: false,
       });
-      expect(scoreTopic(ratings(F, N, F), 5, { strict: true })).toEqual({
+      expect(scoreTopic(ratings(F, N, F), 5, { strict: true })).toMatchObject({
         level: 1,
         inconsistent: true,
       });
@@ -157,11 +167,39 @@ describe('scoreTopic', () => {
       },
     );
 
-    it('is null exactly when no level up to maxLevel is rated', () => {
+    it('is null exactly when nothing up to maxLevel is rated or all of it is N/A', () => {
       fc.assert(
         fc.property(ratingsArb, maxLevelArb, (input, maxLevel) => {
-          const rated = Object.keys(input).some(k => Number(k) <= maxLevel);
-          expect(scoreTopic(input, maxLevel).level === null).toBe(!rated);
+          const inRange = Object.entries(input).filter(
+            ([k]) => Number(k) <= maxLevel,
+          );
+          const onlyNa =
+            inRange.length > 0 && inRange.every(([, r]) => r === NA);
+          const score = scoreTopic(input, maxLevel);
+          expect(score.level === null).toBe(inRange.length === 0 || onlyNa);
+          expect(score.notApplicable).toBe(onlyNa);
+        }),
+      );
+    });
+
+    it('is inconsistent exactly when a claim sits above a level rated as unmet', () => {
+      fc.assert(
+        fc.property(ratingsArb, maxLevelArb, (input, maxLevel) => {
+          const at = (l: number) => input[String(l)];
+          let expected = false;
+          for (let low = 1; low <= maxLevel; low++) {
+            for (let high = low + 1; high <= maxLevel; high++) {
+              const below = at(low);
+              const above = at(high);
+              if (
+                below !== undefined &&
+                !isMet(below) &&
+                (above === L || above === F)
+              )
+                expected = true;
+            }
+          }
+          expect(scoreTopic(input, maxLevel).inconsistent).toBe(expected);
         }),
       );
     });
@@ -180,7 +218,9 @@ describe('scoreTopic', () => {
     it('reaches a level only when every level up to it is met', () => {
       fc.assert(
         fc.property(ratingsArb, maxLevelArb, (input, maxLevel) => {
-          const level = scoreTopic(input, maxLevel).level ?? 0;
+          const score = scoreTopic(input, maxLevel);
+          fc.pre(!score.notApplicable);
+          const level = score.level ?? 0;
           for (let l = 1; l <= level; l++) {
             expect(isMet(input[String(l)])).toBe(true);
           }

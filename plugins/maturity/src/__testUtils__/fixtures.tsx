@@ -133,6 +133,7 @@ const emptyStats = (median: number | null) => ({
   min: median,
   max: median,
   distribution: [0, 0, 0, 0, 0, 0],
+  rated: median === null ? 0 : 1,
 });
 
 /** A scorecard with one assessed and one unassessed component. */

@@ -6,6 +6,7 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
+  Chip,
   FormControlLabel,
   IconButton,
   Link,
@@ -51,6 +52,8 @@ const NO_RESULT: TopicResult = {
   gap: null,
   nextLevel: null,
   inconsistent: false,
+  incomplete: false,
+  notApplicable: false,
 };
 
 /** A topic's next step's criteria, the assessor's notes and evidence, and every level. */
@@ -72,6 +75,14 @@ function TopicDetails(props: {
           <Alert severity="warning">
             A higher level is rated as met while a lower one is not. The level
             counts only up to the first unmet level; check the ratings.
+          </Alert>
+        </Box>
+      )}
+      {result.incomplete && (
+        <Box mb={1}>
+          <Alert severity="info">
+            A level is rated while a lower one is not. The level counts only up
+            to the first unrated level; rate the levels below.
           </Alert>
         </Box>
       )}
@@ -160,7 +171,11 @@ function TopicRow(props: {
           {result.inconsistent && ' ⚠'}
         </TableCell>
         <TableCell>
-          <LevelChip model={model} level={result.level} />
+          {result.notApplicable ? (
+            <Chip size="small" variant="outlined" label="Not applicable" />
+          ) : (
+            <LevelChip model={model} level={result.level} />
+          )}
         </TableCell>
         <TableCell>
           {result.target === null ? '–' : formatLevel(model, result.target)}

@@ -242,7 +242,7 @@ describe('MaturityPage', () => {
 
     expect(
       await screen.findByRole('heading', {
-        name: 'Cloud Native Maturity Model 4.0',
+        name: 'Cloud Native Maturity Model 4.0 (Beta)',
       }),
     ).toBeInTheDocument();
     expect(screen.getByText('1 · Build')).toBeInTheDocument();

@@ -6,7 +6,7 @@ export function Attribution(props: { model: MaturityModel }) {
   return (
     <Box mt={2}>
       <Typography variant="caption" color="textSecondary" component="p">
-        {attribution.text}.{' '}
+        {attribution.text}. Original:{' '}
         <Link href={url} target="_blank" rel="noopener noreferrer">
           {title} {version}
         </Link>{' '}

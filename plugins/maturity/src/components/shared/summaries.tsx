@@ -63,11 +63,12 @@ export function DimensionMedians(props: {
           <Box key={dimension.id} className={classes.row}>
             <Typography variant="body2">{dimension.title}</Typography>
             <LevelChip model={model} level={stats?.median ?? null} />
-            {stats?.min !== null && stats?.min !== undefined && (
-              <Typography variant="caption" color="textSecondary">
-                range {stats.min}–{stats.max}
-              </Typography>
-            )}
+            <Typography variant="caption" color="textSecondary">
+              {stats?.rated ?? 0} rated
+              {stats?.min !== null &&
+                stats?.min !== undefined &&
+                ` · range ${stats.min}–${stats.max}`}
+            </Typography>
           </Box>
         );
       })}
