@@ -132,6 +132,7 @@ test('3. after an assessment that meets the goal, the progress rises', async ({
     .getByRole('group', { name: /^Level 1 · / })
     .getByRole('radio', { name: 'Fully', exact: true })
     .check();
+  await page.getByRole('button', { name: 'Review changes' }).click();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(
     page.getByRole('button', { name: 'Update assessment' }),
