@@ -385,6 +385,47 @@ describe('maturity backend', () => {
     ]);
   });
 
+  it('answers the roll-up alone with entities=none, its entities paged through the overview by group or domain', async () => {
+    const { server } = await startBackend();
+    await post(server, 'payments-api', {
+      baseRevision: 0,
+      ratings: { 'people.ai': fullyTo(3) },
+    });
+    const get = (path: string) =>
+      request(server).get(`${base}${path}`).set('Authorization', as(OWNER));
+    for (const scope of [
+      { card: '/scorecards/groups/default/engineering', filter: 'group=engineering' },
+      { card: '/scorecards/domains/default/commerce', filter: 'domain=commerce' },
+    ]) {
+      const streamed = await get(scope.card);
+      const rollUpOnly = await get(`${scope.card}?entities=none`);
+      expect(streamed.status).toBe(200);
+      expect(streamed.headers['content-type']).toMatch(/application\/json/);
+      expect(rollUpOnly.status).toBe(200);
+      const { entities, ...rollUp } = streamed.body;
+      expect(entities.length).toBeGreaterThan(1);
+      expect(rollUpOnly.body).toEqual({ ...rollUp, entities: [] });
+      // The same components, a page at a time, as the scorecard view shows them.
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await get(
+          `/overview?${scope.filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.totalCount).toBe(entities.length);
+        paged.push(...page.body.items.map((e: any) => e.entityRef));
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor);
+      expect(paged.sort()).toEqual(
+        entities.map((e: any) => e.entityRef).sort(),
+      );
+    }
+    const bad = await get('/scorecards/systems/default/shop?entities=some');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/entities/);
+  });
+
   it('filters, sorts and pages the overview, and exports one row per entity', async () => {
     const { server } = await startBackend({
       maturity: { targets: { default: 2 } },

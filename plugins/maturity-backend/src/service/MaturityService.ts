@@ -10,6 +10,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AssessmentHistoryPage,
+  AssessmentSummary,
   AssessmentSubmission,
   EntityFilter,
   EntityMaturityExportRow,
@@ -18,8 +19,7 @@ import {
   MaturityModel,
   OVERVIEW_SORT_FIELDS,
   OverviewPage,
-  rollUp,
-  RollUpEntry,
+  RollUpAccumulator,
   Scorecard,
   StoredAssessment,
   TargetDefaults,
@@ -54,6 +54,17 @@ export interface ScoringSettings {
 
 type Options = { credentials: BackstageCredentials };
 export type ReadOptions = Options & { visibility: Visibility };
+
+/** Receives a scorecard's entity rows batch by batch, as they are read. */
+export type EntityRowSink = (rows: EntityMaturityRow[]) => void | Promise<void>;
+
+/**
+ * A scorecard's entity rows are collected into its answer (the default),
+ * left out (`none`: the roll-up only), or handed to a sink as they are read.
+ */
+export type ScorecardOptions = ReadOptions & {
+  entities?: 'collect' | 'none' | EntityRowSink;
+};
 
 /** An entity as reads need it: its ref and the lifecycle that picks targets. */
 export type EntityTarget = { ref: string; lifecycle: string | null };
@@ -216,30 +227,36 @@ export class MaturityService {
 
   async systemScorecard(
     systemRef: string,
-    options: ReadOptions,
+    options: ScorecardOptions,
   ): Promise<Scorecard> {
     const system = (await this.findEntity(systemRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
-    const components = await this.rows({ kind: 'component', system }, options);
-    return this.scorecard(system, components, [], indexedAt);
+    return this.scorecard(
+      { entityRef: system, scope: { kind: 'component', system }, indexedAt },
+      options,
+    );
   }
 
   async domainScorecard(
     domainRef: string,
-    options: ReadOptions,
+    options: ScorecardOptions,
   ): Promise<Scorecard> {
     const domain = (await this.findEntity(domainRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
-    const [systems, components] = await Promise.all([
-      this.rows({ kind: 'system', domain }, options),
-      this.rows({ kind: 'component', systemInDomain: domain }, options),
-    ]);
-    const children = systems.map(s => ({
-      entityRef: s.entity_ref,
-      title: s.title,
-      members: components.filter(c => c.system_ref === s.entity_ref),
-    }));
-    return this.scorecard(domain, components, children, indexedAt);
+    const systems = await this.rows({ kind: 'system', domain }, options);
+    return this.scorecard(
+      {
+        entityRef: domain,
+        scope: { kind: 'component', systemInDomain: domain },
+        children: systems.map(s => ({
+          entityRef: s.entity_ref,
+          title: s.title ?? null,
+        })),
+        childOf: row => row.system_ref ?? undefined,
+        indexedAt,
+      },
+      options,
+    );
   }
 
   /**
@@ -248,18 +265,17 @@ export class MaturityService {
    */
   async groupScorecard(
     groupRef: string,
-    options: ReadOptions & { direct: boolean },
+    options: ScorecardOptions & { direct: boolean },
   ): Promise<Scorecard> {
     const root = (await this.findEntity(groupRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
     if (options.direct) {
-      const own = await this.rows({ kind: 'component', owner: root }, options);
-      return this.scorecard(root, own, [], indexedAt);
+      return this.scorecard(
+        { entityRef: root, scope: { kind: 'component', owner: root }, indexedAt },
+        options,
+      );
     }
-    const [tree, components] = await Promise.all([
-      this.deps.index.groupTree(root),
-      this.rows({ kind: 'component', ownerSubtreeOf: root }, options),
-    ]);
+    const tree = await this.deps.index.groupTree(root);
     // Each group below the root belongs to the child of the root above it.
     const parentOf = new Map(tree.map(g => [g.entity_ref, g.parent_ref]));
     const childOf = new Map<string, string>();
@@ -281,21 +297,19 @@ export class MaturityService {
         .map(g => g.entity_ref),
       options,
     );
-    const membersOf = new Map(childRefs.map(ref => [ref, [] as IndexedRow[]]));
-    for (const component of components) {
-      const child = component.owner_ref && topChild(component.owner_ref);
-      if (child) membersOf.get(child)?.push(component);
-    }
     const titles = new Map(tree.map(g => [g.entity_ref, g.title]));
     return this.scorecard(
-      root,
-      components,
-      childRefs.map(ref => ({
-        entityRef: ref,
-        title: titles.get(ref) ?? null,
-        members: membersOf.get(ref)!,
-      })),
-      indexedAt,
+      {
+        entityRef: root,
+        scope: { kind: 'component', ownerSubtreeOf: root },
+        children: childRefs.map(ref => ({
+          entityRef: ref,
+          title: titles.get(ref) ?? null,
+        })),
+        childOf: row => (row.owner_ref ? topChild(row.owner_ref) : undefined),
+        indexedAt,
+      },
+      options,
     );
   }
 
@@ -361,25 +375,8 @@ export class MaturityService {
     options: ReadOptions,
   ): AsyncGenerator<EntityMaturityExportRow[]> {
     await this.deps.indexer.ready();
-    const { visibility } = options;
-    if (visibility.type === 'none') return;
-    const scope = this.scopeOf(filter);
-    const condition = this.conditionOf(visibility);
-    let after: string | undefined;
-    for (;;) {
-      const batch = await this.deps.index.rowsAfter(
-        scope,
-        condition,
-        after,
-        BATCH,
-      );
-      if (!batch.length) return;
-      after = batch[batch.length - 1].entity_ref;
-      const rows =
-        visibility.type === 'catalog'
-          ? await this.visible(batch, options)
-          : batch;
-      yield rows.map(r => this.toExportRow(r));
+    for await (const batch of this.batches(this.scopeOf(filter), options)) {
+      yield batch.map(r => this.toExportRow(r));
     }
   }
 
@@ -408,7 +405,9 @@ export class MaturityService {
     return {
       kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
       owner: filter.owner && parseFilterRef(filter.owner, 'group'),
+      ownerSubtreeOf: filter.group && parseFilterRef(filter.group, 'group'),
       system: filter.system && parseFilterRef(filter.system, 'system'),
+      systemInDomain: filter.domain && parseFilterRef(filter.domain, 'domain'),
       lifecycle: filter.lifecycle,
       minLevel: filter.minLevel,
     };
@@ -482,40 +481,73 @@ export class MaturityService {
     return kept;
   }
 
-  private scorecard(
-    entityRef: string,
-    rows: IndexedRow[],
-    children: Array<{
+  /** The rows of a scope the caller may see, read in batches by ref. */
+  private async *batches(
+    scope: IndexScope,
+    options: ReadOptions,
+  ): AsyncGenerator<IndexedRow[]> {
+    const { visibility } = options;
+    if (visibility.type === 'none') return;
+    const condition = this.conditionOf(visibility);
+    let after: string | undefined;
+    for (;;) {
+      const batch = await this.deps.index.rowsAfter(
+        scope,
+        condition,
+        after,
+        BATCH,
+      );
+      if (!batch.length) return;
+      after = batch[batch.length - 1].entity_ref;
+      yield visibility.type === 'catalog'
+        ? await this.visible(batch, options)
+        : batch;
+    }
+  }
+
+  /**
+   * Rolls a scope up while reading it in batches, so that memory stays the
+   * same for 100 components or 100,000: levels are counted, and entity rows
+   * are handed on (or collected) batch by batch.
+   */
+  private async scorecard(
+    card: {
       entityRef: string;
-      title: string | null;
-      members: IndexedRow[];
-    }>,
-    indexedAt: Date,
-  ): Scorecard {
+      scope: IndexScope;
+      children?: Array<{ entityRef: string; title: string | null }>;
+      /** The child a component counts towards, if any. */
+      childOf?: (row: IndexedRow) => string | undefined;
+      indexedAt: Date;
+    },
+    options: ScorecardOptions,
+  ): Promise<Scorecard> {
     const { model } = this.deps;
     const now = this.now();
-    const entries = new Map<IndexedRow, RollUpEntry>(
-      rows.map(r => [
-        r,
-        {
-          summary: r.levels
-            ? {
-                ...this.summaries.decode(r as Required<IndexedRow>),
-                stale: now > new Date(r.stale_at as Date),
-              }
-            : null,
-        },
-      ]),
+    const children = card.children ?? [];
+    const total = new RollUpAccumulator(model);
+    const perChild = new Map(
+      children.map(c => [c.entityRef, new RollUpAccumulator(model)]),
     );
+    const sink = options.entities ?? 'collect';
+    const entities: EntityMaturityRow[] = [];
+    for await (const batch of this.batches(card.scope, options)) {
+      const rows: EntityMaturityRow[] = [];
+      for (const row of batch) {
+        const summary = this.summaryAt(row, now);
+        total.add(summary);
+        const child = card.childOf?.(row);
+        if (child) perChild.get(child)?.add(summary);
+        if (sink !== 'none') rows.push(this.toRow(row, summary));
+      }
+      if (typeof sink === 'function') await sink(rows);
+      else if (sink === 'collect') entities.push(...rows);
+    }
     return {
-      entityRef,
-      ...rollUp(model, [...entries.values()]),
-      entities: rows.map(r => this.toRow(r, entries.get(r))),
+      entityRef: card.entityRef,
+      ...total.result(),
+      entities,
       children: children.map(child => {
-        const rolled = rollUp(
-          model,
-          child.members.map(m => entries.get(m)!),
-        );
+        const rolled = perChild.get(child.entityRef)!.result();
         return {
           entityRef: child.entityRef,
           title: child.title,
@@ -526,14 +558,22 @@ export class MaturityService {
           percentToTarget: rolled.percentToTarget,
         };
       }),
-      indexedAt: indexedAt.toISOString(),
+      indexedAt: card.indexedAt.toISOString(),
     };
   }
 
-  private toRow(row: IndexedRow, entry?: RollUpEntry): EntityMaturityRow {
-    const summary =
-      entry?.summary ??
-      (row.levels ? this.summaries.decode(row as Required<IndexedRow>) : null);
+  /** A row's latest summary with its staleness at `now`; null if unassessed. */
+  private summaryAt(row: IndexedRow, now: Date): AssessmentSummary | null {
+    const decoded = this.summaryOf(row);
+    return decoded
+      ? { ...decoded, stale: now > new Date(toIso(row.stale_at)) }
+      : null;
+  }
+
+  private toRow(
+    row: IndexedRow,
+    summary: DecodedSummary | null = this.summaryOf(row),
+  ): EntityMaturityRow {
     return {
       entityRef: row.entity_ref,
       kind: row.kind,
@@ -560,14 +600,9 @@ export class MaturityService {
   }
 
   private toExportRow(row: IndexedRow): EntityMaturityExportRow {
-    const summary = row.levels
-      ? this.summaries.decode(row as Required<IndexedRow>)
-      : null;
+    const summary = this.summaryOf(row);
     return {
-      ...this.toRow(
-        row,
-        summary ? { summary: { ...summary, stale: false } } : undefined,
-      ),
+      ...this.toRow(row, summary),
       topics: Object.fromEntries(
         this.deps.model.dimensions.flatMap(d =>
           d.topics.map(t => [t.id, summary?.topicLevels[t.id] ?? null]),

@@ -10,14 +10,18 @@ import {
   createSubmissionSchema,
   EntityMaturityExportRow,
   exportQuerySchema,
+  groupScorecardQuerySchema,
   historyQuerySchema,
   maturityAssessmentCreatePermission,
   overviewQuerySchema,
+  Scorecard,
+  scorecardQuerySchema,
 } from '@cnmm/backstage-plugin-maturity-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { MaturityService } from './MaturityService';
+import { MaturityService, ScorecardOptions } from './MaturityService';
+import { writeChunk } from './streaming';
 import { readVisibility } from './visibility';
 import { TooManyRequestsError, WriteRateLimiter } from './writeRateLimit';
 
@@ -228,28 +232,72 @@ export async function createRouter(options: {
     },
   );
 
+  /**
+   * Answers a scorecard. With every entity (the default) the rows are
+   * streamed as they are read and the roll-up follows them, so that an
+   * organisation of 100,000 components is never held in memory at once.
+   */
+  const sendScorecard = async (
+    req: Request,
+    res: Response,
+    entities: 'all' | 'none',
+    compute: (options: ScorecardOptions) => Promise<Scorecard>,
+  ) => {
+    const caller = await reader(req);
+    if (entities === 'none') {
+      res.json(await compute({ ...caller, entities: 'none' }));
+      return;
+    }
+    let separator: string | undefined;
+    const card = await compute({
+      ...caller,
+      entities: async rows => {
+        if (separator === undefined) {
+          res.type('application/json');
+          await writeChunk(res, '{"entities":[');
+          separator = '';
+        }
+        if (!rows.length) return;
+        await writeChunk(
+          res,
+          separator + rows.map(row => JSON.stringify(row)).join(','),
+        );
+        separator = ',';
+      },
+    });
+    if (separator === undefined) {
+      res.json(card);
+      return;
+    }
+    const { entities: _streamed, ...rollUp } = card;
+    res.end(`],${JSON.stringify(rollUp).slice(1)}`);
+  };
+
   router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'system');
-    res.json(await service.systemScorecard(ref, await reader(req)));
+    const { entities } = parse(scorecardQuerySchema, req.query, 'query');
+    await sendScorecard(req, res, entities, options =>
+      service.systemScorecard(ref, options),
+    );
   });
 
   router.get('/scorecards/domains/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'domain');
-    res.json(await service.domainScorecard(ref, await reader(req)));
+    const { entities } = parse(scorecardQuerySchema, req.query, 'query');
+    await sendScorecard(req, res, entities, options =>
+      service.domainScorecard(ref, options),
+    );
   });
 
   router.get('/scorecards/groups/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'group');
-    const { direct } = parse(
-      z.strictObject({ direct: z.enum(['true', 'false']).optional() }),
+    const { entities, direct } = parse(
+      groupScorecardQuerySchema,
       req.query,
       'query',
     );
-    res.json(
-      await service.groupScorecard(ref, {
-        ...(await reader(req)),
-        direct: direct === 'true',
-      }),
+    await sendScorecard(req, res, entities, options =>
+      service.groupScorecard(ref, { ...options, direct: direct === 'true' }),
     );
   });
 
@@ -309,7 +357,10 @@ export async function createRouter(options: {
       let separator = '\n';
       for await (const batch of counted()) {
         if (!batch.length) continue;
-        res.write(separator + batch.map(r => JSON.stringify(r)).join(',\n'));
+        await writeChunk(
+          res,
+          separator + batch.map(r => JSON.stringify(r)).join(',\n'),
+        );
         separator = ',\n';
       }
       res.end('\n]\n');
@@ -327,7 +378,8 @@ export async function createRouter(options: {
     );
     // One write per batch: one write per row costs more than the rows.
     for await (const batch of counted()) {
-      res.write(
+      await writeChunk(
+        res,
         batch
           .map((row: EntityMaturityExportRow) =>
             [

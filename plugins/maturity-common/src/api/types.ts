@@ -73,7 +73,11 @@ const optionalText = z.string().trim().min(1).max(512).optional();
 export const entityFilterSchema = z.strictObject({
   kind: optionalText,
   owner: optionalText,
+  /** Owned by this group or by any group below it. */
+  group: optionalText,
   system: optionalText,
+  /** Part of a system of this domain. */
+  domain: optionalText,
   lifecycle: optionalText,
   // An empty `?minLevel=` means no filter, not level 0.
   minLevel: z.preprocess(
@@ -89,6 +93,24 @@ export const overviewQuerySchema = entityFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });
+
+/**
+ * Query of `GET /scorecards/...`: `entities=none` answers the roll-up only,
+ * with `entities` empty, for views that page the entities through
+ * `/overview` instead of receiving a whole organisation at once.
+ * @public
+ */
+export const scorecardQuerySchema = z.strictObject({
+  entities: z.enum(['all', 'none']).default('all'),
+});
+
+/** Query of `GET /scorecards/groups/...`. @public */
+export const groupScorecardQuerySchema = scorecardQuerySchema.extend({
+  direct: z.enum(['true', 'false']).optional(),
+});
+
+/** @public */
+export type ScorecardQuery = z.input<typeof groupScorecardQuerySchema>;
 
 /** Query of `GET /export`. @public */
 export const exportQuerySchema = entityFilterSchema.extend({

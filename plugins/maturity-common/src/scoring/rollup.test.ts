@@ -7,7 +7,13 @@ import {
 } from '../assessment/schema';
 import { defaultMaturityModel } from '../model/bundled';
 import { computeAssessmentResult } from './assess';
-import { rollUp, RollUpEntry, summarizeResult } from './rollup';
+import {
+  rollUp,
+  RollUpAccumulator,
+  RollUpEntry,
+  summarizeResult,
+} from './rollup';
+import { levelStats } from './stats';
 
 const model = defaultMaturityModel;
 const now = new Date('2025-06-30T12:00:00Z');
@@ -206,6 +212,38 @@ describe('rollUp', () => {
             expect(stats.median).toBeLessThanOrEqual(stats.max!);
           }
         }),
+        { numRuns: 50 },
+      );
+    });
+
+    it('rolls up a scope read in batches exactly as all of it at once', () => {
+      fc.assert(
+        fc.property(
+          entriesArb,
+          fc.integer({ min: 1, max: 7 }),
+          ([list], batchSize) => {
+            const accumulator = new RollUpAccumulator(model);
+            for (let i = 0; i < list.length; i += batchSize) {
+              for (const entry of list.slice(i, i + batchSize)) {
+                accumulator.add(entry.summary);
+              }
+            }
+            const rolled = accumulator.result();
+            const summaries = list.flatMap(e => (e.summary ? [e.summary] : []));
+            // Against the definition: the stats of every component's level.
+            for (const id of topicIds) {
+              expect(rolled.topics[id]).toEqual(
+                levelStats(summaries.map(s => s.topicLevels[id] ?? null)),
+              );
+            }
+            for (const { id } of model.dimensions) {
+              expect(rolled.dimensions[id]).toEqual(
+                levelStats(summaries.map(s => s.dimensionMedians[id] ?? null)),
+              );
+            }
+            expect(rolled).toEqual(rollUp(model, list));
+          },
+        ),
         { numRuns: 50 },
       );
     });

@@ -1,7 +1,7 @@
 import type { AssessmentResult, LevelStats } from '../assessment/schema';
 import type { MaturityModel } from '../model/schema';
 import { percentOfSums, targetSums } from './assess';
-import { levelStats } from './stats';
+import { statsOfDistribution } from './stats';
 
 /**
  * What a roll-up needs of one assessment: much smaller than its result, so
@@ -48,6 +48,72 @@ export interface RollUp {
 }
 
 /**
+ * A roll-up built one component at a time, so that a scope of any size can be
+ * rolled up while its rows are read in batches, in constant memory: levels
+ * are counted per topic and dimension, never kept.
+ * @public
+ */
+export class RollUpAccumulator {
+  private total = 0;
+  private assessed = 0;
+  private stale = 0;
+  private readonly sums = { targetSum: 0, gapSum: 0 };
+  private readonly topicCounts = new Map<string, number[]>();
+  private readonly dimensionCounts = new Map<string, number[]>();
+
+  constructor(model: MaturityModel) {
+    for (const dimension of model.dimensions) {
+      this.dimensionCounts.set(dimension.id, [0, 0, 0, 0, 0, 0]);
+      for (const topic of dimension.topics) {
+        this.topicCounts.set(topic.id, [0, 0, 0, 0, 0, 0]);
+      }
+    }
+  }
+
+  /** Adds one component: its latest summary, or null when unassessed. */
+  add(summary: AssessmentSummary | null): void {
+    this.total++;
+    if (!summary) return;
+    this.assessed++;
+    if (summary.stale) this.stale++;
+    this.sums.targetSum += summary.targetSum;
+    this.sums.gapSum += summary.gapSum;
+    count(this.topicCounts, summary.topicLevels);
+    count(this.dimensionCounts, summary.dimensionMedians);
+  }
+
+  result(): RollUp {
+    const stats = (counts: Map<string, number[]>) =>
+      Object.fromEntries(
+        [...counts].map(([id, distribution]) => [
+          id,
+          statsOfDistribution([...distribution]),
+        ]),
+      );
+    return {
+      components: {
+        total: this.total,
+        assessed: this.assessed,
+        stale: this.stale,
+      },
+      topics: stats(this.topicCounts),
+      dimensions: stats(this.dimensionCounts),
+      percentToTarget: percentOfSums(this.sums),
+    };
+  }
+}
+
+function count(
+  counts: Map<string, number[]>,
+  levels: Record<string, number | null>,
+) {
+  for (const [id, distribution] of counts) {
+    const level = levels[id];
+    if (level !== null && level !== undefined) distribution[level]++;
+  }
+}
+
+/**
  * Rolls many components up into one scorecard. Only medians, extremes and
  * distributions are used, so the order of the components does not matter.
  * @public
@@ -56,34 +122,7 @@ export function rollUp(
   model: MaturityModel,
   entries: ReadonlyArray<RollUpEntry>,
 ): RollUp {
-  const assessed = entries
-    .map(e => e.summary)
-    .filter((s): s is AssessmentSummary => s !== null);
-  const topics: RollUp['topics'] = {};
-  const dimensions: RollUp['dimensions'] = {};
-  for (const dimension of model.dimensions) {
-    dimensions[dimension.id] = levelStats(
-      assessed.map(s => s.dimensionMedians[dimension.id] ?? null),
-    );
-    for (const topic of dimension.topics) {
-      topics[topic.id] = levelStats(
-        assessed.map(s => s.topicLevels[topic.id] ?? null),
-      );
-    }
-  }
-  const sums = { targetSum: 0, gapSum: 0 };
-  for (const summary of assessed) {
-    sums.targetSum += summary.targetSum;
-    sums.gapSum += summary.gapSum;
-  }
-  return {
-    components: {
-      total: entries.length,
-      assessed: assessed.length,
-      stale: assessed.filter(s => s.stale).length,
-    },
-    topics,
-    dimensions,
-    percentToTarget: percentOfSums(sums),
-  };
+  const accumulator = new RollUpAccumulator(model);
+  for (const entry of entries) accumulator.add(entry.summary);
+  return accumulator.result();
 }

@@ -10,20 +10,19 @@ import type { LevelStats } from '../assessment/schema';
  */
 export function levelStats(levels: ReadonlyArray<number | null>): LevelStats {
   const distribution = [0, 0, 0, 0, 0, 0];
-  let count = 0;
   for (const level of levels) {
-    if (level !== null) {
-      distribution[level]++;
-      count++;
-    }
+    if (level !== null) distribution[level]++;
   }
-  return statsOfDistribution(distribution, count);
+  return statsOfDistribution(distribution);
 }
 
-function statsOfDistribution(
-  distribution: number[],
-  count: number,
-): LevelStats {
+/**
+ * The stats of levels already counted: `distribution[level]` is how many
+ * times each level 0..5 occurs.
+ * @public
+ */
+export function statsOfDistribution(distribution: number[]): LevelStats {
+  const count = distribution.reduce((sum, n) => sum + n, 0);
   if (count === 0) {
     return { median: null, min: null, max: null, distribution, rated: 0 };
   }
