@@ -394,8 +394,14 @@ describe('maturity backend', () => {
     const get = (path: string) =>
       request(server).get(`${base}${path}`).set('Authorization', as(OWNER));
     for (const scope of [
-      { card: '/scorecards/groups/default/engineering', filter: 'group=engineering' },
-      { card: '/scorecards/domains/default/commerce', filter: 'domain=commerce' },
+      {
+        card: '/scorecards/groups/default/engineering',
+        filter: 'group=engineering',
+      },
+      {
+        card: '/scorecards/domains/default/commerce',
+        filter: 'domain=commerce',
+      },
     ]) {
       const streamed = await get(scope.card);
       const rollUpOnly = await get(`${scope.card}?entities=none`);
@@ -410,7 +416,9 @@ describe('maturity backend', () => {
       let cursor: string | undefined;
       do {
         const page = await get(
-          `/overview?${scope.filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          `/overview?${scope.filter}&limit=2${
+            cursor ? `&cursor=${cursor}` : ''
+          }`,
         );
         expect(page.status).toBe(200);
         expect(page.body.totalCount).toBe(entities.length);

@@ -271,7 +271,11 @@ export class MaturityService {
     const indexedAt = await this.deps.indexer.ready();
     if (options.direct) {
       return this.scorecard(
-        { entityRef: root, scope: { kind: 'component', owner: root }, indexedAt },
+        {
+          entityRef: root,
+          scope: { kind: 'component', owner: root },
+          indexedAt,
+        },
         options,
       );
     }

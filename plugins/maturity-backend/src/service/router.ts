@@ -241,7 +241,7 @@ export async function createRouter(options: {
     req: Request,
     res: Response,
     entities: 'all' | 'none',
-    compute: (options: ScorecardOptions) => Promise<Scorecard>,
+    compute: (cardOptions: ScorecardOptions) => Promise<Scorecard>,
   ) => {
     const caller = await reader(req);
     if (entities === 'none') {
@@ -276,16 +276,16 @@ export async function createRouter(options: {
   router.get('/scorecards/systems/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'system');
     const { entities } = parse(scorecardQuerySchema, req.query, 'query');
-    await sendScorecard(req, res, entities, options =>
-      service.systemScorecard(ref, options),
+    await sendScorecard(req, res, entities, cardOptions =>
+      service.systemScorecard(ref, cardOptions),
     );
   });
 
   router.get('/scorecards/domains/:namespace/:name', async (req, res) => {
     const ref = refFromPath(req, 'domain');
     const { entities } = parse(scorecardQuerySchema, req.query, 'query');
-    await sendScorecard(req, res, entities, options =>
-      service.domainScorecard(ref, options),
+    await sendScorecard(req, res, entities, cardOptions =>
+      service.domainScorecard(ref, cardOptions),
     );
   });
 
@@ -296,8 +296,11 @@ export async function createRouter(options: {
       req.query,
       'query',
     );
-    await sendScorecard(req, res, entities, options =>
-      service.groupScorecard(ref, { ...options, direct: direct === 'true' }),
+    await sendScorecard(req, res, entities, cardOptions =>
+      service.groupScorecard(ref, {
+        ...cardOptions,
+        direct: direct === 'true',
+      }),
     );
   });
 

@@ -14,6 +14,7 @@ import {
   OverviewPage,
   OverviewQuery,
   Scorecard,
+  ScorecardQuery,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 
@@ -46,7 +47,11 @@ export interface MaturityApi {
     submission: AssessmentSubmission,
   ): Promise<StoredAssessment>;
   /** The scorecard of a system, group or domain, chosen by the ref's kind. */
-  getScorecard(entityRef: MaturityEntityRef): Promise<Scorecard>;
+  /** `entities: 'none'` answers the roll-up only; page entities with getOverview. */
+  getScorecard(
+    entityRef: MaturityEntityRef,
+    query?: ScorecardQuery,
+  ): Promise<Scorecard>;
   getOverview(query: OverviewQuery): Promise<OverviewPage>;
   exportOverview(
     filter: EntityFilter,

@@ -98,15 +98,20 @@ describe('MaturityClient', () => {
     ['group:default/team-a', '/scorecards/groups/default/team-a'],
     ['domain:default/commerce', '/scorecards/domains/default/commerce'],
   ])('reads the scorecard of %s', async (ref, expected) => {
-    let path = '';
+    const urls: URL[] = [];
     server.use(
       http.get(`${api}/scorecards/*`, ({ request }) => {
-        path = new URL(request.url).pathname;
+        urls.push(new URL(request.url));
         return HttpResponse.json({ entityRef: ref });
       }),
     );
     await createClient().getScorecard(ref);
-    expect(path).toBe(`/api/maturity${expected}`);
+    await createClient().getScorecard(ref, { entities: 'none' });
+    expect(urls.map(u => u.pathname)).toEqual([
+      `/api/maturity${expected}`,
+      `/api/maturity${expected}`,
+    ]);
+    expect(urls.map(u => u.search)).toEqual(['', '?entities=none']);
   });
 
   it('refuses a scorecard for other kinds', async () => {

@@ -15,6 +15,7 @@ import {
   OverviewPage,
   OverviewQuery,
   Scorecard,
+  ScorecardQuery,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { MaturityApi, MaturityEntityRef, MaturityExport } from './MaturityApi';
@@ -97,7 +98,10 @@ export class MaturityClient implements MaturityApi {
     });
   }
 
-  getScorecard(entityRef: MaturityEntityRef): Promise<Scorecard> {
+  getScorecard(
+    entityRef: MaturityEntityRef,
+    query: ScorecardQuery = {},
+  ): Promise<Scorecard> {
     const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
     const collection = SCORECARD_PATHS[kind];
     if (!collection) {
@@ -108,7 +112,9 @@ export class MaturityClient implements MaturityApi {
       );
     }
     return this.request(
-      `/scorecards/${collection}/${entityPath(entityRef, false)}`,
+      `/scorecards/${collection}/${entityPath(entityRef, false)}${queryString(
+        query,
+      )}`,
     );
   }
 

@@ -53,7 +53,7 @@ function ScorecardSummary(props: { entityRef: string }) {
   const api = useApi(maturityApiRef);
   const model = useMaturityModel();
   const scorecard = useAsync(
-    () => api.getScorecard(props.entityRef),
+    () => api.getScorecard(props.entityRef, { entities: 'none' }),
     [api, props.entityRef],
   );
   const error = model.error ?? scorecard.error;

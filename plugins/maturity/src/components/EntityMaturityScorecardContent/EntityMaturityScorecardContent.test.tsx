@@ -1,4 +1,6 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Scorecard } from '@cnmm/backstage-plugin-maturity-common';
 import {
   entityOfKind,
   makeScorecard,
@@ -8,13 +10,23 @@ import {
 } from '../../__testUtils__/fixtures';
 import { EntityMaturityScorecardContent } from './EntityMaturityScorecardContent';
 
+/** The roll-up as `entities=none` answers it, and its components as pages. */
+function scorecardApi(entityRef: string, children: Scorecard['children'] = []) {
+  const { entities, ...rollUp } = makeScorecard(entityRef, children);
+  return mockMaturityApi({
+    getScorecard: jest.fn().mockResolvedValue({ ...rollUp, entities: [] }),
+    getOverview: jest.fn().mockResolvedValue({
+      items: entities,
+      totalCount: entities.length,
+      nextCursor: null,
+      indexedAt: rollUp.indexedAt,
+    }),
+  });
+}
+
 describe('EntityMaturityScorecardContent', () => {
   it('shows coverage, medians, weakest topics and a heat map of components', async () => {
-    const api = mockMaturityApi({
-      getScorecard: jest
-        .fn()
-        .mockResolvedValue(makeScorecard('system:default/shop')),
-    });
+    const api = scorecardApi('system:default/shop');
     await renderWithEntity(<EntityMaturityScorecardContent />, {
       api,
       entity: entityOfKind('System', 'shop'),
@@ -26,7 +38,9 @@ describe('EntityMaturityScorecardContent', () => {
     expect(
       screen.getByText(/1 stale · progress to target 60%/),
     ).toBeInTheDocument();
-    expect(api.getScorecard).toHaveBeenCalledWith('system:default/shop');
+    expect(api.getScorecard).toHaveBeenCalledWith('system:default/shop', {
+      entities: 'none',
+    });
     expect(screen.getByText(/^Catalog data as of /)).toHaveAttribute(
       'title',
       new Date('2026-11-22T08:00:00.000Z').toLocaleString(),
@@ -40,7 +54,16 @@ describe('EntityMaturityScorecardContent', () => {
     expect(weakest[0]).toHaveTextContent('0 · Not started');
     expect(weakest[1]).toHaveTextContent(/^Culture/);
 
-    const table = screen.getByRole('table', { name: 'Maturity by component' });
+    const table = await screen.findByRole('table', {
+      name: 'Maturity by component',
+    });
+    expect(api.getOverview).toHaveBeenCalledWith({
+      system: 'system:default/shop',
+      sortBy: 'name',
+      order: 'asc',
+      limit: 25,
+      cursor: undefined,
+    });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
     for (const dimension of model.dimensions) {
@@ -64,21 +87,15 @@ describe('EntityMaturityScorecardContent', () => {
   });
 
   it('shows the child teams of a group', async () => {
-    const api = mockMaturityApi({
-      getScorecard: jest.fn().mockResolvedValue(
-        makeScorecard('group:default/platform', [
-          {
-            entityRef: 'group:default/team-a',
-            title: null,
-            components: { total: 2, assessed: 1, stale: 0 },
-            dimensions: Object.fromEntries(
-              model.dimensions.map(d => [d.id, 2]),
-            ),
-            percentToTarget: 0.5,
-          },
-        ]),
-      ),
-    });
+    const api = scorecardApi('group:default/platform', [
+      {
+        entityRef: 'group:default/team-a',
+        title: null,
+        components: { total: 2, assessed: 1, stale: 0 },
+        dimensions: Object.fromEntries(model.dimensions.map(d => [d.id, 2])),
+        percentToTarget: 0.5,
+      },
+    ]);
     await renderWithEntity(<EntityMaturityScorecardContent />, {
       api,
       entity: entityOfKind('Group', 'platform'),
@@ -96,6 +113,52 @@ describe('EntityMaturityScorecardContent', () => {
     expect(within(row).getAllByTitle('2 · Operate')).toHaveLength(
       model.dimensions.length,
     );
-    expect(api.getScorecard).toHaveBeenCalledWith('group:default/platform');
+    expect(api.getScorecard).toHaveBeenCalledWith('group:default/platform', {
+      entities: 'none',
+    });
+    // A group's components are those of all the teams below it.
+    await screen.findByRole('table', { name: 'Maturity by component' });
+    expect(api.getOverview).toHaveBeenCalledWith(
+      expect.objectContaining({ group: 'group:default/platform' }),
+    );
+  });
+
+  it('pages the components on the server, forward and back', async () => {
+    const api = scorecardApi('domain:default/commerce');
+    const { items, indexedAt } = await api.getOverview({});
+    api.getOverview.mockImplementation(async query => ({
+      items: query.cursor ? [items[1]] : [items[0]],
+      totalCount: 26,
+      nextCursor: query.cursor ? null : 'page-2',
+      indexedAt,
+    }));
+    await renderWithEntity(<EntityMaturityScorecardContent />, {
+      api,
+      entity: entityOfKind('Domain', 'commerce'),
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Maturity by component',
+    });
+    expect(within(table).getByRole('link', { name: /payments/ })).toBeVisible();
+    expect(screen.getByText('1-25 of 26')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(
+      await within(table).findByRole('link', { name: /checkout/ }),
+    ).toBeInTheDocument();
+    expect(api.getOverview).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        domain: 'domain:default/commerce',
+        cursor: 'page-2',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    expect(
+      await within(table).findByRole('link', { name: /payments/ }),
+    ).toBeInTheDocument();
+    expect(api.getOverview).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: undefined }),
+    );
   });
 });

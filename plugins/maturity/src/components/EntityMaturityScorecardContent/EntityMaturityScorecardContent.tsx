@@ -19,7 +19,7 @@ export function EntityMaturityScorecardContent() {
   const api = useApi(maturityApiRef);
   const model = useMaturityModel();
   const scorecard = useAsync(
-    () => api.getScorecard(entityRef),
+    () => api.getScorecard(entityRef, { entities: 'none' }),
     [api, entityRef],
   );
 

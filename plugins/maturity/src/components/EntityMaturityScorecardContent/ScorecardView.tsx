@@ -1,8 +1,15 @@
-import { InfoCard } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  EntityFilter,
   MaturityModel,
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
+import { useMemo } from 'react';
 import { Grid, TableCell, TableRow, Typography } from '@material-ui/core';
 import {
   AssessedAtCell,
@@ -14,6 +21,8 @@ import {
   HeatMapHeaders,
   HeatMapTable,
   IndexAge,
+  OverviewSort,
+  useOverviewPages,
   WeakestTopics,
 } from '../shared';
 
@@ -46,32 +55,59 @@ export function TeamHeatMap(props: {
   );
 }
 
-/** Components × dimensions, each component linking to its page. */
+/** The overview filter that selects a scorecard's components. */
+export function scopeFilter(entityRef: string): EntityFilter {
+  const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+  if (kind === 'group') return { group: entityRef };
+  if (kind === 'domain') return { domain: entityRef };
+  return { system: entityRef };
+}
+
+const BY_NAME: OverviewSort = { sortBy: 'name', order: 'asc' };
+
+/**
+ * Components × dimensions, each component linking to its page, a page at a
+ * time from the server: a whole organisation can hold 100,000 of them.
+ */
 export function EntityHeatMap(props: {
   model: MaturityModel;
-  rows: Scorecard['entities'];
+  entityRef: string;
 }) {
-  const { model, rows } = props;
+  const { model, entityRef } = props;
+  const filter = useMemo(() => scopeFilter(entityRef), [entityRef]);
+  const { page, pagination } = useOverviewPages(filter, BY_NAME);
+  if (page.error) return <ResponseErrorPanel error={page.error} />;
+  if (!page.value) return <Progress />;
+  if (!page.value.totalCount) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        There are no components here yet.
+      </Typography>
+    );
+  }
   return (
-    <HeatMapTable
-      model={model}
-      label="Maturity by component"
-      header={
-        <>
-          <TableCell>Component</TableCell>
-          <HeatMapHeaders model={model} />
-          <TableCell>Assessed</TableCell>
-        </>
-      }
-    >
-      {rows.map(row => (
-        <TableRow key={row.entityRef}>
-          <EntityRefCell entityRef={row.entityRef} />
-          <HeatMapCells model={model} row={row} />
-          <AssessedAtCell row={row} />
-        </TableRow>
-      ))}
-    </HeatMapTable>
+    <>
+      <HeatMapTable
+        model={model}
+        label="Maturity by component"
+        header={
+          <>
+            <TableCell>Component</TableCell>
+            <HeatMapHeaders model={model} />
+            <TableCell>Assessed</TableCell>
+          </>
+        }
+      >
+        {page.value.items.map(row => (
+          <TableRow key={row.entityRef}>
+            <EntityRefCell entityRef={row.entityRef} />
+            <HeatMapCells model={model} row={row} />
+            <AssessedAtCell row={row} />
+          </TableRow>
+        ))}
+      </HeatMapTable>
+      {pagination}
+    </>
   );
 }
 
@@ -108,13 +144,7 @@ export function ScorecardView(props: {
       )}
       <Grid item xs={12}>
         <InfoCard title="Components">
-          {scorecard.entities.length ? (
-            <EntityHeatMap model={model} rows={scorecard.entities} />
-          ) : (
-            <Typography variant="body2" color="textSecondary">
-              There are no components here yet.
-            </Typography>
-          )}
+          <EntityHeatMap model={model} entityRef={scorecard.entityRef} />
         </InfoCard>
       </Grid>
     </Grid>

@@ -217,7 +217,9 @@ describe('MaturityPage', () => {
       expect.objectContaining({ filter: { kind: 'group' } }),
     );
     expect(api.getScorecard).toHaveBeenCalledTimes(1);
-    expect(api.getScorecard).toHaveBeenCalledWith('group:default/org');
+    expect(api.getScorecard).toHaveBeenCalledWith('group:default/org', {
+      entities: 'none',
+    });
     expect(
       within(table).queryByRole('button', { name: /group:default\/team-b/ }),
     ).toBeNull();
@@ -230,7 +232,9 @@ describe('MaturityPage', () => {
     expect(
       await within(table).findByRole('link', { name: /team-a1/ }),
     ).toBeInTheDocument();
-    expect(api.getScorecard).toHaveBeenCalledWith('group:default/team-a');
+    expect(api.getScorecard).toHaveBeenCalledWith('group:default/team-a', {
+      entities: 'none',
+    });
   });
 
   it('browses the model', async () => {

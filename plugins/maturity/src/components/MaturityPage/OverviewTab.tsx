@@ -3,7 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   EntityFilter,
   MaturityModel,
-  OverviewQuery,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
@@ -11,14 +10,12 @@ import {
   Grid,
   TableCell,
   TableRow,
-  TablePagination,
   TableSortLabel,
   TextField,
 } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Alert } from '@material-ui/lab';
 import { ReactNode, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { maturityApiRef } from '../../api/MaturityApi';
 import {
@@ -30,10 +27,11 @@ import {
   HeatMapTable,
   IndexAge,
   NameCell,
+  OverviewSort,
   serverMessage,
+  useOverviewPages,
 } from '../shared';
 
-const PAGE_SIZES = [10, 25, 50, 100];
 const FILTER_DELAY_MS = 400;
 
 interface Filters {
@@ -76,21 +74,16 @@ function saveFile(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-type Sort = { sortBy: string; order: 'asc' | 'desc' };
-
 /** Every assessed entity, filtered, sorted and paged on the server. */
 export function OverviewTab(props: { model: MaturityModel }) {
   const { model } = props;
   const api = useApi(maturityApiRef);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>({ sortBy: 'name', order: 'asc' });
-  const [pageSize, setPageSize] = useState(25);
-  // The server only pages forward; the cursor of each visited page is kept
-  // so that "Previous" can go back.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
+  const [sort, setSort] = useState<OverviewSort>({
+    sortBy: 'name',
+    order: 'asc',
+  });
   const [exportError, setExportError] = useState<string>();
   const [exporting, setExporting] = useState(false);
 
@@ -98,24 +91,14 @@ export function OverviewTab(props: { model: MaturityModel }) {
     () => {
       if (JSON.stringify(filters) !== JSON.stringify(applied)) {
         setApplied(filters);
-        setCursors([undefined]);
       }
     },
     FILTER_DELAY_MS,
     [filters],
   );
 
-  const cursor = cursors[cursors.length - 1];
-  const query = useMemo<OverviewQuery>(
-    () => ({
-      ...toEntityFilter(applied),
-      ...sort,
-      limit: pageSize,
-      cursor,
-    }),
-    [applied, sort, pageSize, cursor],
-  );
-  const page = useAsync(() => api.getOverview(query), [api, query]);
+  const entityFilter = useMemo(() => toEntityFilter(applied), [applied]);
+  const { page, pagination } = useOverviewPages(entityFilter, sort);
 
   const setFilter = (key: keyof Filters) => (value: string) =>
     setFilters(f => ({ ...f, [key]: value }));
@@ -125,7 +108,6 @@ export function OverviewTab(props: { model: MaturityModel }) {
       sortBy: column,
       order: s.sortBy === column && s.order === 'asc' ? 'desc' : 'asc',
     }));
-    setCursors([undefined]);
   };
 
   const exportCsv = async () => {
@@ -248,29 +230,7 @@ export function OverviewTab(props: { model: MaturityModel }) {
                 </TableRow>
               ))}
             </HeatMapTable>
-            <TablePagination
-              component="div"
-              count={page.value.totalCount}
-              page={cursors.length - 1}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={PAGE_SIZES}
-              SelectProps={{
-                native: true,
-                inputProps: { 'aria-label': 'Rows per page' },
-              }}
-              onPageChange={(_event, next) =>
-                // The server pages by cursor: one step forward or back.
-                setCursors(c =>
-                  next > c.length - 1
-                    ? [...c, page.value?.nextCursor ?? undefined]
-                    : c.slice(0, -1),
-                )
-              }
-              onRowsPerPageChange={event => {
-                setPageSize(Number(event.target.value));
-                setCursors([undefined]);
-              }}
-            />
+            {pagination}
             <IndexAge indexedAt={page.value.indexedAt} />
           </>
         )}

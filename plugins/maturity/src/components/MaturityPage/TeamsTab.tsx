@@ -52,7 +52,10 @@ function parentOf(group: Entity): string | undefined {
 
 function useGroupScorecard(groupRef: string) {
   const api = useApi(maturityApiRef);
-  return useAsync(() => api.getScorecard(groupRef), [api, groupRef]);
+  return useAsync(
+    () => api.getScorecard(groupRef, { entities: 'none' }),
+    [api, groupRef],
+  );
 }
 
 /** One full-width row in place of a group's rows: its error, or a spinner. */

@@ -20,3 +20,5 @@ export {
   shortDimensionTitle,
 } from './heatMap';
 export { IndexAge } from './IndexAge';
+export { useOverviewPages } from './overviewPages';
+export type { OverviewSort } from './overviewPages';
