@@ -408,9 +408,9 @@ describe('maturity backend', () => {
       expect(streamed.status).toBe(200);
       expect(streamed.headers['content-type']).toMatch(/application\/json/);
       expect(rollUpOnly.status).toBe(200);
-      const { entities, ...rollUp } = streamed.body;
+      const { entities, ...rolledUp } = streamed.body;
       expect(entities.length).toBeGreaterThan(1);
-      expect(rollUpOnly.body).toEqual({ ...rollUp, entities: [] });
+      expect(rollUpOnly.body).toEqual({ ...rolledUp, entities: [] });
       // The same components, a page at a time, as the scorecard view shows them.
       const paged: string[] = [];
       let cursor: string | undefined;

@@ -228,20 +228,20 @@ describe('rollUp', () => {
                 accumulator.add(entry.summary);
               }
             }
-            const rolled = accumulator.result();
+            const accumulated = accumulator.result();
             const summaries = list.flatMap(e => (e.summary ? [e.summary] : []));
             // Against the definition: the stats of every component's level.
             for (const id of topicIds) {
-              expect(rolled.topics[id]).toEqual(
+              expect(accumulated.topics[id]).toEqual(
                 levelStats(summaries.map(s => s.topicLevels[id] ?? null)),
               );
             }
             for (const { id } of model.dimensions) {
-              expect(rolled.dimensions[id]).toEqual(
+              expect(accumulated.dimensions[id]).toEqual(
                 levelStats(summaries.map(s => s.dimensionMedians[id] ?? null)),
               );
             }
-            expect(rolled).toEqual(rollUp(model, list));
+            expect(accumulated).toEqual(rollUp(model, list));
           },
         ),
         { numRuns: 50 },
