@@ -408,8 +408,8 @@ describe('maturity backend', () => {
       expect(streamed.status).toBe(200);
       expect(streamed.headers['content-type']).toMatch(/application\/json/);
       expect(rollUpOnly.status).toBe(200);
-      const { entities, ...rolledUp } = streamed.body;
-      expect(entities.length).toBeGreaterThan(1);
+      const { entities: streamedEntities, ...rolledUp } = streamed.body;
+      expect(streamedEntities.length).toBeGreaterThan(1);
       expect(rollUpOnly.body).toEqual({ ...rolledUp, entities: [] });
       // The same components, a page at a time, as the scorecard view shows them.
       const paged: string[] = [];
@@ -421,12 +421,12 @@ describe('maturity backend', () => {
           }`,
         );
         expect(page.status).toBe(200);
-        expect(page.body.totalCount).toBe(entities.length);
+        expect(page.body.totalCount).toBe(streamedEntities.length);
         paged.push(...page.body.items.map((e: any) => e.entityRef));
         cursor = page.body.nextCursor ?? undefined;
       } while (cursor);
       expect(paged.sort()).toEqual(
-        entities.map((e: any) => e.entityRef).sort(),
+        streamedEntities.map((e: any) => e.entityRef).sort(),
       );
     }
     const bad = await get('/scorecards/systems/default/shop?entities=some');
