@@ -14,6 +14,8 @@ export type IndexScope = {
   owner?: string;
   /** Owned by this group or any group below it. */
   ownerSubtreeOf?: string;
+  /** Owned by one of these. */
+  owners?: string[];
   system?: string;
   /** Part of this domain itself (systems). */
   domain?: string;
@@ -198,6 +200,23 @@ export class MaturityIndex {
     return guard(async () => query);
   }
 
+  /** How many rows of a scope each owner has, by owner ref. */
+  async ownerCounts(
+    scope: IndexScope,
+    condition?: SqlCondition,
+  ): Promise<Array<{ owner_ref: string | null; n: number }>> {
+    const query = this.scoped(scope, condition, scope.minLevel !== undefined)
+      .select('e.owner_ref')
+      .count({ n: '*' })
+      .groupBy('e.owner_ref')
+      .orderBy('e.owner_ref');
+    const rows = await guard(async () => query);
+    return rows.map((r: { owner_ref: string | null; n: number | string }) => ({
+      owner_ref: r.owner_ref,
+      n: Number(r.n),
+    }));
+  }
+
   async count(scope: IndexScope, condition?: SqlCondition): Promise<number> {
     const query = this.scoped(scope, condition, scope.minLevel !== undefined)
       .count({ n: '*' })
@@ -218,7 +237,12 @@ export class MaturityIndex {
     limit: number,
     after?: Keyset,
   ): Promise<IndexedRow[]> {
-    const query = this.scoped(scope, condition, true).select(ROW_COLUMNS);
+    const query = this.scoped(
+      scope,
+      condition,
+      true,
+      sort.by === 'name',
+    ).select(ROW_COLUMNS);
     const direction = sort.order;
     if (sort.by === 'name') {
       query.orderBy('e.entity_ref', direction);
@@ -275,6 +299,7 @@ export class MaturityIndex {
     scope: IndexScope,
     condition: SqlCondition | undefined,
     withSummaries: boolean,
+    inRefOrder = false,
   ): Knex.QueryBuilder {
     const query = this.knex.queryBuilder().from({ e: ENTITIES });
     if (withSummaries) {
@@ -282,10 +307,17 @@ export class MaturityIndex {
     }
     query.where('e.kind', scope.kind);
     if (scope.owner !== undefined) query.where('e.owner_ref', scope.owner);
+    if (scope.owners !== undefined) query.whereIn('e.owner_ref', scope.owners);
     if (scope.ownerSubtreeOf !== undefined) {
-      this.withSubtree(query, scope.ownerSubtreeOf).whereIn('e.owner_ref', qb =>
-        qb.select('ref').from('subtree'),
-      );
+      this.withSubtree(query, scope.ownerSubtreeOf);
+      if (inRefOrder) {
+        // Read in ref order and stop at a page, testing membership as it
+        // goes: led by the owner index instead, SQLite finds and sorts the
+        // whole subtree first (175 ms for 100,000 components, not 12).
+        query.whereRaw(`e.owner_ref || '' IN (SELECT ref FROM subtree)`);
+      } else {
+        query.whereIn('e.owner_ref', qb => qb.select('ref').from('subtree'));
+      }
     }
     if (scope.system !== undefined) query.where('e.system_ref', scope.system);
     if (scope.domain !== undefined) query.where('e.domain_ref', scope.domain);

@@ -170,6 +170,63 @@ describe.each(databases.eachSupportedId())('campaign migration on %p', id => {
 });
 
 describe.each(databases.eachSupportedId())(
+  'owner order migration on %p',
+  id => {
+    async function entityIndexes(knex: Knex): Promise<string[]> {
+      const rows =
+        knex.client.config.client === 'pg'
+          ? (
+              await knex.raw(
+                `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'maturity_entity'`,
+              )
+            ).rows
+          : await knex.raw(`PRAGMA index_list('maturity_entity')`);
+      return rows.map((r: { name: string }) => r.name).sort();
+    }
+
+    it('20261122150000_owner_ref_order orders owners by ref, and restores the owner index on down', async () => {
+      expect(migrationFiles).toContain('20261122150000_owner_ref_order.js');
+      const knex = await databases.init(id);
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261122000000_init.js',
+      });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261122120000_index_and_summaries.js',
+      });
+      await knex('maturity_entity').insert({
+        entity_ref: 'component:default/a',
+        kind: 'component',
+        namespace: 'default',
+        name: 'a',
+        owner_ref: 'group:default/team',
+      });
+      expect(await entityIndexes(knex)).toContain('maturity_entity_owner_idx');
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      const upgraded = await entityIndexes(knex);
+      expect(upgraded).toContain('maturity_entity_owner_ref_idx');
+      expect(upgraded).not.toContain('maturity_entity_owner_idx');
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261122150000_owner_ref_order.js',
+      });
+      const restored = await entityIndexes(knex);
+      expect(restored).toContain('maturity_entity_owner_idx');
+      expect(restored).not.toContain('maturity_entity_owner_ref_idx');
+      expect(
+        await knex('maturity_entity').select('entity_ref', 'owner_ref'),
+      ).toEqual([
+        { entity_ref: 'component:default/a', owner_ref: 'group:default/team' },
+      ]);
+      await knex.destroy();
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
   'data safety migration on %p',
   id => {
     it('20261122130000_data_safety remembers revisions, adds soft delete, widens lifecycle; down restores', async () => {

@@ -21,7 +21,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MaturityService, ScorecardOptions } from './MaturityService';
-import { writeChunk } from './streaming';
+import { chunkWriter } from './streaming';
 import { readVisibility } from './visibility';
 import { TooManyRequestsError, WriteRateLimiter } from './writeRateLimit';
 
@@ -92,6 +92,10 @@ const CSV_FIXED_COLUMNS = [
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // Most cells are levels: nothing in them can need quoting.
+  if (typeof value === 'boolean' || (typeof value === 'number' && value >= 0)) {
+    return String(value);
+  }
   const text = String(value);
   // Quote what would break a row, and neutralise spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -248,20 +252,18 @@ export async function createRouter(options: {
       res.json(await compute({ ...caller, entities: 'none' }));
       return;
     }
+    const write = chunkWriter(res);
     let separator: string | undefined;
     const card = await compute({
       ...caller,
       entities: async rows => {
         if (separator === undefined) {
           res.type('application/json');
-          await writeChunk(res, '{"entities":[');
+          await write('{"entities":[');
           separator = '';
         }
         if (!rows.length) return;
-        await writeChunk(
-          res,
-          separator + rows.map(row => JSON.stringify(row)).join(','),
-        );
+        await write(separator + rows.map(row => JSON.stringify(row)).join(','));
         separator = ',';
       },
     });
@@ -354,16 +356,14 @@ export async function createRouter(options: {
         yield batch;
       }
     };
+    const write = chunkWriter(res);
     if (format === 'json') {
       res.type('application/json');
       res.write('[');
       let separator = '\n';
       for await (const batch of counted()) {
         if (!batch.length) continue;
-        await writeChunk(
-          res,
-          separator + batch.map(r => JSON.stringify(r)).join(',\n'),
-        );
+        await write(separator + batch.map(r => JSON.stringify(r)).join(',\n'));
         separator = ',\n';
       }
       res.end('\n]\n');
@@ -381,8 +381,7 @@ export async function createRouter(options: {
     );
     // One write per batch: one write per row costs more than the rows.
     for await (const batch of counted()) {
-      await writeChunk(
-        res,
+      await write(
         batch
           .map((row: EntityMaturityExportRow) =>
             [
