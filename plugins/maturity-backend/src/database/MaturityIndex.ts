@@ -70,6 +70,17 @@ const ROW_COLUMNS = [
   's.levels',
 ];
 
+/** What a roll-up reads of a row: its summary and what places it in a child. */
+export const ROLL_UP_COLUMNS = [
+  'e.entity_ref',
+  'e.owner_ref',
+  'e.system_ref',
+  's.stale_at',
+  's.target_sum',
+  's.gap_sum',
+  's.levels',
+];
+
 const SORT_COLUMNS = {
   name: 'e.entity_ref',
   percentToTarget: 's.percent_to_target',
@@ -178,10 +189,13 @@ export class MaturityIndex {
     return entityRefs.filter(ref => kept.has(ref));
   }
 
-  async rows(scope: IndexScope, condition?: SqlCondition) {
-    const query = this.scoped(scope, condition, true)
-      .select(ROW_COLUMNS)
-      .orderBy('e.entity_ref');
+  async rows(
+    scope: IndexScope,
+    condition?: SqlCondition,
+    { ordered = true, columns = ROW_COLUMNS } = {},
+  ) {
+    const query = this.scoped(scope, condition, true).select(columns);
+    if (ordered) query.orderBy('e.entity_ref');
     return guard(async (): Promise<IndexedRow[]> => query);
   }
 
@@ -191,9 +205,10 @@ export class MaturityIndex {
     condition: SqlCondition | undefined,
     afterRef: string | undefined,
     limit: number,
+    columns = ROW_COLUMNS,
   ): Promise<IndexedRow[]> {
     const query = this.scoped(scope, condition, true)
-      .select(ROW_COLUMNS)
+      .select(columns)
       .orderBy('e.entity_ref')
       .limit(limit);
     if (afterRef !== undefined) query.where('e.entity_ref', '>', afterRef);

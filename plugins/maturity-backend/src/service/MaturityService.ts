@@ -29,6 +29,7 @@ import {
   IndexedRow,
   IndexScope,
   MaturityIndex,
+  ROLL_UP_COLUMNS,
   Sort,
   SqlCondition,
 } from '../database/MaturityIndex';
@@ -95,8 +96,14 @@ function parseFilterRef(value: string, defaultKind: string) {
 }
 
 // SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
+function toTime(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value instanceof Date) return value.getTime();
+  return Date.parse(String(value));
+}
+
 function toIso(value: unknown): string {
-  return new Date(value as Date | string | number).toISOString();
+  return new Date(toTime(value)).toISOString();
 }
 
 const BATCH = 1000;
@@ -491,6 +498,7 @@ export class MaturityService {
   private async *batches(
     scope: IndexScope,
     options: ReadOptions,
+    columns?: string[],
   ): AsyncGenerator<IndexedRow[]> {
     const { visibility } = options;
     if (visibility.type === 'none') return;
@@ -500,6 +508,18 @@ export class MaturityService {
         ? [scope]
         : await this.ownerWalks(scope, condition);
     for (const walk of walks) {
+      if (walk.owners && walk.owners.length > 1) {
+        // Whole owners of about one batch: read at once, in no order,
+        // because ordering them made SQLite scan the kind's every row.
+        const rows = await this.deps.index.rows(walk, condition, {
+          ordered: false,
+          columns,
+        });
+        yield visibility.type === 'catalog'
+          ? await this.visible(rows, options)
+          : rows;
+        continue;
+      }
       let after: string | undefined;
       for (;;) {
         const batch = await this.deps.index.rowsAfter(
@@ -507,6 +527,7 @@ export class MaturityService {
           condition,
           after,
           BATCH,
+          columns,
         );
         if (batch.length) {
           yield visibility.type === 'catalog'
@@ -522,8 +543,9 @@ export class MaturityService {
   /**
    * A group subtree read in ref order makes every batch find and sort the
    * whole subtree again: seconds for 100,000 components. It is read owner by
-   * owner instead, whole owners packed into walks of about one batch, each
-   * owner's rows in ref order by the (owner_ref, entity_ref) index.
+   * owner instead: whole owners packed into walks of about one batch, and an
+   * owner larger than a batch walked alone in ref order by the
+   * (owner_ref, entity_ref) index.
    */
   private async ownerWalks(
     scope: IndexScope,
@@ -575,7 +597,8 @@ export class MaturityService {
     );
     const sink = options.entities ?? 'collect';
     const entities: EntityMaturityRow[] = [];
-    for await (const batch of this.batches(card.scope, options)) {
+    const columns = sink === 'none' ? ROLL_UP_COLUMNS : undefined;
+    for await (const batch of this.batches(card.scope, options, columns)) {
       const rows: EntityMaturityRow[] = [];
       for (const row of batch) {
         const summary = this.summaryAt(row, now);
@@ -611,7 +634,7 @@ export class MaturityService {
   private summaryAt(row: IndexedRow, now: Date): AssessmentSummary | null {
     const decoded = this.summaryOf(row);
     return decoded
-      ? { ...decoded, stale: now > new Date(toIso(row.stale_at)) }
+      ? { ...decoded, stale: now.getTime() > toTime(row.stale_at) }
       : null;
   }
 
@@ -633,7 +656,7 @@ export class MaturityService {
           ? null
           : Number(row.revision),
       assessedAt: row.assessed_at ? toIso(row.assessed_at) : null,
-      stale: row.stale_at ? this.now() > new Date(toIso(row.stale_at)) : false,
+      stale: row.stale_at ? this.now().getTime() > toTime(row.stale_at) : false,
       percentToTarget: row.percent_to_target ?? null,
       dimensions: Object.fromEntries(
         this.deps.model.dimensions.map(d => [
