@@ -118,6 +118,11 @@ const MAX_OWNERS_PER_WALK = 500;
  */
 export class MaturityService {
   private readonly summaries: Summaries;
+  /** The levels of an entity without a snapshot: null everywhere. */
+  private readonly unassessed: Pick<
+    DecodedSummary,
+    'dimensionMedians' | 'topicLevels'
+  >;
 
   constructor(
     private readonly deps: {
@@ -134,6 +139,14 @@ export class MaturityService {
     },
   ) {
     this.summaries = deps.summaries;
+    const none = (ids: string[]) =>
+      Object.fromEntries(ids.map(id => [id, null]));
+    this.unassessed = {
+      dimensionMedians: none(deps.model.dimensions.map(d => d.id)),
+      topicLevels: none(
+        deps.model.dimensions.flatMap(d => d.topics.map(t => t.id)),
+      ),
+    };
   }
 
   get model() {
@@ -658,25 +671,16 @@ export class MaturityService {
       assessedAt: row.assessed_at ? toIso(row.assessed_at) : null,
       stale: row.stale_at ? this.now().getTime() > toTime(row.stale_at) : false,
       percentToTarget: row.percent_to_target ?? null,
-      dimensions: Object.fromEntries(
-        this.deps.model.dimensions.map(d => [
-          d.id,
-          summary?.dimensionMedians[d.id] ?? null,
-        ]),
-      ),
+      // A decoded summary has every dimension and topic of the model.
+      dimensions: summary?.dimensionMedians ?? this.unassessed.dimensionMedians,
     };
   }
 
   private toExportRow(row: IndexedRow): EntityMaturityExportRow {
     const summary = this.summaryOf(row);
-    return {
-      ...this.toRow(row, summary),
-      topics: Object.fromEntries(
-        this.deps.model.dimensions.flatMap(d =>
-          d.topics.map(t => [t.id, summary?.topicLevels[t.id] ?? null]),
-        ),
-      ),
-    };
+    return Object.assign(this.toRow(row, summary), {
+      topics: summary?.topicLevels ?? this.unassessed.topicLevels,
+    });
   }
 
   private now() {
