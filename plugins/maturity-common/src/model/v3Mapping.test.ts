@@ -1,162 +1,256 @@
-import { TopicMap, TopicRatings } from '../assessment/schema';
+import fc from 'fast-check';
+import { Rating, RATINGS, TopicRatings } from '../assessment/schema';
+import { scoreTopic } from '../scoring/topicLevel';
 import { defaultMaturityModel } from './bundled';
-import { CNMM_V3_TO_V4_TOPICS, mapV3Ratings } from './v3Mapping';
+import {
+  CNMM_V3_MAPPING,
+  mapV3Ratings,
+  v3AssessmentFileSchema,
+  v3ImportSchema,
+} from './v3Mapping';
 
-const v4TopicIds = defaultMaturityModel.dimensions.flatMap(d =>
-  d.topics.map(t => t.id),
+const v4Topics = new Map(
+  defaultMaturityModel.dimensions.flatMap(d => d.topics.map(t => [t.id, t])),
 );
 const MERGED = 'process.software-integration-and-release';
+const fullyTo = (level: number): TopicRatings =>
+  Object.fromEntries(
+    Array.from({ length: level }, (_, i) => [String(i + 1), 'fully']),
+  );
+const levelOf = (topic: string, ratings: TopicRatings | undefined) =>
+  scoreTopic(ratings, v4Topics.get(topic)!.maxLevel).level;
 
-describe('CNMM_V3_TO_V4_TOPICS', () => {
-  it.each(
-    Object.entries(CNMM_V3_TO_V4_TOPICS).filter(
-      (e): e is [string, string] => e[1] !== null,
-    ),
-  )('maps %s to a 4.0 topic (%s)', (_v3, v4) => {
-    expect(v4TopicIds).toContain(v4);
-  });
+describe('CNMM_V3_MAPPING', () => {
+  it.each(Object.entries(CNMM_V3_MAPPING).filter(([, m]) => m.topic !== null))(
+    'maps %s to a 4.0 topic, each level within its levels',
+    (_v3, m) => {
+      const topic = v4Topics.get(m.topic!);
+      expect(topic).toBeDefined();
+      for (const to of Object.values(m.levels)) {
+        if (to !== null) expect(to).toBeLessThanOrEqual(topic!.maxLevel);
+      }
+    },
+  );
 
-  it('maps both ci-cd and change-control to software integration and release', () => {
-    expect(CNMM_V3_TO_V4_TOPICS['process.ci-cd']).toBe(MERGED);
-    expect(CNMM_V3_TO_V4_TOPICS['process.change-control']).toBe(MERGED);
-  });
-
-  it('drops developer agility', () => {
-    expect(CNMM_V3_TO_V4_TOPICS['people.developer-agility']).toBeNull();
+  it('never maps a level upwards', () => {
+    for (const m of Object.values(CNMM_V3_MAPPING)) {
+      for (const [from, to] of Object.entries(m.levels)) {
+        if (to !== null) expect(to).toBeLessThanOrEqual(Number(from));
+      }
+    }
   });
 });
 
 describe('mapV3Ratings', () => {
-  it.each<[string, string, string]>([
-    ['process.ci-cd', MERGED, 'process'],
-    ['process.change-control', MERGED, 'process'],
-    ['people.upskilling-developers', 'people.upskilling', 'people'],
-    ['policy.compliance', 'policy.implementation-and-compliance', 'policy'],
+  // Every mapped topic: all five 3.x levels fully met, and what 4.0 gets.
+  it.each<[string, string, TopicRatings, number]>([
+    ['process.ci-cd', MERGED, fullyTo(4), 4],
+    ['process.change-control', MERGED, fullyTo(4), 4],
+    ['process.audit-and-logs', 'process.audit-and-logs', fullyTo(4), 4],
+    ['process.security', 'process.security', fullyTo(5), 5],
+    ['people.upskilling-developers', 'people.upskilling', fullyTo(5), 5],
+    [
+      'people.organizational-change',
+      'people.organizational-change',
+      fullyTo(5),
+      5,
+    ],
+    [
+      'people.teams-and-decentralization',
+      'people.teams-and-decentralization',
+      fullyTo(5),
+      5,
+    ],
+    ['people.security', 'people.security', fullyTo(5), 5],
+    ['policy.policy-creation', 'policy.policy-creation', fullyTo(5), 5],
+    [
+      'policy.compliance',
+      'policy.implementation-and-compliance',
+      fullyTo(5),
+      5,
+    ],
     [
       'technology.infrastructure',
       'technology.platforms-and-infrastructure',
-      'technology',
+      fullyTo(5),
+      5,
     ],
-    ['business-outcomes.outcomes', 'business-outcomes.outcomes', 'business'],
+    [
+      'technology.application-patterns-and-refactoring',
+      'technology.application-patterns-and-refactoring',
+      fullyTo(5),
+      5,
+    ],
+    [
+      'technology.container-and-runtime-management',
+      'technology.container-and-runtime-management',
+      fullyTo(5),
+      5,
+    ],
+    [
+      'technology.application-release-and-operations',
+      'technology.application-release-and-operations',
+      fullyTo(5),
+      5,
+    ],
+    [
+      'technology.testing-and-issue-detection',
+      'technology.testing-and-issue-detection',
+      fullyTo(5),
+      5,
+    ],
     [
       'technology.security-and-policy',
       'technology.security-and-policy',
-      'technology',
+      fullyTo(5),
+      5,
     ],
-  ])('maps %s to %s', (v3, v4) => {
-    expect(mapV3Ratings({ [v3]: { '1': 'fully', '2': 'partially' } })).toEqual({
-      ratings: { [v4]: { '1': 'fully', '2': 'partially' } },
-      dropped: [],
-    });
-  });
-
-  it.each<[string, TopicRatings, TopicRatings, TopicRatings]>([
-    [
-      'the weaker rating of each level',
-      { '1': 'fully', '2': 'largely', '3': 'partially' },
-      { '1': 'largely', '2': 'fully', '3': 'not-yet' },
-      { '1': 'largely', '2': 'largely', '3': 'not-yet' },
-    ],
-    [
-      'a level rated by only one of them',
-      { '1': 'fully', '4': 'largely' },
-      { '1': 'fully', '2': 'partially' },
-      { '1': 'fully', '2': 'partially', '4': 'largely' },
-    ],
-    [
-      'a real rating over not applicable',
-      { '1': 'not-applicable', '2': 'not-applicable' },
-      { '1': 'fully', '2': 'not-yet' },
-      { '1': 'fully', '2': 'not-yet' },
-    ],
-    [
-      'not applicable when both say so',
-      { '3': 'not-applicable' },
-      { '3': 'not-applicable' },
-      { '3': 'not-applicable' },
-    ],
+    ['business-outcomes.outcomes', 'business-outcomes.outcomes', fullyTo(5), 5],
   ])(
-    'merges ci-cd and change-control keeping %s',
-    (_name, ciCd, change, merged) => {
-      const expected = { ratings: { [MERGED]: merged }, dropped: [] };
-      expect(
-        mapV3Ratings({
-          'process.ci-cd': ciCd,
-          'process.change-control': change,
-        }),
-      ).toEqual(expected);
-      // the order of the v3 topics does not matter
-      expect(
-        mapV3Ratings({
-          'process.change-control': change,
-          'process.ci-cd': ciCd,
-        }),
-      ).toEqual(expected);
+    'maps %s fully met to L5 as %s %j (level %i)',
+    (v3, v4, ratings, level) => {
+      const { ratings: mapped, dropped } = mapV3Ratings({ [v3]: fullyTo(5) });
+      expect(dropped).toEqual([]);
+      expect(mapped).toEqual({ [v4]: ratings });
+      expect(levelOf(v4, mapped[v4])).toBe(level);
     },
   );
 
-  it.each<[string, TopicMap<TopicRatings>, string[]]>([
-    [
-      'developer agility',
-      { 'people.developer-agility': { '1': 'fully' } },
-      ['people.developer-agility'],
-    ],
-    ['an unknown id', { 'process.foo': { '1': 'fully' } }, ['process.foo']],
-    ['a 4.0-only id', { 'people.ai': { '1': 'fully' } }, ['people.ai']],
-    [
-      'several at once, in input order',
-      {
-        'process.foo': {},
-        'people.developer-agility': { '2': 'largely' },
-        'process.audit-and-logs': { '1': 'fully' },
-      },
-      ['process.foo', 'people.developer-agility'],
-    ],
-  ])('reports %s as dropped', (_name, input, dropped) => {
-    const result = mapV3Ratings(input);
-    expect(result.dropped).toEqual(dropped);
-    for (const id of dropped) expect(result.ratings).not.toHaveProperty([id]);
+  it('never gives a 3.x Change Control L5 answer a 4.0 level above 4', () => {
+    const { ratings, shifted } = mapV3Ratings({
+      'process.change-control': fullyTo(5),
+    });
+    expect(levelOf(MERGED, ratings[MERGED])).toBe(4);
+    expect(ratings[MERGED]).not.toHaveProperty('5');
+    expect(shifted).toEqual([
+      { from: 'process.change-control', fromLevel: 3, to: MERGED, toLevel: 2 },
+      { from: 'process.change-control', fromLevel: 4, to: MERGED, toLevel: 3 },
+      { from: 'process.change-control', fromLevel: 5, to: MERGED, toLevel: 4 },
+    ]);
   });
 
-  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty']])(
-    'drops the prototype key %s without polluting anything',
-    key => {
-      const input = JSON.parse(`{"${key}":{"1":"fully"}}`);
-      const result = mapV3Ratings(input);
-      expect(result.dropped).toEqual([key]);
-      expect(Object.keys(result.ratings)).toEqual([]);
-      expect(({} as any)['1']).toBeUndefined();
-    },
-  );
+  it('moves CI/CD L4 (release velocity) to 4.0 L3, weakest first', () => {
+    const { ratings } = mapV3Ratings({
+      'process.ci-cd': { 1: 'fully', 2: 'fully', 3: 'fully', 4: 'partially' },
+    });
+    expect(ratings[MERGED]).toEqual({ 1: 'fully', 2: 'fully', 3: 'partially' });
+    expect(levelOf(MERGED, ratings[MERGED])).toBe(2);
+  });
 
-  it('ignores unknown rating values', () => {
-    expect(
-      mapV3Ratings({
-        'process.security': {
-          '1': 'fully',
-          '2': 'mostly' as any,
-          '3': undefined,
-        },
-      }),
-    ).toEqual({
-      ratings: { 'process.security': { '1': 'fully' } },
-      dropped: [],
+  it('counts "enforcing audits" (3.x Audit L5) at 4.0 L4, never at L5', () => {
+    const { ratings } = mapV3Ratings({
+      'process.audit-and-logs': { ...fullyTo(3), 4: 'not-yet', 5: 'fully' },
+    });
+    expect(ratings['process.audit-and-logs']).toEqual({
+      ...fullyTo(3),
+      4: 'not-yet',
     });
   });
 
-  it('returns nothing for nothing', () => {
-    expect(mapV3Ratings({})).toEqual({ ratings: {}, dropped: [] });
+  it('merges CI/CD and Change Control, keeping the weaker rating of a level', () => {
+    const { ratings } = mapV3Ratings({
+      'process.ci-cd': { 1: 'fully', 2: 'largely' },
+      'process.change-control': { 1: 'largely', 2: 'fully', 3: 'fully' },
+    });
+    expect(ratings[MERGED]).toEqual({ 1: 'largely', 2: 'largely' });
+  });
+
+  it.each([
+    ['people.developer-agility'],
+    ['process.foo'],
+    ['people.ai'],
+    ['__proto__'],
+    ['constructor'],
+  ])('reports %s as dropped without polluting anything', key => {
+    const result = mapV3Ratings(JSON.parse(`{"${key}":{"1":"fully"}}`));
+    expect(result.dropped).toEqual([key]);
+    expect(Object.keys(result.ratings)).toEqual([]);
+    expect(({} as any)['1']).toBeUndefined();
+  });
+
+  const v3Ids = Object.keys(CNMM_V3_MAPPING);
+  const answersArb = fc.dictionary(
+    fc.constantFrom(...v3Ids),
+    fc.dictionary(
+      fc.constantFrom('1', '2', '3', '4', '5'),
+      fc.constantFrom(...RATINGS),
+    ),
+  );
+
+  it('never claims a 4.0 level that the 3.x answers do not support', () => {
+    fc.assert(
+      fc.property(answersArb, answers => {
+        const { ratings } = mapV3Ratings(answers);
+        for (const [topic, levels] of Object.entries(ratings)) {
+          // Supported: the highest 4.0 level that a rated 3.x level maps to.
+          const sources = Object.entries(answers).filter(
+            ([id]) => CNMM_V3_MAPPING[id].topic === topic,
+          );
+          const supported = Math.max(
+            0,
+            ...sources.flatMap(([id, rated]) =>
+              Object.keys(rated).map(
+                level => CNMM_V3_MAPPING[id].levels[Number(level)] ?? 0,
+              ),
+            ),
+          );
+          expect(levelOf(topic, levels) ?? 0).toBeLessThanOrEqual(supported);
+          // No 4.0 level is rated stronger than an answer it came from.
+          for (const [level, rating] of Object.entries(levels!)) {
+            const from = sources.flatMap(([id, rated]) =>
+              Object.entries(rated)
+                .filter(
+                  ([l]) =>
+                    CNMM_V3_MAPPING[id].levels[Number(l)] === Number(level),
+                )
+                .map(([, r]) => r as Rating),
+            );
+            expect(from).toContain(rating);
+            const order = (r: Rating) =>
+              [
+                'not-yet',
+                'partially',
+                'largely',
+                'fully',
+                'not-applicable',
+              ].indexOf(r);
+            expect(Math.min(...from.map(order))).toBe(order(rating!));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('does not modify its input', () => {
-    const input = {
-      'process.ci-cd': { '1': 'fully' as const },
-      'process.change-control': { '1': 'partially' as const },
-    };
+    const input = { 'process.ci-cd': { '4': 'fully' as const } };
     mapV3Ratings(input);
-    expect(input).toEqual({
-      'process.ci-cd': { '1': 'fully' },
-      'process.change-control': { '1': 'partially' },
-    });
+    expect(input).toEqual({ 'process.ci-cd': { '4': 'fully' } });
+  });
+});
+
+describe('v3 file schemas', () => {
+  it('accepts a 3.x file and refuses a 4.0 one or an unknown rating', () => {
+    const file = {
+      cnmmVersion: '3.x',
+      ratings: { 'process.ci-cd': { 1: 'fully' } },
+    };
+    expect(v3AssessmentFileSchema.parse(file)).toEqual(file);
+    expect(
+      v3AssessmentFileSchema.safeParse({ ...file, cnmmVersion: '4.0' }).success,
+    ).toBe(false);
+    expect(
+      v3AssessmentFileSchema.safeParse({
+        ...file,
+        ratings: { 'process.ci-cd': { 1: 'mostly' } },
+      }).success,
+    ).toBe(false);
+    expect(
+      v3AssessmentFileSchema.safeParse({
+        ...file,
+        ratings: { 'process.ci-cd': { 6: 'fully' } },
+      }).success,
+    ).toBe(false);
+    expect(v3ImportSchema.safeParse({ assessment: file }).success).toBe(false);
   });
 });
