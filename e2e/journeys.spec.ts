@@ -398,3 +398,34 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
     page.getByText('Your unsaved changes from this browser are restored.'),
   ).toHaveCount(0);
 });
+
+test('9. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot, never claiming more', async ({
+  page,
+}) => {
+  const LEDGER = '/catalog/default/component/payments-ledger/maturity';
+  await signIn(page);
+  await page.goto(LEDGER);
+  await expect(
+    page.getByRole('button', { name: 'Update assessment' }),
+  ).toBeVisible();
+
+  await page
+    .getByLabel('CNMM 3.x assessment file')
+    .setInputFiles(join(__dirname, '..', 'examples', 'v3-assessment.json'));
+  await expect(
+    page.getByText(/^CNMM 3\.x file imported as revision 2\./),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Left out \(no 4\.0 topic\): people\.developer-agility/),
+  ).toBeVisible();
+  // 3.x Change Control rated fully up to Level 5 is 4.0 Level 4 at most.
+  await page
+    .getByRole('checkbox', { name: /^Show only topics below target/ })
+    .setChecked(false);
+  await expect(
+    topicRow(page, 'Software Integration and Release'),
+  ).toContainText('4 · Improve');
+  const history = page.getByRole('table', { name: 'Assessment history' });
+  await expect(history.getByRole('row')).toHaveCount(1 + 2);
+  await expect(history).toContainText('Imported from a CNMM 3.2 assessment');
+});

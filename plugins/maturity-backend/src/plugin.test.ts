@@ -601,6 +601,78 @@ describe('maturity backend', () => {
     expect((await history(2 ** 53)).status).toBe(400);
   });
 
+  it('imports a CNMM 3.x assessment as a snapshot that claims no more than its answers', async () => {
+    const { server, events } = await startBackend();
+    const importV3 = (body: unknown, user = OWNER) =>
+      request(server)
+        .post(`${base}/entities/component/default/ledger/imports/v3`)
+        .set('Authorization', as(user))
+        .send(body as object);
+    const assessment = {
+      cnmmVersion: '3.2',
+      ratings: {
+        'process.change-control': {
+          '1': 'fully',
+          '2': 'fully',
+          '3': 'fully',
+          '4': 'fully',
+          '5': 'fully',
+        },
+        'process.audit-and-logs': fullyTo(2),
+        'people.developer-agility': fullyTo(3),
+      },
+    };
+
+    const invalid = await importV3({
+      baseRevision: 0,
+      assessment: { ...assessment, cnmmVersion: '4.0' },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toMatch(/cnmmVersion/);
+    expect(
+      (await importV3({ baseRevision: 0, assessment }, STRANGER)).status,
+    ).toBe(403);
+    const nothing = await request(server)
+      .get(`${base}/entities/component/default/ledger`)
+      .set('Authorization', as(OWNER));
+    expect(nothing.status).toBe(404);
+
+    const imported = await importV3({ baseRevision: 0, assessment });
+    expect(imported.status).toBe(201);
+    const { assessment: stored, mapping } = imported.body;
+    expect(stored).toMatchObject({ revision: 1, createdBy: OWNER });
+    // Change Control L5 is 4.0 L4: nothing reaches level 5.
+    const release = 'process.software-integration-and-release';
+    expect(stored.ratings[release]).toEqual({
+      '1': 'fully',
+      '2': 'fully',
+      '3': 'fully',
+      '4': 'fully',
+    });
+    expect(stored.result.topics[release].level).toBe(4);
+    expect(stored.result.topics['process.audit-and-logs'].level).toBe(2);
+    expect(mapping.dropped).toEqual(['people.developer-agility']);
+    expect(mapping.shifted).toContainEqual({
+      from: 'process.change-control',
+      fromLevel: 5,
+      to: release,
+      toLevel: 4,
+    });
+    expect(stored.comment).toMatch(/^Imported from a CNMM 3\.2 assessment\./);
+    expect(stored.comment).toMatch(
+      /Left out \(no 4\.0 topic\): people\.developer-agility/,
+    );
+
+    const latest = await request(server)
+      .get(`${base}/entities/component/default/ledger`)
+      .set('Authorization', as(OWNER));
+    expect(latest.body.revision).toBe(1);
+    expect((await importV3({ baseRevision: 0, assessment })).status).toBe(409);
+    expect(
+      events.filter(e => e.eventId === 'assessment-import').map(e => e.status),
+    ).toEqual(expect.arrayContaining(['succeeded', 'failed']));
+  });
+
   it('refuses to start with deleteAfterDays below 1', async () => {
     await expect(
       startBackend({ maturity: { orphans: { deleteAfterDays: 0 } } }),

@@ -7,15 +7,20 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  AssessmentSubmission,
   createSubmissionSchema,
+  describeV3Import,
   EntityMaturityExportRow,
   exportQuerySchema,
   groupScorecardQuerySchema,
   historyQuerySchema,
+  mapV3Ratings,
   maturityAssessmentCreatePermission,
   overviewQuerySchema,
   Scorecard,
   scorecardQuerySchema,
+  StoredAssessment,
+  v3ImportSchema,
 } from '@cnmm/backstage-plugin-maturity-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
@@ -174,9 +179,21 @@ export async function createRouter(options: {
     res.json(await service.getHistory(entity, query));
   });
 
-  router.post(
-    '/entities/:kind/:namespace/:name/assessments',
-    async (req, res) => {
+  /**
+   * Records a snapshot for the entity in the path: authenticated as a user,
+   * rate limited, validated, authorised for that entity, audited (refusals
+   * too). `toSubmission` turns the validated body into the submission, and
+   * says what else the answer carries.
+   */
+  const recordAssessment =
+    (
+      eventId: string,
+      toSubmission: (body: unknown) => {
+        submission: AssessmentSubmission;
+        answer?: (stored: StoredAssessment) => unknown;
+      },
+    ) =>
+    async (req: Request, res: Response) => {
       const path = { ...req.params };
       let credentials;
       try {
@@ -184,7 +201,7 @@ export async function createRouter(options: {
       } catch (error) {
         // Without credentials there is no actor: the event names the address.
         const refused = await auditor.createEvent({
-          eventId: 'assessment-create',
+          eventId,
           severityLevel: 'medium',
           meta: { path, ip: req.ip ?? null },
         });
@@ -192,7 +209,7 @@ export async function createRouter(options: {
         throw error;
       }
       const auditorEvent = await auditor.createEvent({
-        eventId: 'assessment-create',
+        eventId,
         severityLevel: 'medium',
         request: req,
         meta: { path },
@@ -201,7 +218,7 @@ export async function createRouter(options: {
         const entityRef = refFromPath(req);
         limiter.take(credentials.principal.userEntityRef);
         await readJsonBody(req, res);
-        const submission = parse(submissionSchema, req.body, 'assessment');
+        const { submission, answer } = toSubmission(req.body);
         const entity = await service.getEntity(entityRef, { credentials });
         const [decision] = await permissions.authorize(
           [
@@ -225,7 +242,7 @@ export async function createRouter(options: {
         await auditorEvent.success({
           meta: { entityRef, revision: stored.revision },
         });
-        res.status(201).json(stored);
+        res.status(201).json(answer ? answer(stored) : stored);
       } catch (error) {
         if (error instanceof TooManyRequestsError) {
           res.set('Retry-After', String(error.retryAfterSeconds));
@@ -233,7 +250,43 @@ export async function createRouter(options: {
         await auditorEvent.fail({ error: error as Error });
         throw error;
       }
-    },
+    };
+
+  router.post(
+    '/entities/:kind/:namespace/:name/assessments',
+    recordAssessment('assessment-create', body => ({
+      submission: parse(submissionSchema, body, 'assessment'),
+    })),
+  );
+
+  // A CNMM 3.x assessment becomes an ordinary snapshot of 4.0 ratings, its
+  // source and what the mapping moved or dropped said in its comment.
+  router.post(
+    '/entities/:kind/:namespace/:name/imports/v3',
+    recordAssessment('assessment-import', body => {
+      const { baseRevision, assessment } = parse(
+        v3ImportSchema,
+        body,
+        'import',
+      );
+      const mapping = mapV3Ratings(assessment.ratings);
+      const submission = parse(
+        submissionSchema,
+        {
+          baseRevision,
+          ratings: mapping.ratings,
+          comment: describeV3Import(assessment.cnmmVersion, mapping),
+        },
+        'import',
+      );
+      return {
+        submission,
+        answer: stored => ({
+          assessment: stored,
+          mapping: { dropped: mapping.dropped, shifted: mapping.shifted },
+        }),
+      };
+    }),
   );
 
   /**

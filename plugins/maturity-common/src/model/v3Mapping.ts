@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import type { Rating, TopicMap, TopicRatings } from '../assessment/schema';
-import { RATINGS } from '../assessment/schema';
+import type {
+  Rating,
+  StoredAssessment,
+  TopicMap,
+  TopicRatings,
+} from '../assessment/schema';
+import { RATINGS, SUBMISSION_LIMITS } from '../assessment/schema';
 
 const MERGED = 'process.software-integration-and-release';
 const SAME_LEVELS = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 };
@@ -185,3 +190,32 @@ export const v3ImportSchema = z.strictObject({
   baseRevision: z.number().int().min(0),
   assessment: v3AssessmentFileSchema,
 });
+
+/** Body of `POST /entities/.../imports/v3`. @public */
+export type V3Import = z.infer<typeof v3ImportSchema>;
+
+/** Answer of `POST /entities/.../imports/v3`. @public */
+export interface V3ImportResult {
+  assessment: StoredAssessment;
+  mapping: Pick<V3Mapped, 'dropped' | 'shifted'>;
+}
+
+/**
+ * The comment of an imported snapshot: where its ratings came from and what
+ * the mapping moved or left out, so that history tells the whole story.
+ * @public
+ */
+export function describeV3Import(cnmmVersion: string, mapped: V3Mapped) {
+  const parts = [`Imported from a CNMM ${cnmmVersion} assessment.`];
+  if (mapped.shifted.length) {
+    parts.push(
+      `Moved to where 4.0 holds the content: ${mapped.shifted
+        .map(s => `${s.from} L${s.fromLevel} → ${s.to} L${s.toLevel}`)
+        .join('; ')}.`,
+    );
+  }
+  if (mapped.dropped.length) {
+    parts.push(`Left out (no 4.0 topic): ${mapped.dropped.join(', ')}.`);
+  }
+  return parts.join(' ').slice(0, SUBMISSION_LIMITS.commentLength);
+}

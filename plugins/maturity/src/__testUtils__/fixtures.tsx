@@ -86,6 +86,7 @@ export function mockMaturityApi(
     getAssessment: jest.fn().mockResolvedValue(undefined),
     getHistory: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
     submitAssessment: jest.fn(),
+    importV3Assessment: jest.fn(),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
     exportOverview: jest.fn(),

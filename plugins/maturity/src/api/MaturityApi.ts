@@ -16,6 +16,8 @@ import {
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
+  V3Import,
+  V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 
 /** An entity, either as a ref string or as its parts. @public */
@@ -46,6 +48,14 @@ export interface MaturityApi {
     entityRef: MaturityEntityRef,
     submission: AssessmentSubmission,
   ): Promise<StoredAssessment>;
+  /**
+   * Records a snapshot from a CNMM 3.x assessment, mapped to 4.0. Fails
+   * like submitAssessment; a 400 names what in the file is wrong.
+   */
+  importV3Assessment(
+    entityRef: MaturityEntityRef,
+    body: V3Import,
+  ): Promise<V3ImportResult>;
   /** The scorecard of a system, group or domain, chosen by the ref's kind. */
   /** `entities: 'none'` answers the roll-up only; page entities with getOverview. */
   getScorecard(

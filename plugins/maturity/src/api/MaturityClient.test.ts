@@ -68,6 +68,34 @@ describe('MaturityClient', () => {
     expect(body).toEqual(submission);
   });
 
+  it('posts a CNMM 3.x file to the import route', async () => {
+    const answer = {
+      assessment: makeAssessment({ revision: 4 }),
+      mapping: { dropped: [], shifted: [] },
+    };
+    let body: unknown;
+    server.use(
+      http.post(
+        `${api}/entities/component/default/payments/imports/v3`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(answer, { status: 201 });
+        },
+      ),
+    );
+    const upload = {
+      baseRevision: 3,
+      assessment: {
+        cnmmVersion: '3.1',
+        ratings: { 'process.ci-cd': { '1': 'fully' as const } },
+      },
+    };
+    await expect(
+      createClient().importV3Assessment('component:default/payments', upload),
+    ).resolves.toEqual(answer);
+    expect(body).toEqual(upload);
+  });
+
   it('throws a ResponseError carrying the status and server message', async () => {
     server.use(
       http.post(`${api}/entities/component/default/payments/assessments`, () =>

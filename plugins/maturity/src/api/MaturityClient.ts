@@ -17,6 +17,8 @@ import {
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
+  V3Import,
+  V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { MaturityApi, MaturityEntityRef, MaturityExport } from './MaturityApi';
 
@@ -95,6 +97,17 @@ export class MaturityClient implements MaturityApi {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(submission),
+    });
+  }
+
+  importV3Assessment(
+    entityRef: MaturityEntityRef,
+    body: V3Import,
+  ): Promise<V3ImportResult> {
+    return this.request(`/entities/${entityPath(entityRef)}/imports/v3`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
     });
   }
 

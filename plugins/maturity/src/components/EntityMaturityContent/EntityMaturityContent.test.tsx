@@ -191,6 +191,66 @@ describe('EntityMaturityContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('imports a CNMM 3.x file as the next revision and says what the mapping moved', async () => {
+    const imported = makeAssessment({ revision: 3 });
+    const api = mockMaturityApi({
+      getAssessment: jest
+        .fn()
+        .mockResolvedValueOnce(makeAssessment({ revision: 2 }))
+        .mockResolvedValue(imported),
+      importV3Assessment: jest
+        .fn()
+        .mockRejectedValueOnce(
+          new Error('assessment.cnmmVersion: must be a 3.x version'),
+        )
+        .mockResolvedValue({
+          assessment: imported,
+          mapping: {
+            dropped: ['people.developer-agility'],
+            shifted: [
+              {
+                from: 'process.change-control',
+                fromLevel: 5,
+                to: 'process.software-integration-and-release',
+                toLevel: 4,
+              },
+            ],
+          },
+        }),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    const input = await screen.findByLabelText('CNMM 3.x assessment file');
+    const file = (text: string) =>
+      new File([text], 'v3.json', { type: 'application/json' });
+
+    await userEvent.upload(input, file('not json'));
+    expect(
+      await screen.findByText(/v3\.json is not a JSON file/),
+    ).toBeInTheDocument();
+    expect(api.importV3Assessment).not.toHaveBeenCalled();
+
+    const body = { cnmmVersion: '3.2', ratings: {} };
+    await userEvent.upload(input, file(JSON.stringify(body)));
+    expect(
+      await screen.findByText(/must be a 3\.x version/),
+    ).toBeInTheDocument();
+
+    await userEvent.upload(input, file(JSON.stringify(body)));
+    expect(
+      await screen.findByText(
+        'CNMM 3.x file imported as revision 3. 1 rated level(s) count towards the 4.0 level that now holds their content. Left out (no 4.0 topic): people.developer-agility.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.importV3Assessment).toHaveBeenLastCalledWith(
+      'component:default/payments',
+      { baseRevision: 2, assessment: body },
+    );
+    await waitFor(() => expect(api.getAssessment).toHaveBeenCalledTimes(2));
+  });
+
   it('lists the history and shows a past snapshot', async () => {
     const latest = makeAssessment({
       revision: 2,

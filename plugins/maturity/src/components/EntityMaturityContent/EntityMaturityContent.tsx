@@ -20,6 +20,7 @@ import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentForm } from '../AssessmentForm';
 import { EntityCampaigns } from '../Campaigns';
 import { Attribution, formatDate, useMaturityModel } from '../shared';
+import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
 
@@ -51,7 +52,8 @@ export function EntityMaturityContent() {
   });
   const [editing, setEditing] = useState(false);
   const [viewing, setViewing] = useState<StoredAssessment>();
-  const [savedRevision, setSavedRevision] = useState<number>();
+  // What the last save or import did, confirmed above the assessment.
+  const [saved, setSaved] = useState<string>();
 
   if (model.error) return <ResponseErrorPanel error={model.error} />;
   if (latest.error) return <ResponseErrorPanel error={latest.error} />;
@@ -67,12 +69,33 @@ export function EntityMaturityContent() {
         onSaved={stored => {
           setEditing(false);
           setViewing(undefined);
-          setSavedRevision(stored.revision);
+          setSaved(`Assessment saved as revision ${stored.revision}.`);
           latest.retry();
         }}
       />
     );
   }
+
+  const actions = canAssess ? (
+    <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
+      <Button
+        variant="contained"
+        color="primary"
+        onClick={() => setEditing(true)}
+      >
+        {latest.value ? 'Update assessment' : 'Assess'}
+      </Button>
+      <V3ImportButton
+        entityRef={entityRef}
+        baseRevision={latest.value?.revision ?? 0}
+        onImported={result => {
+          setViewing(undefined);
+          setSaved(describeImport(result));
+          latest.retry();
+        }}
+      />
+    </Box>
+  ) : undefined;
 
   if (!latest.value) {
     return (
@@ -82,17 +105,7 @@ export function EntityMaturityContent() {
           missing="content"
           title="No maturity assessment yet"
           description={modelSummary(model.value)}
-          action={
-            canAssess ? (
-              <Button
-                variant="contained"
-                color="primary"
-                onClick={() => setEditing(true)}
-              >
-                Assess
-              </Button>
-            ) : undefined
-          }
+          action={actions}
         />
         <Attribution model={model.value} />
       </>
@@ -102,10 +115,10 @@ export function EntityMaturityContent() {
   const shown = viewing ?? latest.value;
   return (
     <>
-      {savedRevision !== undefined && (
+      {saved && (
         <Box mb={2}>
-          <Alert severity="success" onClose={() => setSavedRevision(undefined)}>
-            Assessment saved as revision {savedRevision}.
+          <Alert severity="success" onClose={() => setSaved(undefined)}>
+            {saved}
           </Alert>
         </Box>
       )}
@@ -135,17 +148,7 @@ export function EntityMaturityContent() {
       <AssessmentView
         model={model.value}
         assessment={shown}
-        actions={
-          canAssess && !viewing ? (
-            <Button
-              variant="contained"
-              color="primary"
-              onClick={() => setEditing(true)}
-            >
-              Update assessment
-            </Button>
-          ) : undefined
-        }
+        actions={viewing ? undefined : actions}
       />
       <Box mt={3}>
         <AssessmentHistory

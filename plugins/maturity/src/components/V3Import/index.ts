@@ -1,0 +1,1 @@
+export { V3ImportButton, describeImport } from './V3ImportButton';
