@@ -489,6 +489,40 @@ describe('maturity backend', () => {
       .get(`${base}/export?format=json`)
       .set('Authorization', as(OWNER));
     expect(JSON.parse(json.text)).toHaveLength(5);
+
+    // A topic rated entirely not applicable is "n/a", an unrated one empty.
+    await post(server, 'ledger', {
+      baseRevision: 0,
+      ratings: {
+        'people.ai': { '1': 'not-applicable', '2': 'not-applicable' },
+        'process.security': fullyTo(1),
+      },
+    });
+    const withNa = await request(server)
+      .get(`${base}/export?format=csv&owner=payments`)
+      .set('Authorization', as(OWNER));
+    const [columns, ...rows] = withNa.text.trim().split('\n');
+    const cell = (name: string, column: string) =>
+      rows.find(r => r.startsWith(`component:default/${name},`))!.split(',')[
+        columns.split(',').indexOf(column)
+      ];
+    expect(cell('ledger', 'people.ai')).toBe('n/a');
+    expect(cell('ledger', 'process.security')).toBe('1');
+    expect(cell('payments-api', 'people.ai')).toBe('');
+    const jsonRows = JSON.parse(
+      (
+        await request(server)
+          .get(`${base}/export?format=json&owner=payments`)
+          .set('Authorization', as(OWNER))
+      ).text,
+    );
+    expect(jsonRows.find((r: any) => r.name === 'ledger')).toMatchObject({
+      notApplicable: ['people.ai'],
+      topics: { 'people.ai': null },
+    });
+    expect(
+      jsonRows.find((r: any) => r.name === 'payments-api').notApplicable,
+    ).toEqual([]);
   });
 
   it('audits every refused write, and answers 429 with Retry-After past the rate limit', async () => {

@@ -680,6 +680,7 @@ export class MaturityService {
     const summary = this.summaryOf(row);
     return Object.assign(this.toRow(row, summary), {
       topics: summary?.topicLevels ?? this.unassessed.topicLevels,
+      notApplicable: summary?.notApplicableTopics ?? [],
     });
   }
 

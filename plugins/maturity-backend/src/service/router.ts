@@ -440,7 +440,9 @@ export async function createRouter(options: {
             [
               ...CSV_FIXED_COLUMNS.map(column => row[column]),
               ...dimensionIds.map(id => row.dimensions[id]),
-              ...topicIds.map(id => row.topics[id]),
+              ...topicIds.map(id =>
+                row.notApplicable.includes(id) ? 'n/a' : row.topics[id],
+              ),
             ]
               .map(csvCell)
               .join(','),

@@ -13,6 +13,13 @@ import { BoundedCache } from '../util/BoundedCache';
 import type { ScoringSettings } from './MaturityService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The layout of a summary's `levels`: [topic levels, dimension medians,
+ * indexes of topics rated entirely not applicable]. Part of the fingerprint,
+ * so that a new layout recomputes every summary at start-up.
+ */
+const LEVELS_FORMAT = 2;
+const NONE: readonly string[] = Object.freeze([]);
 
 /** A summary as read back: everything but staleness, which depends on the clock. */
 export type DecodedSummary = Omit<AssessmentSummary, 'stale'>;
@@ -41,7 +48,13 @@ export class Summaries {
   /** Changes when anything that summaries are computed from changes. */
   fingerprint(): string {
     return createHash('sha256')
-      .update(JSON.stringify({ model: this.model, scoring: this.scoring }))
+      .update(
+        JSON.stringify({
+          model: this.model,
+          scoring: this.scoring,
+          format: LEVELS_FORMAT,
+        }),
+      )
       .digest('hex');
   }
 
@@ -91,6 +104,7 @@ export class Summaries {
         levels: JSON.stringify([
           this.topicIds.map(id => summary.topicLevels[id] ?? null),
           medians,
+          summary.notApplicableTopics.map(id => this.topicIds.indexOf(id)),
         ]),
       },
       dimensions: this.dimensionIds.map((id, i) => ({
@@ -105,9 +119,11 @@ export class Summaries {
     target_sum: number | string;
     gap_sum: number | string;
   }): DecodedSummary {
-    const [topicLevels, medians]: Array<Array<number | null>> = JSON.parse(
-      row.levels,
-    );
+    const [topicLevels, medians, notApplicable]: [
+      Array<number | null>,
+      Array<number | null>,
+      number[]?,
+    ] = JSON.parse(row.levels);
     // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
     const topics: Record<string, number | null> = {};
     for (let i = 0; i < this.topicIds.length; i++) {
@@ -122,6 +138,9 @@ export class Summaries {
       dimensionMedians: dimensions,
       targetSum: Number(row.target_sum),
       gapSum: Number(row.gap_sum),
+      notApplicableTopics: notApplicable?.length
+        ? notApplicable.map(i => this.topicIds[i])
+        : (NONE as string[]),
     };
   }
 }

@@ -23,6 +23,8 @@ export interface EntityMaturityRow {
 /** An entity row with the level of every topic, as exported. @public */
 export interface EntityMaturityExportRow extends EntityMaturityRow {
   topics: Record<string, number | null>;
+  /** Topics rated entirely not applicable (level null), unlike unrated ones. */
+  notApplicable: string[];
 }
 
 /** The roll-up of a child (a team under a group, a system of a domain). @public */

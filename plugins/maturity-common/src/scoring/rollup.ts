@@ -15,6 +15,8 @@ export interface AssessmentSummary {
   targetSum: number;
   gapSum: number;
   stale: boolean;
+  /** Topics rated entirely not applicable: their level is null for that reason. */
+  notApplicableTopics: string[];
 }
 
 /** The summary of one result. @public */
@@ -28,6 +30,9 @@ export function summarizeResult(result: AssessmentResult): AssessmentSummary {
     ),
     ...targetSums(Object.values(result.topics)),
     stale: result.stale,
+    notApplicableTopics: Object.entries(result.topics)
+      .filter(([, t]) => t.notApplicable)
+      .map(([id]) => id),
   };
 }
 
