@@ -361,11 +361,11 @@ export const cnmm4Model: MaturityModelInput = {
             },
             {
               level: 2,
-              title: 'Closing skill and trust gaps',
+              title: 'Closing the skill gap',
               criteria: [
                 'Training is funded because interest is ahead of capability.',
                 'Operations staff are being upskilled so the original POC team is not the only source of support.',
-                'Resistance or distrust towards cloud native has been recognized and is being addressed.',
+                'Cloud native is still an island in a culture that mostly favors traditional applications and platforms.',
               ],
             },
             {
@@ -373,7 +373,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Broad acceptance, growing trust',
               criteria: [
                 'Product owners and business leaders accept cloud platforms.',
-                'Benefits are demonstrated openly to build trust and overcome resistance.',
+                'Benefits are demonstrated openly to build trust and overcome the resistance that remains.',
                 'Engineers, managers and executives all feel at ease with cloud native.',
               ],
             },
@@ -517,8 +517,8 @@ export const cnmm4Model: MaturityModelInput = {
               level: 1,
               title: 'Informal change control',
               criteria: [
-                'Current change practices are written down, even if they are informal.',
-                'Any existing CI/CD is being adapted to cloud native principles.',
+                'A formal change control process is not expected yet: changes may still be made ad hoc or informally.',
+                'Where CI/CD already exists, it is being adapted to cloud native principles while keeping its good practices.',
               ],
             },
             {
@@ -534,7 +534,7 @@ export const cnmm4Model: MaturityModelInput = {
               level: 3,
               title: 'Measured continuous delivery',
               criteria: [
-                'Release velocity, defect rate and deployment cadence are measured.',
+                'A center of excellence for integration and release is being set up; it tracks release velocity, defect rate and deployment cadence and works to improve them.',
                 'Continuous delivery is in place, with an approval gate before production.',
                 'Blue-green or canary releases are being trialled.',
                 'People no longer change production directly; GitOps operators apply all changes.',
@@ -544,8 +544,9 @@ export const cnmm4Model: MaturityModelInput = {
               level: 4,
               title: 'Delivery value demonstrated',
               criteria: [
-                'Delivery metrics such as DORA are mapped to business outcomes.',
-                'Deployment to production is automated and only failing tests can block a release.',
+                'The organization is shown concrete gains in velocity, deployment speed and business impact from the release process.',
+                'If DORA metrics have been adopted, relating them to business outcomes is planned or under way.',
+                'An established quality engineering (QE) capability keeps deployment to production automated, so only failing tests can block a release.',
                 'Monitoring failures trigger automatic remediation such as restarts.',
               ],
             },
@@ -586,16 +587,16 @@ export const cnmm4Model: MaturityModelInput = {
               level: 3,
               title: 'Continuous automatic scanning',
               criteria: [
-                'Scanning runs continuously and flags misconfigurations and security issues automatically.',
-                'Every workload in the environment is covered by the automated scans.',
+                'Automatic scanning runs continuously rather than only when someone starts it.',
+                'The scans flag misconfigurations and security issues without a person having to look for them.',
               ],
             },
             {
               level: 4,
-              title: 'Remediation is automated',
+              title: 'Remediation automated or advised',
               criteria: [
                 'Security findings are fixed automatically or arrive with generated remediation advice.',
-                'No finding needs manual research before the owning team knows how to fix it.',
+                'Working out a fix by hand is the exception, left for cases where automation and advice fall short.',
               ],
             },
             {
@@ -876,9 +877,9 @@ export const cnmm4Model: MaturityModelInput = {
               level: 2,
               title: 'Consistent configuration in production',
               criteria: [
-                'Imperative or manual changes are rare, documented and kept in version control.',
+                'Imperative or manual changes are rare, documented and versioned, and third-party tools are run by operators where possible.',
                 'Disaster recovery, high availability and secure access requirements are met for production clusters.',
-                'Third-party tools are installed and managed by operators or GitOps where possible.',
+                'Level 1 decisions that will not scale are revisited and infrastructure technical debt is being paid down.',
                 'A platform strategy, starting from a thin internal developer platform, is defined.',
               ],
             },
@@ -896,7 +897,7 @@ export const cnmm4Model: MaturityModelInput = {
               level: 4,
               title: 'Governed platform for varied workloads',
               criteria: [
-                'Cluster lifecycle is automated, for example with Cluster API.',
+                'The team has begun exploring Cluster API to automate cluster deployment and lifecycle management.',
                 'Policies are applied across the infrastructure control plane and its controllers.',
                 'Centrally maintained IaC templates still allow team-specific customization.',
                 'The platform supports operator-based services such as databases, messaging and storage.',
@@ -1066,8 +1067,8 @@ export const cnmm4Model: MaturityModelInput = {
               level: 4,
               title: 'Policy-governed automated releases',
               criteria: [
-                'Policies govern both the release pipeline and the runtime state.',
-                'Admission controllers validate workloads before they reach production.',
+                'Policies govern the release pipeline and the runtime state, and admission controllers validate workloads before production.',
+                'The Kubernetes API also manages data center components beyond containers, typically through extensions such as Crossplane.',
                 'Releases are automated, auditable and can be reverted.',
                 'Production-ready clusters can be created and destroyed on demand.',
               ],
@@ -1171,9 +1172,9 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Policy as code guardrails',
               criteria: [
                 'Deployment guardrails are enforced through policy as code.',
-                'Certificate and trust store management is automated.',
-                'Images are scanned, CVEs are tracked and SBOMs record provenance.',
-                'Builds meet SLSA Build Level 1.',
+                'Certificate and trust store automation is well advanced, and SPIFFE/SPIRE is being evaluated for workload identity on the way to zero trust.',
+                'The team has considered adding anomaly and threat detection technology, possibly helped by machine learning.',
+                'Images are scanned, CVEs are tracked, SBOMs record provenance, and the team is working towards SLSA Build Level 1.',
               ],
             },
             {
@@ -1283,7 +1284,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Standardized MLOps at scale',
               criteria: [
                 'MLOps processes are standardized and differences between development and production are resolved.',
-                'Accelerators such as GPUs are shared efficiently, for example through vGPU, MIG or dynamic resource allocation.',
+                'Because accelerators such as GPUs are costly, the team has begun investigating ways to share them, such as vGPU, multi-instance GPU or dynamic resource allocation.',
                 'Model serving autoscales, and placement takes cost and cleaner energy into account.',
               ],
             },
