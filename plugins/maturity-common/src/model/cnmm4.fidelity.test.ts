@@ -174,6 +174,34 @@ describe('fidelity of the bundled model to the CNMM 4.0 text', () => {
       /vGPU|multi-instance GPU/,
       /begun investigating/i,
     ],
+    [
+      'autoscaled, cleaner-energy model serving is being considered',
+      'technology.ai',
+      3,
+      /autoscal/i,
+      /being considered/i,
+    ],
+    [
+      'the platform strategy is being considered',
+      'technology.platforms-and-infrastructure',
+      2,
+      /platform strategy/i,
+      /being considered/i,
+    ],
+    [
+      'SLSA Build Level 2 is a goal',
+      'technology.security-and-policy',
+      4,
+      /SLSA Build Level 2/,
+      /working towards/i,
+    ],
+    [
+      'SLSA Build Level 3 is a goal',
+      'technology.security-and-policy',
+      5,
+      /SLSA Build Level 3/,
+      /working towards/i,
+    ],
   ])('%s (%s level %i)', (_, topicId, level, subject, hedge) => {
     const naming = criteriaOf(topicId, level).filter(c => subject.test(c));
     expect(naming).not.toEqual([]);

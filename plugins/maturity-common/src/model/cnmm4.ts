@@ -880,7 +880,7 @@ export const cnmm4Model: MaturityModelInput = {
                 'Imperative or manual changes are rare, documented and versioned, and third-party tools are run by operators where possible.',
                 'Disaster recovery, high availability and secure access requirements are met for production clusters.',
                 'Level 1 decisions that will not scale are revisited and infrastructure technical debt is being paid down.',
-                'A platform strategy, starting from a thin internal developer platform, is defined.',
+                'The overall platform strategy is being considered, for example starting from a thin internal developer platform.',
               ],
             },
             {
@@ -1184,7 +1184,7 @@ export const cnmm4Model: MaturityModelInput = {
                 'Security policies are enforced in production.',
                 'Interactive shell access to pods is blocked and replaced by audited alternatives.',
                 'Insecure legacy workarounds have been removed.',
-                'Builds meet, or are close to meeting, SLSA Build Level 2.',
+                'The team is working towards SLSA Build Level 2.',
               ],
             },
             {
@@ -1193,7 +1193,7 @@ export const cnmm4Model: MaturityModelInput = {
               criteria: [
                 'Security policies are reviewed and adjusted as threats and business needs change.',
                 'Exceptions are rare and formally approved.',
-                'Builds meet, or are close to meeting, SLSA Build Level 3.',
+                'The team is working towards SLSA Build Level 3.',
               ],
             },
           ],
@@ -1285,7 +1285,7 @@ export const cnmm4Model: MaturityModelInput = {
               criteria: [
                 'MLOps processes are standardized and differences between development and production are resolved.',
                 'Because accelerators such as GPUs are costly, the team has begun investigating ways to share them, such as vGPU, multi-instance GPU or dynamic resource allocation.',
-                'Model serving autoscales, and placement takes cost and cleaner energy into account.',
+                'Autoscaling model serving and placing models where energy is cleaner are being considered, for cost and sustainability.',
               ],
             },
             {
