@@ -86,6 +86,11 @@ export function AssessmentView(props: {
                         null
                       }
                     />
+                    {/* The base of the median: N/A and unrated topics are not in it. */}
+                    <Typography variant="caption" color="textSecondary">
+                      {assessment.result.dimensions[dimension.id]?.rated ?? 0}{' '}
+                      of {dimension.topics.length} topics rated
+                    </Typography>
                   </Box>
                 ))}
               </Box>

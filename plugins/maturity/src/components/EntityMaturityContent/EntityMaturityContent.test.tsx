@@ -178,6 +178,31 @@ describe('EntityMaturityContent', () => {
     expect(screen.queryByRole('button', { name: 'Assess' })).toBeNull();
   });
 
+  it('shows beside each dimension median how many topics it is taken over, N/A left out', async () => {
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(
+        makeAssessment({
+          ratings: {
+            'process.audit-and-logs': { '1': 'fully' },
+            'process.security': { '1': 'not-applicable' },
+          },
+        }),
+      ),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: componentEntity,
+    });
+    const process = model.dimensions.find(d => d.id === 'process')!;
+    const people = model.dimensions.find(d => d.id === 'people')!;
+    expect(
+      await screen.findByText(`1 of ${process.topics.length} topics rated`),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(`0 of ${people.topics.length} topics rated`),
+    ).toBeInTheDocument();
+  });
+
   it('offers an update only when permitted', async () => {
     const api = mockMaturityApi({
       getAssessment: jest.fn().mockResolvedValue(makeAssessment()),
