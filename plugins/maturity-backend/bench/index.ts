@@ -26,8 +26,10 @@ import { CatalogIndexer } from '../src/service/CatalogIndexer';
 import { Summaries } from '../src/service/summaries';
 import { buildOrganisation, Size, SIZES, withRelations } from './organisation';
 
-// Usage: yarn bench [--size 10000|100000] [postgresql://user:pass@host:port]
+// Usage: yarn bench [--size 10000|100000] [--keep] [postgresql://user:pass@host:port]
 const args = process.argv.slice(2);
+/** Keeps the plugin's PostgreSQL database afterwards, to look into its plans. */
+const keep = args.includes('--keep');
 const sizeArg = args.indexOf('--size');
 const sizes: Size[] =
   sizeArg >= 0
@@ -614,7 +616,9 @@ async function runSize(size: Size) {
         )}" TEMPLATE "${prefix}catalog"`,
       );
     }
+    if (keep) console.log(`Kept the plugin's database ${prefix}maturity`);
     for (const plugin of ['maturity', 'catalog', 'permission', 'auth']) {
+      if (keep && plugin === 'maturity') continue;
       await admin.raw(
         `DROP DATABASE IF EXISTS "${prefix}${plugin}" WITH (FORCE)`,
       );
