@@ -188,7 +188,7 @@ export const assessedRefsQuerySchema = z.strictObject({
 });
 
 /** @public */
-export type AssessedRefsQuery = z.input<typeof assessedRefsQuerySchema>;
+export type AssessedRefsQuery = z.infer<typeof assessedRefsQuerySchema>;
 
 /** Answer of `GET /entities/assessed`. @public */
 export interface AssessedRefs {

@@ -88,6 +88,8 @@ export function mockMaturityApi(
     submitAssessment: jest.fn(),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
+    getCatalogRows: jest.fn(async (refs: string[]) => refs.map(() => null)),
+    getAssessedRefs: jest.fn().mockResolvedValue([]),
     exportOverview: jest.fn(),
     listCampaigns: jest.fn().mockResolvedValue([]),
     getCampaignProgress: jest.fn(),
