@@ -15,10 +15,17 @@ import { Fragment } from 'react';
 
 const maturityColumn = createMaturityColumn<CatalogTableRow>();
 
-/** The catalog's own columns, with Maturity for components, the assessed kind. */
+/**
+ * The catalog's own columns, with Maturity for components, the assessed kind.
+ * The kind is that of the rows shown, as the catalog's own columns decide:
+ * while another kind's rows are still on screen after the kind filter
+ * changed, their maturity is not asked for.
+ */
 export const catalogColumns: CatalogTableColumnsFunc = context => {
   const columns = CatalogTable.defaultColumnsFunc(context);
-  const kind = context.filters.kind?.value.toLocaleLowerCase('en-US');
+  const kind = (
+    context.entities[0]?.kind ?? context.filters.kind?.value
+  )?.toLocaleLowerCase('en-US');
   return kind === 'component' ? [...columns, maturityColumn] : columns;
 };
 
