@@ -39,9 +39,12 @@ async function renderTable(api = mockMaturityApi()) {
   api.getCatalogRows.mockImplementation(async refs =>
     refs.map(ref => rows[ref] ?? null),
   );
-  const data = Object.keys(rows).map(ref => ({
-    entity: entityOfKind('Component', ref.split('/')[1]) as Entity,
-  }));
+  const data = [
+    ...Object.keys(rows).map(ref => ({
+      entity: entityOfKind('Component', ref.split('/')[1]) as Entity,
+    })),
+    { entity: entityOfKind('System', 'shop') },
+  ];
   await renderWithEntity(
     <Table
       title="Catalog"
@@ -79,6 +82,8 @@ describe('the Maturity column of the catalog', () => {
       within(rowOf('checkout')).getByText('Not assessed'),
     ).toBeInTheDocument();
     expect(within(rowOf('hidden')).getByText('–')).toBeInTheDocument();
+    // Only components are assessed: a system is not asked about.
+    expect(within(rowOf('shop')).getByText('–')).toBeInTheDocument();
 
     expect(api.getCatalogRows).toHaveBeenCalledTimes(1);
     expect(api.getCatalogRows.mock.calls[0][0].sort()).toEqual(

@@ -60,8 +60,9 @@ export function CatalogMaturityCell(props: { entityRef: string }) {
 /**
  * A Maturity column for the catalog table (`CatalogIndexPage columns`, or
  * `CatalogTable columns`): the lowest dimension median of each entity's
- * latest assessment as a level chip, "Not assessed", and a stale marker.
- * The cells of a page are answered by one request.
+ * latest assessment as a level chip, "Not assessed", and a stale marker;
+ * "–" for other kinds than components. The cells of a page are answered by
+ * one request.
  * @public
  */
 export function createMaturityColumn<T extends { entity: Entity }>(
@@ -70,8 +71,13 @@ export function createMaturityColumn<T extends { entity: Entity }>(
   return {
     title: options.title ?? 'Maturity',
     sorting: false,
-    render: ({ entity }) => (
-      <CatalogMaturityCell entityRef={stringifyEntityRef(entity)} />
-    ),
+    // Components are what is assessed: other rows (the catalog may show a
+    // few while it switches kinds) cost no request.
+    render: ({ entity }) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' ? (
+        <CatalogMaturityCell entityRef={stringifyEntityRef(entity)} />
+      ) : (
+        <Typography variant="caption">–</Typography>
+      ),
   };
 }
