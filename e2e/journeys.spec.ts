@@ -412,7 +412,11 @@ test('9. the catalog shows each component its maturity, from one request, and fi
   await expect(row('payments-api')).toContainText('1 · Build');
   const batches: string[][] = [];
   page.on('request', req => {
-    if (req.method() === 'POST' && req.url().endsWith('/entities/by-refs')) {
+    // The catalog's own API has a POST /entities/by-refs too.
+    if (
+      req.method() === 'POST' &&
+      req.url().endsWith('/api/maturity/entities/by-refs')
+    ) {
       batches.push(req.postDataJSON().entityRefs);
     }
   });

@@ -17,9 +17,7 @@ const maturityColumn = createMaturityColumn<CatalogTableRow>();
 
 /**
  * The catalog's own columns, with Maturity for components, the assessed kind.
- * The kind is that of the rows shown, as the catalog's own columns decide:
- * while another kind's rows are still on screen after the kind filter
- * changed, their maturity is not asked for.
+ * The kind is that of the rows shown, as the catalog's own columns decide.
  */
 export const catalogColumns: CatalogTableColumnsFunc = context => {
   const columns = CatalogTable.defaultColumnsFunc(context);

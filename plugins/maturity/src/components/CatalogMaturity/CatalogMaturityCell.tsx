@@ -71,8 +71,7 @@ export function createMaturityColumn<T extends { entity: Entity }>(
   return {
     title: options.title ?? 'Maturity',
     sorting: false,
-    // Components are what is assessed: other rows (the catalog may show a
-    // few while it switches kinds) cost no request.
+    // Components are what is assessed: rows of other kinds cost no request.
     render: ({ entity }) =>
       entity.kind.toLocaleLowerCase('en-US') === 'component' ? (
         <CatalogMaturityCell entityRef={stringifyEntityRef(entity)} />
