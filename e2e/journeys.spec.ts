@@ -438,7 +438,14 @@ test('9. the catalog shows each component its maturity, from one request, and fi
       'component:default/fraud-detector',
     ]),
   );
-  await page.screenshot({ path: join(SCREENSHOTS, 'catalog-column.png') });
+  // Wide enough for every column of the catalog table, and the whole page
+  // for the filters down to Maturity.
+  await page.setViewportSize({ width: 1700, height: 1000 });
+  await expect(page.getByLabel('Minimum level')).toBeVisible();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'catalog-column.png'),
+    fullPage: true,
+  });
 
   await page.getByLabel('Assessment').selectOption('Not assessed');
   await expect(row('payments-api')).toHaveCount(0);
