@@ -399,7 +399,77 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
   ).toHaveCount(0);
 });
 
-test('9. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot, never claiming more', async ({
+test('9. the catalog shows each component its maturity, from one request, and filters by it', async ({
+  page,
+}) => {
+  // The catalog is the demo portal's landing page: once signed in and shown,
+  // it is read again with the requests of the Maturity column counted.
+  const row = (name: string) =>
+    page.getByRole('row').filter({
+      has: page.getByRole('link', { name, exact: true }),
+    });
+  await signIn(page);
+  await expect(row('payments-api')).toContainText('1 · Build');
+  const batches: string[][] = [];
+  page.on('request', req => {
+    // The catalog's own API has a POST /entities/by-refs too.
+    if (
+      req.method() === 'POST' &&
+      req.url().endsWith('/api/maturity/entities/by-refs')
+    ) {
+      batches.push(req.postDataJSON().entityRefs);
+    }
+  });
+  await page.reload();
+  await expect(
+    page.getByRole('columnheader', { name: 'Maturity' }),
+  ).toBeVisible();
+  // The owned components: payments-api (process: security 1, audit 3 → a
+  // lower median of 1) and payments-ledger are assessed, the others not.
+  await expect(row('payments-api')).toContainText('1 · Build');
+  await expect(row('payments-ledger')).toContainText(/\d · /);
+  await expect(row('fraud-detector')).toContainText('Not assessed');
+  await expect(row('legacy-billing')).toContainText('Not assessed');
+  // One request for the whole page, never one per row.
+  expect(batches).toHaveLength(1);
+  expect(batches[0]).toEqual(
+    expect.arrayContaining([
+      'component:default/payments-api',
+      'component:default/fraud-detector',
+    ]),
+  );
+  // Wide enough for every column of the catalog table, and the whole page
+  // for the filters down to Maturity.
+  await page.setViewportSize({ width: 1700, height: 1000 });
+  await expect(page.getByLabel('Minimum level')).toBeVisible();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'catalog-column.png'),
+    fullPage: true,
+  });
+
+  await page.getByLabel('Assessment').selectOption('Not assessed');
+  await expect(row('payments-api')).toHaveCount(0);
+  await expect(row('payments-ledger')).toHaveCount(0);
+  await expect(row('fraud-detector')).toBeVisible();
+  await expect(row('legacy-billing')).toBeVisible();
+  await expect(page.getByLabel('Minimum level')).toBeDisabled();
+
+  await page.getByLabel('Assessment').selectOption('Assessed');
+  await expect(row('fraud-detector')).toHaveCount(0);
+  await expect(row('payments-api')).toBeVisible();
+  await expect(row('payments-ledger')).toBeVisible();
+
+  // A minimum level above payments-api's lowest dimension median drops it.
+  await page.getByLabel('Minimum level').selectOption('2 · Operate');
+  await expect(row('payments-api')).toHaveCount(0);
+  await expect(row('fraud-detector')).toHaveCount(0);
+  await page.getByLabel('Minimum level').selectOption('1 · Build');
+  await expect(row('payments-api')).toBeVisible();
+  // Rows already shown are not asked for again.
+  expect(batches).toHaveLength(1);
+});
+
+test('10. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot, never claiming more', async ({
   page,
 }) => {
   const LEDGER = '/catalog/default/component/payments-ledger/maturity';

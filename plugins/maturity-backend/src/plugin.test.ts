@@ -620,6 +620,124 @@ describe('maturity backend', () => {
     ]);
   });
 
+  it('answers the catalog rows of many refs in one request, in the order asked', async () => {
+    const { server } = await startBackend();
+    expect(
+      (
+        await post(server, 'payments-api', {
+          baseRevision: 0,
+          ratings: { 'people.ai': fullyTo(3), 'process.security': fullyTo(2) },
+        })
+      ).status,
+    ).toBe(201);
+    const rows = (user: string, entityRefs: unknown) =>
+      request(server)
+        .post(`${base}/entities/by-refs`)
+        .set('Authorization', as(user))
+        .send({ entityRefs });
+    const asked = [
+      'component:default/secret',
+      'component:default/web',
+      'Component:Default/Payments-API',
+      'component:default/web',
+    ];
+    const owner = await rows(OWNER, asked);
+    expect(owner.status).toBe(200);
+    const web = {
+      entityRef: 'component:default/web',
+      assessed: false,
+      level: null,
+      stale: false,
+    };
+    expect(owner.body.items).toEqual([
+      { ...web, entityRef: 'component:default/secret' },
+      web,
+      {
+        entityRef: 'component:default/payments-api',
+        assessed: true,
+        // The lowest dimension median: process (2) below people (3).
+        level: 2,
+        stale: false,
+        assessedAt: expect.any(String),
+        revision: 1,
+      },
+      web,
+    ]);
+    // What the catalog hides from the caller is null, like an unknown ref.
+    const stranger = await rows(STRANGER, [
+      ...asked,
+      'component:default/nowhere',
+    ]);
+    expect(stranger.body.items.map((i: any) => i && i.entityRef)).toEqual([
+      null,
+      'component:default/web',
+      'component:default/payments-api',
+      'component:default/web',
+      null,
+    ]);
+
+    for (const [body, field] of [
+      [[], 'entityRefs'],
+      [Array(501).fill('component:default/web'), 'entityRefs'],
+      [['web'], 'entityRefs.0'],
+      [['component:default/a b'], 'entityRefs.0'],
+      ['component:default/web', 'entityRefs'],
+    ] as const) {
+      const bad = await rows(OWNER, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(`Invalid body: ${field}:`);
+    }
+    const unauthenticated = await request(server)
+      .post(`${base}/entities/by-refs`)
+      .set('Authorization', mockCredentials.none.header())
+      .send({ entityRefs: ['component:default/web'] });
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('lists the refs the maturity filter keeps, and answers 400 to a bad filter', async () => {
+    const { server, events } = await startBackend();
+    for (const [name, level] of [
+      ['payments-api', 3],
+      ['secret', 1],
+    ] as const) {
+      await post(server, name, {
+        baseRevision: 0,
+        ratings: { 'people.ai': fullyTo(level) },
+      });
+    }
+    const assessed = (user: string, query: string) =>
+      request(server)
+        .get(`${base}/entities/assessed${query}`)
+        .set('Authorization', as(user));
+    expect((await assessed(OWNER, '')).body.entityRefs).toEqual([
+      'component:default/payments-api',
+      'component:default/secret',
+    ]);
+    expect((await assessed(OWNER, '?minLevel=2')).body.entityRefs).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect((await assessed(OWNER, '?stale=true')).body.entityRefs).toEqual([]);
+    expect((await assessed(STRANGER, '')).body.entityRefs).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect(events).toContainEqual({
+      eventId: 'assessed-refs-read',
+      status: 'succeeded',
+      meta: { filter: { minLevel: 2 }, rows: 1 },
+    });
+    for (const query of [
+      '?minLevel=0',
+      '?minLevel=6',
+      '?stale=yes',
+      '?kind=api',
+    ]) {
+      expect([query, (await assessed(OWNER, query)).status]).toEqual([
+        query,
+        400,
+      ]);
+    }
+  });
+
   it('answers 400 to a history cursor beyond a 32-bit revision', async () => {
     const { server } = await startBackend();
     const cursor = (n: number) =>

@@ -12,6 +12,7 @@ export {
   EntityMaturityContent,
   EntityMaturityScorecardContent,
   EntityMaturityCard,
+  EntityMaturityPicker,
 } from './plugin';
 export { maturityApiRef } from './api/MaturityApi';
 export type {
@@ -21,3 +22,11 @@ export type {
 } from './api/MaturityApi';
 export { MaturityClient } from './api/MaturityClient';
 export { rootRouteRef } from './routes';
+export {
+  createMaturityColumn,
+  EntityMaturityFilter,
+} from './components/CatalogMaturity';
+export type {
+  MaturityCriteria,
+  MaturityEntityFilters,
+} from './components/CatalogMaturity';

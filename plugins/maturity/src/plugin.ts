@@ -74,3 +74,20 @@ export const EntityMaturityCard = maturityPlugin.provide(
     },
   }),
 );
+
+/**
+ * A catalog filter by maturity, for `CatalogIndexPage filters`: assessed or
+ * not, a minimum level, stale only.
+ * @public
+ */
+export const EntityMaturityPicker = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMaturityPicker',
+    component: {
+      lazy: () =>
+        import('./components/CatalogMaturity').then(
+          m => m.EntityMaturityPicker,
+        ),
+    },
+  }),
+);

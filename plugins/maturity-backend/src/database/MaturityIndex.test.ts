@@ -498,4 +498,123 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       ).toEqual(names);
     });
   });
+
+  describe('catalog table reads', () => {
+    // Assessed 200 days before NOW: stale (after 180 days); 10 days: current.
+    const NOW = new Date(BASE + 400 * DAY);
+    const OLD = BASE + 200 * DAY;
+    const RECENT = BASE + 390 * DAY;
+    const medians = (level: number | null) => DIMENSIONS.map(() => level);
+    let loaded: Promise<MaturityIndex> | undefined;
+    const organisation = () =>
+      (loaded ??= (async () => {
+        const { index, store } = await setup();
+        await index.upsert([
+          entity('component', 'api', { owner_ref: 'group:default/payments' }),
+          entity('component', 'ledger', {
+            owner_ref: 'group:default/payments',
+          }),
+          entity('component', 'web', { owner_ref: 'group:default/storefront' }),
+          entity('component', 'bare', { owner_ref: 'group:default/payments' }),
+          entity('component', 'unrated'),
+          entity('system', 'shop'),
+        ]);
+        await store.replaceSummaries([
+          summary({
+            ref: 'component:default/api',
+            percent: 0.5,
+            revision: 3,
+            assessedAt: RECENT,
+            medians: [1, 3, 2, null, 4],
+          }),
+          summary({
+            ref: 'component:default/ledger',
+            percent: 1,
+            revision: 1,
+            assessedAt: OLD,
+            medians: medians(3),
+          }),
+          summary({
+            ref: 'component:default/web',
+            percent: 0,
+            revision: 2,
+            assessedAt: RECENT,
+            medians: medians(4),
+          }),
+          summary({
+            ref: 'component:default/unrated',
+            percent: null,
+            revision: 1,
+            assessedAt: OLD,
+            medians: medians(null),
+          }),
+          // A summary left behind by an entity no longer indexed.
+          summary({
+            ref: 'component:default/gone',
+            percent: 1,
+            revision: 1,
+            assessedAt: RECENT,
+            medians: medians(5),
+          }),
+        ]);
+        return index;
+      })());
+
+    it('reads the summaries of some refs in one go, unassessed ones empty', async () => {
+      const index = await organisation();
+      const found = await index.summariesOf([
+        'component:default/web',
+        'component:default/api',
+        'component:default/bare',
+        'component:default/gone',
+        'component:default/nowhere',
+      ]);
+      expect([...found.keys()].sort()).toEqual([
+        'component:default/api',
+        'component:default/bare',
+        'component:default/web',
+      ]);
+      const api = found.get('component:default/api')!;
+      expect([Number(api.revision), api.lowest_median]).toEqual([3, 1]);
+      expect(found.get('component:default/bare')).toMatchObject({
+        revision: null,
+        assessed_at: null,
+        stale_at: null,
+        lowest_median: null,
+      });
+    });
+
+    it('keeps to the visibility condition', async () => {
+      const index = await organisation();
+      const found = await index.summariesOf(
+        ['component:default/api', 'component:default/web'],
+        q => q.where('e.owner_ref', 'group:default/payments'),
+      );
+      expect([...found.keys()]).toEqual(['component:default/api']);
+    });
+
+    it.each<[string, { minLevel?: number; stale?: boolean }, string[]]>([
+      ['every assessed', {}, ['api', 'ledger', 'unrated', 'web']],
+      ['minLevel 1', { minLevel: 1 }, ['api', 'ledger', 'web']],
+      ['minLevel 3', { minLevel: 3 }, ['ledger', 'web']],
+      ['minLevel 5', { minLevel: 5 }, []],
+      ['stale', { stale: true }, ['ledger', 'unrated']],
+      ['current', { stale: false }, ['api', 'web']],
+      ['stale at minLevel 3', { minLevel: 3, stale: true }, ['ledger']],
+    ])('lists the assessed refs: %s', async (_, filter, names) => {
+      const index = await organisation();
+      expect(await index.assessedRefs({ ...filter, now: NOW })).toEqual(
+        names.map(n => `component:default/${n}`),
+      );
+    });
+
+    it('lists only assessed refs that meet the visibility condition', async () => {
+      const index = await organisation();
+      expect(
+        await index.assessedRefs({ now: NOW }, q =>
+          q.where('e.owner_ref', 'group:default/storefront'),
+        ),
+      ).toEqual(['component:default/web']);
+    });
+  });
 });

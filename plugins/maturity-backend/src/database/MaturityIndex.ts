@@ -70,6 +70,22 @@ const ROW_COLUMNS = [
   's.levels',
 ];
 
+/** What the catalog table reads of a row: whether, when and how it was assessed. */
+const CATALOG_ROW_COLUMNS = [
+  'e.entity_ref',
+  's.revision',
+  's.assessed_at',
+  's.stale_at',
+  's.lowest_median',
+];
+
+/** An indexed entity's ref with its summary's columns, null if unassessed. */
+export type CatalogSummaryRow = { entity_ref: string } & {
+  [K in 'revision' | 'assessed_at' | 'stale_at' | 'lowest_median']:
+    | SummaryRow[K]
+    | null;
+};
+
 /** What a roll-up reads of a row: its summary and what places it in a child. */
 export const ROLL_UP_COLUMNS = [
   'e.entity_ref',
@@ -187,6 +203,57 @@ export class MaturityIndex {
       for (const row of rows) kept.add(row.entity_ref);
     }
     return entityRefs.filter(ref => kept.has(ref));
+  }
+
+  /**
+   * The latest summary of each indexed ref among `entityRefs` that meets the
+   * condition, by ref: one query a batch of refs.
+   */
+  async summariesOf(
+    entityRefs: string[],
+    condition?: SqlCondition,
+  ): Promise<Map<string, CatalogSummaryRow>> {
+    const found = new Map<string, CatalogSummaryRow>();
+    for (const batch of chunks(entityRefs)) {
+      const query = this.knex({ e: ENTITIES })
+        // The refs again in the join, so that PostgreSQL looks summaries up
+        // by key rather than hashing the whole table.
+        .leftJoin({ s: SUMMARIES }, join =>
+          join
+            .on('s.entity_ref', '=', 'e.entity_ref')
+            .andOnIn('s.entity_ref', batch),
+        )
+        .select(CATALOG_ROW_COLUMNS)
+        .whereIn('e.entity_ref', batch);
+      if (condition) query.where(condition);
+      const rows: CatalogSummaryRow[] = await guard(async () => query);
+      for (const row of rows) found.set(row.entity_ref, row);
+    }
+    return found;
+  }
+
+  /**
+   * The refs of assessed entities of any kind whose lowest dimension median
+   * is at least `minLevel`, and whose snapshot is stale (`stale: true`) or
+   * current (`stale: false`) at `now`, in ref order.
+   */
+  async assessedRefs(
+    filter: { minLevel?: number; stale?: boolean; now: Date },
+    condition?: SqlCondition,
+  ): Promise<string[]> {
+    const query = this.knex({ e: ENTITIES })
+      .join({ s: SUMMARIES }, 's.entity_ref', 'e.entity_ref')
+      .select('e.entity_ref')
+      .orderBy('e.entity_ref');
+    if (filter.minLevel !== undefined) {
+      query.where('s.lowest_median', '>=', filter.minLevel);
+    }
+    // Stale once the clock is past stale_at, as summaries are read elsewhere.
+    if (filter.stale === true) query.where('s.stale_at', '<', filter.now);
+    if (filter.stale === false) query.where('s.stale_at', '>=', filter.now);
+    if (condition) query.where(condition);
+    const rows: Array<{ entity_ref: string }> = await guard(async () => query);
+    return rows.map(r => r.entity_ref);
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   AssessmentHistoryPage,
   AssessmentSummary,
   AssessmentSubmission,
+  CatalogMaturityRow,
   EntityFilter,
   EntityMaturityExportRow,
   EntityMaturityRow,
@@ -26,6 +27,7 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
 import {
+  CatalogSummaryRow,
   IndexedRow,
   IndexScope,
   MaturityIndex,
@@ -395,6 +397,72 @@ export class MaturityService {
     };
   }
 
+  /**
+   * The catalog table's rows for some refs, in the order asked; null for a
+   * ref that is unknown or that the caller may not see. The index answers in
+   * one query; the refs it cannot answer for the caller (not indexed, hidden
+   * by a condition, or a condition only the catalog can decide) are asked of
+   * the catalog with the caller's credentials, in one batch.
+   */
+  async catalogRows(
+    entityRefs: string[],
+    options: ReadOptions,
+  ): Promise<Array<CatalogMaturityRow | null>> {
+    const { visibility } = options;
+    const refs = entityRefs.map(ref => normalizeRef(ref));
+    if (visibility.type === 'none') return refs.map(() => null);
+    await this.deps.indexer.ready();
+    const unique = [...new Set(refs)];
+    const indexed = await this.deps.index.summariesOf(
+      unique,
+      this.conditionOf(visibility),
+    );
+    const byCatalog = visibility.type === 'catalog';
+    const askCatalog = byCatalog
+      ? unique
+      : unique.filter(ref => !indexed.has(ref));
+    const seenByCatalog = new Set(
+      (
+        await this.visible(
+          askCatalog.map(entity_ref => ({ entity_ref })),
+          options,
+        )
+      ).map(r => r.entity_ref),
+    );
+    const now = this.now();
+    const rows = new Map<string, CatalogMaturityRow>();
+    for (const ref of unique) {
+      const visible = byCatalog
+        ? seenByCatalog.has(ref)
+        : indexed.has(ref) || seenByCatalog.has(ref);
+      if (visible) rows.set(ref, this.toCatalogRow(ref, indexed.get(ref), now));
+    }
+    return refs.map(ref => rows.get(ref) ?? null);
+  }
+
+  /**
+   * The refs of the assessed entities the caller may see whose lowest
+   * dimension median is at least `minLevel` and that are stale or current.
+   */
+  async assessedRefs(
+    filter: { minLevel?: number; stale?: boolean },
+    options: ReadOptions,
+  ): Promise<string[]> {
+    const { visibility } = options;
+    if (visibility.type === 'none') return [];
+    await this.deps.indexer.ready();
+    const refs = await this.deps.index.assessedRefs(
+      { ...filter, now: this.now() },
+      this.conditionOf(visibility),
+    );
+    if (visibility.type !== 'catalog') return refs;
+    const visible = await this.visible(
+      refs.map(entity_ref => ({ entity_ref })),
+      options,
+    );
+    return visible.map(r => r.entity_ref);
+  }
+
   /** Every filtered entity with its topic levels, by ref, in batches. */
   async *exportRows(
     filter: EntityFilter,
@@ -673,6 +741,24 @@ export class MaturityService {
       percentToTarget: row.percent_to_target ?? null,
       // A decoded summary has every dimension and topic of the model.
       dimensions: summary?.dimensionMedians ?? this.unassessed.dimensionMedians,
+    };
+  }
+
+  private toCatalogRow(
+    entityRef: string,
+    row: CatalogSummaryRow | undefined,
+    now: Date,
+  ): CatalogMaturityRow {
+    if (!row || row.revision === null) {
+      return { entityRef, assessed: false, level: null, stale: false };
+    }
+    return {
+      entityRef,
+      assessed: true,
+      level: row.lowest_median === null ? null : Number(row.lowest_median),
+      stale: now.getTime() > toTime(row.stale_at),
+      assessedAt: toIso(row.assessed_at),
+      revision: Number(row.revision),
     };
   }
 

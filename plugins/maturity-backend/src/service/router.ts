@@ -7,7 +7,9 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  assessedRefsQuerySchema,
   AssessmentSubmission,
+  catalogRowsRequestSchema,
   createSubmissionSchema,
   describeV3Import,
   EntityMaturityExportRow,
@@ -164,6 +166,32 @@ export async function createRouter(options: {
   router.get('/model', async (req, res) => {
     await httpAuth.credentials(req);
     res.json(service.model);
+  });
+
+  // The catalog table asks for one page of rows at once, never row by row.
+  router.post('/entities/by-refs', async (req, res) => {
+    const caller = await reader(req);
+    await readJsonBody(req, res);
+    const { entityRefs } = parse(catalogRowsRequestSchema, req.body, 'body');
+    res.json({ items: await service.catalogRows(entityRefs, caller) });
+  });
+
+  // What the catalog's maturity filter keeps: one list for the whole table.
+  router.get('/entities/assessed', async (req, res) => {
+    const caller = await reader(req);
+    const query = parse(assessedRefsQuerySchema, req.query, 'query');
+    const filter = {
+      minLevel: query.minLevel,
+      stale: query.stale === undefined ? undefined : query.stale === 'true',
+    };
+    const entityRefs = await auditedRead(
+      req,
+      'assessed-refs-read',
+      query,
+      () => service.assessedRefs(filter, caller),
+      refs => refs.length,
+    );
+    res.json({ entityRefs });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -2,6 +2,7 @@ import {
   AssessmentResult,
   AssessmentSummary,
   computeAssessmentResult,
+  lowestDimensionMedian,
   MaturityModel,
   resolveTargets,
   summarizeResult,
@@ -87,7 +88,6 @@ export class Summaries {
     const medians = this.dimensionIds.map(
       id => summary.dimensionMedians[id] ?? null,
     );
-    const rated = medians.filter((m): m is number => m !== null);
     const assessedAt = new Date(record.createdAt);
     return {
       row: {
@@ -100,7 +100,7 @@ export class Summaries {
         percent_to_target: this.resultOf(record, lifecycle).percentToTarget,
         target_sum: summary.targetSum,
         gap_sum: summary.gapSum,
-        lowest_median: rated.length ? Math.min(...rated) : null,
+        lowest_median: lowestDimensionMedian(summary.dimensionMedians),
         levels: JSON.stringify([
           this.topicIds.map(id => summary.topicLevels[id] ?? null),
           medians,

@@ -244,6 +244,18 @@ const only = (names: string[], user: string) =>
 
 const base = '/api/maturity';
 
+/**
+ * The assessed components, each at one level in two dimensions: different
+ * levels, so that percentToTarget sorts, some ties, some unassessed.
+ */
+const LEVELS: Record<string, number> = {
+  'payments-api': 3,
+  vault: 1,
+  web: 2,
+  metrics: 2,
+  infra: 1,
+};
+
 describe('visibility through the real plugin and a permission policy', () => {
   let server: any;
   let calls: { getEntitiesByRefs: string[] };
@@ -265,15 +277,7 @@ describe('visibility through the real plugin and a permission policy', () => {
         }),
       ],
     }));
-    // Different levels, so that percentToTarget sorts, some ties, some unassessed.
-    const levels: Record<string, number> = {
-      'payments-api': 3,
-      vault: 1,
-      web: 2,
-      metrics: 2,
-      infra: 1,
-    };
-    for (const [name, level] of Object.entries(levels)) {
+    for (const [name, level] of Object.entries(LEVELS)) {
       const res = await request(server)
         .post(`${base}/entities/component/default/${name}/assessments`)
         .set('Authorization', as(ADA))
@@ -401,13 +405,7 @@ describe('visibility through the real plugin and a permission policy', () => {
   it.each(users)(
     'answers %s the latest assessment of exactly the visible entities, 404 otherwise',
     async user => {
-      for (const name of Object.keys({
-        'payments-api': 1,
-        vault: 1,
-        web: 1,
-        metrics: 1,
-        infra: 1,
-      })) {
+      for (const name of Object.keys(LEVELS)) {
         const res = await get(user, `/entities/component/default/${name}`);
         const history = await get(
           user,
@@ -420,12 +418,99 @@ describe('visibility through the real plugin and a permission policy', () => {
     },
   );
 
+  const COMPONENTS = entities
+    .filter(e => e.kind === 'Component')
+    .map(e => e.metadata.name);
+
+  it.each(users)(
+    'answers %s catalog rows of exactly the visible entities, null otherwise',
+    async user => {
+      const entityRefs = [
+        ...COMPONENTS.map(name => `Component:default/${name}`),
+        'group:default/payments',
+        'component:default/nowhere',
+      ];
+      const res = await request(server)
+        .post(`${base}/entities/by-refs`)
+        .set('Authorization', as(user))
+        .send({ entityRefs });
+      expect(res.status).toBe(200);
+      expect(res.body.items).toHaveLength(entityRefs.length);
+      const visibleGroup = user !== DAN;
+      expect(res.body.items.slice(COMPONENTS.length)).toEqual([
+        visibleGroup
+          ? {
+              entityRef: 'group:default/payments',
+              assessed: false,
+              level: null,
+              stale: false,
+            }
+          : null,
+        null,
+      ]);
+      // Each component as [ref, assessed, level, stale, revision, assessedAt].
+      const shape = (item: any) =>
+        item && [
+          item.entityRef,
+          item.assessed,
+          item.level,
+          item.stale,
+          item.revision ?? null,
+          typeof item.assessedAt,
+        ];
+      const assessed = (name: string) => LEVELS[name] !== undefined;
+      expect(res.body.items.slice(0, COMPONENTS.length).map(shape)).toEqual(
+        COMPONENTS.map(
+          name =>
+            VISIBLE[user].includes(name) && [
+              `component:default/${name}`,
+              assessed(name),
+              LEVELS[name] ?? null,
+              false,
+              assessed(name) ? 1 : null,
+              assessed(name) ? 'string' : 'undefined',
+            ],
+        ).map(item => item || null),
+      );
+    },
+  );
+
+  it.each(users)(
+    'lists %s the assessed entities of the maturity filter among the visible only',
+    async user => {
+      const assessed = async (query: string) => {
+        const res = await get(user, `/entities/assessed${query}`);
+        expect(res.status).toBe(200);
+        return res.body.entityRefs;
+      };
+      const refs = (names: string[]) =>
+        only(names, user)
+          .sort()
+          .map(name => `component:default/${name}`);
+      expect(await assessed('')).toEqual(refs(Object.keys(LEVELS)));
+      expect(await assessed('?minLevel=2')).toEqual(
+        refs(['payments-api', 'web', 'metrics']),
+      );
+      expect(await assessed('?minLevel=2&stale=false')).toEqual(
+        refs(['payments-api', 'web', 'metrics']),
+      );
+      expect(await assessed('?stale=true')).toEqual([]);
+    },
+  );
+
   it('asks the catalog about rows only when the index cannot decide', async () => {
     calls.getEntitiesByRefs.length = 0;
     for (const user of [ADA, DAN, OLIVE, ELI]) {
       await get(user, '/overview?limit=2');
       await get(user, '/export?format=json');
       await get(user, '/scorecards/groups/default/engineering');
+    }
+    for (const user of [ADA, OLIVE]) {
+      await get(user, '/entities/assessed?minLevel=1');
+      await request(server)
+        .post(`${base}/entities/by-refs`)
+        .set('Authorization', as(user))
+        .send({ entityRefs: ['component:default/ledger'] });
     }
     expect(calls.getEntitiesByRefs).toEqual([]);
     await get(ANNIE, '/overview?limit=2');

@@ -1,4 +1,6 @@
 import {
+  assessedRefsQuerySchema,
+  catalogRowsRequestSchema,
   entityFilterSchema,
   exportQuerySchema,
   historyQuerySchema,
@@ -94,5 +96,70 @@ describe('an empty minLevel', () => {
   it('means no level filter rather than level 0', () => {
     expect(entityFilterSchema.parse({ minLevel: '' }).minLevel).toBeUndefined();
     expect(entityFilterSchema.parse({ minLevel: '0' }).minLevel).toBe(0);
+  });
+});
+
+describe('catalogRowsRequestSchema', () => {
+  it('takes full refs, up to 500', () => {
+    const entityRefs = Array.from(
+      { length: 500 },
+      (_, i) => `component:default/service-${i}`,
+    );
+    expect(catalogRowsRequestSchema.parse({ entityRefs })).toEqual({
+      entityRefs,
+    });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no refs', { entityRefs: [] }, 'entityRefs'],
+    [
+      '501 refs',
+      { entityRefs: Array(501).fill('component:default/a') },
+      'entityRefs',
+    ],
+    ['a ref without kind', { entityRefs: ['default/web'] }, 'entityRefs.0'],
+    [
+      'a ref without namespace',
+      { entityRefs: ['component:web'] },
+      'entityRefs.0',
+    ],
+    [
+      'a ref with a space',
+      { entityRefs: ['component:default/my web'] },
+      'entityRefs.0',
+    ],
+    ['a number', { entityRefs: [42] }, 'entityRefs.0'],
+    ['a missing body', undefined, ''],
+    [
+      'an unknown field',
+      { entityRefs: ['component:default/a'], all: true },
+      '',
+    ],
+  ])('rejects %s', (_name, body, field) => {
+    const result = catalogRowsRequestSchema.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path.join('.')).toBe(field);
+  });
+});
+
+describe('assessedRefsQuerySchema', () => {
+  it.each<[Record<string, unknown>, unknown]>([
+    [{}, {}],
+    [{ minLevel: '', stale: 'true' }, { stale: 'true' }],
+    [
+      { minLevel: '3', stale: 'false' },
+      { minLevel: 3, stale: 'false' },
+    ],
+  ])('parses %j', (query, expected) => {
+    expect(assessedRefsQuerySchema.parse(query)).toEqual(expected);
+  });
+
+  it.each<Record<string, unknown>>([
+    { minLevel: '0' },
+    { minLevel: '6' },
+    { stale: 'yes' },
+    { kind: 'component' },
+  ])('rejects %j', query => {
+    expect(assessedRefsQuerySchema.safeParse(query).success).toBe(false);
   });
 });

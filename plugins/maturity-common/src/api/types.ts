@@ -129,3 +129,71 @@ export const historyQuerySchema = z.strictObject({
 export type EntityFilter = z.infer<typeof entityFilterSchema>;
 /** @public */
 export type OverviewQuery = z.input<typeof overviewQuerySchema>;
+
+/**
+ * What the catalog table shows of one entity. `level` is the lowest rated
+ * dimension median of its latest snapshot (see `lowestDimensionMedian`), the
+ * same level the overview's `minLevel` filters on.
+ * @public
+ */
+export interface CatalogMaturityRow {
+  entityRef: string;
+  assessed: boolean;
+  /** Null when not assessed, or when no dimension is rated. */
+  level: number | null;
+  stale: boolean;
+  assessedAt?: string;
+  revision?: number;
+}
+
+/** Answer of `POST /entities/by-refs`. @public */
+export interface CatalogMaturityRows {
+  /**
+   * One item per ref asked, in the same order; null for a ref that is
+   * unknown or that the caller may not see in the catalog.
+   */
+  items: Array<CatalogMaturityRow | null>;
+}
+
+/** The most refs one `POST /entities/by-refs` may ask about. @public */
+export const MAX_CATALOG_ROWS_REFS = 500;
+
+// kind:namespace/name in full, each part in the catalog's own grammar, so
+// that a ref the catalog could never hold is a 400, not a silent null.
+const ENTITY_REF =
+  /^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Body of `POST /entities/by-refs`. @public */
+export const catalogRowsRequestSchema = z.strictObject({
+  entityRefs: z
+    .array(
+      z.string().max(1024).regex(ENTITY_REF, {
+        message: 'must be a full entity ref, kind:namespace/name',
+      }),
+    )
+    .min(1)
+    .max(MAX_CATALOG_ROWS_REFS),
+});
+
+/**
+ * Query of `GET /entities/assessed`: the assessed entities whose lowest
+ * dimension median is at least `minLevel`, and that are stale (`true`) or
+ * current (`false`).
+ * @public
+ */
+export const assessedRefsQuerySchema = z.strictObject({
+  minLevel: z.preprocess(
+    value => (value === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(5).optional(),
+  ),
+  stale: z.enum(['true', 'false']).optional(),
+});
+
+/** @public */
+export type AssessedRefsQuery = z.infer<typeof assessedRefsQuerySchema>;
+
+/** Answer of `GET /entities/assessed`. @public */
+export interface AssessedRefs {
+  /** Lower-cased refs of the matching entities the caller may see. */
+  entityRefs: string[];
+}

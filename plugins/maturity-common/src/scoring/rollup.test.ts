@@ -8,6 +8,7 @@ import {
 import { defaultMaturityModel } from '../model/bundled';
 import { computeAssessmentResult } from './assess';
 import {
+  lowestDimensionMedian,
   rollUp,
   RollUpAccumulator,
   RollUpEntry,
@@ -247,5 +248,17 @@ describe('rollUp', () => {
         { numRuns: 50 },
       );
     });
+  });
+});
+
+describe('lowestDimensionMedian', () => {
+  it.each<[Record<string, number | null>, number | null]>([
+    [{}, null],
+    [{ people: null, process: null }, null],
+    [{ people: 3, process: null, policy: 1 }, 1],
+    [{ people: 0, process: 4 }, 0],
+    [{ people: 5 }, 5],
+  ])('of %j is %p', (medians, expected) => {
+    expect(lowestDimensionMedian(medians)).toBe(expected);
   });
 });

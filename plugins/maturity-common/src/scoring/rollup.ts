@@ -19,6 +19,24 @@ export interface AssessmentSummary {
   notApplicableTopics: string[];
 }
 
+/**
+ * The level an entity is known by in lists (the catalog's Maturity column,
+ * the overview's minimum level): its lowest rated dimension median, so that
+ * no dimension is hidden behind a stronger one; null when nothing is rated.
+ * @public
+ */
+export function lowestDimensionMedian(
+  dimensionMedians: Record<string, number | null>,
+): number | null {
+  let lowest: number | null = null;
+  for (const median of Object.values(dimensionMedians)) {
+    if (median !== null && (lowest === null || median < lowest)) {
+      lowest = median;
+    }
+  }
+  return lowest;
+}
+
 /** The summary of one result. @public */
 export function summarizeResult(result: AssessmentResult): AssessmentSummary {
   return {

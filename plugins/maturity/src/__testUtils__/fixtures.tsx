@@ -89,6 +89,8 @@ export function mockMaturityApi(
     importV3Assessment: jest.fn(),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
+    getCatalogRows: jest.fn(async (refs: string[]) => refs.map(() => null)),
+    getAssessedRefs: jest.fn().mockResolvedValue([]),
     exportOverview: jest.fn(),
     listCampaigns: jest.fn().mockResolvedValue([]),
     getCampaignProgress: jest.fn(),

@@ -28,6 +28,7 @@ describe('maturity plugin (new frontend system)', () => {
       'entity-content:maturity',
       'entity-content:maturity/scorecard',
       'entity-card:maturity',
+      'catalog-filter:maturity',
     ] as const) {
       expect(plugin.getExtension(id)).toBeDefined();
     }

@@ -2,6 +2,7 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { rootRouteRef } from '../routes';
 import { maturityApi } from './apis';
+import { catalogMaturityFilter } from './catalogFilters';
 import { entityMaturityCard } from './entityCards';
 import {
   entityMaturityContent,
@@ -21,6 +22,7 @@ export const maturityPlugin = createFrontendPlugin({
     entityMaturityContent,
     entityMaturityScorecardContent,
     entityMaturityCard,
+    catalogMaturityFilter,
   ],
   routes: {
     root: rootRouteRef,

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AssessedRefsQuery,
   AssessmentHistoryPage,
   AssessmentSubmission,
   Campaign,
@@ -8,6 +9,7 @@ import {
   CampaignProgress,
   CampaignSummary,
   CampaignUpdate,
+  CatalogMaturityRow,
   EntityCampaigns,
   EntityFilter,
   MaturityModel,
@@ -63,6 +65,15 @@ export interface MaturityApi {
     query?: ScorecardQuery,
   ): Promise<Scorecard>;
   getOverview(query: OverviewQuery): Promise<OverviewPage>;
+  /**
+   * The catalog table's maturity of many entities, in the order asked: one
+   * request per 500 refs. Null for an entity unknown or hidden from the user.
+   */
+  getCatalogRows(
+    entityRefs: string[],
+  ): Promise<Array<CatalogMaturityRow | null>>;
+  /** The lower-cased refs of the assessed entities that match the filter. */
+  getAssessedRefs(query: AssessedRefsQuery): Promise<string[]>;
   exportOverview(
     filter: EntityFilter,
     format: 'csv' | 'json',

@@ -182,6 +182,59 @@ describe('MaturityClient', () => {
     });
   });
 
+  it('posts catalog refs in one request per 500, answering in the order asked', async () => {
+    const bodies: string[][] = [];
+    server.use(
+      http.post(`${api}/entities/by-refs`, async ({ request }) => {
+        const { entityRefs } = (await request.json()) as {
+          entityRefs: string[];
+        };
+        bodies.push(entityRefs);
+        return HttpResponse.json({
+          items: entityRefs.map(entityRef =>
+            entityRef.endsWith('-7')
+              ? null
+              : { entityRef, assessed: false, level: null, stale: false },
+          ),
+        });
+      }),
+    );
+    const refs = Array.from(
+      { length: 1001 },
+      (_, i) => `component:default/c-${i}`,
+    );
+
+    const items = await createClient().getCatalogRows(refs);
+    expect(bodies.map(b => b.length)).toEqual([500, 500, 1]);
+    expect(bodies.flat()).toEqual(refs);
+    expect(items).toHaveLength(1001);
+    expect(items[7]).toBeNull();
+    expect(items[1000]).toEqual({
+      entityRef: 'component:default/c-1000',
+      assessed: false,
+      level: null,
+      stale: false,
+    });
+  });
+
+  it('asks for the assessed refs with the filter as query parameters', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${api}/entities/assessed`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json({ entityRefs: ['component:default/a'] });
+      }),
+    );
+
+    await expect(
+      createClient().getAssessedRefs({ minLevel: 3, stale: 'true' }),
+    ).resolves.toEqual(['component:default/a']);
+    expect(Object.fromEntries(search!)).toEqual({
+      minLevel: '3',
+      stale: 'true',
+    });
+  });
+
   it('downloads an export with the file name the server chose', async () => {
     server.use(
       http.get(`${api}/export`, ({ request }) => {

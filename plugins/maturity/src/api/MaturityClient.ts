@@ -2,6 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AssessedRefs,
+  AssessedRefsQuery,
   AssessmentHistoryPage,
   AssessmentSubmission,
   Campaign,
@@ -9,8 +11,11 @@ import {
   CampaignProgress,
   CampaignSummary,
   CampaignUpdate,
+  CatalogMaturityRow,
+  CatalogMaturityRows,
   EntityCampaigns,
   EntityFilter,
+  MAX_CATALOG_ROWS_REFS,
   MaturityModel,
   OverviewPage,
   OverviewQuery,
@@ -133,6 +138,27 @@ export class MaturityClient implements MaturityApi {
 
   getOverview(query: OverviewQuery): Promise<OverviewPage> {
     return this.request(`/overview${queryString(query)}`);
+  }
+
+  async getCatalogRows(
+    entityRefs: string[],
+  ): Promise<Array<CatalogMaturityRow | null>> {
+    const pages: Array<Promise<CatalogMaturityRows>> = [];
+    for (let i = 0; i < entityRefs.length; i += MAX_CATALOG_ROWS_REFS) {
+      pages.push(
+        this.send('POST', '/entities/by-refs', {
+          entityRefs: entityRefs.slice(i, i + MAX_CATALOG_ROWS_REFS),
+        }),
+      );
+    }
+    return (await Promise.all(pages)).flatMap(page => page.items);
+  }
+
+  async getAssessedRefs(query: AssessedRefsQuery): Promise<string[]> {
+    const answer = await this.request<AssessedRefs>(
+      `/entities/assessed${queryString(query)}`,
+    );
+    return answer.entityRefs;
   }
 
   async exportOverview(

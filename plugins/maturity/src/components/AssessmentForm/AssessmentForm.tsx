@@ -30,6 +30,7 @@ import {
   useState,
 } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { catalogRowLoader } from '../CatalogMaturity/loader';
 import { responseStatus, serverMessage } from '../shared';
 import {
   Draft,
@@ -234,6 +235,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
       const stored = await api.submitAssessment(entityRef, submission);
       setBusy(undefined);
       discardDraft(entityRef);
+      // The catalog's Maturity column shows the new level, not the one kept.
+      catalogRowLoader(api).forget(entityRef);
       onSaved(stored);
     } catch (error) {
       setBusy(undefined);
