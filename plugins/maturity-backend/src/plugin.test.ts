@@ -88,7 +88,13 @@ describe('maturity backend', () => {
       .set('Authorization', as(OWNER));
     expect(res.status).toBe(200);
     expect(res.body.id).toBe('cnmm');
-    expect(res.body.dimensions.flatMap((d: any) => d.topics).length).toBe(22);
+    const topics = res.body.dimensions.flatMap((d: any) => d.topics);
+    expect(topics.length).toBe(22);
+    // Only people.ai leaves Level 5 out of the model's remit.
+    const maxLevel = (id: string) =>
+      topics.find((t: any) => t.id === id).maxLevel;
+    expect(maxLevel('policy.ai')).toBe(5);
+    expect(maxLevel('people.ai')).toBe(4);
   });
 
   it('stores snapshots, answers the latest with its result, and keeps history', async () => {
