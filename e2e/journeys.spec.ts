@@ -360,16 +360,34 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
     '2',
   );
 
+  // Each key goes where the focus is, so every focus move is awaited before
+  // the next key: a person sees the focus move before typing on.
+  const dimensions = [
+    'Business Outcomes',
+    'People',
+    'Process',
+    'Policy',
+    'Technology',
+  ];
   let topics = 0;
-  for (let step = 0; step < 5; step++) {
-    await expect(page.locator('[data-set-level]').first()).toBeFocused();
-    const count = await page.locator('[data-set-level]').count();
+  for (const [step, dimension] of dimensions.entries()) {
+    await expect(
+      page.getByRole('heading', { level: 2, name: dimension, exact: true }),
+    ).toBeVisible();
+    const selects = page.locator('[data-set-level]');
+    await expect(selects.first()).toBeFocused();
+    const count = await selects.count();
     for (let i = 0; i < count; i++) {
+      await expect(selects.nth(i)).toBeFocused();
       await press(String((topics + i) % 4));
+      await expect(selects.nth(i)).toHaveValue(String((topics + i) % 4));
       await press('Enter');
     }
     topics += count;
-    // The focus is on "Next" (or "Review changes" after the last dimension).
+    const action = step < dimensions.length - 1 ? 'Next' : 'Review changes';
+    await expect(
+      page.getByRole('button', { name: action, exact: true }),
+    ).toBeFocused();
     await press('Enter');
   }
   expect(topics).toBe(22);
