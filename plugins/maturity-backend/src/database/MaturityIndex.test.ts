@@ -8,7 +8,7 @@ import { decodeKeyset, encodeKeyset } from '../service/cursor';
 import { MaturityService } from '../service/MaturityService';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { IndexScope, MaturityIndex, Sort, SortColumn } from './MaturityIndex';
-import { EntityRow, Summary } from './tables';
+import { EntityRow, Summary, SUMMARIES } from './tables';
 
 jest.setTimeout(180_000);
 
@@ -310,6 +310,25 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       for (const child of card.children) {
         expect(child.components.total).toBe(share(child.entityRef));
       }
+
+      // Streamed to a client, owner by owner without holding a connection
+      // between batches: the same answer.
+      const streamed: string[] = [];
+      const streamedCard = await service.groupScorecard('group:default/g0', {
+        credentials: mockCredentials.user(),
+        visibility: { type: 'all' },
+        direct: false,
+        entities: async rows => {
+          streamed.push(...rows.map(r => r.entityRef));
+        },
+      });
+      expect(streamed.sort()).toEqual(
+        card.entities.map(e => e.entityRef).sort(),
+      );
+      expect({ ...streamedCard, entities: [] }).toEqual({
+        ...card,
+        entities: [],
+      });
     });
 
     it('terminates on a cycle of parents, each group once', async () => {
@@ -346,6 +365,103 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       expect(
         (await index.groupTree('group:default/self')).map(g => g.entity_ref),
       ).toEqual(['group:default/d', 'group:default/self']);
+    });
+  });
+
+  describe('scans', () => {
+    async function withComponents(count: number, ownerCount = count) {
+      const { knex, index } = await setup();
+      const owners = Array.from(
+        { length: ownerCount },
+        (_, i) => `group:default/o${i}`,
+      );
+      const step = Math.floor(ownerCount / count);
+      const components = Array.from({ length: count }, (_, i) =>
+        entity('component', `c${i}`, { owner_ref: owners[i * step] }),
+      );
+      await index.upsert([
+        ...components,
+        entity('component', 'outsider', { owner_ref: 'group:default/other' }),
+      ]);
+      // Every third component assessed.
+      await knex(SUMMARIES).insert(
+        components
+          .filter((_, i) => i % 3 === 0)
+          .map(
+            c =>
+              summary({
+                ref: c.entity_ref,
+                percent: 50,
+                revision: 1,
+                assessedAt: BASE,
+                medians: [1, 2, 3, null, 4],
+              }).row,
+          ),
+      );
+      return { knex, index, owners };
+    }
+
+    it('hands a scope over once, in batches, with its summaries', async () => {
+      // More owners than SQLite binds (32,766): they travel as one value.
+      const { index, owners } = await withComponents(450, 40_000);
+      const batches = [];
+      for await (const batch of index.scan(
+        { kind: 'component', ownerIn: owners },
+        undefined,
+        100,
+      )) {
+        batches.push(batch);
+      }
+      expect(batches.map(b => b.length)).toEqual([100, 100, 100, 100, 50]);
+      const rows = batches.flat();
+      expect(new Set(rows.map(r => r.entity_ref)).size).toBe(450);
+      expect(rows.some(r => r.name === 'outsider')).toBe(false);
+      const assessed = rows.filter(r => r.levels);
+      expect(assessed.map(r => r.name).sort()).toEqual(
+        Array.from({ length: 150 }, (_, i) => `c${i * 3}`).sort(),
+      );
+      expect(JSON.parse(assessed[0].levels!)[1]).toEqual([1, 2, 3, null, 4]);
+    });
+
+    it('keeps to the visibility condition', async () => {
+      const { index, owners } = await withComponents(20);
+      const rows = [];
+      for await (const batch of index.scan(
+        { kind: 'component', ownerIn: owners },
+        e => e.where('e.owner_ref', owners[4]),
+        100,
+      )) {
+        rows.push(...batch);
+      }
+      expect(rows.map(r => r.name)).toEqual(['c4']);
+    });
+
+    it('lets go of its connection when left after the first batch', async () => {
+      const { knex, index } = await withComponents(50);
+      for await (const batch of index.scan(
+        { kind: 'component' },
+        undefined,
+        10,
+      )) {
+        expect(batch).toHaveLength(10);
+        break;
+      }
+      // SQLite has one connection: a scan that kept it would stall this.
+      expect(await index.count({ kind: 'component' })).toBe(51);
+      // PostgreSQL has more: a scan that kept its cursor would be seen.
+      const openTransactions =
+        knex.client.dialect === 'postgresql'
+          ? Number(
+              (
+                await knex.raw(
+                  `SELECT count(*) AS n FROM pg_stat_activity
+                   WHERE datname = current_database()
+                   AND state LIKE 'idle in transaction%'`,
+                )
+              ).rows[0].n,
+            )
+          : 0;
+      expect(openTransactions).toBe(0);
     });
   });
 

@@ -10,7 +10,6 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AssessmentHistoryPage,
-  AssessmentSummary,
   AssessmentSubmission,
   CatalogMaturityRow,
   EntityFilter,
@@ -111,6 +110,8 @@ function toIso(value: unknown): string {
 const BATCH = 1000;
 /** Keeps the owners of one walk well below any database's bind limit. */
 const MAX_OWNERS_PER_WALK = 500;
+/** Rows a scan hands over at once: larger batches, fewer round trips. */
+const SCAN_BATCH = 2000;
 
 /**
  * What the maturity API does, between the router (HTTP, validation,
@@ -329,7 +330,8 @@ export class MaturityService {
     return this.scorecard(
       {
         entityRef: root,
-        scope: { kind: 'component', ownerSubtreeOf: root },
+        // The tree is at hand: its refs spare the database another walk.
+        scope: { kind: 'component', ownerIn: tree.map(g => g.entity_ref) },
         children: childRefs.map(ref => ({
           entityRef: ref,
           title: titles.get(ref) ?? null,
@@ -575,17 +577,25 @@ export class MaturityService {
     return kept;
   }
 
-  /** The rows of a scope the caller may see, read in batches by ref. */
+  /**
+   * The rows of a scope the caller may see, in batches. A reader that waits
+   * on nobody between batches (`fast`) gets the scope from one statement;
+   * otherwise no connection is held between batches, which are read by ref.
+   */
   private async *batches(
     scope: IndexScope,
     options: ReadOptions,
-    columns?: string[],
+    { columns, fast = false }: { columns?: string[]; fast?: boolean } = {},
   ): AsyncGenerator<IndexedRow[]> {
     const { visibility } = options;
     if (visibility.type === 'none') return;
     const condition = this.conditionOf(visibility);
+    if (fast && visibility.type !== 'catalog') {
+      yield* this.deps.index.scan(scope, condition, SCAN_BATCH, columns);
+      return;
+    }
     const walks =
-      scope.ownerSubtreeOf === undefined
+      scope.ownerSubtreeOf === undefined && scope.ownerIn === undefined
         ? [scope]
         : await this.ownerWalks(scope, condition);
     for (const walk of walks) {
@@ -638,7 +648,12 @@ export class MaturityService {
     let rows = 0;
     const flush = () => {
       if (owners.length) {
-        walks.push({ ...scope, ownerSubtreeOf: undefined, owners });
+        walks.push({
+          ...scope,
+          ownerSubtreeOf: undefined,
+          ownerIn: undefined,
+          owners,
+        });
       }
       owners = [];
       rows = 0;
@@ -679,14 +694,29 @@ export class MaturityService {
     const sink = options.entities ?? 'collect';
     const entities: EntityMaturityRow[] = [];
     const columns = sink === 'none' ? ROLL_UP_COLUMNS : undefined;
-    for await (const batch of this.batches(card.scope, options, columns)) {
+    // Only a streamed answer waits on its client between batches.
+    const fast = typeof sink !== 'function';
+    for await (const batch of this.batches(card.scope, options, {
+      columns,
+      fast,
+    })) {
       const rows: EntityMaturityRow[] = [];
       for (const row of batch) {
-        const summary = this.summaryAt(row, now);
-        total.add(summary);
+        const levels = row.levels
+          ? this.summaries.levelsOf(row as Required<IndexedRow>)
+          : null;
+        const stale = levels !== null && now.getTime() > toTime(row.stale_at);
+        total.addLevels(levels, stale);
         const child = card.childOf?.(row);
-        if (child) perChild.get(child)?.add(summary);
-        if (sink !== 'none') rows.push(this.toRow(row, summary));
+        if (child) perChild.get(child)?.addLevels(levels, stale);
+        if (sink !== 'none') {
+          rows.push(
+            this.toRow(
+              row,
+              levels && this.summaries.dimensionsOf(levels.dimensionMedians),
+            ),
+          );
+        }
       }
       if (typeof sink === 'function') await sink(rows);
       else if (sink === 'collect') entities.push(...rows);
@@ -711,17 +741,10 @@ export class MaturityService {
     };
   }
 
-  /** A row's latest summary with its staleness at `now`; null if unassessed. */
-  private summaryAt(row: IndexedRow, now: Date): AssessmentSummary | null {
-    const decoded = this.summaryOf(row);
-    return decoded
-      ? { ...decoded, stale: now.getTime() > toTime(row.stale_at) }
-      : null;
-  }
-
   private toRow(
     row: IndexedRow,
-    summary: DecodedSummary | null = this.summaryOf(row),
+    dimensionMedians: Record<string, number | null> | null = this.summaryOf(row)
+      ?.dimensionMedians ?? null,
   ): EntityMaturityRow {
     return {
       entityRef: row.entity_ref,
@@ -740,7 +763,7 @@ export class MaturityService {
       stale: row.stale_at ? this.now().getTime() > toTime(row.stale_at) : false,
       percentToTarget: row.percent_to_target ?? null,
       // A decoded summary has every dimension and topic of the model.
-      dimensions: summary?.dimensionMedians ?? this.unassessed.dimensionMedians,
+      dimensions: dimensionMedians ?? this.unassessed.dimensionMedians,
     };
   }
 
@@ -764,7 +787,7 @@ export class MaturityService {
 
   private toExportRow(row: IndexedRow): EntityMaturityExportRow {
     const summary = this.summaryOf(row);
-    return Object.assign(this.toRow(row, summary), {
+    return Object.assign(this.toRow(row, summary?.dimensionMedians), {
       topics: summary?.topicLevels ?? this.unassessed.topicLevels,
       notApplicable: summary?.notApplicableTopics ?? [],
     });

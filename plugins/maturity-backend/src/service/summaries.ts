@@ -6,6 +6,7 @@ import {
   MaturityModel,
   resolveTargets,
   summarizeResult,
+  SummaryLevels,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { createHash } from 'node:crypto';
 import { AssessmentRecord } from '../database/AssessmentStore';
@@ -21,6 +22,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const LEVELS_FORMAT = 2;
 const NONE: readonly string[] = Object.freeze([]);
+
+/** What a summary's columns are read back from. */
+type SummaryColumns = {
+  levels: string;
+  target_sum: number | string;
+  gap_sum: number | string;
+};
+type StoredLevels = [Array<number | null>, Array<number | null>, number[]?];
 
 /** A summary as read back: everything but staleness, which depends on the clock. */
 export type DecodedSummary = Omit<AssessmentSummary, 'stale'>;
@@ -114,28 +123,42 @@ export class Summaries {
     };
   }
 
-  decode(row: {
-    levels: string;
-    target_sum: number | string;
-    gap_sum: number | string;
-  }): DecodedSummary {
-    const [topicLevels, medians, notApplicable]: [
-      Array<number | null>,
-      Array<number | null>,
-      number[]?,
-    ] = JSON.parse(row.levels);
+  /** A row's levels as stored, in the model's order: what roll-ups count. */
+  levelsOf(row: SummaryColumns): SummaryLevels {
+    const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(
+      row.levels,
+    );
+    return {
+      topicLevels,
+      dimensionMedians,
+      targetSum: Number(row.target_sum),
+      gapSum: Number(row.gap_sum),
+    };
+  }
+
+  /** Dimension medians by id, from the medians in the model's order. */
+  dimensionsOf(
+    medians: ReadonlyArray<number | null>,
+  ): Record<string, number | null> {
+    const dimensions: Record<string, number | null> = {};
+    for (let i = 0; i < this.dimensionIds.length; i++) {
+      dimensions[this.dimensionIds[i]] = medians[i] ?? null;
+    }
+    return dimensions;
+  }
+
+  decode(row: SummaryColumns): DecodedSummary {
+    const [topicLevels, medians, notApplicable]: StoredLevels = JSON.parse(
+      row.levels,
+    );
     // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
     const topics: Record<string, number | null> = {};
     for (let i = 0; i < this.topicIds.length; i++) {
       topics[this.topicIds[i]] = topicLevels[i] ?? null;
     }
-    const dimensions: Record<string, number | null> = {};
-    for (let i = 0; i < this.dimensionIds.length; i++) {
-      dimensions[this.dimensionIds[i]] = medians[i] ?? null;
-    }
     return {
       topicLevels: topics,
-      dimensionMedians: dimensions,
+      dimensionMedians: this.dimensionsOf(medians),
       targetSum: Number(row.target_sum),
       gapSum: Number(row.gap_sum),
       notApplicableTopics: notApplicable?.length

@@ -248,6 +248,30 @@ describe('rollUp', () => {
         { numRuns: 50 },
       );
     });
+
+    it('rolls up levels in the model order exactly as the summaries they came from', () => {
+      const dimensionIds = model.dimensions.map(d => d.id);
+      fc.assert(
+        fc.property(entriesArb, ([list]) => {
+          const byLevels = new RollUpAccumulator(model);
+          for (const { summary } of list) {
+            byLevels.addLevels(
+              summary && {
+                topicLevels: topicIds.map(id => summary.topicLevels[id]),
+                dimensionMedians: dimensionIds.map(
+                  id => summary.dimensionMedians[id],
+                ),
+                targetSum: summary.targetSum,
+                gapSum: summary.gapSum,
+              },
+              summary?.stale ?? false,
+            );
+          }
+          expect(byLevels.result()).toEqual(rollUp(model, list));
+        }),
+        { numRuns: 50 },
+      );
+    });
   });
 });
 

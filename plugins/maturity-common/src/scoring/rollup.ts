@@ -54,6 +54,19 @@ export function summarizeResult(result: AssessmentResult): AssessmentSummary {
   };
 }
 
+/**
+ * An assessment's levels in the model's order (topics, then dimensions), as
+ * summary rows keep them: a roll-up of many reads these without building a
+ * record per component.
+ * @public
+ */
+export interface SummaryLevels {
+  topicLevels: ReadonlyArray<number | null>;
+  dimensionMedians: ReadonlyArray<number | null>;
+  targetSum: number;
+  gapSum: number;
+}
+
 /** One component in a roll-up: its latest summary, or null when unassessed. @public */
 export interface RollUpEntry {
   summary: AssessmentSummary | null;
@@ -81,37 +94,51 @@ export class RollUpAccumulator {
   private assessed = 0;
   private stale = 0;
   private readonly sums = { targetSum: 0, gapSum: 0 };
-  private readonly topicCounts = new Map<string, number[]>();
-  private readonly dimensionCounts = new Map<string, number[]>();
+  private readonly topicIds: string[];
+  private readonly dimensionIds: string[];
+  /** Per topic and dimension, in the model's order: components per level. */
+  private readonly topicCounts: number[][];
+  private readonly dimensionCounts: number[][];
 
   constructor(model: MaturityModel) {
-    for (const dimension of model.dimensions) {
-      this.dimensionCounts.set(dimension.id, [0, 0, 0, 0, 0, 0]);
-      for (const topic of dimension.topics) {
-        this.topicCounts.set(topic.id, [0, 0, 0, 0, 0, 0]);
-      }
-    }
+    this.dimensionIds = model.dimensions.map(d => d.id);
+    this.topicIds = model.dimensions.flatMap(d => d.topics.map(t => t.id));
+    const levels = () => [0, 0, 0, 0, 0, 0];
+    this.topicCounts = this.topicIds.map(levels);
+    this.dimensionCounts = this.dimensionIds.map(levels);
   }
 
   /** Adds one component: its latest summary, or null when unassessed. */
   add(summary: AssessmentSummary | null): void {
+    this.addLevels(
+      summary && {
+        topicLevels: this.topicIds.map(id => summary.topicLevels[id] ?? null),
+        dimensionMedians: this.dimensionIds.map(
+          id => summary.dimensionMedians[id] ?? null,
+        ),
+        targetSum: summary.targetSum,
+        gapSum: summary.gapSum,
+      },
+      summary?.stale ?? false,
+    );
+  }
+
+  /** Adds one component by its levels in the model's order; null when unassessed. */
+  addLevels(levels: SummaryLevels | null, stale: boolean): void {
     this.total++;
-    if (!summary) return;
+    if (!levels) return;
     this.assessed++;
-    if (summary.stale) this.stale++;
-    this.sums.targetSum += summary.targetSum;
-    this.sums.gapSum += summary.gapSum;
-    count(this.topicCounts, summary.topicLevels);
-    count(this.dimensionCounts, summary.dimensionMedians);
+    if (stale) this.stale++;
+    this.sums.targetSum += levels.targetSum;
+    this.sums.gapSum += levels.gapSum;
+    count(this.topicCounts, levels.topicLevels);
+    count(this.dimensionCounts, levels.dimensionMedians);
   }
 
   result(): RollUp {
-    const stats = (counts: Map<string, number[]>) =>
+    const stats = (ids: string[], counts: number[][]) =>
       Object.fromEntries(
-        [...counts].map(([id, distribution]) => [
-          id,
-          statsOfDistribution([...distribution]),
-        ]),
+        ids.map((id, i) => [id, statsOfDistribution([...counts[i]])]),
       );
     return {
       components: {
@@ -119,20 +146,17 @@ export class RollUpAccumulator {
         assessed: this.assessed,
         stale: this.stale,
       },
-      topics: stats(this.topicCounts),
-      dimensions: stats(this.dimensionCounts),
+      topics: stats(this.topicIds, this.topicCounts),
+      dimensions: stats(this.dimensionIds, this.dimensionCounts),
       percentToTarget: percentOfSums(this.sums),
     };
   }
 }
 
-function count(
-  counts: Map<string, number[]>,
-  levels: Record<string, number | null>,
-) {
-  for (const [id, distribution] of counts) {
-    const level = levels[id];
-    if (level !== null && level !== undefined) distribution[level]++;
+function count(counts: number[][], levels: ReadonlyArray<number | null>) {
+  for (let i = 0; i < counts.length; i++) {
+    const level = levels[i];
+    if (level !== null && level !== undefined) counts[i][level]++;
   }
 }
 
