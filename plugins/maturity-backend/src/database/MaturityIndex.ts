@@ -342,6 +342,12 @@ export class MaturityIndex {
     }
   }
 
+  /**
+   * better-sqlite3 steps the statement as batches are taken. Batches are
+   * handed over without a turn of the event loop in between (the caller
+   * awaits no I/O), so no other request runs while the statement is open,
+   * and no write on another connection can wait on this reader's lock.
+   */
   private async *iterate(
     query: Knex.QueryBuilder,
     batchSize: number,
