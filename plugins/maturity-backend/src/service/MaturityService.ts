@@ -743,8 +743,12 @@ export class MaturityService {
 
   private toRow(
     row: IndexedRow,
-    dimensionMedians: Record<string, number | null> | null = this.summaryOf(row)
-      ?.dimensionMedians ?? null,
+    // Only the medians: a list row shows no topic, so none is decoded.
+    dimensionMedians: Record<string, number | null> | null = row.levels
+      ? this.summaries.dimensionsOf(
+          this.summaries.levelsOf(row as Required<IndexedRow>).dimensionMedians,
+        )
+      : null,
   ): EntityMaturityRow {
     return {
       entityRef: row.entity_ref,
