@@ -81,6 +81,30 @@ export class TcpProxy {
     this.trap = chunk => chunk.includes(text);
   }
 
+  /** Forgets a `cutOnce` or `downWhen` that has not fired. */
+  disarm() {
+    this.trap = undefined;
+  }
+
+  /**
+   * The database goes away at a precise moment: when a connection next
+   * sends a chunk containing `text`, that connection is reset before the
+   * chunk reaches the server, then the proxy goes `down('reset')` (every
+   * other connection reset, new ones refused) until `up()`. Resolves when
+   * the outage has begun; `cuts` counts it.
+   */
+  downWhen(text: string): Promise<void> {
+    return new Promise(begun => {
+      this.trap = chunk => {
+        if (!chunk.includes(text)) return false;
+        // The matching connection is reset by the caller of the trap; the
+        // rest go with the listener.
+        void this.down('reset').then(() => begun());
+        return true;
+      };
+    });
+  }
+
   /**
    * A silent network partition: connections stay open and new ones are
    * accepted, but nothing gets through either way, and nothing says so (no
