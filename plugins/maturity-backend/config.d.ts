@@ -1,15 +1,17 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the maturity plugins. */
   maturity?: {
-    /** Days after which an assessment is stale. Default 180. */
+    /** Days after which an assessment is stale; an integer of at least 1. Default 180. */
     staleAfterDays?: number;
     scoring?: {
       /** Require `fully` for every level below the reached one. */
       strict?: boolean;
     };
     /**
-     * Default targets: a level for every topic, or per topic or dimension id.
-     * An assessment's own targets win.
+     * Default targets: a level (an integer from 0 to 5) for every topic, or
+     * per topic or dimension id. An assessment's own targets win.
      */
     targets?: {
       default?: number | { [topicOrDimensionId: string]: number };
@@ -26,9 +28,16 @@ export interface Config {
     index?: {
       /**
        * Minutes between syncs of the plugin's index of the catalog (owners,
-       * systems, lifecycles, group tree). Default 10.
+       * systems, lifecycles, group tree); an integer of at least 1. Also
+       * the delay before the first sync. Default 10. Not together with
+       * `schedule`.
        */
       refreshMinutes?: number;
+      /**
+       * The index sync task's schedule, instead of `refreshMinutes`. Default:
+       * every `refreshMinutes`, first after one period, timeout 15 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     orphans?: {
       /**
@@ -44,13 +53,24 @@ export interface Config {
        * partial set). At least one entity a run, whatever the share. Default 10.
        */
       maxDeletePercent?: number;
+      /**
+       * When the orphan cleanup task runs. Default: every 6 hours, first after
+       * 2 minutes, timeout 15 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     cache?: {
-      /** Byte budget of each in-memory cache (snapshots, results). Default 32 MiB. */
+      /**
+       * Byte budget of each in-memory cache (snapshots, results); an integer
+       * of at least 1 MiB (1048576). Default 32 MiB.
+       */
       maxBytes?: number;
     };
     rateLimit?: {
-      /** Assessments one user may submit per minute, per replica. Default 60. */
+      /**
+       * Assessments one user may submit per minute, per replica; an integer
+       * of at least 1. Default 60.
+       */
       writesPerMinute?: number;
     };
     permissions?: {
@@ -89,12 +109,11 @@ export interface Config {
     }>;
     /** Campaign reminders sent through the notifications backend. */
     reminders?: {
-      /** When the reminder task runs; default hourly. */
-      schedule?: {
-        frequency: { [unit: string]: number } | string;
-        timeout: { [unit: string]: number } | string;
-        initialDelay?: { [unit: string]: number } | string;
-      };
+      /**
+       * When the reminder task runs. Default: hourly, first after 1 minute,
+       * timeout 15 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Each reason can be switched off; all are on by default. */
       campaignStarted?: boolean;
       assessmentMissing?: boolean;

@@ -1,0 +1,442 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_STALE_AFTER_DAYS } from '@cnmm/backstage-plugin-maturity-common';
+import { DEFAULTS, readMaturityConfig } from './config';
+
+const read = (maturity: unknown) =>
+  readMaturityConfig(new ConfigReader({ maturity } as any));
+
+describe('readMaturityConfig', () => {
+  it('gives every default from an empty config', () => {
+    expect(readMaturityConfig(new ConfigReader({}))).toEqual({
+      scoring: {
+        strict: false,
+        staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+        targets: {},
+      },
+      dataSafety: {
+        cacheMaxBytes: 32 * 2 ** 20,
+        writesPerMinute: 60,
+        orphans: {
+          deleteAfterDays: undefined,
+          purgeAfterDays: 30,
+          maxDeletePercent: 10,
+        },
+      },
+      reminders: {
+        staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+        enabled: {
+          'campaign-started': true,
+          'assessment-missing': true,
+          'assessment-stale': true,
+          'deadline-14-days': true,
+          'deadline-3-days': true,
+        },
+      },
+      model: { file: undefined, mode: 'replace' },
+      campaigns: [],
+      permissions: { adminGroups: [] },
+      schedules: {
+        orphanCleanup: {
+          frequency: { hours: 6 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 2 },
+        },
+        catalogIndex: {
+          frequency: { minutes: 10 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 10 },
+        },
+        reminders: {
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+        },
+      },
+    });
+    expect(read({})).toEqual(readMaturityConfig(new ConfigReader({})));
+  });
+
+  it('does not hand out the defaults themselves', () => {
+    const first = readMaturityConfig(new ConfigReader({}));
+    (first.schedules.reminders.frequency as any).hours = 99;
+    first.permissions.adminGroups.push('group:default/x');
+    const second = readMaturityConfig(new ConfigReader({}));
+    expect(second.schedules.reminders.frequency).toEqual({ hours: 1 });
+    expect(second.permissions.adminGroups).toEqual([]);
+    expect(DEFAULTS.schedules.reminders.frequency).toEqual({ hours: 1 });
+  });
+
+  it('reads every key', () => {
+    const campaign = {
+      id: 'q3-security',
+      title: 'Security',
+      goals: { topics: { 'security.secrets': 2 } },
+      startsOn: '2026-01-01',
+      deadline: '2026-03-31',
+    };
+    const config = read({
+      staleAfterDays: 90,
+      scoring: { strict: true },
+      targets: { default: 2, byLifecycle: { production: { security: 3 } } },
+      model: { file: 'model.yaml', mode: 'extend' },
+      index: { refreshMinutes: 1 },
+      orphans: { deleteAfterDays: 7, purgeAfterDays: 14, maxDeletePercent: 25 },
+      cache: { maxBytes: 2 ** 21 },
+      rateLimit: { writesPerMinute: 5 },
+      permissions: { adminGroups: ['group:default/admins'] },
+      campaigns: [campaign],
+      reminders: {
+        campaignStarted: false,
+        assessmentMissing: true,
+        assessmentStale: false,
+        deadline14Days: false,
+        deadline3Days: true,
+      },
+    });
+    expect(config.scoring).toEqual({
+      strict: true,
+      staleAfterDays: 90,
+      targets: { default: 2, byLifecycle: { production: { security: 3 } } },
+    });
+    expect(config.model).toEqual({ file: 'model.yaml', mode: 'extend' });
+    expect(config.dataSafety).toEqual({
+      cacheMaxBytes: 2 ** 21,
+      writesPerMinute: 5,
+      orphans: { deleteAfterDays: 7, purgeAfterDays: 14, maxDeletePercent: 25 },
+    });
+    expect(config.permissions).toEqual({
+      adminGroups: ['group:default/admins'],
+    });
+    expect(config.campaigns).toEqual([campaign]);
+    expect(config.reminders).toEqual({
+      staleAfterDays: 90,
+      enabled: {
+        'campaign-started': false,
+        'assessment-missing': true,
+        'assessment-stale': false,
+        'deadline-14-days': false,
+        'deadline-3-days': true,
+      },
+    });
+    // refreshMinutes sets the index task's period and its first delay.
+    expect(config.schedules.catalogIndex).toEqual({
+      frequency: { minutes: 1 },
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 1 },
+    });
+  });
+
+  it('reads numbers and switches given as strings, as environment variables give them', () => {
+    const config = read({
+      staleAfterDays: '30',
+      scoring: { strict: 'true' },
+      rateLimit: { writesPerMinute: ' 12 ' },
+      reminders: { deadline3Days: 'off' },
+    });
+    expect(config.scoring.staleAfterDays).toBe(30);
+    expect(config.scoring.strict).toBe(true);
+    expect(config.dataSafety.writesPerMinute).toBe(12);
+    expect(config.reminders.enabled['deadline-3-days']).toBe(false);
+  });
+
+  it('reads every schedule from config', () => {
+    const config = read({
+      orphans: {
+        schedule: { frequency: { cron: '0 3 * * *' }, timeout: 'PT30M' },
+      },
+      index: {
+        schedule: {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 2 },
+          initialDelay: '30s',
+          scope: 'global',
+        },
+      },
+      reminders: {
+        schedule: {
+          frequency: { seconds: 10 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 5 },
+        },
+      },
+    });
+    expect(config.schedules).toEqual({
+      orphanCleanup: {
+        frequency: { cron: '0 3 * * *' },
+        timeout: { minutes: 30 },
+        initialDelay: undefined,
+        scope: undefined,
+      },
+      catalogIndex: {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 2 },
+        initialDelay: { seconds: 30 },
+        scope: 'global',
+      },
+      reminders: {
+        frequency: { seconds: 10 },
+        timeout: { minutes: 1 },
+        initialDelay: { seconds: 5 },
+        scope: undefined,
+      },
+    });
+  });
+
+  it('reads a manually triggered schedule', () => {
+    expect(
+      read({
+        reminders: {
+          schedule: { frequency: { trigger: 'manual' }, timeout: '5m' },
+        },
+      }).schedules.reminders.frequency,
+    ).toEqual({ trigger: 'manual' });
+  });
+
+  describe('refuses', () => {
+    it.each<[string, unknown, RegExp | string]>([
+      [
+        'a refreshMinutes of 0',
+        { index: { refreshMinutes: 0 } },
+        'Invalid configuration: maturity.index.refreshMinutes must be an integer of at least 1, got 0',
+      ],
+      [
+        'a negative refreshMinutes',
+        { index: { refreshMinutes: -5 } },
+        'maturity.index.refreshMinutes must be an integer of at least 1, got -5',
+      ],
+      [
+        'a fractional refreshMinutes',
+        { index: { refreshMinutes: 1.5 } },
+        'maturity.index.refreshMinutes must be an integer of at least 1, got 1.5',
+      ],
+      [
+        'refreshMinutes together with an index schedule',
+        {
+          index: {
+            refreshMinutes: 5,
+            schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+          },
+        },
+        'maturity.index.refreshMinutes must not be set together with maturity.index.schedule',
+      ],
+      [
+        'a staleAfterDays of 0',
+        { staleAfterDays: 0 },
+        'Invalid configuration: maturity.staleAfterDays must be an integer of at least 1, got 0',
+      ],
+      [
+        'a negative staleAfterDays',
+        { staleAfterDays: -1 },
+        'maturity.staleAfterDays must be an integer of at least 1, got -1',
+      ],
+      [
+        'a fractional staleAfterDays',
+        { staleAfterDays: 30.5 },
+        'maturity.staleAfterDays must be an integer of at least 1, got 30.5',
+      ],
+      [
+        'a staleAfterDays that is not a number',
+        { staleAfterDays: 'soon' },
+        'maturity.staleAfterDays must be an integer of at least 1, got "soon"',
+      ],
+      [
+        'a cache below 1 MiB',
+        { cache: { maxBytes: 1000 } },
+        'Invalid configuration: maturity.cache.maxBytes must be an integer of at least 1048576, got 1000',
+      ],
+      [
+        'a fractional cache size',
+        { cache: { maxBytes: 2 ** 21 + 0.5 } },
+        'maturity.cache.maxBytes must be an integer of at least 1048576',
+      ],
+      [
+        'a writesPerMinute of 0',
+        { rateLimit: { writesPerMinute: 0 } },
+        'Invalid configuration: maturity.rateLimit.writesPerMinute must be an integer of at least 1, got 0',
+      ],
+      [
+        'a fractional writesPerMinute',
+        { rateLimit: { writesPerMinute: 2.5 } },
+        'maturity.rateLimit.writesPerMinute must be an integer of at least 1, got 2.5',
+      ],
+      [
+        'a deleteAfterDays below 1',
+        { orphans: { deleteAfterDays: 0 } },
+        'Invalid configuration: maturity.orphans.deleteAfterDays must be a number of at least 1, got 0',
+      ],
+      [
+        'a purgeAfterDays below 1',
+        { orphans: { purgeAfterDays: 0.5 } },
+        'maturity.orphans.purgeAfterDays must be a number of at least 1, got 0.5',
+      ],
+      [
+        'a maxDeletePercent above 100',
+        { orphans: { maxDeletePercent: 101 } },
+        'Invalid configuration: maturity.orphans.maxDeletePercent must be a number of at least 0 and at most 100, got 101',
+      ],
+      [
+        'a negative maxDeletePercent',
+        { orphans: { maxDeletePercent: -1 } },
+        'maturity.orphans.maxDeletePercent must be a number of at least 0 and at most 100, got -1',
+      ],
+      [
+        'a target above the top level',
+        { targets: { default: 6 } },
+        /^Invalid maturity\.targets: default: /,
+      ],
+      [
+        'a fractional target',
+        { targets: { byLifecycle: { production: { security: 2.5 } } } },
+        /^Invalid maturity\.targets: byLifecycle\.production/,
+      ],
+      [
+        'an unknown targets key',
+        { targets: { production: 3 } },
+        /^Invalid maturity\.targets: \(root\): Unrecognized key: "production"/,
+      ],
+      [
+        'a strict switch that is not a boolean',
+        { scoring: { strict: 'maybe' } },
+        'Invalid configuration: maturity.scoring.strict must be true or false, got "maybe"',
+      ],
+      [
+        'a reminder switch that is not a boolean',
+        { reminders: { deadline3Days: 'sometimes' } },
+        'maturity.reminders.deadline3Days must be true or false',
+      ],
+      [
+        'an unknown model mode',
+        { model: { file: 'model.yaml', mode: 'merge' } },
+        'Invalid configuration: maturity.model.mode must be "replace" or "extend", not "merge"',
+      ],
+      [
+        'an empty model file',
+        { model: { file: '' } },
+        'maturity.model.file must be the path of a YAML file',
+      ],
+      [
+        'admin groups that are not a list',
+        { permissions: { adminGroups: 'group:default/admins' } },
+        'maturity.permissions.adminGroups must be a list of group references',
+      ],
+      [
+        'campaigns that are not a list',
+        { campaigns: { id: 'x' } },
+        'Invalid maturity.campaigns: (root): must be a list of campaigns',
+      ],
+      [
+        'an unknown key',
+        { index: { refreshMinute: 5 } },
+        'Invalid configuration: maturity.index.refreshMinute is not a known key',
+      ],
+      [
+        'a schedule without a timeout',
+        { reminders: { schedule: { frequency: { hours: 1 } } } },
+        /^Invalid configuration: maturity\.reminders\.schedule: .*Missing required config value at 'timeout' in 'maturity\.reminders\.schedule'/,
+      ],
+      [
+        'a schedule with an unreadable frequency',
+        {
+          orphans: {
+            schedule: { frequency: 'soon', timeout: { minutes: 1 } },
+          },
+        },
+        /^Invalid configuration: maturity\.orphans\.schedule: .*soon/,
+      ],
+      [
+        'a schedule with an unknown unit',
+        {
+          index: {
+            schedule: { frequency: { minuts: 5 }, timeout: { minutes: 1 } },
+          },
+        },
+        /^Invalid configuration: maturity\.index\.schedule: .*frequency.*Needs one or more of/,
+      ],
+      [
+        'a schedule with a frequency of zero',
+        {
+          index: {
+            schedule: { frequency: { minutes: 0 }, timeout: { minutes: 1 } },
+          },
+        },
+        'Invalid configuration: maturity.index.schedule must have a frequency longer than zero',
+      ],
+      [
+        'a schedule with a negative frequency',
+        {
+          reminders: {
+            schedule: { frequency: { hours: -1 }, timeout: { minutes: 1 } },
+          },
+        },
+        'maturity.reminders.schedule must have a frequency longer than zero',
+      ],
+      [
+        'a schedule with a timeout of zero',
+        {
+          orphans: {
+            schedule: { frequency: { hours: 1 }, timeout: { minutes: 0 } },
+          },
+        },
+        'maturity.orphans.schedule must have a timeout longer than zero',
+      ],
+      [
+        'a schedule with a negative initial delay',
+        {
+          orphans: {
+            schedule: {
+              frequency: { hours: 1 },
+              timeout: { minutes: 1 },
+              initialDelay: { minutes: -1 },
+            },
+          },
+        },
+        'maturity.orphans.schedule must not have a negative initialDelay',
+      ],
+      [
+        'a schedule with an unknown scope',
+        {
+          reminders: {
+            schedule: {
+              frequency: { hours: 1 },
+              timeout: { minutes: 1 },
+              scope: 'cluster',
+            },
+          },
+        },
+        /^Invalid configuration: maturity\.reminders\.schedule: .*scope/,
+      ],
+      [
+        'a schedule with a misspelt key',
+        {
+          reminders: {
+            schedule: {
+              frequency: { hours: 1 },
+              timeout: { minutes: 1 },
+              initalDelay: { minutes: 1 },
+            },
+          },
+        },
+        'Invalid configuration: maturity.reminders.schedule must have only frequency, timeout, initialDelay, scope, not "initalDelay"',
+      ],
+      [
+        'a schedule that is not an object',
+        { reminders: { schedule: 'hourly' } },
+        'maturity.reminders.schedule must be an object with frequency and timeout, got "hourly"',
+      ],
+    ])('%s', (_name, maturity, message) => {
+      expect(() => read(maturity)).toThrow(message);
+    });
+
+    it('naming every invalid key at once', () => {
+      expect(() =>
+        read({
+          staleAfterDays: 0,
+          index: { refreshMinutes: 0 },
+          targets: { default: 9 },
+        }),
+      ).toThrow(
+        /maturity\.staleAfterDays .*; .*maturity\.index\.refreshMinutes .*; Invalid maturity\.targets: default/,
+      );
+    });
+  });
+});
