@@ -30,7 +30,7 @@ import {
   useState,
 } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { catalogRowLoader } from '../CatalogMaturity/loader';
+import { invalidateCatalogMaturity } from '../CatalogMaturity/loader';
 import { responseStatus, serverMessage } from '../shared';
 import {
   Draft,
@@ -236,7 +236,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
       setBusy(undefined);
       discardDraft(entityRef);
       // The catalog's Maturity column shows the new level, not the one kept.
-      catalogRowLoader(api).forget(entityRef);
+      invalidateCatalogMaturity(api, entityRef);
       onSaved(stored);
     } catch (error) {
       setBusy(undefined);

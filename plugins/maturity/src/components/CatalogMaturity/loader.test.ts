@@ -1,5 +1,9 @@
 import { CatalogMaturityRow } from '@cnmm/backstage-plugin-maturity-common';
-import { CatalogRowLoader } from './loader';
+import {
+  catalogRowLoader,
+  CatalogRowLoader,
+  invalidateCatalogMaturity,
+} from './loader';
 
 const row = (entityRef: string): CatalogMaturityRow => ({
   entityRef,
@@ -78,5 +82,36 @@ describe('CatalogRowLoader', () => {
       row('component:default/a'),
     );
     expect(api.getCatalogRows).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('invalidateCatalogMaturity', () => {
+  it("drops an entity's row from the loader of that API only", async () => {
+    const api = fakeApi();
+    const other = fakeApi();
+    await Promise.all(
+      ['a', 'b'].map(n => catalogRowLoader(api).load(`component:default/${n}`)),
+    );
+    await catalogRowLoader(other).load('component:default/a');
+
+    invalidateCatalogMaturity(api, 'Component:default/A');
+
+    await catalogRowLoader(api).load('component:default/b');
+    expect(api.getCatalogRows).toHaveBeenCalledTimes(1);
+    await catalogRowLoader(api).load('component:default/a');
+    expect(api.getCatalogRows).toHaveBeenCalledTimes(2);
+    expect(api.getCatalogRows).toHaveBeenLastCalledWith([
+      'component:default/a',
+    ]);
+    await catalogRowLoader(other).load('component:default/a');
+    expect(other.getCatalogRows).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing for an API whose column has loaded nothing', () => {
+    const api = fakeApi();
+    expect(() =>
+      invalidateCatalogMaturity(api, 'component:default/a'),
+    ).not.toThrow();
+    expect(api.getCatalogRows).not.toHaveBeenCalled();
   });
 });

@@ -87,3 +87,16 @@ export function catalogRowLoader(
   }
   return loader;
 }
+
+/**
+ * Makes the catalog's Maturity column ask the server again for an entity,
+ * e.g. after it was assessed: the row kept for it by the loader of this API
+ * is dropped. Without a loader (the column was never shown), nothing is kept
+ * and nothing happens.
+ */
+export function invalidateCatalogMaturity(
+  api: Pick<MaturityApi, 'getCatalogRows'>,
+  entityRef: string,
+): void {
+  loaders.get(api)?.forget(entityRef);
+}
