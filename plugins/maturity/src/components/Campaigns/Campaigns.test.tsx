@@ -12,7 +12,7 @@ import { EntityMaturityContent } from '../EntityMaturityContent';
 import { EntityMaturityScorecardContent } from '../EntityMaturityScorecardContent';
 import { CampaignsTab } from './CampaignsTab';
 
-import { campaign, day, progress, short } from './testData';
+import { campaign, day, progress, short } from '../../__testUtils__/campaigns';
 
 describe('CampaignsTab', () => {
   it('lists campaigns with progress and days left, and opens one with its breakdowns', async () => {

@@ -5,7 +5,7 @@ import {
   renderWithEntity,
 } from '../../__testUtils__/fixtures';
 import { CampaignsTab } from './CampaignsTab';
-import { campaign, progress } from './testData';
+import { campaign, progress } from '../../__testUtils__/campaigns';
 
 // In a file of its own: usePermission caches a basic permission's decision
 // for the whole test file.
