@@ -1,6 +1,6 @@
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentStore, NewAssessment } from '../database/AssessmentStore';
-import { Summaries } from '../service/summaries';
+import { Summaries } from '../services/Summaries';
 
 /** The engine with the bundled model and default settings. */
 export const defaultSummaries = new Summaries(defaultMaturityModel, {

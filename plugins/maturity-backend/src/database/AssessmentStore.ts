@@ -1,5 +1,27 @@
 import type { StoredAssessment } from '@cnmm/backstage-plugin-maturity-common';
-import type { Summary } from './tables';
+
+/** Levels in the model's order, as summaries keep them. */
+export type EncodedLevels = {
+  topicLevels: Array<number | null>;
+  dimensionMedians: Array<number | null>;
+  /** Indexes of the topics rated entirely not applicable. */
+  notApplicable: number[];
+};
+
+/** The scored latest snapshot of an entity, as scorecards read it. */
+export type SnapshotSummary = {
+  entityRef: string;
+  revision: number;
+  assessedAt: string;
+  staleAt: string;
+  percentToTarget: number | null;
+  targetSum: number;
+  gapSum: number;
+  lowestMedian: number | null;
+  /** Every dimension of the model, by id. */
+  dimensionMedians: Record<string, number | null>;
+  levels: EncodedLevels;
+};
 
 /**
  * What a snapshot records: the stored assessment without its computed result,
@@ -23,10 +45,10 @@ export interface AssessmentStore {
    */
   insert(
     assessment: NewAssessment,
-    summarize: (record: AssessmentRecord) => Summary,
+    summarize: (record: AssessmentRecord) => SnapshotSummary,
   ): Promise<AssessmentRecord>;
   /** Replaces the summaries of some entities, e.g. after a config change. */
-  replaceSummaries(summaries: Summary[]): Promise<void>;
+  replaceSummaries(summaries: SnapshotSummary[]): Promise<void>;
   /** The latest snapshots of up to `limit` entities with refs after `afterRef`, by ref. */
   latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
   getMeta(key: string): Promise<string | undefined>;

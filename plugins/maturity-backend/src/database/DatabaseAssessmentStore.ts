@@ -11,19 +11,19 @@ import {
   OrphanEntity,
   OrphanReconciliation,
   ReconcileOptions,
+  SnapshotSummary,
 } from './AssessmentStore';
+import { toIso, toSummaryRows } from './mappers';
 import { BoundedCache } from '../util/BoundedCache';
-import { chunks, guard } from './guard';
+import { chunks } from '../util/chunks';
 import {
   ASSESSMENTS as TABLE,
   META,
-  Summary,
+  ORPHANS,
+  REVISIONS,
   SUMMARIES,
   SUMMARY_DIMENSIONS,
 } from './tables';
-
-const ORPHANS = 'maturity_orphan';
-const REVISIONS = 'maturity_revision';
 
 const migrationsDir = resolvePackagePath(
   '@cnmm/backstage-plugin-maturity-backend',
@@ -47,11 +47,6 @@ type Payload = Pick<
   AssessmentRecord,
   'ratings' | 'targets' | 'notes' | 'evidence' | 'comment'
 >;
-
-// SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
-function toIso(value: Date | string | number): string {
-  return new Date(value).toISOString();
-}
 
 function fromRow(row: Row): AssessmentRecord {
   const payload: Payload = JSON.parse(row.payload);
@@ -103,7 +98,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
   async insert(
     assessment: NewAssessment,
-    summarize: (record: AssessmentRecord) => Summary,
+    summarize: (record: AssessmentRecord) => SnapshotSummary,
   ): Promise<AssessmentRecord> {
     const { baseRevision, ...record } = assessment;
     const row: Row = {
@@ -126,29 +121,27 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     };
     let stored: AssessmentRecord | undefined;
     try {
-      await guard(() =>
-        this.knex.transaction(async tx => {
-          // Read before the snapshots, so that they are at least as recent.
-          const remembered = await lastRevision(tx, record.entityRef);
-          // Hidden snapshots do not count: the client saw none.
-          const current = await tx(TABLE)
-            .where({ entity_ref: record.entityRef })
-            .whereNotIn('entity_ref', softDeleted(tx))
-            .max({ revision: 'revision' })
-            .first();
-          const currentRevision = Number(current?.revision ?? 0);
-          if (currentRevision !== baseRevision) {
-            throw conflict(record.entityRef, baseRevision, currentRevision);
-          }
-          row.revision = await claimRevision(tx, record.entityRef, {
-            current: currentRevision,
-            remembered,
-          });
-          await tx(TABLE).insert(row);
-          stored = fromRow(row);
-          await writeSummaries(tx, [summarize(stored)]);
-        }),
-      );
+      await this.knex.transaction(async tx => {
+        // Read before the snapshots, so that they are at least as recent.
+        const remembered = await lastRevision(tx, record.entityRef);
+        // Hidden snapshots do not count: the client saw none.
+        const current = await tx(TABLE)
+          .where({ entity_ref: record.entityRef })
+          .whereNotIn('entity_ref', softDeleted(tx))
+          .max({ revision: 'revision' })
+          .first();
+        const currentRevision = Number(current?.revision ?? 0);
+        if (currentRevision !== baseRevision) {
+          throw conflict(record.entityRef, baseRevision, currentRevision);
+        }
+        row.revision = await claimRevision(tx, record.entityRef, {
+          current: currentRevision,
+          remembered,
+        });
+        await tx(TABLE).insert(row);
+        stored = fromRow(row);
+        await writeSummaries(tx, [summarize(stored)]);
+      });
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
       // one; the unique index lets exactly one of them through.
@@ -160,23 +153,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return this.remember(stored!);
   }
 
-  async replaceSummaries(summaries: Summary[]): Promise<void> {
-    await guard(() =>
-      this.knex.transaction(tx => writeSummaries(tx, summaries)),
-    );
+  async replaceSummaries(summaries: SnapshotSummary[]): Promise<void> {
+    await this.knex.transaction(tx => writeSummaries(tx, summaries));
   }
 
   async latestAfter(
     afterRef: string,
     limit: number,
   ): Promise<AssessmentRecord[]> {
-    const heads: Array<{ entity_ref: string }> = await guard(async () =>
-      this.knex(TABLE)
-        .distinct('entity_ref')
-        .where('entity_ref', '>', afterRef)
-        .orderBy('entity_ref')
-        .limit(limit),
-    );
+    const heads: Array<{ entity_ref: string }> = await this.knex(TABLE)
+      .distinct('entity_ref')
+      .where('entity_ref', '>', afterRef)
+      .orderBy('entity_ref')
+      .limit(limit);
     const latest = await this.getLatest(heads.map(h => h.entity_ref));
     return [...latest.values()].sort((a, b) =>
       a.entityRef < b.entityRef ? -1 : 1,
@@ -184,16 +173,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    const row = await guard(async () =>
-      this.knex(META).where({ key }).first('value'),
-    );
+    const row = await this.knex(META).where({ key }).first('value');
     return row?.value;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await guard(async () =>
-      this.knex(META).insert({ key, value }).onConflict('key').merge(),
-    );
+    await this.knex(META).insert({ key, value }).onConflict('key').merge();
   }
 
   /**
@@ -207,14 +192,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
       const heads: Array<{ entity_ref: string; revision: number | string }> =
-        await guard(async () =>
-          this.knex(TABLE)
-            .select('entity_ref')
-            .max({ revision: 'revision' })
-            .whereIn('entity_ref', refs)
-            .whereNotIn('entity_ref', softDeleted(this.knex))
-            .groupBy('entity_ref'),
-        );
+        await this.knex(TABLE)
+          .select('entity_ref')
+          .max({ revision: 'revision' })
+          .whereIn('entity_ref', refs)
+          .whereNotIn('entity_ref', softDeleted(this.knex))
+          .groupBy('entity_ref');
       const missing: Array<[string, number]> = [];
       for (const head of heads) {
         const revision = Number(head.revision);
@@ -223,8 +206,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         else missing.push([head.entity_ref, revision]);
       }
       if (missing.length) {
-        const rows: Row[] = await guard(async () =>
-          this.knex<Row>(TABLE).whereIn(['entity_ref', 'revision'], missing),
+        const rows: Row[] = await this.knex<Row>(TABLE).whereIn(
+          ['entity_ref', 'revision'],
+          missing,
         );
         for (const row of rows) {
           latest.set(row.entity_ref, this.remember(fromRow(row)));
@@ -246,20 +230,18 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     if (options.beforeRevision !== undefined) {
       query.where('revision', '<', options.beforeRevision);
     }
-    return (await guard(async () => query)).map(fromRow);
+    return (await query).map(fromRow);
   }
 
   async listEntityRefs(): Promise<string[]> {
-    const rows = await guard(async () =>
-      this.knex(TABLE).distinct('entity_ref'),
-    );
+    const rows = await this.knex(TABLE).distinct('entity_ref');
     return rows.map(r => r.entity_ref);
   }
 
   async reconcileOrphans(
     options: ReconcileOptions,
   ): Promise<OrphanReconciliation> {
-    return guard(() => this.reconcile(options));
+    return this.reconcile(options);
   }
 
   private async reconcile(
@@ -427,8 +409,8 @@ function conflict(entityRef: string, base: number, current?: number) {
  * Replaces the summary rows of some entities; run inside the transaction
  * that writes their snapshots, so a summary never describes another one.
  */
-async function writeSummaries(tx: Knex, summaries: Summary[]) {
-  for (const batch of chunks(summaries, 200)) {
+async function writeSummaries(tx: Knex, snapshots: SnapshotSummary[]) {
+  for (const batch of chunks(snapshots.map(toSummaryRows), 200)) {
     const refs = batch.map(s => s.row.entity_ref);
     await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
     await tx(SUMMARIES)

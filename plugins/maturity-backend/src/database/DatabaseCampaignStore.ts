@@ -6,12 +6,8 @@ import type {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { CampaignStore, ReminderKey, SnapshotRatings } from './CampaignStore';
-import { chunks, guard } from './guard';
-import { ASSESSMENTS } from './tables';
-
-const CAMPAIGNS = 'maturity_campaign';
-const VERSIONS = 'maturity_campaign_version';
-const REMINDERS = 'maturity_campaign_reminder';
+import { chunks } from '../util/chunks';
+import { ASSESSMENTS, CAMPAIGNS, REMINDERS, VERSIONS } from './tables';
 
 type VersionRow = {
   campaign_id: string;
@@ -72,23 +68,21 @@ export class DatabaseCampaignStore implements CampaignStore {
   async create(input: CampaignInput, createdBy: string): Promise<Campaign> {
     const id = randomUUID();
     const now = new Date();
-    await guard(() =>
-      this.knex.transaction(async tx => {
-        await tx(CAMPAIGNS).insert({
-          id,
-          version: 1,
-          created_at: now,
-          created_by: createdBy,
-        });
-        await tx(VERSIONS).insert({
-          campaign_id: id,
-          version: 1,
-          created_at: now,
-          created_by: createdBy,
-          payload: payloadOf(input),
-        });
-      }),
-    );
+    await this.knex.transaction(async tx => {
+      await tx(CAMPAIGNS).insert({
+        id,
+        version: 1,
+        created_at: now,
+        created_by: createdBy,
+      });
+      await tx(VERSIONS).insert({
+        campaign_id: id,
+        version: 1,
+        created_at: now,
+        created_by: createdBy,
+        payload: payloadOf(input),
+      });
+    });
     return (await this.get(id))!;
   }
 
@@ -99,24 +93,22 @@ export class DatabaseCampaignStore implements CampaignStore {
   ): Promise<Campaign> {
     const next = options.baseVersion + 1;
     try {
-      await guard(() =>
-        this.knex.transaction(async tx => {
-          const current = await tx(CAMPAIGNS).where({ id }).first();
-          if (!current) throw new NotFoundError(`No campaign ${id}`);
-          if (Number(current.version) !== options.baseVersion) {
-            throw conflict(id, options.baseVersion, Number(current.version));
-          }
-          // The (campaign_id, version) key lets one of two racing edits in.
-          await tx(VERSIONS).insert({
-            campaign_id: id,
-            version: next,
-            created_at: new Date(),
-            created_by: options.updatedBy,
-            payload: payloadOf(input),
-          });
-          await tx(CAMPAIGNS).where({ id }).update({ version: next });
-        }),
-      );
+      await this.knex.transaction(async tx => {
+        const current = await tx(CAMPAIGNS).where({ id }).first();
+        if (!current) throw new NotFoundError(`No campaign ${id}`);
+        if (Number(current.version) !== options.baseVersion) {
+          throw conflict(id, options.baseVersion, Number(current.version));
+        }
+        // The (campaign_id, version) key lets one of two racing edits in.
+        await tx(VERSIONS).insert({
+          campaign_id: id,
+          version: next,
+          created_at: new Date(),
+          created_by: options.updatedBy,
+          payload: payloadOf(input),
+        });
+        await tx(CAMPAIGNS).where({ id }).update({ version: next });
+      });
     } catch (error) {
       if (isKeyViolation(error)) throw conflict(id, options.baseVersion);
       throw error;
@@ -125,25 +117,23 @@ export class DatabaseCampaignStore implements CampaignStore {
   }
 
   async get(id: string): Promise<Campaign | undefined> {
-    const [row] = await guard(async () =>
-      this.versionRows().where('c.id', id).whereRaw('v.version = c.version'),
-    );
+    const [row] = await this.versionRows()
+      .where('c.id', id)
+      .whereRaw('v.version = c.version');
     return row ? fromRow(row) : undefined;
   }
 
   async list(): Promise<Campaign[]> {
-    const rows = await guard(async () =>
-      this.versionRows()
-        .whereRaw('v.version = c.version')
-        .orderBy([{ column: 'c.created_at' }, { column: 'c.id' }]),
-    );
+    const rows = await this.versionRows()
+      .whereRaw('v.version = c.version')
+      .orderBy([{ column: 'c.created_at' }, { column: 'c.id' }]);
     return rows.map(fromRow);
   }
 
   async versions(id: string): Promise<Campaign[]> {
-    const rows = await guard(async () =>
-      this.versionRows().where('c.id', id).orderBy('v.version', 'desc'),
-    );
+    const rows = await this.versionRows()
+      .where('c.id', id)
+      .orderBy('v.version', 'desc');
     return rows.map(fromRow);
   }
 
@@ -158,13 +148,11 @@ export class DatabaseCampaignStore implements CampaignStore {
         revision: number | string;
         created_at: Date | string | number;
         payload: string;
-      }> = await guard(async () =>
-        this.knex(ASSESSMENTS)
-          .select('entity_ref', 'revision', 'created_at', 'payload')
-          .whereIn('entity_ref', refs)
-          .where('created_at', '<', until)
-          .orderBy([{ column: 'entity_ref' }, { column: 'revision' }]),
-      );
+      }> = await this.knex(ASSESSMENTS)
+        .select('entity_ref', 'revision', 'created_at', 'payload')
+        .whereIn('entity_ref', refs)
+        .where('created_at', '<', until)
+        .orderBy([{ column: 'entity_ref' }, { column: 'revision' }]);
       for (const row of rows) {
         const list = history.get(row.entity_ref) ?? [];
         list.push({
@@ -185,15 +173,13 @@ export class DatabaseCampaignStore implements CampaignStore {
     now: Date,
   ): Promise<boolean> {
     try {
-      await guard(async () =>
-        this.knex(REMINDERS).insert({
-          entity_ref: key.entityRef,
-          reason: key.reason,
-          week: key.week,
-          campaign_ids: JSON.stringify(campaignIds),
-          sent_at: now,
-        }),
-      );
+      await this.knex(REMINDERS).insert({
+        entity_ref: key.entityRef,
+        reason: key.reason,
+        week: key.week,
+        campaign_ids: JSON.stringify(campaignIds),
+        sent_at: now,
+      });
       return true;
     } catch (error) {
       if (isKeyViolation(error)) return false;
@@ -202,15 +188,13 @@ export class DatabaseCampaignStore implements CampaignStore {
   }
 
   async releaseReminder(key: ReminderKey): Promise<void> {
-    await guard(async () =>
-      this.knex(REMINDERS)
-        .where({
-          entity_ref: key.entityRef,
-          reason: key.reason,
-          week: key.week,
-        })
-        .delete(),
-    );
+    await this.knex(REMINDERS)
+      .where({
+        entity_ref: key.entityRef,
+        reason: key.reason,
+        week: key.week,
+      })
+      .delete();
   }
 
   private versionRows(): Knex.QueryBuilder<any, VersionRow[]> {

@@ -1,12 +1,14 @@
 import { Knex } from 'knex';
-import { chunks, guard } from './guard';
+import { chunks } from '../util/chunks';
+import type { EncodedLevels } from './AssessmentStore';
+import type { SqlCondition } from './criteriaToSql';
 import {
-  ENTITIES,
-  EntityRow,
-  SUMMARIES,
-  SUMMARY_DIMENSIONS,
-  SummaryRow,
-} from './tables';
+  IndexedColumns,
+  toCatalogEntityRecord,
+  toEntityRow,
+  toIndexedEntity,
+} from './mappers';
+import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
 
 /** Which indexed entities a question is about; refs are lower-cased. */
 export type IndexScope = {
@@ -28,9 +30,6 @@ export type IndexScope = {
   minLevel?: number;
 };
 
-/** A visibility rule in SQL over the entity table, aliased `e`. */
-export type SqlCondition = (query: Knex.QueryBuilder) => void;
-
 export type SortColumn =
   | 'name'
   | 'percentToTarget'
@@ -43,13 +42,60 @@ export type Sort = { by: SortColumn; order: 'asc' | 'desc' };
 /** Where the previous page ended: its last row's sort value and ref. */
 export type Keyset = { value: unknown; ref: string };
 
-/** An indexed entity with its latest summary, if assessed. */
-export type IndexedRow = Omit<EntityRow, 'domain_ref' | 'parent_ref' | 'etag'> &
-  Partial<Omit<SummaryRow, 'entity_ref'>> & { sort_value?: unknown };
+/** What the index keeps of a catalog entity; refs are lower-cased. */
+export type CatalogEntityRecord = {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  domainRef: string | null;
+  lifecycle: string | null;
+  /** A group's parent group. */
+  parentRef: string | null;
+  etag: string | null;
+};
+
+/** The summary of an entity's latest snapshot, as scorecards read it. */
+export type StoredSummary = {
+  revision: number;
+  assessedAt: string;
+  staleAt: string;
+  percentToTarget: number | null;
+  lowestMedian: number | null;
+  targetSum: number;
+  gapSum: number;
+  /** Null when the read asked for no levels (the catalog table's). */
+  levels: EncodedLevels | null;
+};
+
+/** An indexed entity with its latest summary; null when unassessed. */
+export type IndexedEntity = {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  lifecycle: string | null;
+  summary: StoredSummary | null;
+  /** The value a page was sorted by, for its keyset cursor. */
+  sortKey?: unknown;
+};
+
+/**
+ * What a read returns of each entity: all of it, what a roll-up counts (its
+ * ref, owner, system and summary), or what the catalog table shows (its ref
+ * and summary without levels).
+ */
+export type IndexFields = 'entity' | 'rollUp';
 
 export type GroupNode = {
-  entity_ref: string;
-  parent_ref: string | null;
+  entityRef: string;
+  parentRef: string | null;
   title: string | null;
 };
 
@@ -81,15 +127,8 @@ const CATALOG_ROW_COLUMNS = [
   's.lowest_median',
 ];
 
-/** An indexed entity's ref with its summary's columns, null if unassessed. */
-export type CatalogSummaryRow = { entity_ref: string } & {
-  [K in 'revision' | 'assessed_at' | 'stale_at' | 'lowest_median']:
-    | SummaryRow[K]
-    | null;
-};
-
 /** What a roll-up reads of a row: its summary and what places it in a child. */
-export const ROLL_UP_COLUMNS = [
+const ROLL_UP_COLUMNS = [
   'e.entity_ref',
   'e.owner_ref',
   'e.system_ref',
@@ -98,6 +137,11 @@ export const ROLL_UP_COLUMNS = [
   's.gap_sum',
   's.levels',
 ];
+
+const COLUMNS: Record<IndexFields, string[]> = {
+  entity: ROW_COLUMNS,
+  rollUp: ROLL_UP_COLUMNS,
+};
 
 const SORT_COLUMNS = {
   name: 'e.entity_ref',
@@ -118,45 +162,45 @@ export class MaturityIndex {
   }
 
   /** Every indexed ref with the etag and lifecycle it was indexed with. */
-  async indexed(): Promise<Map<string, Pick<EntityRow, 'etag' | 'lifecycle'>>> {
+  async indexed(): Promise<
+    Map<string, Pick<CatalogEntityRecord, 'etag' | 'lifecycle'>>
+  > {
     const rows: Array<Pick<EntityRow, 'entity_ref' | 'etag' | 'lifecycle'>> =
-      await guard(async () =>
-        this.knex(ENTITIES).select('entity_ref', 'etag', 'lifecycle'),
-      );
-    return new Map(rows.map(r => [r.entity_ref, r]));
+      await this.knex(ENTITIES).select('entity_ref', 'etag', 'lifecycle');
+    return new Map(
+      rows.map(r => [r.entity_ref, { etag: r.etag, lifecycle: r.lifecycle }]),
+    );
   }
 
-  async get(entityRef: string): Promise<EntityRow | undefined> {
-    return guard(async () =>
-      this.knex<EntityRow>(ENTITIES).where({ entity_ref: entityRef }).first(),
-    );
+  async get(entityRef: string): Promise<CatalogEntityRecord | undefined> {
+    const row = await this.knex<EntityRow>(ENTITIES)
+      .where({ entity_ref: entityRef })
+      .first();
+    return row && toCatalogEntityRecord(row);
   }
 
   /** An indexed entity, if it meets the condition. */
   async find(
     entityRef: string,
     condition?: SqlCondition,
-  ): Promise<EntityRow | undefined> {
+  ): Promise<IndexedEntity | undefined> {
     const query = this.knex({ e: ENTITIES })
       .where('e.entity_ref', entityRef)
       .first('e.*');
     if (condition) query.where(condition);
-    return guard(async () => query);
+    const row: EntityRow | undefined = await query;
+    return row && toIndexedEntity(row);
   }
 
-  async upsert(rows: EntityRow[]): Promise<void> {
-    for (const batch of chunks(rows, 200)) {
-      await guard(async () =>
-        this.knex(ENTITIES).insert(batch).onConflict('entity_ref').merge(),
-      );
+  async upsert(entities: CatalogEntityRecord[]): Promise<void> {
+    for (const batch of chunks(entities.map(toEntityRow), 200)) {
+      await this.knex(ENTITIES).insert(batch).onConflict('entity_ref').merge();
     }
   }
 
   async remove(entityRefs: string[]): Promise<void> {
     for (const batch of chunks(entityRefs)) {
-      await guard(async () =>
-        this.knex(ENTITIES).whereIn('entity_ref', batch).delete(),
-      );
+      await this.knex(ENTITIES).whereIn('entity_ref', batch).delete();
     }
   }
 
@@ -166,28 +210,30 @@ export class MaturityIndex {
    * tree takes seconds instead of milliseconds.
    */
   async analyze(): Promise<void> {
-    await guard(async () => this.knex.raw(`ANALYZE ${ENTITIES}`));
+    await this.knex.raw(`ANALYZE ${ENTITIES}`);
   }
 
   /** A group and every group below it, each with its parent. */
   async groupTree(rootRef: string): Promise<GroupNode[]> {
-    return guard(async () =>
-      this.withSubtree(this.knex.queryBuilder(), rootRef)
+    const rows: Array<Pick<EntityRow, 'entity_ref' | 'parent_ref' | 'title'>> =
+      await this.withSubtree(this.knex.queryBuilder(), rootRef)
         .select('g.entity_ref', 'g.parent_ref', 'g.title')
         .from({ g: ENTITIES })
         .whereIn('g.entity_ref', qb => qb.select('ref').from('subtree'))
-        .orderBy('g.entity_ref'),
-    );
+        .orderBy('g.entity_ref');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      parentRef: r.parent_ref,
+      title: r.title,
+    }));
   }
 
   async lifecycles(entityRefs: string[]): Promise<Map<string, string | null>> {
     const lifecycles = new Map<string, string | null>();
     for (const batch of chunks(entityRefs)) {
-      const rows = await guard(async () =>
-        this.knex(ENTITIES)
-          .select('entity_ref', 'lifecycle')
-          .whereIn('entity_ref', batch),
-      );
+      const rows = await this.knex(ENTITIES)
+        .select('entity_ref', 'lifecycle')
+        .whereIn('entity_ref', batch);
       for (const row of rows) lifecycles.set(row.entity_ref, row.lifecycle);
     }
     return lifecycles;
@@ -200,12 +246,10 @@ export class MaturityIndex {
   ): Promise<string[]> {
     const kept = new Set<string>();
     for (const batch of chunks(entityRefs)) {
-      const rows = await guard(async () =>
-        this.knex({ e: ENTITIES })
-          .select('e.entity_ref')
-          .whereIn('e.entity_ref', batch)
-          .where(condition),
-      );
+      const rows = await this.knex({ e: ENTITIES })
+        .select('e.entity_ref')
+        .whereIn('e.entity_ref', batch)
+        .where(condition);
       for (const row of rows) kept.add(row.entity_ref);
     }
     return entityRefs.filter(ref => kept.has(ref));
@@ -218,8 +262,8 @@ export class MaturityIndex {
   async summariesOf(
     entityRefs: string[],
     condition?: SqlCondition,
-  ): Promise<Map<string, CatalogSummaryRow>> {
-    const found = new Map<string, CatalogSummaryRow>();
+  ): Promise<Map<string, IndexedEntity>> {
+    const found = new Map<string, IndexedEntity>();
     for (const batch of chunks(entityRefs)) {
       const query = this.knex({ e: ENTITIES })
         // The refs again in the join, so that PostgreSQL looks summaries up
@@ -232,8 +276,8 @@ export class MaturityIndex {
         .select(CATALOG_ROW_COLUMNS)
         .whereIn('e.entity_ref', batch);
       if (condition) query.where(condition);
-      const rows: CatalogSummaryRow[] = await guard(async () => query);
-      for (const row of rows) found.set(row.entity_ref, row);
+      const rows: IndexedColumns[] = await query;
+      for (const row of rows) found.set(row.entity_ref!, toIndexedEntity(row));
     }
     return found;
   }
@@ -258,7 +302,7 @@ export class MaturityIndex {
     if (filter.stale === true) query.where('s.stale_at', '<', filter.now);
     if (filter.stale === false) query.where('s.stale_at', '>=', filter.now);
     if (condition) query.where(condition);
-    const rows: Array<{ entity_ref: string }> = await guard(async () => query);
+    const rows: Array<{ entity_ref: string }> = await query;
     return rows.map(r => r.entity_ref);
   }
 
@@ -272,8 +316,12 @@ export class MaturityIndex {
   async rows(
     scope: IndexScope,
     condition?: SqlCondition,
-    { ordered = true, columns = ROW_COLUMNS } = {},
-  ): Promise<IndexedRow[]> {
+    {
+      ordered = true,
+      fields = 'entity',
+    }: { ordered?: boolean; fields?: IndexFields } = {},
+  ): Promise<IndexedEntity[]> {
+    const columns = COLUMNS[fields];
     const summaryColumns = columns
       .filter(c => c.startsWith('s.'))
       .map(c => c.slice(2));
@@ -283,18 +331,17 @@ export class MaturityIndex {
       scope.minLevel !== undefined,
     ).select(columns.filter(c => c.startsWith('e.')));
     if (ordered) query.orderBy('e.entity_ref');
-    const rows: IndexedRow[] = await guard(async () => query);
-    if (!summaryColumns.length) return rows;
-    const byRef = new Map<string, Partial<IndexedRow>>();
-    for (const refs of chunks(rows.map(r => r.entity_ref))) {
-      const summaries = await guard(async () =>
-        this.knex(SUMMARIES)
-          .select('entity_ref', ...summaryColumns)
-          .whereIn('entity_ref', refs),
-      );
+    const rows: IndexedColumns[] = await query;
+    const byRef = new Map<string, IndexedColumns>();
+    for (const refs of chunks(rows.map(r => r.entity_ref!))) {
+      const summaries = await this.knex(SUMMARIES)
+        .select('entity_ref', ...summaryColumns)
+        .whereIn('entity_ref', refs);
       for (const summary of summaries) byRef.set(summary.entity_ref, summary);
     }
-    return rows.map(row => Object.assign(row, byRef.get(row.entity_ref)));
+    return rows.map(row =>
+      toIndexedEntity(Object.assign(row, byRef.get(row.entity_ref!))),
+    );
   }
 
   /**
@@ -308,20 +355,19 @@ export class MaturityIndex {
     scope: IndexScope,
     condition: SqlCondition | undefined,
     batchSize: number,
-    columns = ROW_COLUMNS,
-  ): AsyncGenerator<IndexedRow[]> {
-    const query = this.scoped(scope, condition, true).select(columns);
-    if (this.postgres) {
-      yield* this.fetchByCursor(query, batchSize);
-    } else {
-      yield* this.iterate(query, batchSize);
-    }
+    fields: IndexFields = 'entity',
+  ): AsyncGenerator<IndexedEntity[]> {
+    const query = this.scoped(scope, condition, true).select(COLUMNS[fields]);
+    const batches = this.postgres
+      ? this.fetchByCursor(query, batchSize)
+      : this.iterate(query, batchSize);
+    for await (const batch of batches) yield batch.map(toIndexedEntity);
   }
 
   private async *fetchByCursor(
     query: Knex.QueryBuilder,
     batchSize: number,
-  ): AsyncGenerator<IndexedRow[]> {
+  ): AsyncGenerator<IndexedColumns[]> {
     const trx = await this.knex.transaction();
     try {
       // A cursor is planned for its first rows unless told it is read whole.
@@ -351,12 +397,12 @@ export class MaturityIndex {
   private async *iterate(
     query: Knex.QueryBuilder,
     batchSize: number,
-  ): AsyncGenerator<IndexedRow[]> {
+  ): AsyncGenerator<IndexedColumns[]> {
     const { sql, bindings } = query.toSQL().toNative();
     const connection = await this.knex.client.acquireConnection();
     try {
       const rows = connection.prepare(sql).iterate(bindings);
-      let batch: IndexedRow[] = [];
+      let batch: IndexedColumns[] = [];
       for (const row of rows) {
         batch.push(row);
         if (batch.length === batchSize) {
@@ -376,30 +422,30 @@ export class MaturityIndex {
     condition: SqlCondition | undefined,
     afterRef: string | undefined,
     limit: number,
-    columns = ROW_COLUMNS,
-  ): Promise<IndexedRow[]> {
+    fields: IndexFields = 'entity',
+  ): Promise<IndexedEntity[]> {
     const query = this.scoped(scope, condition, true)
-      .select(columns)
+      .select(COLUMNS[fields])
       .orderBy('e.entity_ref')
       .limit(limit);
     if (afterRef !== undefined) query.where('e.entity_ref', '>', afterRef);
-    return guard(async () => query);
+    return (await query).map(toIndexedEntity);
   }
 
   /** How many rows of a scope each owner has, by owner ref. */
   async ownerCounts(
     scope: IndexScope,
     condition?: SqlCondition,
-  ): Promise<Array<{ owner_ref: string | null; n: number }>> {
+  ): Promise<Array<{ ownerRef: string | null; count: number }>> {
     const query = this.scoped(scope, condition, scope.minLevel !== undefined)
       .select('e.owner_ref')
       .count({ n: '*' })
       .groupBy('e.owner_ref')
       .orderBy('e.owner_ref');
-    const rows = await guard(async () => query);
+    const rows = await query;
     return rows.map((r: { owner_ref: string | null; n: number | string }) => ({
-      owner_ref: r.owner_ref,
-      n: Number(r.n),
+      ownerRef: r.owner_ref,
+      count: Number(r.n),
     }));
   }
 
@@ -407,7 +453,7 @@ export class MaturityIndex {
     const query = this.scoped(scope, condition, scope.minLevel !== undefined)
       .count({ n: '*' })
       .first();
-    const row = await guard(async () => query);
+    const row = await query;
     return Number(row?.n ?? 0);
   }
 
@@ -422,7 +468,7 @@ export class MaturityIndex {
     sort: Sort,
     limit: number,
     after?: Keyset,
-  ): Promise<IndexedRow[]> {
+  ): Promise<IndexedEntity[]> {
     const query = this.scoped(
       scope,
       condition,
@@ -435,7 +481,7 @@ export class MaturityIndex {
       if (after) {
         query.where('e.entity_ref', direction === 'asc' ? '>' : '<', after.ref);
       }
-      return guard(async () => query.limit(limit));
+      return (await query.limit(limit)).map(toIndexedEntity);
     }
     let column: string;
     if (typeof sort.by === 'object') {
@@ -478,7 +524,7 @@ export class MaturityIndex {
         );
       }
     }
-    return guard(async () => query.limit(limit));
+    return (await query.limit(limit)).map(toIndexedEntity);
   }
 
   private scoped(

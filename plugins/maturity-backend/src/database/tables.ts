@@ -4,6 +4,11 @@ export const ENTITIES = 'maturity_entity';
 export const SUMMARIES = 'maturity_summary';
 export const SUMMARY_DIMENSIONS = 'maturity_summary_dimension';
 export const META = 'maturity_meta';
+export const ORPHANS = 'maturity_orphan';
+export const REVISIONS = 'maturity_revision';
+export const CAMPAIGNS = 'maturity_campaign';
+export const VERSIONS = 'maturity_campaign_version';
+export const REMINDERS = 'maturity_campaign_reminder';
 
 /** One catalog entity as scorecards need it; refs are lower-cased. */
 export type EntityRow = {

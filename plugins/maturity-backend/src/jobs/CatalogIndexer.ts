@@ -1,16 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_CHILD_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AssessmentStore } from '../database/AssessmentStore';
-import { MaturityIndex } from '../database/MaturityIndex';
-import { EntityRow } from '../database/tables';
+import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
+import { indexRecordOf } from '../services/entityRefs';
 
 /** The kinds scorecards and the overview are about. */
 export const INDEXED_KINDS = [
@@ -36,43 +29,6 @@ const PAGE = 1000;
 /** Writes after which the planner's statistics are refreshed. */
 const BULK = 1000;
 const SYNCED_AT = 'index.syncedAt';
-
-/** Lower-cased, so that refs from the catalog and from URLs compare equal. */
-export function normalizeRef(ref: string | Entity): string {
-  return (
-    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
-  ).toLowerCase();
-}
-
-function relationTarget(entity: Entity, type: string, kind?: string) {
-  const relation = entity.relations?.find(
-    r =>
-      r.type === type && (!kind || parseEntityRef(r.targetRef).kind === kind),
-  );
-  return relation ? normalizeRef(relation.targetRef) : null;
-}
-
-export function lifecycleOf(entity: Entity): string | null {
-  const lifecycle = entity.spec?.lifecycle;
-  return typeof lifecycle === 'string' ? lifecycle : null;
-}
-
-/** What the index keeps of an entity. */
-export function toEntityRow(entity: Entity): EntityRow {
-  return {
-    entity_ref: normalizeRef(entity),
-    kind: entity.kind.toLocaleLowerCase('en-US'),
-    namespace: entity.metadata.namespace ?? 'default',
-    name: entity.metadata.name,
-    title: entity.metadata.title ?? null,
-    owner_ref: relationTarget(entity, RELATION_OWNED_BY),
-    system_ref: relationTarget(entity, RELATION_PART_OF, 'system'),
-    domain_ref: relationTarget(entity, RELATION_PART_OF, 'domain'),
-    lifecycle: lifecycleOf(entity),
-    parent_ref: relationTarget(entity, RELATION_CHILD_OF),
-    etag: entity.metadata.etag ?? null,
-  };
-}
 
 export type SyncResult = {
   seen: number;
@@ -134,7 +90,7 @@ export class CatalogIndexer {
    * on a lifecycle change happens there).
    */
   async refresh(entity: Entity): Promise<void> {
-    await this.deps.index.upsert([{ ...toEntityRow(entity), etag: null }]);
+    await this.deps.index.upsert([{ ...indexRecordOf(entity), etag: null }]);
   }
 
   private async runSync(): Promise<SyncResult> {
@@ -153,15 +109,15 @@ export class CatalogIndexer {
           : { filter: { kind: INDEXED_KINDS }, limit: PAGE, fields: FIELDS },
         { credentials },
       );
-      const changed: EntityRow[] = [];
+      const changed: CatalogEntityRecord[] = [];
       for (const entity of page.items) {
-        const row = toEntityRow(entity);
-        seen.add(row.entity_ref);
-        const before = known.get(row.entity_ref);
-        if (!before || !row.etag || before.etag !== row.etag) {
-          changed.push(row);
-          if (before && before.lifecycle !== row.lifecycle) {
-            lifecycleChanged.push(row.entity_ref);
+        const record = indexRecordOf(entity);
+        seen.add(record.entityRef);
+        const before = known.get(record.entityRef);
+        if (!before || !record.etag || before.etag !== record.etag) {
+          changed.push(record);
+          if (before && before.lifecycle !== record.lifecycle) {
+            lifecycleChanged.push(record.entityRef);
           }
         }
       }

@@ -1,4 +1,3 @@
-import { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   burnupDays,
@@ -24,9 +23,9 @@ import { CampaignStore, SnapshotRatings } from '../database/CampaignStore';
 import { BoundedCache } from '../util/BoundedCache';
 import { CampaignScopeResolver, ScopedEntity } from './CampaignScope';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { ReadOptions } from './MaturityService';
+import type { Caller } from './VisibleIndex';
 
-type Credentials = ReadOptions;
+type Credentials = Caller;
 
 /** An in-scope entity with its evaluation now. */
 export type EvaluatedEntity = Omit<ScopedEntity, 'latest'> & {
@@ -40,7 +39,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * with an id of their own; they are read-only.
  */
 export function readConfiguredCampaigns(
-  config: Config,
+  configured: unknown[],
   model: MaturityModel,
 ): Campaign[] {
   const schema = z.array(
@@ -52,9 +51,7 @@ export function readConfiguredCampaigns(
       }),
     ),
   );
-  const parsed = schema.safeParse(
-    config.getOptional('maturity.campaigns') ?? [],
-  );
+  const parsed = schema.safeParse(configured);
   if (!parsed.success) {
     throw new Error(
       `Invalid maturity.campaigns: ${parsed.error.issues

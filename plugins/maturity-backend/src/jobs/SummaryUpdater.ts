@@ -1,7 +1,7 @@
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
-import { chunks } from '../database/guard';
+import { chunks } from '../util/chunks';
 import { MaturityIndex } from '../database/MaturityIndex';
-import { Summaries } from './summaries';
+import { Summaries } from '../services/Summaries';
 
 /**
  * Keeps the summary rows in step with what they are computed from: the

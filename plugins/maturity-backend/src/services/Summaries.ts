@@ -9,27 +9,17 @@ import {
   SummaryLevels,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { createHash } from 'node:crypto';
-import { AssessmentRecord } from '../database/AssessmentStore';
-import { Summary } from '../database/tables';
+import type { ScoringSettings } from '../config';
+import type {
+  AssessmentRecord,
+  SnapshotSummary,
+} from '../database/AssessmentStore';
+import { LEVELS_FORMAT } from '../database/mappers';
+import type { StoredSummary } from '../database/MaturityIndex';
 import { BoundedCache } from '../util/BoundedCache';
-import type { ScoringSettings } from './MaturityService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/**
- * The layout of a summary's `levels`: [topic levels, dimension medians,
- * indexes of topics rated entirely not applicable]. Part of the fingerprint,
- * so that a new layout recomputes every summary at start-up.
- */
-const LEVELS_FORMAT = 2;
 const NONE: readonly string[] = Object.freeze([]);
-
-/** What a summary's columns are read back from. */
-type SummaryColumns = {
-  levels: string;
-  target_sum: number | string;
-  gap_sum: number | string;
-};
-type StoredLevels = [Array<number | null>, Array<number | null>, number[]?];
 
 /** A summary as read back: everything but staleness, which depends on the clock. */
 export type DecodedSummary = Omit<AssessmentSummary, 'stale'>;
@@ -92,47 +82,47 @@ export class Summaries {
     return result;
   }
 
-  summaryOf(record: AssessmentRecord, lifecycle: string | null): Summary {
-    const summary = summarizeResult(this.resultOf(record, lifecycle));
+  /** What scorecards keep of a snapshot: its levels and sums, scored. */
+  summaryOf(
+    record: AssessmentRecord,
+    lifecycle: string | null,
+  ): SnapshotSummary {
+    const result = this.resultOf(record, lifecycle);
+    const summary = summarizeResult(result);
     const medians = this.dimensionIds.map(
       id => summary.dimensionMedians[id] ?? null,
     );
     const assessedAt = new Date(record.createdAt);
     return {
-      row: {
-        entity_ref: record.entityRef,
-        revision: record.revision,
-        assessed_at: assessedAt,
-        stale_at: new Date(
-          assessedAt.getTime() + this.scoring.staleAfterDays * DAY_MS,
+      entityRef: record.entityRef,
+      revision: record.revision,
+      assessedAt: assessedAt.toISOString(),
+      staleAt: new Date(
+        assessedAt.getTime() + this.scoring.staleAfterDays * DAY_MS,
+      ).toISOString(),
+      percentToTarget: result.percentToTarget,
+      targetSum: summary.targetSum,
+      gapSum: summary.gapSum,
+      lowestMedian: lowestDimensionMedian(summary.dimensionMedians),
+      dimensionMedians: this.dimensionsOf(medians),
+      levels: {
+        topicLevels: this.topicIds.map(id => summary.topicLevels[id] ?? null),
+        dimensionMedians: medians,
+        notApplicable: summary.notApplicableTopics.map(id =>
+          this.topicIds.indexOf(id),
         ),
-        percent_to_target: this.resultOf(record, lifecycle).percentToTarget,
-        target_sum: summary.targetSum,
-        gap_sum: summary.gapSum,
-        lowest_median: lowestDimensionMedian(summary.dimensionMedians),
-        levels: JSON.stringify([
-          this.topicIds.map(id => summary.topicLevels[id] ?? null),
-          medians,
-          summary.notApplicableTopics.map(id => this.topicIds.indexOf(id)),
-        ]),
       },
-      dimensions: this.dimensionIds.map((id, i) => ({
-        dimension_id: id,
-        median: medians[i],
-      })),
     };
   }
 
-  /** A row's levels as stored, in the model's order: what roll-ups count. */
-  levelsOf(row: SummaryColumns): SummaryLevels {
-    const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(
-      row.levels,
-    );
+  /** A summary's levels in the model's order: what roll-ups count. */
+  levelsOf(summary: StoredSummary): SummaryLevels | null {
+    if (!summary.levels) return null;
     return {
-      topicLevels,
-      dimensionMedians,
-      targetSum: Number(row.target_sum),
-      gapSum: Number(row.gap_sum),
+      topicLevels: summary.levels.topicLevels,
+      dimensionMedians: summary.levels.dimensionMedians,
+      targetSum: summary.targetSum,
+      gapSum: summary.gapSum,
     };
   }
 
@@ -147,10 +137,14 @@ export class Summaries {
     return dimensions;
   }
 
-  decode(row: SummaryColumns): DecodedSummary {
-    const [topicLevels, medians, notApplicable]: StoredLevels = JSON.parse(
-      row.levels,
-    );
+  /** A summary's levels by id; null when it was read without them. */
+  decode(summary: StoredSummary): DecodedSummary | null {
+    if (!summary.levels) return null;
+    const {
+      topicLevels,
+      dimensionMedians: medians,
+      notApplicable,
+    } = summary.levels;
     // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
     const topics: Record<string, number | null> = {};
     for (let i = 0; i < this.topicIds.length; i++) {
@@ -159,9 +153,9 @@ export class Summaries {
     return {
       topicLevels: topics,
       dimensionMedians: this.dimensionsOf(medians),
-      targetSum: Number(row.target_sum),
-      gapSum: Number(row.gap_sum),
-      notApplicableTopics: notApplicable?.length
+      targetSum: summary.targetSum,
+      gapSum: summary.gapSum,
+      notApplicableTopics: notApplicable.length
         ? notApplicable.map(i => this.topicIds[i])
         : (NONE as string[]),
     };

@@ -1,5 +1,4 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
@@ -10,27 +9,8 @@ import {
   isStale,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { CampaignStore, ReminderKey } from '../database/CampaignStore';
-import { CampaignService } from './CampaignService';
-
-/** Why an entity's owners are reminded. */
-export const REMINDER_REASONS = [
-  'campaign-started',
-  'assessment-missing',
-  'assessment-stale',
-  'deadline-14-days',
-  'deadline-3-days',
-] as const;
-
-export type ReminderReason = (typeof REMINDER_REASONS)[number];
-
-/** The config key that switches each reason on or off. */
-const CONFIG_KEYS: Record<ReminderReason, string> = {
-  'campaign-started': 'campaignStarted',
-  'assessment-missing': 'assessmentMissing',
-  'assessment-stale': 'assessmentStale',
-  'deadline-14-days': 'deadline14Days',
-  'deadline-3-days': 'deadline3Days',
-};
+import type { ReminderReason, ReminderSettings } from '../config';
+import { CampaignService } from '../services/CampaignService';
 
 // One topic per reason, so that users can mute one kind in their settings.
 const PRESENTATION: Record<
@@ -55,26 +35,6 @@ const PRESENTATION: Record<
   },
   'deadline-3-days': { topic: 'Maturity campaign deadline', severity: 'high' },
 };
-
-export interface ReminderSettings {
-  enabled: Record<ReminderReason, boolean>;
-  staleAfterDays: number;
-}
-
-/** Reads `maturity.reminders.<reason>` switches; every reason is on by default. */
-export function readReminderSettings(
-  config: Config,
-  staleAfterDays: number,
-): ReminderSettings {
-  const enabled = Object.fromEntries(
-    REMINDER_REASONS.map(reason => [
-      reason,
-      config.getOptionalBoolean(`maturity.reminders.${CONFIG_KEYS[reason]}`) ??
-        true,
-    ]),
-  ) as Record<ReminderReason, boolean>;
-  return { enabled, staleAfterDays };
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -28,7 +28,7 @@ import {
   visibilityCatalog,
 } from '../__testUtils__/fixtures';
 import { maturityPlugin } from '../plugin';
-import { isoWeek } from './CampaignReminders';
+import { isoWeek } from '../jobs/CampaignReminders';
 
 jest.setTimeout(120_000);
 

@@ -8,7 +8,7 @@ import {
   AssessmentStore,
   OrphanReconciliation,
 } from '../database/AssessmentStore';
-import { DataSafetySettings } from './dataSafetySettings';
+import type { DataSafetySettings } from '../config';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;

@@ -1,30 +1,12 @@
 import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import {
-  AuthorizeResult,
   PermissionCondition,
   PermissionCriteria,
   PermissionRuleParams,
 } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { SqlCondition } from '../database/MaturityIndex';
 
-/**
- * What of the index a caller may see, from one conditional decision on
- * `catalog.entity.read`:
- * - all / none: an unconditional decision;
- * - sql: conditions that map onto indexed columns, applied in the query;
- * - catalog: conditions the index cannot answer; rows are then kept only if
- *   the catalog returns them to the caller.
- */
-export type Visibility =
-  | { type: 'all' }
-  | { type: 'none' }
-  | { type: 'sql'; condition: SqlCondition }
-  | { type: 'catalog' };
+/** A visibility rule in SQL over the entity table, aliased `e`. */
+export type SqlCondition = (query: Knex.QueryBuilder) => void;
 
 type Params = PermissionRuleParams;
 
@@ -105,19 +87,4 @@ export function criteriaToSql(
     return inner && (q => q.whereNot(inner));
   }
   return ruleToSql(criteria);
-}
-
-/** Asks the permission framework once what of the catalog the caller may read. */
-export async function readVisibility(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-): Promise<Visibility> {
-  const [decision] = await permissions.authorizeConditional(
-    [{ permission: catalogEntityReadPermission }],
-    { credentials },
-  );
-  if (decision.result === AuthorizeResult.ALLOW) return { type: 'all' };
-  if (decision.result !== AuthorizeResult.CONDITIONAL) return { type: 'none' };
-  const condition = criteriaToSql(decision.conditions);
-  return condition ? { type: 'sql', condition } : { type: 'catalog' };
 }

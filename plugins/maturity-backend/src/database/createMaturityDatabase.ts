@@ -1,0 +1,33 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { AssessmentStore } from './AssessmentStore';
+import { CampaignStore } from './CampaignStore';
+import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from './DatabaseCampaignStore';
+import { withDatabaseErrors } from './errors';
+import { MaturityIndex } from './MaturityIndex';
+
+/** The plugin's stores, each answering a database outage as a 503. */
+export type MaturityDatabase = {
+  assessments: AssessmentStore;
+  campaigns: CampaignStore;
+  index: MaturityIndex;
+};
+
+/**
+ * Migrates the plugin's database once and returns its stores. Every store method maps database
+ * errors, streams included, so no query can forget it.
+ */
+export async function createMaturityDatabase(options: {
+  database: DatabaseService;
+  /** The budget of the parsed-snapshot cache. */
+  cacheMaxBytes: number;
+}): Promise<MaturityDatabase> {
+  // Migrates, unless the platform says to skip migrations.
+  const assessments = await DatabaseAssessmentStore.create(options);
+  const knex = await options.database.getClient();
+  return {
+    assessments: withDatabaseErrors(assessments),
+    campaigns: withDatabaseErrors(new DatabaseCampaignStore(knex)),
+    index: withDatabaseErrors(new MaturityIndex(knex)),
+  };
+}

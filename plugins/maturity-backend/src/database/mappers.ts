@@ -1,0 +1,134 @@
+import type { EncodedLevels, SnapshotSummary } from './AssessmentStore';
+import type {
+  CatalogEntityRecord,
+  IndexedEntity,
+  StoredSummary,
+} from './MaturityIndex';
+import type { EntityRow, Summary, SummaryRow } from './tables';
+
+/**
+ * The layout of a summary's `levels` column: [topic levels, dimension
+ * medians, indexes of topics rated entirely not applicable]. Part of the
+ * summaries' fingerprint, so that a new layout recomputes every summary at
+ * start-up.
+ */
+export const LEVELS_FORMAT = 2;
+
+// SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
+export function toIso(value: Date | string | number): string {
+  return new Date(value).toISOString();
+}
+
+type StoredLevels = [Array<number | null>, Array<number | null>, number[]?];
+
+const NONE: readonly number[] = Object.freeze([]);
+
+export function decodeLevels(levels: string): EncodedLevels {
+  const [topicLevels, dimensionMedians, notApplicable]: StoredLevels =
+    JSON.parse(levels);
+  return {
+    topicLevels,
+    dimensionMedians,
+    notApplicable: notApplicable ?? (NONE as number[]),
+  };
+}
+
+/** The columns of an index read: any subset of an entity and its summary. */
+export type IndexedColumns = Partial<EntityRow> &
+  Partial<Omit<SummaryRow, 'entity_ref'>> & { sort_value?: unknown };
+
+/**
+ * An index row as the services see it. A read of fewer columns (a roll-up
+ * reads its summary and what places it in a child) leaves the others unset.
+ * An entity without a snapshot has a null summary.
+ */
+export function toIndexedEntity(row: IndexedColumns): IndexedEntity {
+  const assessed = row.stale_at !== null && row.stale_at !== undefined;
+  return {
+    entityRef: row.entity_ref!,
+    kind: row.kind!,
+    namespace: row.namespace!,
+    name: row.name!,
+    title: row.title ?? null,
+    ownerRef: row.owner_ref ?? null,
+    systemRef: row.system_ref ?? null,
+    lifecycle: row.lifecycle ?? null,
+    summary: assessed ? toStoredSummary(row) : null,
+    sortKey: row.sort_value,
+  };
+}
+
+function toStoredSummary(row: IndexedColumns): StoredSummary {
+  return {
+    revision: row.revision === undefined ? NaN : Number(row.revision),
+    assessedAt:
+      row.assessed_at === undefined ? '' : toIso(row.assessed_at as Date),
+    staleAt: toIso(row.stale_at as Date),
+    percentToTarget: row.percent_to_target ?? null,
+    lowestMedian:
+      row.lowest_median === null || row.lowest_median === undefined
+        ? null
+        : Number(row.lowest_median),
+    targetSum: Number(row.target_sum ?? 0),
+    gapSum: Number(row.gap_sum ?? 0),
+    levels: row.levels ? decodeLevels(row.levels) : null,
+  };
+}
+
+export function toCatalogEntityRecord(row: EntityRow): CatalogEntityRecord {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title,
+    ownerRef: row.owner_ref,
+    systemRef: row.system_ref,
+    domainRef: row.domain_ref,
+    lifecycle: row.lifecycle,
+    parentRef: row.parent_ref,
+    etag: row.etag,
+  };
+}
+
+/** What the index keeps of a catalog entity, as its row. */
+export function toEntityRow(entity: CatalogEntityRecord): EntityRow {
+  return {
+    entity_ref: entity.entityRef,
+    kind: entity.kind,
+    namespace: entity.namespace,
+    name: entity.name,
+    title: entity.title,
+    owner_ref: entity.ownerRef,
+    system_ref: entity.systemRef,
+    domain_ref: entity.domainRef,
+    lifecycle: entity.lifecycle,
+    parent_ref: entity.parentRef,
+    etag: entity.etag,
+  };
+}
+
+/** A snapshot's summary as its row and its dimension medians' rows. */
+export function toSummaryRows(summary: SnapshotSummary): Summary {
+  const { levels } = summary;
+  return {
+    row: {
+      entity_ref: summary.entityRef,
+      revision: summary.revision,
+      assessed_at: new Date(summary.assessedAt),
+      stale_at: new Date(summary.staleAt),
+      percent_to_target: summary.percentToTarget,
+      target_sum: summary.targetSum,
+      gap_sum: summary.gapSum,
+      lowest_median: summary.lowestMedian,
+      levels: JSON.stringify([
+        levels.topicLevels,
+        levels.dimensionMedians,
+        levels.notApplicable,
+      ]),
+    },
+    dimensions: Object.entries(summary.dimensionMedians).map(
+      ([dimension_id, median]) => ({ dimension_id, median }),
+    ),
+  };
+}

@@ -1,0 +1,185 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AssessmentSubmission,
+  createSubmissionSchema,
+  describeV3Import,
+  historyQuerySchema,
+  mapV3Ratings,
+  maturityAssessmentCreatePermission,
+  MaturityModel,
+  StoredAssessment,
+  v3ImportSchema,
+} from '@cnmm/backstage-plugin-maturity-common';
+import { Request, Response } from 'express';
+import { authorizeOrThrow } from '../permissions/authorize';
+import { AssessmentService } from '../services/AssessmentService';
+import { EntityLookup } from '../services/EntityLookup';
+import type { Caller } from '../services/VisibleIndex';
+import { withAuditEvent } from './audit';
+import { parse, readJsonBody, refFromPath } from './request';
+import { Route, route } from './routes';
+import { TooManyRequestsError, WriteRateLimiter } from './writeRateLimit';
+
+/** What a write route makes of its validated body. */
+type ToSubmission = (body: unknown) => {
+  submission: AssessmentSubmission;
+  /** What the answer carries besides the snapshot, if anything. */
+  answer?: (stored: StoredAssessment) => unknown;
+};
+
+/** The model, one entity's assessment and history, and writes of snapshots. */
+export function assessmentRoutes(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  model: MaturityModel;
+  entities: EntityLookup;
+  assessments: AssessmentService;
+  limiter: WriteRateLimiter;
+  readCaller: (req: Request) => Promise<Caller>;
+}): Route[] {
+  const { httpAuth, auditor, entities, assessments, readCaller } = deps;
+  const submissionSchema = createSubmissionSchema(deps.model);
+
+  /** Who may write: a user; a refusal is audited with the caller's address. */
+  async function writer(req: Request, eventId: string) {
+    try {
+      return await httpAuth.credentials(req, { allow: ['user'] });
+    } catch (error) {
+      // Without credentials there is no actor: the event names the address.
+      return withAuditEvent(
+        auditor,
+        { eventId, meta: { path: { ...req.params }, ip: req.ip ?? null } },
+        () => Promise.reject(error),
+      );
+    }
+  }
+
+  /** Authorises a write for one entity; a 403 when the policy says no. */
+  async function authorizeWrite(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    await authorizeOrThrow(
+      deps.permissions,
+      {
+        permission: maturityAssessmentCreatePermission,
+        resourceRef: entityRef,
+      },
+      credentials,
+      `You may not record a maturity assessment for ${entityRef}`,
+    );
+  }
+
+  /**
+   * Records a snapshot for the entity in the path: authenticated as a user,
+   * rate limited, validated, authorised for that entity, audited (refusals
+   * too).
+   */
+  const recordAssessment =
+    (eventId: string, toSubmission: ToSubmission) =>
+    async (req: Request, res: Response) => {
+      const credentials = await writer(req, eventId);
+      const user = credentials.principal.userEntityRef;
+      const { stored, answer } = await withAuditEvent(
+        auditor,
+        { eventId, request: req, meta: { path: { ...req.params } } },
+        async () => {
+          const entityRef = refFromPath(req);
+          try {
+            deps.limiter.take(user);
+          } catch (error) {
+            if (error instanceof TooManyRequestsError) {
+              res.set('Retry-After', String(error.retryAfterSeconds));
+            }
+            throw error;
+          }
+          await readJsonBody(req, res);
+          const { submission, answer: extra } = toSubmission(req.body);
+          const entity = await entities.getEntity(entityRef, { credentials });
+          await authorizeWrite(stringifyEntityRef(entity), credentials);
+          return {
+            entityRef,
+            stored: await assessments.submit(entity, submission, user),
+            answer: extra,
+          };
+        },
+        result => ({
+          entityRef: result.entityRef,
+          revision: result.stored.revision,
+        }),
+      );
+      res.status(201).json(answer ? answer(stored) : stored);
+    };
+
+  return [
+    route('get', '/model', {}, async (req, res) => {
+      await httpAuth.credentials(req);
+      res.json(deps.model);
+    }),
+
+    route('get', '/entities/:kind/:namespace/:name', {}, async (req, res) => {
+      const ref = refFromPath(req);
+      const entity = await entities.findEntity(ref, await readCaller(req));
+      res.json(await assessments.getLatest(entity));
+    }),
+
+    route(
+      'get',
+      '/entities/:kind/:namespace/:name/history',
+      { query: historyQuerySchema },
+      async (req, res, query) => {
+        const caller = await readCaller(req);
+        const entity = await entities.findEntity(refFromPath(req), caller);
+        res.json(await assessments.getHistory(entity, query));
+      },
+    ),
+
+    route(
+      'post',
+      '/entities/:kind/:namespace/:name/assessments',
+      {},
+      recordAssessment('assessment-create', body => ({
+        submission: parse(submissionSchema, body, 'assessment'),
+      })),
+    ),
+
+    // A CNMM 3.x assessment becomes an ordinary snapshot of 4.0 ratings, its
+    // source and what the mapping moved or dropped said in its comment.
+    route(
+      'post',
+      '/entities/:kind/:namespace/:name/imports/v3',
+      {},
+      recordAssessment('assessment-import', body => {
+        const { baseRevision, assessment } = parse(
+          v3ImportSchema,
+          body,
+          'import',
+        );
+        const mapping = mapV3Ratings(assessment.ratings);
+        const submission = parse(
+          submissionSchema,
+          {
+            baseRevision,
+            ratings: mapping.ratings,
+            comment: describeV3Import(assessment.cnmmVersion, mapping),
+          },
+          'import',
+        );
+        return {
+          submission,
+          answer: stored => ({
+            assessment: stored,
+            mapping: { dropped: mapping.dropped, shifted: mapping.shifted },
+          }),
+        };
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,51 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import express from 'express';
+import { AssessmentService } from '../services/AssessmentService';
+import { CampaignService } from '../services/CampaignService';
+import { EntityLookup } from '../services/EntityLookup';
+import { OverviewService } from '../services/OverviewService';
+import { ScorecardService } from '../services/ScorecardService';
+import { assessmentRoutes } from './assessmentRoutes';
+import { campaignRoutes } from './campaignRoutes';
+import { overviewRoutes } from './overviewRoutes';
+import { createCallerReader } from './request';
+import { mountRoutes, Route } from './routes';
+import { scorecardRoutes } from './scorecardRoutes';
+import { WriteRateLimiter } from './writeRateLimit';
+
+/** What the HTTP API calls: the platform's services and the plugin's own. */
+export type RouterDeps = {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  model: MaturityModel;
+  entities: EntityLookup;
+  assessments: AssessmentService;
+  scorecards: ScorecardService;
+  overview: OverviewService;
+  campaigns: CampaignService;
+  /** Snapshot writes one user may make per minute. */
+  writesPerMinute: number;
+};
+
+/** Every route of the API, in the order they are matched. */
+export function createRoutes(deps: RouterDeps): Route[] {
+  const readCaller = createCallerReader(deps);
+  const limiter = new WriteRateLimiter(deps.writesPerMinute);
+  return [
+    ...overviewRoutes({ ...deps, readCaller }),
+    ...assessmentRoutes({ ...deps, limiter, readCaller }),
+    ...scorecardRoutes({ ...deps, readCaller }),
+    ...campaignRoutes({ ...deps, readCaller }),
+  ];
+}
+
+/** The HTTP API of the maturity plugin, mounted under /api/maturity. */
+export function createRouter(deps: RouterDeps): express.Router {
+  return mountRoutes(createRoutes(deps));
+}

@@ -1,0 +1,47 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MaturityIndex } from '../database/MaturityIndex';
+import { lifecycleOf, normalizeRef } from './entityRefs';
+import { Caller, VisibleIndex } from './VisibleIndex';
+
+/** An entity as reads need it: its ref and the lifecycle that picks targets. */
+export type EntityTarget = { ref: string; lifecycle: string | null };
+
+/** Finds entities for one caller, in the index where it can and else in the catalog. */
+export class EntityLookup {
+  constructor(
+    private readonly deps: { index: MaturityIndex; catalog: CatalogService },
+  ) {}
+
+  /** The index as this caller may see it. */
+  visibleIndex(caller: Caller): VisibleIndex {
+    return new VisibleIndex(this.deps.index, this.deps.catalog, caller);
+  }
+
+  /** The entity from the catalog, or a 404 when it is unknown or not visible. */
+  async getEntity(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, options);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} found`);
+    }
+    return entity;
+  }
+
+  /**
+   * An entity the caller may see, from the index when the caller's read
+   * decision can be answered there (one query, no catalog round trip), else
+   * from the catalog; a 404 when it is unknown or not visible.
+   */
+  async findEntity(entityRef: string, caller: Caller): Promise<EntityTarget> {
+    const row = await this.visibleIndex(caller).find(normalizeRef(entityRef));
+    if (row) return { ref: row.entityRef, lifecycle: row.lifecycle };
+    // Not indexed yet, hidden, or for the catalog to decide: it knows.
+    const entity = await this.getEntity(entityRef, caller);
+    return { ref: normalizeRef(entity), lifecycle: lifecycleOf(entity) };
+  }
+}

@@ -1,0 +1,147 @@
+import { InputError } from '@backstage/errors';
+import {
+  CatalogMaturityRow,
+  EntityFilter,
+  EntityMaturityExportRow,
+  MaturityModel,
+  OVERVIEW_SORT_FIELDS,
+  OverviewPage,
+} from '@cnmm/backstage-plugin-maturity-common';
+import type { IndexScope, Sort } from '../database/MaturityIndex';
+import { decodeKeyset, encodeKeyset } from './cursor';
+import { EntityLookup } from './EntityLookup';
+import { normalizeRef, parseFilterRef } from './entityRefs';
+import { EntityRows } from './EntityRows';
+import { IndexReadiness } from './ScorecardService';
+import { Caller } from './VisibleIndex';
+
+/** An overview query: a filter, a sort and a page. */
+export type OverviewQuery = EntityFilter & {
+  sortBy: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+};
+
+/**
+ * The organisation's entities as lists: the overview's pages, the export,
+ * and the catalog table's column and filter. Answered in SQL over the index
+ * and the summaries, restricted to what the caller may see.
+ */
+export class OverviewService {
+  constructor(
+    private readonly deps: {
+      model: MaturityModel;
+      indexer: IndexReadiness;
+      entities: EntityLookup;
+      rows: EntityRows;
+      now?: () => Date;
+    },
+  ) {}
+
+  async overview(query: OverviewQuery, caller: Caller): Promise<OverviewPage> {
+    const sort = this.sortOf(query.sortBy, query.order);
+    const after = query.cursor ? decodeKeyset(query.cursor) : undefined;
+    const indexedAt = (await this.deps.indexer.ready()).toISOString();
+    const { rows, totalCount } = await this.deps.entities
+      .visibleIndex(caller)
+      .page(scopeOf(query), sort, query.limit + 1, after);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const nowIso = this.nowIso();
+    return {
+      items: items.map(entity => this.deps.rows.toRow(entity, nowIso)),
+      totalCount,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeKeyset({ value: last.sortKey ?? null, ref: last.entityRef })
+          : null,
+      indexedAt,
+    };
+  }
+
+  /**
+   * The catalog table's rows for some refs, in the order asked; null for a
+   * ref that is unknown or that the caller may not see.
+   */
+  async catalogRows(
+    entityRefs: string[],
+    caller: Caller,
+  ): Promise<Array<CatalogMaturityRow | null>> {
+    const refs = entityRefs.map(ref => normalizeRef(ref));
+    if (caller.visibility.type === 'none') return refs.map(() => null);
+    await this.deps.indexer.ready();
+    const visible = await this.deps.entities
+      .visibleIndex(caller)
+      .summariesOf([...new Set(refs)]);
+    const nowIso = this.nowIso();
+    return refs.map(ref =>
+      visible.has(ref)
+        ? this.deps.rows.toCatalogRow(ref, visible.get(ref), nowIso)
+        : null,
+    );
+  }
+
+  /**
+   * The refs of the assessed entities the caller may see whose lowest
+   * dimension median is at least `minLevel` and that are stale or current.
+   */
+  async assessedRefs(
+    filter: { minLevel?: number; stale?: boolean },
+    caller: Caller,
+  ): Promise<string[]> {
+    if (caller.visibility.type === 'none') return [];
+    await this.deps.indexer.ready();
+    return this.deps.entities
+      .visibleIndex(caller)
+      .assessedRefs({ ...filter, now: this.deps.now?.() ?? new Date() });
+  }
+
+  /** Every filtered entity with its topic levels, by ref, in batches. */
+  async *exportRows(
+    filter: EntityFilter,
+    caller: Caller,
+  ): AsyncGenerator<EntityMaturityExportRow[]> {
+    await this.deps.indexer.ready();
+    const nowIso = this.nowIso();
+    const visible = this.deps.entities.visibleIndex(caller);
+    for await (const batch of visible.batches(scopeOf(filter))) {
+      yield batch.map(entity => this.deps.rows.toExportRow(entity, nowIso));
+    }
+  }
+
+  /** When the index last caught up with the catalog. */
+  async indexedAt(): Promise<Date> {
+    return this.deps.indexer.ready();
+  }
+
+  private sortOf(sortBy: string, order: 'asc' | 'desc'): Sort {
+    const dimensionIds = this.deps.model.dimensions.map(d => d.id);
+    if (dimensionIds.includes(sortBy)) {
+      return { by: { dimension: sortBy }, order };
+    }
+    const fields: readonly string[] = OVERVIEW_SORT_FIELDS;
+    if (!fields.includes(sortBy)) {
+      throw new InputError(
+        `sortBy must be one of ${[...fields, ...dimensionIds].join(', ')}`,
+      );
+    }
+    return { by: sortBy as (typeof OVERVIEW_SORT_FIELDS)[number], order };
+  }
+
+  private nowIso() {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}
+
+function scopeOf(filter: EntityFilter): IndexScope {
+  return {
+    kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
+    owner: filter.owner && parseFilterRef(filter.owner, 'group'),
+    ownerSubtreeOf: filter.group && parseFilterRef(filter.group, 'group'),
+    system: filter.system && parseFilterRef(filter.system, 'system'),
+    systemInDomain: filter.domain && parseFilterRef(filter.domain, 'domain'),
+    lifecycle: filter.lifecycle,
+    minLevel: filter.minLevel,
+  };
+}

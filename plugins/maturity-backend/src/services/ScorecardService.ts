@@ -1,0 +1,213 @@
+import {
+  EntityMaturityRow,
+  MaturityModel,
+  RollUpAccumulator,
+  Scorecard,
+} from '@cnmm/backstage-plugin-maturity-common';
+import type {
+  IndexedEntity,
+  IndexScope,
+  MaturityIndex,
+} from '../database/MaturityIndex';
+import { EntityLookup } from './EntityLookup';
+import { EntityRows } from './EntityRows';
+import { Summaries } from './Summaries';
+import { Caller } from './VisibleIndex';
+
+/** Receives a scorecard's entity rows batch by batch, as they are read. */
+export type EntityRowSink = (rows: EntityMaturityRow[]) => void | Promise<void>;
+
+/**
+ * A scorecard's entity rows are collected into its answer (the default),
+ * left out (`none`: the roll-up only), or handed to a sink as they are read.
+ */
+export type ScorecardOptions = Caller & {
+  entities?: 'collect' | 'none' | EntityRowSink;
+};
+
+/** When the index last caught up with the catalog; syncs a fresh one first. */
+export interface IndexReadiness {
+  ready(): Promise<Date>;
+}
+
+type Card = {
+  entityRef: string;
+  scope: IndexScope;
+  children?: Array<{ entityRef: string; title: string | null }>;
+  /** The child a component counts towards, if any. */
+  childOf?: (entity: IndexedEntity) => string | undefined;
+  indexedAt: Date;
+};
+
+/** Scorecards of a system, a domain and a group with its sub-teams. */
+export class ScorecardService {
+  constructor(
+    private readonly deps: {
+      model: MaturityModel;
+      index: Pick<MaturityIndex, 'groupTree'>;
+      indexer: IndexReadiness;
+      entities: EntityLookup;
+      summaries: Summaries;
+      rows: EntityRows;
+      now?: () => Date;
+    },
+  ) {}
+
+  async systemScorecard(
+    systemRef: string,
+    options: ScorecardOptions,
+  ): Promise<Scorecard> {
+    const system = (await this.deps.entities.findEntity(systemRef, options))
+      .ref;
+    const indexedAt = await this.deps.indexer.ready();
+    return this.scorecard(
+      { entityRef: system, scope: { kind: 'component', system }, indexedAt },
+      options,
+    );
+  }
+
+  async domainScorecard(
+    domainRef: string,
+    options: ScorecardOptions,
+  ): Promise<Scorecard> {
+    const { entities } = this.deps;
+    const domain = (await entities.findEntity(domainRef, options)).ref;
+    const indexedAt = await this.deps.indexer.ready();
+    const systems = await entities
+      .visibleIndex(options)
+      .rows({ kind: 'system', domain });
+    return this.scorecard(
+      {
+        entityRef: domain,
+        scope: { kind: 'component', systemInDomain: domain },
+        children: systems.map(s => ({
+          entityRef: s.entityRef,
+          title: s.title,
+        })),
+        childOf: entity => entity.systemRef ?? undefined,
+        indexedAt,
+      },
+      options,
+    );
+  }
+
+  /**
+   * A group covers the entities owned by it and by all its descendant groups
+   * (or only its own with `direct`); the tree is walked in SQL.
+   */
+  async groupScorecard(
+    groupRef: string,
+    options: ScorecardOptions & { direct: boolean },
+  ): Promise<Scorecard> {
+    const { entities } = this.deps;
+    const root = (await entities.findEntity(groupRef, options)).ref;
+    const indexedAt = await this.deps.indexer.ready();
+    if (options.direct) {
+      return this.scorecard(
+        {
+          entityRef: root,
+          scope: { kind: 'component', owner: root },
+          indexedAt,
+        },
+        options,
+      );
+    }
+    const tree = await this.deps.index.groupTree(root);
+    // Each group below the root belongs to the child of the root above it.
+    const parentOf = new Map(tree.map(g => [g.entityRef, g.parentRef]));
+    const childOf = new Map<string, string>();
+    const topChild = (
+      ref: string,
+      seen = new Set<string>(),
+    ): string | undefined => {
+      if (childOf.has(ref)) return childOf.get(ref);
+      const parent = parentOf.get(ref);
+      if (!parent || ref === root || seen.has(ref)) return undefined;
+      seen.add(ref);
+      const child = parent === root ? ref : topChild(parent, seen);
+      if (child) childOf.set(ref, child);
+      return child;
+    };
+    const childRefs = await entities
+      .visibleIndex(options)
+      .filterRefs(
+        tree
+          .filter(g => g.parentRef === root && g.entityRef !== root)
+          .map(g => g.entityRef),
+      );
+    const titles = new Map(tree.map(g => [g.entityRef, g.title]));
+    return this.scorecard(
+      {
+        entityRef: root,
+        // The tree is at hand: its refs spare the database another walk.
+        scope: { kind: 'component', ownerIn: tree.map(g => g.entityRef) },
+        children: childRefs.map(ref => ({
+          entityRef: ref,
+          title: titles.get(ref) ?? null,
+        })),
+        childOf: entity =>
+          entity.ownerRef ? topChild(entity.ownerRef) : undefined,
+        indexedAt,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Rolls a scope up while reading it in batches, so that memory stays the
+   * same for 100 components or 100,000: levels are counted, and entity rows
+   * are handed on (or collected) batch by batch.
+   */
+  private async scorecard(
+    card: Card,
+    options: ScorecardOptions,
+  ): Promise<Scorecard> {
+    const { model, summaries, rows: entityRows } = this.deps;
+    const nowIso = (this.deps.now?.() ?? new Date()).toISOString();
+    const children = card.children ?? [];
+    const total = new RollUpAccumulator(model);
+    const perChild = new Map(
+      children.map(c => [c.entityRef, new RollUpAccumulator(model)]),
+    );
+    const sink = options.entities ?? 'collect';
+    const entities: EntityMaturityRow[] = [];
+    const batches = this.deps.entities
+      .visibleIndex(options)
+      .batches(card.scope, {
+        fields: sink === 'none' ? 'rollUp' : 'entity',
+        // Only a streamed answer waits on its client between batches.
+        fast: typeof sink !== 'function',
+      });
+    for await (const batch of batches) {
+      const rows: EntityMaturityRow[] = [];
+      for (const entity of batch) {
+        const levels = entity.summary && summaries.levelsOf(entity.summary);
+        const stale = levels !== null && entityRows.isStale(entity, nowIso);
+        total.addLevels(levels, stale);
+        const child = card.childOf?.(entity);
+        if (child) perChild.get(child)?.addLevels(levels, stale);
+        if (sink !== 'none') rows.push(entityRows.toRow(entity, nowIso));
+      }
+      if (typeof sink === 'function') await sink(rows);
+      else if (sink === 'collect') entities.push(...rows);
+    }
+    return {
+      entityRef: card.entityRef,
+      ...total.result(),
+      entities,
+      children: children.map(child => {
+        const rolled = perChild.get(child.entityRef)!.result();
+        return {
+          entityRef: child.entityRef,
+          title: child.title,
+          components: rolled.components,
+          dimensions: Object.fromEntries(
+            Object.entries(rolled.dimensions).map(([id, s]) => [id, s.median]),
+          ),
+          percentToTarget: rolled.percentToTarget,
+        };
+      }),
+      indexedAt: card.indexedAt.toISOString(),
+    };
+  }
+}

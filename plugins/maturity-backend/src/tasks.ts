@@ -1,0 +1,53 @@
+import { SchedulerService } from '@backstage/backend-plugin-api';
+import type { MaturityConfig } from './config';
+
+/** What each scheduled task runs. */
+export type MaturityJobs = {
+  /** Brings the catalog index in step with the catalog. */
+  syncCatalogIndex: () => Promise<unknown>;
+  /** Notes, and past the configured age deletes, assessments of deleted entities. */
+  cleanOrphans: () => Promise<unknown>;
+  /** Sends the campaign reminders due. */
+  sendReminders: () => Promise<unknown>;
+};
+
+/**
+ * Schedules the plugin's jobs on their configured schedules. Each is global:
+ * one replica runs it per period, whatever the count (the reminder table's
+ * key stops a second send even if two runs overlap).
+ */
+export async function scheduleTasks(
+  scheduler: SchedulerService,
+  schedules: MaturityConfig['schedules'],
+  jobs: MaturityJobs,
+): Promise<void> {
+  const tasks = [
+    {
+      id: 'maturity-orphan-cleanup',
+      schedule: schedules.orphanCleanup,
+      run: jobs.cleanOrphans,
+    },
+    // The first read syncs a fresh index itself (indexer.ready), so by
+    // default the task waits one period before it starts.
+    {
+      id: 'maturity-catalog-index',
+      schedule: schedules.catalogIndex,
+      run: jobs.syncCatalogIndex,
+    },
+    {
+      id: 'maturity-campaign-reminders',
+      schedule: schedules.reminders,
+      run: jobs.sendReminders,
+    },
+  ];
+  for (const { id, schedule, run } of tasks) {
+    await scheduler.scheduleTask({
+      id,
+      scope: 'global',
+      ...schedule,
+      fn: async () => {
+        await run();
+      },
+    });
+  }
+}
