@@ -309,9 +309,9 @@ export class MaturityIndex {
   /**
    * A whole scope, in ref order unless `ordered` is false. Its summaries are
    * looked up by ref afterwards rather than joined: for a join, PostgreSQL
-   * hashes the whole summary table for every batch (about 200 ms a batch at
-   * 100,000 components, seconds for a group subtree), where key lookups of
-   * the batch's refs take a few.
+   * hashes the whole summary table for every batch, where key lookups of the
+   * batch's refs take a few milliseconds (figures: docs/benchmarks.md, "Why
+   * the queries are shaped as they are").
    */
   async rows(
     scope: IndexScope,
@@ -542,8 +542,8 @@ export class MaturityIndex {
     if (scope.owners !== undefined) query.whereIn('e.owner_ref', scope.owners);
     if (scope.ownerIn !== undefined) {
       // One bound value whatever the count, so that no bind limit applies and
-      // PostgreSQL plans with the real number of owners (it guesses a
-      // recursive walk of 3,000 groups at 21, and joins row by row).
+      // PostgreSQL plans with the real number of owners (it underestimates a
+      // recursive walk badly, and joins row by row; docs/benchmarks.md).
       if (this.postgres) {
         query.whereRaw('e.owner_ref = ANY(?)', [scope.ownerIn]);
       } else {
@@ -557,7 +557,7 @@ export class MaturityIndex {
       if (inRefOrder) {
         // Read in ref order and stop at a page, testing membership as it
         // goes: led by the owner index instead, SQLite finds and sorts the
-        // whole subtree first (175 ms for 100,000 components, not 12).
+        // whole subtree first, an order of magnitude slower (docs/benchmarks.md).
         query.whereRaw(`e.owner_ref || '' IN (SELECT ref FROM subtree)`);
       } else {
         query.whereIn('e.owner_ref', qb => qb.select('ref').from('subtree'));
