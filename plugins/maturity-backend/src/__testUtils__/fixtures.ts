@@ -1,7 +1,20 @@
+import {
+  BackstageCredentials,
+  PermissionsServiceRequestOptions,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  GetEntitiesByRefsRequest,
+  GetEntitiesRequest,
+  QueryEntitiesRequest,
+} from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import { CatalogServiceRequestOptions } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   AssessmentSubmission,
   defaultMaturityModel,
@@ -67,6 +80,14 @@ export function system(name: string, domain?: string): Entity {
   };
 }
 
+/** The user entity ref of the credentials' principal, if a user's. */
+function userOf(credentials?: BackstageCredentials): string | undefined {
+  const principal = credentials?.principal as
+    | { userEntityRef?: string }
+    | undefined;
+  return principal?.userEntityRef;
+}
+
 /** The annotation that hides an entity from one user in the test catalog. */
 export const HIDDEN_FROM = 'test/hidden-from';
 
@@ -100,30 +121,39 @@ export const ENTITIES: Entity[] = [
  */
 export function visibilityCatalog(entities: Entity[] = ENTITIES) {
   const inner = new InMemoryCatalogClient({ entities });
-  const visible = (entity: Entity | undefined, options?: any) => {
+  const visible = (
+    entity: Entity | undefined,
+    options?: CatalogServiceRequestOptions,
+  ) => {
     const hiddenFrom = entity?.metadata.annotations?.[HIDDEN_FROM];
-    return (
-      !hiddenFrom ||
-      hiddenFrom !== options?.credentials?.principal?.userEntityRef
-    );
+    return !hiddenFrom || hiddenFrom !== userOf(options?.credentials);
   };
   return {
-    async getEntityByRef(ref: string, options?: any) {
+    async getEntityByRef(
+      ref: string | CompoundEntityRef,
+      options?: CatalogServiceRequestOptions,
+    ) {
       const entity = await inner.getEntityByRef(ref);
       return visible(entity, options) ? entity : undefined;
     },
-    async getEntities(req: any, options?: any) {
+    async getEntities(
+      req?: GetEntitiesRequest,
+      options?: CatalogServiceRequestOptions,
+    ) {
       const { items } = await inner.getEntities({ filter: req?.filter });
       return { items: items.filter(e => visible(e, options)) };
     },
-    async getEntitiesByRefs(req: any, options?: any) {
+    async getEntitiesByRefs(
+      req: GetEntitiesByRefsRequest,
+      options?: CatalogServiceRequestOptions,
+    ) {
       // Whole entities, so that the annotation is there to decide on.
       const { items } = await inner.getEntitiesByRefs({
         entityRefs: req.entityRefs,
       });
       return { items: items.map(e => (visible(e, options) ? e : undefined)) };
     },
-    queryEntities: (req: any) => inner.queryEntities(req),
+    queryEntities: (req?: QueryEntitiesRequest) => inner.queryEntities(req),
   };
 }
 
@@ -135,9 +165,9 @@ export function visibilityCatalog(entities: Entity[] = ENTITIES) {
  */
 export async function readDecisionByAnnotation(
   requests: unknown[],
-  { credentials }: any,
-) {
-  const user: string | undefined = credentials?.principal?.userEntityRef;
+  options?: PermissionsServiceRequestOptions,
+): Promise<PolicyDecision[]> {
+  const user = userOf(options?.credentials);
   return requests.map(() =>
     user === STRANGER
       ? {
@@ -167,10 +197,10 @@ export const OWNERSHIP: Record<string, string[]> = {
 export function authorizeByOwnership(entities: Entity[] = ENTITIES) {
   return async (
     requests: Array<{ resourceRef?: string }>,
-    { credentials }: any,
+    options?: PermissionsServiceRequestOptions,
   ) =>
     requests.map(r => {
-      const user: string | undefined = credentials?.principal?.userEntityRef;
+      const user = userOf(options?.credentials);
       if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
       const entityOwner = entities.find(
         e => `component:default/${e.metadata.name}` === r.resourceRef,

@@ -1,0 +1,131 @@
+import request from 'supertest';
+import { as, fullyTo, OWNER, STRANGER } from '../__testUtils__/fixtures';
+import {
+  BASE,
+  MaturityBackend,
+  startMaturityBackend,
+} from '../__testUtils__/startMaturityBackend';
+
+// Importing a CNMM 3.x assessment as a 4.0 snapshot that claims no more than
+// its answers.
+
+jest.setTimeout(60_000);
+
+type Response = request.Response;
+
+const assessment = {
+  cnmmVersion: '3.2',
+  ratings: {
+    'process.change-control': {
+      '1': 'fully',
+      '2': 'fully',
+      '3': 'fully',
+      '4': 'fully',
+      '5': 'fully',
+    },
+    'process.audit-and-logs': fullyTo(2),
+    'people.developer-agility': fullyTo(3),
+  },
+};
+
+const release = 'process.software-integration-and-release';
+
+describe('a CNMM 3.x import', () => {
+  let backend: MaturityBackend;
+  const importV3 = (body: unknown, user = OWNER) =>
+    request(backend.server)
+      .post(`${BASE}/entities/component/default/ledger/imports/v3`)
+      .set('Authorization', as(user))
+      .send(body as object);
+
+  beforeAll(async () => {
+    backend = await startMaturityBackend();
+  });
+
+  describe('refused', () => {
+    let invalid: Response;
+    let forbidden: Response;
+
+    beforeAll(async () => {
+      invalid = await importV3({
+        baseRevision: 0,
+        assessment: { ...assessment, cnmmVersion: '4.0' },
+      });
+      forbidden = await importV3({ baseRevision: 0, assessment }, STRANGER);
+    });
+
+    it('answers 400 naming cnmmVersion to an assessment not of 3.x', () => {
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toMatch(/cnmmVersion/);
+    });
+
+    it('answers 403 to a user who may not assess the entity', () => {
+      expect(forbidden.status).toBe(403);
+    });
+
+    it('stores nothing', async () => {
+      const nothing = await backend.get('/entities/component/default/ledger');
+      expect(nothing.status).toBe(404);
+    });
+  });
+
+  describe('accepted', () => {
+    let imported: Response;
+
+    beforeAll(async () => {
+      imported = await importV3({ baseRevision: 0, assessment });
+    });
+
+    it('is stored as revision 1 by the importer', () => {
+      expect(imported.status).toBe(201);
+      expect(imported.body.assessment).toMatchObject({
+        revision: 1,
+        createdBy: OWNER,
+      });
+    });
+
+    it('maps a 3.x level 5 to the 4.0 level it claims, no higher', () => {
+      const { assessment: stored, mapping } = imported.body;
+      // Change Control L5 is 4.0 L4: nothing reaches level 5.
+      expect(stored.ratings[release]).toEqual({
+        '1': 'fully',
+        '2': 'fully',
+        '3': 'fully',
+        '4': 'fully',
+      });
+      expect(stored.result.topics[release].level).toBe(4);
+      expect(stored.result.topics['process.audit-and-logs'].level).toBe(2);
+      expect(mapping.shifted).toContainEqual({
+        from: 'process.change-control',
+        fromLevel: 5,
+        to: release,
+        toLevel: 4,
+      });
+    });
+
+    it('leaves out a topic with no 4.0 counterpart, and says so in the comment', () => {
+      const { assessment: stored, mapping } = imported.body;
+      expect(mapping.dropped).toEqual(['people.developer-agility']);
+      expect(stored.comment).toMatch(/^Imported from a CNMM 3\.2 assessment\./);
+      expect(stored.comment).toMatch(
+        /Left out \(no 4\.0 topic\): people\.developer-agility/,
+      );
+    });
+
+    it('is the latest snapshot, and a second import on revision 0 gets 409', async () => {
+      const latest = await backend.get('/entities/component/default/ledger');
+      expect(latest.body.revision).toBe(1);
+      expect((await importV3({ baseRevision: 0, assessment })).status).toBe(
+        409,
+      );
+    });
+
+    it('is audited, as the refused imports are', () => {
+      expect(
+        backend.events
+          .filter(e => e.eventId === 'assessment-import')
+          .map(e => e.status),
+      ).toEqual(expect.arrayContaining(['succeeded', 'failed']));
+    });
+  });
+});
