@@ -13,11 +13,12 @@ import {
   ReconcileOptions,
   SnapshotSummary,
 } from './AssessmentStore';
-import { toIso, toSummaryRows } from './mappers';
+import { fromAssessmentRow, toAssessmentRow, toSummaryRows } from './mappers';
 import { BoundedCache } from '../util/BoundedCache';
 import { chunks } from '../util/chunks';
 import {
   ASSESSMENTS as TABLE,
+  AssessmentRow,
   META,
   ORPHANS,
   REVISIONS,
@@ -29,44 +30,6 @@ const migrationsDir = resolvePackagePath(
   '@cnmm/backstage-plugin-maturity-backend',
   'migrations',
 );
-
-type Row = {
-  entity_ref: string;
-  revision: number | string;
-  model_id: string;
-  model_version: string;
-  created_at: Date | string | number;
-  created_by: string;
-  owner_ref: string | null;
-  system_ref: string | null;
-  lifecycle: string | null;
-  payload: string;
-};
-
-type Payload = Pick<
-  AssessmentRecord,
-  'ratings' | 'targets' | 'notes' | 'evidence' | 'comment'
->;
-
-function fromRow(row: Row): AssessmentRecord {
-  const payload: Payload = JSON.parse(row.payload);
-  return {
-    entityRef: row.entity_ref,
-    revision: Number(row.revision),
-    modelId: row.model_id,
-    modelVersion: row.model_version,
-    createdAt: toIso(row.created_at),
-    createdBy: row.created_by,
-    ownerRef: row.owner_ref,
-    systemRef: row.system_ref,
-    lifecycle: row.lifecycle,
-    ratings: payload.ratings,
-    targets: payload.targets,
-    notes: payload.notes,
-    evidence: payload.evidence,
-    comment: payload.comment,
-  };
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
@@ -101,24 +64,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     summarize: (record: AssessmentRecord) => SnapshotSummary,
   ): Promise<AssessmentRecord> {
     const { baseRevision, ...record } = assessment;
-    const row: Row = {
-      entity_ref: record.entityRef,
-      revision: baseRevision + 1,
-      model_id: record.modelId,
-      model_version: record.modelVersion,
-      created_at: new Date(),
-      created_by: record.createdBy,
-      owner_ref: record.ownerRef,
-      system_ref: record.systemRef,
-      lifecycle: record.lifecycle,
-      payload: JSON.stringify({
-        ratings: record.ratings,
-        targets: record.targets,
-        notes: record.notes,
-        evidence: record.evidence,
-        comment: record.comment,
-      } satisfies Payload),
-    };
+    const row = toAssessmentRow(record, baseRevision + 1, new Date());
     let stored: AssessmentRecord | undefined;
     try {
       await this.knex.transaction(async tx => {
@@ -139,7 +85,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
           remembered,
         });
         await tx(TABLE).insert(row);
-        stored = fromRow(row);
+        stored = fromAssessmentRow(row);
         await writeSummaries(tx, [summarize(stored)]);
       });
     } catch (error) {
@@ -206,12 +152,11 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         else missing.push([head.entity_ref, revision]);
       }
       if (missing.length) {
-        const rows: Row[] = await this.knex<Row>(TABLE).whereIn(
-          ['entity_ref', 'revision'],
-          missing,
-        );
+        const rows: AssessmentRow[] = await this.knex<AssessmentRow>(
+          TABLE,
+        ).whereIn(['entity_ref', 'revision'], missing);
         for (const row of rows) {
-          latest.set(row.entity_ref, this.remember(fromRow(row)));
+          latest.set(row.entity_ref, this.remember(fromAssessmentRow(row)));
         }
       }
     }
@@ -222,7 +167,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     entityRef: string,
     options: { limit: number; beforeRevision?: number },
   ): Promise<AssessmentRecord[]> {
-    const query = this.knex<Row>(TABLE)
+    const query = this.knex<AssessmentRow>(TABLE)
       .where({ entity_ref: entityRef })
       .whereNotIn('entity_ref', softDeleted(this.knex))
       .orderBy('revision', 'desc')
@@ -230,7 +175,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     if (options.beforeRevision !== undefined) {
       query.where('revision', '<', options.beforeRevision);
     }
-    return (await query).map(fromRow);
+    return (await query).map(fromAssessmentRow);
   }
 
   async listEntityRefs(): Promise<string[]> {

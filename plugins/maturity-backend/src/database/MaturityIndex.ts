@@ -1,165 +1,44 @@
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
-import type { EncodedLevels } from './AssessmentStore';
 import type { SqlCondition } from './criteriaToSql';
+import type {
+  CatalogEntityRecord,
+  GroupNode,
+  IndexedEntity,
+  IndexFields,
+  IndexScope,
+  Keyset,
+  Sort,
+} from './indexTypes';
 import {
   IndexedColumns,
   toCatalogEntityRecord,
   toEntityRow,
   toIndexedEntity,
 } from './mappers';
+import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
+import { scopeQuery, withSubtree } from './scopeQuery';
+import { streamQuery } from './streamQuery';
 import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
 
-/** Which indexed entities a question is about; refs are lower-cased. */
-export type IndexScope = {
-  kind: string;
-  owner?: string;
-  /** Owned by this group or any group below it. */
-  ownerSubtreeOf?: string;
-  /** Owned by one of these: a few, each bound on its own. */
-  owners?: string[];
-  /** Owned by one of these, however many: bound as one value. */
-  ownerIn?: string[];
-  system?: string;
-  /** Part of this domain itself (systems). */
-  domain?: string;
-  /** Part of a system that is part of this domain. */
-  systemInDomain?: string;
-  lifecycle?: string;
-  /** Every rated dimension median at least this. */
-  minLevel?: number;
-};
-
-export type SortColumn =
-  | 'name'
-  | 'percentToTarget'
-  | 'assessedAt'
-  | 'revision'
-  | { dimension: string };
-
-export type Sort = { by: SortColumn; order: 'asc' | 'desc' };
-
-/** Where the previous page ended: its last row's sort value and ref. */
-export type Keyset = { value: unknown; ref: string };
-
-/** What the index keeps of a catalog entity; refs are lower-cased. */
-export type CatalogEntityRecord = {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string | null;
-  ownerRef: string | null;
-  systemRef: string | null;
-  domainRef: string | null;
-  lifecycle: string | null;
-  /** A group's parent group. */
-  parentRef: string | null;
-  etag: string | null;
-};
-
-/** The summary of an entity's latest snapshot, as scorecards read it. */
-export type StoredSummary = {
-  revision: number;
-  assessedAt: string;
-  staleAt: string;
-  percentToTarget: number | null;
-  lowestMedian: number | null;
-  targetSum: number;
-  gapSum: number;
-  /** Null when the read asked for no levels (the catalog table's). */
-  levels: EncodedLevels | null;
-};
-
-/** An indexed entity with its latest summary; null when unassessed. */
-export type IndexedEntity = {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string | null;
-  ownerRef: string | null;
-  systemRef: string | null;
-  lifecycle: string | null;
-  summary: StoredSummary | null;
-  /** The value a page was sorted by, for its keyset cursor. */
-  sortKey?: unknown;
-};
-
-/**
- * What a read returns of each entity: all of it, what a roll-up counts (its
- * ref, owner, system and summary), or what the catalog table shows (its ref
- * and summary without levels).
- */
-export type IndexFields = 'entity' | 'rollUp';
-
-export type GroupNode = {
-  entityRef: string;
-  parentRef: string | null;
-  title: string | null;
-};
-
-const ROW_COLUMNS = [
-  'e.entity_ref',
-  'e.kind',
-  'e.namespace',
-  'e.name',
-  'e.title',
-  'e.owner_ref',
-  'e.system_ref',
-  'e.lifecycle',
-  's.revision',
-  's.assessed_at',
-  's.stale_at',
-  's.percent_to_target',
-  's.target_sum',
-  's.gap_sum',
-  's.lowest_median',
-  's.levels',
-];
-
-/** What the catalog table reads of a row: whether, when and how it was assessed. */
-const CATALOG_ROW_COLUMNS = [
-  'e.entity_ref',
-  's.revision',
-  's.assessed_at',
-  's.stale_at',
-  's.lowest_median',
-];
-
-/** What a roll-up reads of a row: its summary and what places it in a child. */
-const ROLL_UP_COLUMNS = [
-  'e.entity_ref',
-  'e.owner_ref',
-  'e.system_ref',
-  's.stale_at',
-  's.target_sum',
-  's.gap_sum',
-  's.levels',
-];
-
-const COLUMNS: Record<IndexFields, string[]> = {
-  entity: ROW_COLUMNS,
-  rollUp: ROLL_UP_COLUMNS,
-};
-
-const SORT_COLUMNS = {
-  name: 'e.entity_ref',
-  percentToTarget: 's.percent_to_target',
-  assessedAt: 's.assessed_at',
-  revision: 's.revision',
-} as const;
+export type {
+  CatalogEntityRecord,
+  GroupNode,
+  IndexedEntity,
+  IndexFields,
+  IndexScope,
+  Keyset,
+  Sort,
+  SortColumn,
+  StoredSummary,
+} from './indexTypes';
 
 /**
  * The catalog index and the summaries in SQL: scorecards, the overview and
  * exports filter, sort and page here, in the database.
  */
 export class MaturityIndex {
-  private readonly postgres: boolean;
-
-  constructor(private readonly knex: Knex) {
-    this.postgres = knex.client.dialect === 'postgresql';
-  }
+  constructor(private readonly knex: Knex) {}
 
   /** Every indexed ref with the etag and lifecycle it was indexed with. */
   async indexed(): Promise<
@@ -216,7 +95,7 @@ export class MaturityIndex {
   /** A group and every group below it, each with its parent. */
   async groupTree(rootRef: string): Promise<GroupNode[]> {
     const rows: Array<Pick<EntityRow, 'entity_ref' | 'parent_ref' | 'title'>> =
-      await this.withSubtree(this.knex.queryBuilder(), rootRef)
+      await withSubtree(this.knex, this.knex.queryBuilder(), rootRef)
         .select('g.entity_ref', 'g.parent_ref', 'g.title')
         .from({ g: ENTITIES })
         .whereIn('g.entity_ref', qb => qb.select('ref').from('subtree'))
@@ -325,7 +204,8 @@ export class MaturityIndex {
     const summaryColumns = columns
       .filter(c => c.startsWith('s.'))
       .map(c => c.slice(2));
-    const query = this.scoped(
+    const query = scopeQuery(
+      this.knex,
       scope,
       condition,
       scope.minLevel !== undefined,
@@ -357,63 +237,11 @@ export class MaturityIndex {
     batchSize: number,
     fields: IndexFields = 'entity',
   ): AsyncGenerator<IndexedEntity[]> {
-    const query = this.scoped(scope, condition, true).select(COLUMNS[fields]);
-    const batches = this.postgres
-      ? this.fetchByCursor(query, batchSize)
-      : this.iterate(query, batchSize);
+    const query = scopeQuery(this.knex, scope, condition, true).select(
+      COLUMNS[fields],
+    );
+    const batches = streamQuery(this.knex, query, batchSize);
     for await (const batch of batches) yield batch.map(toIndexedEntity);
-  }
-
-  private async *fetchByCursor(
-    query: Knex.QueryBuilder,
-    batchSize: number,
-  ): AsyncGenerator<IndexedColumns[]> {
-    const trx = await this.knex.transaction();
-    try {
-      // A cursor is planned for its first rows unless told it is read whole.
-      await trx.raw('SET LOCAL cursor_tuple_fraction = 1');
-      const { sql, bindings } = query.toSQL();
-      await trx.raw(`DECLARE maturity_scan NO SCROLL CURSOR FOR ${sql}`, [
-        ...bindings,
-      ]);
-      for (;;) {
-        const { rows } = await trx.raw(
-          `FETCH FORWARD ${Number(batchSize)} FROM maturity_scan`,
-        );
-        if (rows.length) yield rows;
-        if (rows.length < batchSize) break;
-      }
-    } finally {
-      await trx.rollback();
-    }
-  }
-
-  /**
-   * better-sqlite3 steps the statement as batches are taken. Batches are
-   * handed over without a turn of the event loop in between (the caller
-   * awaits no I/O), so no other request runs while the statement is open,
-   * and no write on another connection can wait on this reader's lock.
-   */
-  private async *iterate(
-    query: Knex.QueryBuilder,
-    batchSize: number,
-  ): AsyncGenerator<IndexedColumns[]> {
-    const { sql, bindings } = query.toSQL().toNative();
-    const connection = await this.knex.client.acquireConnection();
-    try {
-      const rows = connection.prepare(sql).iterate(bindings);
-      let batch: IndexedColumns[] = [];
-      for (const row of rows) {
-        batch.push(row);
-        if (batch.length === batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length) yield batch;
-    } finally {
-      await this.knex.client.releaseConnection(connection);
-    }
   }
 
   /** A refs-ordered slice, for reading a scope in batches. */
@@ -424,7 +252,7 @@ export class MaturityIndex {
     limit: number,
     fields: IndexFields = 'entity',
   ): Promise<IndexedEntity[]> {
-    const query = this.scoped(scope, condition, true)
+    const query = scopeQuery(this.knex, scope, condition, true)
       .select(COLUMNS[fields])
       .orderBy('e.entity_ref')
       .limit(limit);
@@ -437,7 +265,12 @@ export class MaturityIndex {
     scope: IndexScope,
     condition?: SqlCondition,
   ): Promise<Array<{ ownerRef: string | null; count: number }>> {
-    const query = this.scoped(scope, condition, scope.minLevel !== undefined)
+    const query = scopeQuery(
+      this.knex,
+      scope,
+      condition,
+      scope.minLevel !== undefined,
+    )
       .select('e.owner_ref')
       .count({ n: '*' })
       .groupBy('e.owner_ref')
@@ -450,7 +283,12 @@ export class MaturityIndex {
   }
 
   async count(scope: IndexScope, condition?: SqlCondition): Promise<number> {
-    const query = this.scoped(scope, condition, scope.minLevel !== undefined)
+    const query = scopeQuery(
+      this.knex,
+      scope,
+      condition,
+      scope.minLevel !== undefined,
+    )
       .count({ n: '*' })
       .first();
     const row = await query;
@@ -469,12 +307,13 @@ export class MaturityIndex {
     limit: number,
     after?: Keyset,
   ): Promise<IndexedEntity[]> {
-    const query = this.scoped(
+    const query = scopeQuery(
+      this.knex,
       scope,
       condition,
       true,
       sort.by === 'name',
-    ).select(ROW_COLUMNS);
+    ).select(COLUMNS.entity);
     const direction = sort.order;
     if (sort.by === 'name') {
       query.orderBy('e.entity_ref', direction);
@@ -525,84 +364,5 @@ export class MaturityIndex {
       }
     }
     return (await query.limit(limit)).map(toIndexedEntity);
-  }
-
-  private scoped(
-    scope: IndexScope,
-    condition: SqlCondition | undefined,
-    withSummaries: boolean,
-    inRefOrder = false,
-  ): Knex.QueryBuilder {
-    const query = this.knex.queryBuilder().from({ e: ENTITIES });
-    if (withSummaries) {
-      query.leftJoin({ s: SUMMARIES }, 's.entity_ref', 'e.entity_ref');
-    }
-    query.where('e.kind', scope.kind);
-    if (scope.owner !== undefined) query.where('e.owner_ref', scope.owner);
-    if (scope.owners !== undefined) query.whereIn('e.owner_ref', scope.owners);
-    if (scope.ownerIn !== undefined) {
-      // One bound value whatever the count, so that no bind limit applies and
-      // PostgreSQL plans with the real number of owners (it underestimates a
-      // recursive walk badly, and joins row by row; docs/benchmarks.md).
-      if (this.postgres) {
-        query.whereRaw('e.owner_ref = ANY(?)', [scope.ownerIn]);
-      } else {
-        query.whereRaw('e.owner_ref IN (SELECT value FROM json_each(?))', [
-          JSON.stringify(scope.ownerIn),
-        ]);
-      }
-    }
-    if (scope.ownerSubtreeOf !== undefined) {
-      this.withSubtree(query, scope.ownerSubtreeOf);
-      if (inRefOrder) {
-        // Read in ref order and stop at a page, testing membership as it
-        // goes: led by the owner index instead, SQLite finds and sorts the
-        // whole subtree first, an order of magnitude slower (docs/benchmarks.md).
-        query.whereRaw(`e.owner_ref || '' IN (SELECT ref FROM subtree)`);
-      } else {
-        query.whereIn('e.owner_ref', qb => qb.select('ref').from('subtree'));
-      }
-    }
-    if (scope.system !== undefined) query.where('e.system_ref', scope.system);
-    if (scope.domain !== undefined) query.where('e.domain_ref', scope.domain);
-    if (scope.systemInDomain !== undefined) {
-      query.whereIn('e.system_ref', qb =>
-        qb
-          .select('entity_ref')
-          .from(ENTITIES)
-          .where({ kind: 'system', domain_ref: scope.systemInDomain }),
-      );
-    }
-    if (scope.lifecycle !== undefined) {
-      query.whereRaw('LOWER(e.lifecycle) = ?', [
-        scope.lifecycle.toLocaleLowerCase('en-US'),
-      ]);
-    }
-    if (scope.minLevel !== undefined) {
-      query.where('s.lowest_median', '>=', scope.minLevel);
-    }
-    if (condition) query.where(condition);
-    return query;
-  }
-
-  /**
-   * Adds `subtree(ref)`: the group and its descendants, cycles included once.
-   * The step reads from `subtree` first (a CROSS JOIN keeps that order in
-   * SQLite) so that each level is found by the parent index; led by the kind
-   * index instead, it compared every group with every ref found, seconds for
-   * a few thousand groups.
-   */
-  private withSubtree(query: Knex.QueryBuilder, rootRef: string) {
-    return query.withRecursive(
-      'subtree',
-      ['ref'],
-      this.knex.raw(
-        `SELECT CAST(? AS VARCHAR(512))
-         UNION
-         SELECT g.entity_ref FROM subtree CROSS JOIN ${ENTITIES} g
-         WHERE g.parent_ref = subtree.ref AND g.kind = 'group'`,
-        [rootRef],
-      ),
-    );
   }
 }

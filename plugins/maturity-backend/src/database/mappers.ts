@@ -1,10 +1,15 @@
-import type { EncodedLevels, SnapshotSummary } from './AssessmentStore';
+import type {
+  AssessmentRecord,
+  EncodedLevels,
+  NewAssessment,
+  SnapshotSummary,
+} from './AssessmentStore';
 import type {
   CatalogEntityRecord,
   IndexedEntity,
   StoredSummary,
 } from './MaturityIndex';
-import type { EntityRow, Summary, SummaryRow } from './tables';
+import type { AssessmentRow, EntityRow, Summary, SummaryRow } from './tables';
 
 /**
  * The layout of a summary's `levels` column: [topic levels, dimension
@@ -130,5 +135,57 @@ export function toSummaryRows(summary: SnapshotSummary): Summary {
     dimensions: Object.entries(summary.dimensionMedians).map(
       ([dimension_id, median]) => ({ dimension_id, median }),
     ),
+  };
+}
+
+type Payload = Pick<
+  AssessmentRecord,
+  'ratings' | 'targets' | 'notes' | 'evidence' | 'comment'
+>;
+
+/** A snapshot row as the record the services see. */
+export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
+  const payload: Payload = JSON.parse(row.payload);
+  return {
+    entityRef: row.entity_ref,
+    revision: Number(row.revision),
+    modelId: row.model_id,
+    modelVersion: row.model_version,
+    createdAt: toIso(row.created_at),
+    createdBy: row.created_by,
+    ownerRef: row.owner_ref,
+    systemRef: row.system_ref,
+    lifecycle: row.lifecycle,
+    ratings: payload.ratings,
+    targets: payload.targets,
+    notes: payload.notes,
+    evidence: payload.evidence,
+    comment: payload.comment,
+  };
+}
+
+/** A new snapshot's row, at its revision and time. */
+export function toAssessmentRow(
+  record: Omit<NewAssessment, 'baseRevision'>,
+  revision: number,
+  createdAt: Date,
+): AssessmentRow {
+  return {
+    entity_ref: record.entityRef,
+    revision,
+    model_id: record.modelId,
+    model_version: record.modelVersion,
+    created_at: createdAt,
+    created_by: record.createdBy,
+    owner_ref: record.ownerRef,
+    system_ref: record.systemRef,
+    lifecycle: record.lifecycle,
+    payload: JSON.stringify({
+      ratings: record.ratings,
+      targets: record.targets,
+      notes: record.notes,
+      evidence: record.evidence,
+      comment: record.comment,
+    } satisfies Payload),
   };
 }

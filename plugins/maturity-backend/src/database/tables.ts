@@ -10,6 +10,20 @@ export const CAMPAIGNS = 'maturity_campaign';
 export const VERSIONS = 'maturity_campaign_version';
 export const REMINDERS = 'maturity_campaign_reminder';
 
+/** One snapshot; its ratings, targets, notes, evidence and comment are JSON in `payload`. */
+export type AssessmentRow = {
+  entity_ref: string;
+  revision: number | string;
+  model_id: string;
+  model_version: string;
+  created_at: Date | string | number;
+  created_by: string;
+  owner_ref: string | null;
+  system_ref: string | null;
+  lifecycle: string | null;
+  payload: string;
+};
+
 /** One catalog entity as scorecards need it; refs are lower-cased. */
 export type EntityRow = {
   entity_ref: string;

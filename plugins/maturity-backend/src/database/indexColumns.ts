@@ -1,0 +1,53 @@
+import type { IndexFields } from './indexTypes';
+
+/** What an entity read returns: the entity and its summary. */
+const ROW_COLUMNS = [
+  'e.entity_ref',
+  'e.kind',
+  'e.namespace',
+  'e.name',
+  'e.title',
+  'e.owner_ref',
+  'e.system_ref',
+  'e.lifecycle',
+  's.revision',
+  's.assessed_at',
+  's.stale_at',
+  's.percent_to_target',
+  's.target_sum',
+  's.gap_sum',
+  's.lowest_median',
+  's.levels',
+];
+
+/** What the catalog table reads of a row: whether, when and how it was assessed. */
+export const CATALOG_ROW_COLUMNS = [
+  'e.entity_ref',
+  's.revision',
+  's.assessed_at',
+  's.stale_at',
+  's.lowest_median',
+];
+
+/** What a roll-up reads of a row: its summary and what places it in a child. */
+const ROLL_UP_COLUMNS = [
+  'e.entity_ref',
+  'e.owner_ref',
+  'e.system_ref',
+  's.stale_at',
+  's.target_sum',
+  's.gap_sum',
+  's.levels',
+];
+
+export const COLUMNS: Record<IndexFields, string[]> = {
+  entity: ROW_COLUMNS,
+  rollUp: ROLL_UP_COLUMNS,
+};
+
+export const SORT_COLUMNS = {
+  name: 'e.entity_ref',
+  percentToTarget: 's.percent_to_target',
+  assessedAt: 's.assessed_at',
+  revision: 's.revision',
+} as const;

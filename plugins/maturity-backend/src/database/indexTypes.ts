@@ -1,0 +1,90 @@
+import type { EncodedLevels } from './AssessmentStore';
+
+/** Which indexed entities a question is about; refs are lower-cased. */
+export type IndexScope = {
+  kind: string;
+  owner?: string;
+  /** Owned by this group or any group below it. */
+  ownerSubtreeOf?: string;
+  /** Owned by one of these: a few, each bound on its own. */
+  owners?: string[];
+  /** Owned by one of these, however many: bound as one value. */
+  ownerIn?: string[];
+  system?: string;
+  /** Part of this domain itself (systems). */
+  domain?: string;
+  /** Part of a system that is part of this domain. */
+  systemInDomain?: string;
+  lifecycle?: string;
+  /** Every rated dimension median at least this. */
+  minLevel?: number;
+};
+
+export type SortColumn =
+  | 'name'
+  | 'percentToTarget'
+  | 'assessedAt'
+  | 'revision'
+  | { dimension: string };
+
+export type Sort = { by: SortColumn; order: 'asc' | 'desc' };
+
+/** Where the previous page ended: its last row's sort value and ref. */
+export type Keyset = { value: unknown; ref: string };
+
+/** What the index keeps of a catalog entity; refs are lower-cased. */
+export type CatalogEntityRecord = {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  domainRef: string | null;
+  lifecycle: string | null;
+  /** A group's parent group. */
+  parentRef: string | null;
+  etag: string | null;
+};
+
+/** The summary of an entity's latest snapshot, as scorecards read it. */
+export type StoredSummary = {
+  revision: number;
+  assessedAt: string;
+  staleAt: string;
+  percentToTarget: number | null;
+  lowestMedian: number | null;
+  targetSum: number;
+  gapSum: number;
+  /** Null when the read asked for no levels (the catalog table's). */
+  levels: EncodedLevels | null;
+};
+
+/** An indexed entity with its latest summary; null when unassessed. */
+export type IndexedEntity = {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  lifecycle: string | null;
+  summary: StoredSummary | null;
+  /** The value a page was sorted by, for its keyset cursor. */
+  sortKey?: unknown;
+};
+
+/**
+ * What a read returns of each entity: all of it, what a roll-up counts (its
+ * ref, owner, system and summary), or what the catalog table shows (its ref
+ * and summary without levels).
+ */
+export type IndexFields = 'entity' | 'rollUp';
+
+export type GroupNode = {
+  entityRef: string;
+  parentRef: string | null;
+  title: string | null;
+};

@@ -1,0 +1,72 @@
+import { Knex } from 'knex';
+import type { IndexedColumns } from './mappers';
+
+/**
+ * Runs one statement and hands its rows over in batches, without reading
+ * them all first: a PostgreSQL cursor, or better-sqlite3's iterator. The
+ * statement holds a connection until the last batch, so the caller must not
+ * wait on anyone between batches (no client, no other query).
+ */
+export function streamQuery(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+): AsyncGenerator<IndexedColumns[]> {
+  return knex.client.dialect === 'postgresql'
+    ? fetchByCursor(knex, query, batchSize)
+    : iterate(knex, query, batchSize);
+}
+
+async function* fetchByCursor(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+): AsyncGenerator<IndexedColumns[]> {
+  const trx = await knex.transaction();
+  try {
+    // A cursor is planned for its first rows unless told it is read whole.
+    await trx.raw('SET LOCAL cursor_tuple_fraction = 1');
+    const { sql, bindings } = query.toSQL();
+    await trx.raw(`DECLARE maturity_scan NO SCROLL CURSOR FOR ${sql}`, [
+      ...bindings,
+    ]);
+    for (;;) {
+      const { rows } = await trx.raw(
+        `FETCH FORWARD ${Number(batchSize)} FROM maturity_scan`,
+      );
+      if (rows.length) yield rows;
+      if (rows.length < batchSize) break;
+    }
+  } finally {
+    await trx.rollback();
+  }
+}
+
+/**
+ * better-sqlite3 steps the statement as batches are taken. Batches are
+ * handed over without a turn of the event loop in between (the caller
+ * awaits no I/O), so no other request runs while the statement is open,
+ * and no write on another connection can wait on this reader's lock.
+ */
+async function* iterate(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+): AsyncGenerator<IndexedColumns[]> {
+  const { sql, bindings } = query.toSQL().toNative();
+  const connection = await knex.client.acquireConnection();
+  try {
+    const rows = connection.prepare(sql).iterate(bindings);
+    let batch: IndexedColumns[] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+}
