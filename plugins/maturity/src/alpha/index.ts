@@ -1,1 +1,8 @@
+/**
+ * The maturity frontend plugin for the new frontend system, as the default
+ * export.
+ *
+ * @packageDocumentation
+ */
+
 export { maturityPlugin as default } from './plugin';

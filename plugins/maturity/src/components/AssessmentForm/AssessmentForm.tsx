@@ -1,55 +1,20 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityModel,
-  Rating,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Step,
-  StepButton,
-  StepLabel,
-  Stepper,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { Alert, AlertTitle } from '@material-ui/lab';
-import {
-  KeyboardEvent,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { maturityApiRef } from '../../api/MaturityApi';
-import { invalidateCatalogMaturity } from '../CatalogMaturity/loader';
-import { responseStatus, serverMessage } from '../shared';
-import {
-  Draft,
-  draftFrom,
-  errorsFromServerMessage,
-  FieldErrors,
-  toSubmission,
-  topicOfKey,
-  validate,
-} from './formState';
-import { discardDraft, loadDraft, storeDraft } from './draftStorage';
-import { changesBetween, ratingsForLevel } from './quickFill';
-import { ReviewChanges } from './ReviewChanges';
+import { Box, Button, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { AssessmentStepper } from './AssessmentStepper';
+import { DiscardChangesDialog } from './DiscardChangesDialog';
+import { discardDraft } from './draftStorage';
+import { ReviewStep } from './ReviewStep';
+import { SaveProblemAlert } from './SaveProblemAlert';
 import { TopicEditor } from './TopicEditor';
-
-type Problem =
-  | { kind: 'conflict' }
-  | { kind: 'invalid'; message: string; details?: string[] }
-  | { kind: 'error'; message: string };
+import { useAssessmentDraft } from './useAssessmentDraft';
+import { useSaveAssessment } from './useSaveAssessment';
+import { useStepFocus } from './useStepFocus';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 /** @public */
 export interface AssessmentFormProps {
@@ -61,227 +26,28 @@ export interface AssessmentFormProps {
   onCancel: () => void;
 }
 
-function without(errors: FieldErrors, prefix: string): FieldErrors {
-  const keys = Object.keys(errors).filter(
-    k => k === prefix || k.startsWith(`${prefix}/`),
-  );
-  if (!keys.length) return errors;
-  const next = { ...errors };
-  keys.forEach(k => delete next[k]);
-  return next;
-}
-
 /** A new snapshot, one step per dimension, sent with the revision it started from. */
 export function AssessmentForm(props: AssessmentFormProps) {
   const { model, entityRef, onSaved, onCancel } = props;
-  const api = useApi(maturityApiRef);
-  const [base, setBase] = useState(props.base);
-  const [initial, setInitial] = useState(() => draftFrom(props.base));
-  const [restored] = useState(() =>
-    loadDraft(entityRef, props.base?.revision ?? 0),
-  );
-  const [draft, setDraft] = useState<Draft>(restored ?? initial);
-  const [step, setStep] = useState(0);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState<'saving' | 'reloading'>();
-  const [confirmLeave, setConfirmLeave] = useState(false);
-  const stepRef = useRef<HTMLDivElement>(null);
-  const actionRef = useRef<HTMLButtonElement>(null);
-
-  const baseRevision = base?.revision ?? 0;
-  const commentStep = model.dimensions.length;
-  const dirty = useMemo(
-    () =>
-      JSON.stringify(toSubmission(draft, 0).submission) !==
-      JSON.stringify(toSubmission(initial, 0).submission),
-    [draft, initial],
-  );
-
-  // Kept in the browser so that a reload or a closed tab loses nothing.
-  useEffect(() => {
-    if (dirty) storeDraft(entityRef, baseRevision, draft);
-    else discardDraft(entityRef);
-  }, [entityRef, baseRevision, draft, dirty]);
-
-  const changes = useMemo(
-    () => changesBetween(model, initial, draft),
-    [model, initial, draft],
-  );
-
-  useEffect(() => {
-    if (!dirty) return undefined;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers only ask when returnValue is set.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  // Keyboard use: each step starts at its first "Set level", Enter there
-  // moves on to the next one and, after the last, to the step's main action.
-  useEffect(() => {
-    // After the step's buttons are mounted: a Material UI button focused
-    // while mounting has no ripple yet and throws.
-    const timer = setTimeout(() => {
-      const first =
-        stepRef.current?.querySelector<HTMLElement>('[data-set-level]');
-      (first ?? actionRef.current)?.focus();
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [step]);
-
-  const onStepKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || !target.dataset.setLevel) return;
-    event.preventDefault();
-    const all = Array.from(
-      stepRef.current?.querySelectorAll<HTMLElement>('[data-set-level]') ?? [],
-    );
-    (all[all.indexOf(target) + 1] ?? actionRef.current)?.focus();
-  };
-
-  const stepOfTopic = useMemo(() => {
-    const steps = new Map<string, number>();
-    model.dimensions.forEach((d, i) =>
-      d.topics.forEach(t => steps.set(t.id, i)),
-    );
-    return steps;
-  }, [model]);
-
-  const stepsWithErrors = useMemo(() => {
-    const steps = new Set<number>();
-    for (const key of Object.keys(fieldErrors)) {
-      const topic = topicOfKey(key);
-      steps.add(topic ? stepOfTopic.get(topic) ?? commentStep : commentStep);
-    }
-    return steps;
-  }, [fieldErrors, stepOfTopic, commentStep]);
-
-  const showErrors = (errors: FieldErrors) => {
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0];
-    if (first !== undefined) {
-      const topic = topicOfKey(first);
-      setStep(topic ? stepOfTopic.get(topic) ?? commentStep : commentStep);
-    }
-  };
-
-  const onRating = useCallback(
-    (topicId: string, level: number, rating: Rating | undefined) => {
-      setDraft(d => {
-        const levels = { ...d.ratings[topicId] };
-        if (rating) levels[String(level)] = rating;
-        else delete levels[String(level)];
-        return { ...d, ratings: { ...d.ratings, [topicId]: levels } };
-      });
-      setFieldErrors(e => without(e, `ratings/${topicId}`));
-    },
-    [],
-  );
-  const onSetLevel = useCallback(
-    (topicId: string, level: number) => {
-      const topic = model.dimensions
-        .flatMap(d => d.topics)
-        .find(t => t.id === topicId);
-      if (!topic) return;
-      setDraft(d => ({
-        ...d,
-        ratings: { ...d.ratings, [topicId]: ratingsForLevel(topic, level) },
-      }));
-      setFieldErrors(e => without(e, `ratings/${topicId}`));
-    },
-    [model],
-  );
-  const onTarget = useCallback(
-    (topicId: string, target: number | undefined) => {
-      setDraft(d => {
-        const targets = { ...d.targets };
-        if (target === undefined) delete targets[topicId];
-        else targets[topicId] = target;
-        return { ...d, targets };
-      });
-      setFieldErrors(e => without(e, `targets/${topicId}`));
-    },
-    [],
-  );
-  const onNotes = useCallback((topicId: string, notes: string) => {
-    setDraft(d => ({ ...d, notes: { ...d.notes, [topicId]: notes } }));
-    setFieldErrors(e => without(e, `notes/${topicId}`));
-  }, []);
-  const onEvidence = useCallback((topicId: string, evidence: string[]) => {
-    setDraft(d => ({ ...d, evidence: { ...d.evidence, [topicId]: evidence } }));
-    setFieldErrors(e => without(e, `evidence/${topicId}`));
-  }, []);
-
-  const save = async () => {
-    const { submission, evidenceIndex } = toSubmission(draft, baseRevision);
-    const local = validate(model, submission, evidenceIndex);
-    if (Object.keys(local.fieldErrors).length || local.general.length) {
-      showErrors(local.fieldErrors);
-      setProblem({
-        kind: 'invalid',
-        message:
-          'Some fields need attention before the assessment can be saved.',
-        details: local.general,
-      });
-      return;
-    }
-    setBusy('saving');
-    setProblem(undefined);
-    try {
-      const stored = await api.submitAssessment(entityRef, submission);
-      setBusy(undefined);
+  const form = useAssessmentDraft({ model, entityRef, base: props.base });
+  const { base, draft, step, reviewStep, fieldErrors, goTo } = form;
+  const { save, reload, problem, busy } = useSaveAssessment({
+    model,
+    entityRef,
+    draft,
+    baseRevision: form.baseRevision,
+    showErrors: form.showErrors,
+    onReloaded: form.reload,
+    onSaved,
+  });
+  const guard = useUnsavedChangesGuard({
+    dirty: form.dirty,
+    leave: () => {
       discardDraft(entityRef);
-      // The catalog's Maturity column shows the new level, not the one kept.
-      invalidateCatalogMaturity(api, entityRef);
-      onSaved(stored);
-    } catch (error) {
-      setBusy(undefined);
-      const status = responseStatus(error);
-      if (status === 409) {
-        setProblem({ kind: 'conflict' });
-      } else if (status === 400) {
-        const message = serverMessage(error);
-        showErrors(errorsFromServerMessage(model, message, evidenceIndex));
-        setProblem({ kind: 'invalid', message });
-      } else if (status === 403) {
-        setProblem({
-          kind: 'error',
-          message:
-            'You are not allowed to record an assessment for this entity.',
-        });
-      } else {
-        setProblem({ kind: 'error', message: serverMessage(error) });
-      }
-    }
-  };
-
-  const reload = async () => {
-    setBusy('reloading');
-    try {
-      const latest = await api.getAssessment(entityRef);
-      const next = draftFrom(latest);
-      setBase(latest);
-      setInitial(next);
-      setDraft(next);
-      setFieldErrors({});
-      setProblem(undefined);
-    } catch (error) {
-      setProblem({ kind: 'error', message: serverMessage(error) });
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const discardAndLeave = () => {
-    discardDraft(entityRef);
-    onCancel();
-  };
-  const cancel = () => (dirty ? setConfirmLeave(true) : discardAndLeave());
-  const restart = () => setDraft(initial);
+      onCancel();
+    },
+  });
+  const { stepRef, actionRef, onStepKeyDown } = useStepFocus(step);
 
   const dimension = model.dimensions[step];
   return (
@@ -293,12 +59,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
           : 'Rate each level of each topic; the level of a topic is the highest level met without a gap below it.'
       }
     >
-      {restored && dirty && (
+      {form.restored && form.dirty && (
         <Box mb={2}>
           <Alert
             severity="info"
             action={
-              <Button color="inherit" onClick={restart}>
+              <Button color="inherit" onClick={form.restart}>
                 Start over
               </Button>
             }
@@ -307,56 +73,14 @@ export function AssessmentForm(props: AssessmentFormProps) {
           </Alert>
         </Box>
       )}
-      {problem?.kind === 'conflict' && (
-        <Box mb={2}>
-          <Alert
-            severity="warning"
-            action={
-              <Button color="inherit" onClick={reload} disabled={!!busy}>
-                Reload
-              </Button>
-            }
-          >
-            <AlertTitle>
-              Someone else saved this assessment meanwhile
-            </AlertTitle>
-            Reload to continue from their version. The changes in this form are
-            not saved and will be replaced.
-          </Alert>
-        </Box>
-      )}
-      {problem?.kind === 'invalid' && (
-        <Box mb={2}>
-          <Alert severity="error">
-            {problem.message}
-            {problem.details?.map(detail => (
-              <div key={detail}>{detail}</div>
-            ))}
-          </Alert>
-        </Box>
-      )}
-      {problem?.kind === 'error' && (
-        <Box mb={2}>
-          <Alert severity="error">{problem.message}</Alert>
-        </Box>
-      )}
+      <SaveProblemAlert problem={problem} onReload={reload} busy={!!busy} />
 
-      <Stepper nonLinear activeStep={step} alternativeLabel>
-        {model.dimensions.map((d, i) => (
-          <Step key={d.id}>
-            <StepButton onClick={() => setStep(i)}>
-              <StepLabel error={stepsWithErrors.has(i)}>{d.title}</StepLabel>
-            </StepButton>
-          </Step>
-        ))}
-        <Step>
-          <StepButton onClick={() => setStep(commentStep)}>
-            <StepLabel error={stepsWithErrors.has(commentStep)}>
-              Review and save
-            </StepLabel>
-          </StepButton>
-        </Step>
-      </Stepper>
+      <AssessmentStepper
+        model={model}
+        step={step}
+        stepsWithErrors={form.stepsWithErrors}
+        onStep={goTo}
+      />
 
       {dimension ? (
         // The keys come from the "Set level" selects inside; the step itself
@@ -381,67 +105,42 @@ export function AssessmentForm(props: AssessmentFormProps) {
               notes={draft.notes[topic.id]}
               evidence={draft.evidence[topic.id]}
               errors={fieldErrors}
-              onRating={onRating}
-              onSetLevel={onSetLevel}
-              onTarget={onTarget}
-              onNotes={onNotes}
-              onEvidence={onEvidence}
+              onEdit={form.edit}
             />
           ))}
         </div>
       ) : (
-        <Box>
-          <Typography variant="h5" component="h2">
-            Review and save
-          </Typography>
-          <Box my={2}>
-            <ReviewChanges
-              model={model}
-              changes={changes}
-              baseRevision={baseRevision}
-            />
-          </Box>
-          <TextField
-            id="maturity-comment"
-            label="Comment"
-            placeholder="What changed, and why?"
-            multiline
-            minRows={3}
-            fullWidth
-            variant="outlined"
-            value={draft.comment}
-            onChange={event => {
-              const comment = event.target.value;
-              setDraft(d => ({ ...d, comment }));
-              setFieldErrors(e => without(e, 'comment'));
-            }}
-            error={!!fieldErrors.comment}
-            helperText={fieldErrors.comment}
-          />
-        </Box>
+        <ReviewStep
+          model={model}
+          changes={form.changes}
+          baseRevision={form.baseRevision}
+          comment={draft.comment}
+          error={fieldErrors.comment}
+          onEdit={form.edit}
+        />
       )}
 
       <Box display="flex" justifyContent="space-between" mt={2}>
-        <Button onClick={cancel} disabled={!!busy}>
+        <Button onClick={guard.requestLeave} disabled={!!busy}>
           Cancel
         </Button>
         <Box display="flex" style={{ gap: 8 }}>
-          <Button disabled={step === 0} onClick={() => setStep(step - 1)}>
+          <Button disabled={step === 0} onClick={() => goTo(step - 1)}>
             Back
           </Button>
-          {step < commentStep ? (
+          {step < reviewStep ? (
             <>
               <Button
-                ref={step < commentStep - 1 ? actionRef : undefined}
-                onClick={() => setStep(step + 1)}
+                ref={step < reviewStep - 1 ? actionRef : undefined}
+                onClick={() => goTo(step + 1)}
               >
                 Next
               </Button>
               <Button
-                ref={step === commentStep - 1 ? actionRef : undefined}
+                ref={step === reviewStep - 1 ? actionRef : undefined}
                 variant="contained"
                 color="primary"
-                onClick={() => setStep(commentStep)}
+                onClick={() => goTo(reviewStep)}
               >
                 Review changes
               </Button>
@@ -460,26 +159,11 @@ export function AssessmentForm(props: AssessmentFormProps) {
         </Box>
       </Box>
 
-      <Dialog
-        open={confirmLeave}
-        onClose={() => setConfirmLeave(false)}
-        aria-labelledby="maturity-leave-title"
-      >
-        <DialogTitle id="maturity-leave-title">
-          Discard unsaved changes?
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            The changes in this form have not been saved and will be lost.
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmLeave(false)}>Keep editing</Button>
-          <Button color="secondary" onClick={discardAndLeave}>
-            Discard changes
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <DiscardChangesDialog
+        open={guard.confirming}
+        onKeepEditing={guard.keepEditing}
+        onDiscard={guard.leave}
+      />
     </InfoCard>
   );
 }

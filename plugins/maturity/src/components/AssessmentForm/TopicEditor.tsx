@@ -26,6 +26,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import { Alert } from '@material-ui/lab';
 import { memo } from 'react';
 import { formatLevel, LevelChip } from '../shared';
+import { DraftEdit } from './draftReducer';
 import { FieldErrors } from './formState';
 
 export const RATING_LABELS: Record<Rating, string> = {
@@ -66,16 +67,8 @@ export interface TopicEditorProps {
   notes: string | undefined;
   evidence: string[] | undefined;
   errors: FieldErrors;
-  onRating: (
-    topicId: string,
-    level: number,
-    rating: Rating | undefined,
-  ) => void;
-  /** Rates levels 1..level fully and the ones above not yet. */
-  onSetLevel: (topicId: string, level: number) => void;
-  onTarget: (topicId: string, target: number | undefined) => void;
-  onNotes: (topicId: string, notes: string) => void;
-  onEvidence: (topicId: string, evidence: string[]) => void;
+  /** Every change to a field of the topic. */
+  onEdit: (edit: DraftEdit) => void;
 }
 
 function TopicFields(props: TopicEditorProps) {
@@ -85,6 +78,8 @@ function TopicFields(props: TopicEditorProps) {
   const { level, inconsistent } = scoreTopic(ratings, topic.maxLevel);
   const id = (suffix: string) => `maturity-${topic.id}-${suffix}`;
   const error = (key: string) => errors[key];
+  const editEvidence = (value: string[]) =>
+    props.onEdit({ field: 'evidence', topicId: topic.id, value });
 
   return (
     <Paper
@@ -107,7 +102,11 @@ function TopicFields(props: TopicEditorProps) {
           value={level ?? ''}
           onChange={event => {
             if (event.target.value !== '') {
-              props.onSetLevel(topic.id, Number(event.target.value));
+              props.onEdit({
+                field: 'level',
+                topicId: topic.id,
+                value: Number(event.target.value),
+              });
             }
           }}
           SelectProps={{
@@ -171,11 +170,14 @@ function TopicFields(props: TopicEditorProps) {
               name={id(`level-${topicLevel.level}`)}
               value={ratings?.[String(topicLevel.level)] ?? ''}
               onChange={event =>
-                props.onRating(
-                  topic.id,
-                  topicLevel.level,
-                  (event.target.value || undefined) as Rating | undefined,
-                )
+                props.onEdit({
+                  field: 'rating',
+                  topicId: topic.id,
+                  level: topicLevel.level,
+                  value: (event.target.value || undefined) as
+                    | Rating
+                    | undefined,
+                })
               }
             >
               <FormControlLabel
@@ -204,12 +206,14 @@ function TopicFields(props: TopicEditorProps) {
           label="Target level"
           value={target ?? ''}
           onChange={event =>
-            props.onTarget(
-              topic.id,
-              event.target.value === ''
-                ? undefined
-                : Number(event.target.value),
-            )
+            props.onEdit({
+              field: 'target',
+              topicId: topic.id,
+              value:
+                event.target.value === ''
+                  ? undefined
+                  : Number(event.target.value),
+            })
           }
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
@@ -237,7 +241,13 @@ function TopicFields(props: TopicEditorProps) {
           fullWidth
           variant="outlined"
           value={notes ?? ''}
-          onChange={event => props.onNotes(topic.id, event.target.value)}
+          onChange={event =>
+            props.onEdit({
+              field: 'notes',
+              topicId: topic.id,
+              value: event.target.value,
+            })
+          }
           error={!!error(`notes/${topic.id}`)}
           helperText={error(`notes/${topic.id}`)}
         />
@@ -259,8 +269,7 @@ function TopicFields(props: TopicEditorProps) {
               fullWidth
               value={url}
               onChange={event =>
-                props.onEvidence(
-                  topic.id,
+                editEvidence(
                   evidence.map((u, j) => (j === i ? event.target.value : u)),
                 )
               }
@@ -269,12 +278,7 @@ function TopicFields(props: TopicEditorProps) {
             />
             <IconButton
               aria-label={`Remove evidence link ${i + 1}`}
-              onClick={() =>
-                props.onEvidence(
-                  topic.id,
-                  evidence.filter((_, j) => j !== i),
-                )
-              }
+              onClick={() => editEvidence(evidence.filter((_, j) => j !== i))}
             >
               <DeleteIcon />
             </IconButton>
@@ -283,7 +287,7 @@ function TopicFields(props: TopicEditorProps) {
         <Button
           size="small"
           startIcon={<AddIcon />}
-          onClick={() => props.onEvidence(topic.id, [...evidence, ''])}
+          onClick={() => editEvidence([...evidence, ''])}
         >
           Add evidence link
         </Button>
