@@ -1,0 +1,182 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  Campaign,
+  defaultMaturityModel,
+  StoredAssessment,
+} from '@cnmm/backstage-plugin-maturity-common';
+import express from 'express';
+import { recordingAuditor } from '../../__testUtils__/fixtures';
+import { AssessmentService } from '../../services/AssessmentService';
+import { CampaignService } from '../../services/CampaignService';
+import { EntityLookup } from '../../services/EntityLookup';
+import { OverviewService } from '../../services/OverviewService';
+import { ScorecardService } from '../../services/ScorecardService';
+import { createRouter, RouterDeps } from '../createRouter';
+
+/** The methods of a service that the routes call, each a jest.fn. */
+export type Fake<T, K extends keyof T> = jest.Mocked<Pick<T, K>>;
+
+/**
+ * A fake passed where the routes take the service class: the routes call no
+ * other method (a call to one would fail the test with a TypeError).
+ */
+export function asService<T>(fake: Partial<T>): T {
+  return fake as T;
+}
+
+/** The user the tests sign in as, and the header that says so. */
+export const USER = 'user:default/sam';
+export const AS_USER = mockCredentials.user.header(USER);
+export const userCredentials = mockCredentials.user(USER);
+
+/** A service fake per dependency of the router, and the deps made of them. */
+export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
+  const entities: Fake<EntityLookup, 'getEntity' | 'findEntity'> = {
+    getEntity: jest.fn(),
+    findEntity: jest.fn(),
+  };
+  const assessments: Fake<
+    AssessmentService,
+    'getLatest' | 'getHistory' | 'submit'
+  > = { getLatest: jest.fn(), getHistory: jest.fn(), submit: jest.fn() };
+  const scorecards: Fake<
+    ScorecardService,
+    'systemScorecard' | 'domainScorecard' | 'groupScorecard'
+  > = {
+    systemScorecard: jest.fn(),
+    domainScorecard: jest.fn(),
+    groupScorecard: jest.fn(),
+  };
+  const overview: Fake<
+    OverviewService,
+    'catalogRows' | 'assessedRefs' | 'overview' | 'exportRows' | 'indexedAt'
+  > = {
+    catalogRows: jest.fn(),
+    assessedRefs: jest.fn(),
+    overview: jest.fn(),
+    exportRows: jest.fn(),
+    indexedAt: jest.fn(),
+  };
+  const campaigns: Fake<
+    CampaignService,
+    | 'list'
+    | 'create'
+    | 'summary'
+    | 'update'
+    | 'versions'
+    | 'progress'
+    | 'forEntity'
+  > = {
+    list: jest.fn(),
+    create: jest.fn(),
+    summary: jest.fn(),
+    update: jest.fn(),
+    versions: jest.fn(),
+    progress: jest.fn(),
+    forEntity: jest.fn(),
+  };
+  // Everything is allowed, and the whole catalog readable, unless a test
+  // says otherwise.
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  });
+  const { auditor, events } = recordingAuditor();
+  const deps: RouterDeps = {
+    httpAuth: mockServices.httpAuth(),
+    permissions,
+    auditor,
+    model: defaultMaturityModel,
+    entities: asService<EntityLookup>(entities),
+    assessments: asService<AssessmentService>(assessments),
+    scorecards: asService<ScorecardService>(scorecards),
+    overview: asService<OverviewService>(overview),
+    campaigns: asService<CampaignService>(campaigns),
+    writesPerMinute: options.writesPerMinute ?? 100,
+  };
+  return {
+    deps,
+    entities,
+    assessments,
+    scorecards,
+    overview,
+    campaigns,
+    permissions,
+    auditor,
+    events,
+  };
+}
+
+/** The router in an app with Backstage's error middleware behind it. */
+export function createTestApp(deps: RouterDeps): express.Express {
+  const app = express();
+  app.use(createRouter(deps));
+  app.use(
+    MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger: mockServices.logger.mock(),
+    }).error(),
+  );
+  return app;
+}
+
+/** The caller the routes read for the default test user. */
+export const allVisible = {
+  credentials: userCredentials,
+  visibility: { type: 'all' as const },
+};
+
+export function componentEntity(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+  };
+}
+
+export function storedAssessment(
+  entityRef: string,
+  revision: number,
+): StoredAssessment {
+  return {
+    entityRef,
+    revision,
+    modelId: defaultMaturityModel.id,
+    modelVersion: defaultMaturityModel.version,
+    createdAt: '2026-01-02T03:04:05.000Z',
+    createdBy: USER,
+    ownerRef: 'group:default/payments',
+    systemRef: null,
+    ratings: {},
+    targets: {},
+    notes: {},
+    evidence: {},
+    comment: null,
+    result: { topics: {}, dimensions: {}, percentToTarget: null, stale: false },
+  };
+}
+
+export function campaign(id: string, version = 1): Campaign {
+  return {
+    id,
+    version,
+    source: 'database',
+    title: 'Production readiness',
+    description: '',
+    scope: {},
+    goals: { topics: { 'process.audit-and-logs': 2 } },
+    startsOn: '2026-01-01',
+    deadline: '2026-03-31',
+    status: 'open',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: USER,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: USER,
+  };
+}
