@@ -21,17 +21,7 @@ import { scopeQuery, withSubtree } from './scopeQuery';
 import { streamQuery } from './streamQuery';
 import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
 
-export type {
-  CatalogEntityRecord,
-  GroupNode,
-  IndexedEntity,
-  IndexFields,
-  IndexScope,
-  Keyset,
-  Sort,
-  SortColumn,
-  StoredSummary,
-} from './indexTypes';
+export type * from './indexTypes';
 
 /**
  * The catalog index and the summaries in SQL: scorecards, the overview and
