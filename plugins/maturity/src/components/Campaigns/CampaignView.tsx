@@ -1,11 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  CampaignEntityRow,
-  CampaignProgress,
-  MaturityModel,
-} from '@cnmm/backstage-plugin-maturity-common';
+import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
   Button,
@@ -15,116 +11,19 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
-  useTheme,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { serverMessage } from '../shared';
+import { CampaignBurnUp } from './CampaignBurnUp';
+import { CampaignEntityTable } from './CampaignEntityTable';
 import { CampaignForm } from './CampaignForm';
 import { CampaignProgressBar } from './CampaignProgressBar';
-import {
-  campaignInput,
-  describeGoal,
-  describeMiss,
-  describeTiming,
-} from './text';
-
-const PAGE = 50;
-
-function BurnUp(props: { burnup: CampaignProgress['burnup'] }) {
-  const theme = useTheme();
-  if (props.burnup.length === 0) {
-    return <Typography>The campaign has not started yet.</Typography>;
-  }
-  const last = props.burnup[props.burnup.length - 1];
-  return (
-    <Box
-      height={220}
-      role="img"
-      aria-label={`Burn-up: ${last.meeting} of ${last.total} meeting every goal on ${last.date}`}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={props.burnup}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="date" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          <Line
-            type="stepAfter"
-            dataKey="meeting"
-            name="meeting every goal"
-            stroke={theme.palette.primary.main}
-            isAnimationActive={false}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="total"
-            name="in scope"
-            stroke={theme.palette.text.secondary}
-            strokeDasharray="4 4"
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </Box>
-  );
-}
-
-function EntityRows(props: {
-  model: MaturityModel;
-  rows: CampaignEntityRow[];
-}) {
-  return (
-    <Table size="small" aria-label="Entities of the campaign">
-      <TableHead>
-        <TableRow>
-          <TableCell>Entity</TableCell>
-          <TableCell>Owner</TableCell>
-          <TableCell>Still needs</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => (
-          <TableRow key={row.entityRef}>
-            <TableCell>
-              <EntityRefLink entityRef={row.entityRef} />
-            </TableCell>
-            <TableCell>
-              {row.ownerRef && <EntityRefLink entityRef={row.ownerRef} />}
-            </TableCell>
-            <TableCell>
-              {row.meets ? (
-                'Meets every goal'
-              ) : (
-                <Box component="ul" m={0} pl={2}>
-                  {row.misses.map(miss => (
-                    <li key={miss.goal}>{describeMiss(props.model, miss)}</li>
-                  ))}
-                </Box>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+import { campaignInput, describeGoal, describeTiming } from './text';
+import { useCampaignProgress } from './useCampaignProgress';
 
 /** One campaign: where it stands per goal, per team and per day, and who is short. */
 export function CampaignView(props: {
@@ -136,19 +35,10 @@ export function CampaignView(props: {
   const { model, campaignId, canManage } = props;
   const api = useApi(maturityApiRef);
   const [show, setShow] = useState<'short' | 'all'>('short');
-  const [more, setMore] = useState<CampaignEntityRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [closeError, setCloseError] = useState<string>();
-  const progress = useAsyncRetry(async () => {
-    const page = await api.getCampaignProgress(campaignId, {
-      show,
-      limit: PAGE,
-    });
-    setMore([]);
-    setCursor(page.entities.nextCursor);
-    return page;
-  }, [api, campaignId, show]);
+  const { progress, rows, hasMore, loadMore, loadingMore, loadMoreError } =
+    useCampaignProgress(campaignId, show);
 
   if (progress.error) return <ResponseErrorPanel error={progress.error} />;
   if (!progress.value) return <Progress />;
@@ -168,16 +58,6 @@ export function CampaignView(props: {
       />
     );
   }
-
-  const loadMore = async () => {
-    const page = await api.getCampaignProgress(campaignId, {
-      show,
-      limit: PAGE,
-      cursor: cursor ?? undefined,
-    });
-    setMore(rows => [...rows, ...page.entities.items]);
-    setCursor(page.entities.nextCursor);
-  };
 
   const close = async () => {
     setCloseError(undefined);
@@ -294,7 +174,7 @@ export function CampaignView(props: {
               <Typography variant="h6" component="h3">
                 Burn-up
               </Typography>
-              <BurnUp burnup={progress.value.burnup} />
+              <CampaignBurnUp burnup={progress.value.burnup} />
             </Box>
           </Paper>
         </Grid>
@@ -316,13 +196,21 @@ export function CampaignView(props: {
                     : 'Show only those short'}
                 </Button>
               </Box>
-              <EntityRows
-                model={model}
-                rows={[...progress.value.entities.items, ...more]}
-              />
-              {cursor && (
+              <CampaignEntityTable model={model} rows={rows} />
+              {loadMoreError && (
                 <Box mt={1}>
-                  <Button size="small" onClick={loadMore}>
+                  <Alert severity="error">
+                    Could not load more entities: {loadMoreError}
+                  </Alert>
+                </Box>
+              )}
+              {hasMore && (
+                <Box mt={1}>
+                  <Button
+                    size="small"
+                    onClick={loadMore}
+                    disabled={loadingMore}
+                  >
                     Load more
                   </Button>
                 </Box>
