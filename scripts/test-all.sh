@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Every test of the repository, in the order that fails fastest: types, lint,
-# unit and database tests, the reliability suite, then the browser journeys
-# against the demo portal.
+# Every test of the repository, in the order that fails fastest: types, API
+# and SQL reports, lint, unit and database tests, the reliability suite, then
+# the browser journeys against the demo portal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 yarn tsc
+# API, SQL schema reports: fails when report.api.md, report-alpha.api.md or
+# report.sql.md differ from the code (yarn build:api-reports rewrites them);
+# reads the declarations that yarn tsc just wrote to dist-types.
+yarn api-reports:check
 yarn backstage-cli repo lint
 CI=true yarn backstage-cli repo test
 CI=true yarn test:reliability

@@ -13,7 +13,6 @@ export const RATINGS = [
 /** @public */
 export type Rating = (typeof RATINGS)[number];
 
-/** @public */
 export const ratingSchema = z.enum(RATINGS);
 
 /** Limits on what one submission may hold; they keep a snapshot readable. @public */

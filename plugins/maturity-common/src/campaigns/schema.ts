@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MaturityModel } from '../model/schema';
 
-/** Calendar days are UTC dates written as YYYY-MM-DD. @public */
+/** Calendar days are UTC dates written as YYYY-MM-DD. */
 export const calendarDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })

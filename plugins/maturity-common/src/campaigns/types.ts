@@ -53,7 +53,7 @@ export interface EntityCampaigns {
   items: EntityCampaign[];
 }
 
-/** A campaign's edit history, newest first. @public */
+/** A campaign's edit history, newest first. */
 export interface CampaignVersions {
   items: Campaign[];
 }

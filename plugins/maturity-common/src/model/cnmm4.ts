@@ -7,7 +7,6 @@ import type { MaturityModelInput } from './schema';
  * model short and assessable, every level is distilled into a few yes/no
  * criteria instead of copying the paragraphs, and each topic links to its
  * section of the official site for the full wording.
- * @public
  */
 export const cnmm4Model: MaturityModelInput = {
   id: 'cnmm',

@@ -6,7 +6,7 @@ import {
   topicSchema,
 } from './schema';
 
-/** A model file that does not hold a valid model. @public */
+/** A model file that does not hold a valid model. */
 export class MaturityModelError extends Error {
   constructor(
     source: string,
@@ -89,7 +89,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
 
 /**
  * Validates a whole model, for example one read from an organisation's YAML
- * file. Throws a {@link MaturityModelError} naming the source, the path in it
+ * file. Throws a `MaturityModelError` naming the source, the path in it
  * and what is wrong.
  * @public
  */
@@ -106,7 +106,6 @@ export function parseMaturityModel(
 /**
  * An extension of a model: new topics for existing dimensions (by id), or
  * whole new dimensions.
- * @public
  */
 export const modelExtensionSchema = z.strictObject({
   dimensions: z

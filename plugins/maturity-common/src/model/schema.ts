@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** The five CNMM levels, 1 (Build) to 5 (Adapt). @public */
+/** The five CNMM levels, 1 (Build) to 5 (Adapt). */
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 
-/** A level of the model. @public */
+/** A level of the model. */
 export type Level = (typeof LEVELS)[number];
 
 const levelSchema = z.number().int().min(1).max(5);
@@ -15,7 +15,7 @@ const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, {
   message: 'must be lower-case words joined by "-" or "."',
 });
 
-/** What must be true for a topic to reach one level. @public */
+/** What must be true for a topic to reach one level. */
 export const topicLevelSchema = z.object({
   level: levelSchema,
   title: z.string().min(1),
@@ -32,7 +32,7 @@ export const topicSchema = z.object({
   levels: z.array(topicLevelSchema).min(1),
 });
 
-/** One of the model's dimensions (Business Outcomes, People, ...). @public */
+/** One of the model's dimensions (Business Outcomes, People, ...). */
 export const dimensionSchema = z.object({
   id,
   title: z.string().min(1),
@@ -41,7 +41,7 @@ export const dimensionSchema = z.object({
   topics: z.array(topicSchema).min(1),
 });
 
-/** The name and meaning of a level. @public */
+/** The name and meaning of a level. */
 export const levelInfoSchema = z.object({
   level: levelSchema,
   name: z.string().min(1),
@@ -63,15 +63,12 @@ export const maturityModelSchema = z.object({
   dimensions: z.array(dimensionSchema).min(1),
 });
 
-/** @public */
 export type TopicLevel = z.infer<typeof topicLevelSchema>;
 /** @public */
 export type Topic = z.infer<typeof topicSchema>;
-/** @public */
 export type Dimension = z.infer<typeof dimensionSchema>;
-/** @public */
 export type LevelInfo = z.infer<typeof levelInfoSchema>;
 /** @public */
 export type MaturityModel = z.infer<typeof maturityModelSchema>;
-/** The model as written in a file, before defaults are applied. @public */
+/** The model as written in a file, before defaults are applied. */
 export type MaturityModelInput = z.input<typeof maturityModelSchema>;

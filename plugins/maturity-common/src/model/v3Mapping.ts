@@ -15,7 +15,6 @@ const SAME_LEVELS = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 };
  * its themes over several topics, so that no single mapping is honest) and,
  * per 3.x level, the 4.0 level that now holds that content (null where 4.0
  * gave the level another meaning).
- * @public
  */
 export interface V3TopicMapping {
   topic: string | null;
@@ -30,7 +29,6 @@ export interface V3TopicMapping {
  * (3.x CI/CD L4) is 4.0 L3. "Enforcing audits" (3.x Audit L5) is what 4.0
  * asks at L4; its L5 is about the value of retained data, which 3.x never
  * asked. No 3.x content reaches 4.0 Software Integration and Release L5.
- * @public
  */
 export const CNMM_V3_MAPPING: Readonly<Record<string, V3TopicMapping>> = {
   'process.ci-cd': { topic: MERGED, levels: { 1: 1, 2: 2, 3: 3, 4: 3, 5: 4 } },
@@ -166,7 +164,6 @@ export function mapV3Ratings(ratings: TopicMap<TopicRatings>): V3Mapped {
 /**
  * An assessment exported from a CNMM 3.x tool: ratings per 3.x topic id and
  * level. Unknown topics are accepted and reported as dropped.
- * @public
  */
 export const v3AssessmentFileSchema = z.strictObject({
   cnmmVersion: z.string().regex(/^3(\.\d+)*(\.x)?$/, 'must be a 3.x version'),
@@ -182,7 +179,6 @@ export const v3AssessmentFileSchema = z.strictObject({
   ),
 });
 
-/** @public */
 export type V3AssessmentFile = z.infer<typeof v3AssessmentFileSchema>;
 
 /** Body of `POST /entities/.../imports/v3`. @public */

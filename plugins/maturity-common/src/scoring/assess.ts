@@ -24,7 +24,7 @@ export function isStale(
   );
 }
 
-/** Σtarget and Σgap over topics with a target; an unrated topic's gap is its target. @public */
+/** Σtarget and Σgap over topics with a target; an unrated topic's gap is its target. */
 export function targetSums(
   topics: Iterable<Pick<TopicResult, 'target' | 'gap'>>,
 ): { targetSum: number; gapSum: number } {
@@ -39,7 +39,7 @@ export function targetSums(
   return { targetSum, gapSum };
 }
 
-/** 1 − Σgap / Σtarget, or null when no target is set. @public */
+/** 1 − Σgap / Σtarget, or null when no target is set. */
 export function percentOfSums(sums: {
   targetSum: number;
   gapSum: number;
@@ -47,7 +47,7 @@ export function percentOfSums(sums: {
   return sums.targetSum === 0 ? null : 1 - sums.gapSum / sums.targetSum;
 }
 
-/** Percent to target: 1 − Σgap / Σtarget, or null when no target is set. @public */
+/** Percent to target: 1 − Σgap / Σtarget, or null when no target is set. */
 export function percentToTarget(
   topics: Iterable<Pick<TopicResult, 'target' | 'gap'>>,
 ): number | null {
@@ -112,7 +112,7 @@ export function computeAssessmentResult(
   };
 }
 
-/** A step to take: the first unmet level of a topic below its target. @public */
+/** A step to take: the first unmet level of a topic below its target. */
 export interface NextStep {
   dimensionId: string;
   topicId: string;
@@ -121,7 +121,7 @@ export interface NextStep {
   url: string;
 }
 
-/** The next steps of a result, in the model's order. @public */
+/** The next steps of a result, in the model's order. */
 export function nextSteps(
   model: MaturityModel,
   result: Pick<AssessmentResult, 'topics'>,

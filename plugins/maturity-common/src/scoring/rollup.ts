@@ -67,7 +67,7 @@ export interface SummaryLevels {
   gapSum: number;
 }
 
-/** One component in a roll-up: its latest summary, or null when unassessed. @public */
+/** One component in a roll-up: its latest summary, or null when unassessed. */
 export interface RollUpEntry {
   summary: AssessmentSummary | null;
 }
@@ -163,7 +163,6 @@ function count(counts: number[][], levels: ReadonlyArray<number | null>) {
 /**
  * Rolls many components up into one scorecard. Only medians, extremes and
  * distributions are used, so the order of the components does not matter.
- * @public
  */
 export function rollUp(
   model: MaturityModel,

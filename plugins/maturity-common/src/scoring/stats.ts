@@ -19,7 +19,6 @@ export function levelStats(levels: ReadonlyArray<number | null>): LevelStats {
 /**
  * The stats of levels already counted: `distribution[level]` is how many
  * times each level 0..5 occurs.
- * @public
  */
 export function statsOfDistribution(distribution: number[]): LevelStats {
   const count = distribution.reduce((sum, n) => sum + n, 0);

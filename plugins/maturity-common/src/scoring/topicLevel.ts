@@ -14,7 +14,7 @@ const MET: ReadonlySet<Rating> = new Set([
 const CLAIMED: ReadonlySet<Rating> = new Set(['largely', 'fully']);
 const COMPLETE: ReadonlySet<Rating> = new Set(['fully', 'not-applicable']);
 
-/** Whether a rating counts as meeting its level. @public */
+/** Whether a rating counts as meeting its level. */
 export function isMet(rating: Rating | undefined): boolean {
   return rating !== undefined && MET.has(rating);
 }

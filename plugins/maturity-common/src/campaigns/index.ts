@@ -1,3 +1,0 @@
-export * from './schema';
-export * from './goals';
-export * from './types';
