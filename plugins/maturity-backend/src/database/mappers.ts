@@ -8,7 +8,7 @@ import type {
   CatalogEntityRecord,
   IndexedEntity,
   StoredSummary,
-} from './MaturityIndex';
+} from './indexTypes';
 import type { AssessmentRow, EntityRow, Summary, SummaryRow } from './tables';
 
 /**
