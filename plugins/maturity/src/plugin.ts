@@ -27,7 +27,7 @@ export const maturityPlugin = createPlugin({
 });
 
 /** The organisation-wide maturity page. @public */
-export const MaturityPage = maturityPlugin.provide(
+export const MaturityPage: () => JSX.Element = maturityPlugin.provide(
   createRoutableExtension({
     name: 'MaturityPage',
     component: () =>
@@ -37,7 +37,7 @@ export const MaturityPage = maturityPlugin.provide(
 );
 
 /** The Maturity tab of a component. @public */
-export const EntityMaturityContent = maturityPlugin.provide(
+export const EntityMaturityContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityContent',
     component: {
@@ -50,20 +50,21 @@ export const EntityMaturityContent = maturityPlugin.provide(
 );
 
 /** The Maturity tab of a system, group or domain. @public */
-export const EntityMaturityScorecardContent = maturityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMaturityScorecardContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityMaturityScorecardContent').then(
-          m => m.EntityMaturityScorecardContent,
-        ),
-    },
-  }),
-);
+export const EntityMaturityScorecardContent: () => JSX.Element =
+  maturityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMaturityScorecardContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityMaturityScorecardContent').then(
+            m => m.EntityMaturityScorecardContent,
+          ),
+      },
+    }),
+  );
 
 /** A maturity summary card for component, system and group pages. @public */
-export const EntityMaturityCard = maturityPlugin.provide(
+export const EntityMaturityCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
@@ -80,7 +81,7 @@ export const EntityMaturityCard = maturityPlugin.provide(
  * not, a minimum level, stale only.
  * @public
  */
-export const EntityMaturityPicker = maturityPlugin.provide(
+export const EntityMaturityPicker: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityPicker',
     component: {

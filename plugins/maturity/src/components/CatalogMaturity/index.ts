@@ -6,4 +6,3 @@ export { EntityMaturityPicker } from './EntityMaturityPicker';
 export type { MaturityEntityFilters } from './EntityMaturityPicker';
 export { EntityMaturityFilter } from './EntityMaturityFilter';
 export type { MaturityCriteria } from './EntityMaturityFilter';
-export { catalogRowLoader } from './loader';
