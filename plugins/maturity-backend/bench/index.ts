@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../src/database/MaturityIndex';
-import { CatalogIndexer } from '../src/service/CatalogIndexer';
-import { Summaries } from '../src/service/summaries';
+import { CatalogIndexer } from '../src/jobs/CatalogIndexer';
+import { Summaries } from '../src/services/Summaries';
 import { buildOrganisation, Size, SIZES, withRelations } from './organisation';
 
 // Usage: yarn bench [--size 10000|100000] [--keep] [postgresql://user:pass@host:port]

@@ -17,7 +17,7 @@ import { Knex } from 'knex';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
-import { cleanOrphans } from '../src/service/OrphanCleaner';
+import { cleanOrphans } from '../src/jobs/cleanOrphans';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import {
   as,

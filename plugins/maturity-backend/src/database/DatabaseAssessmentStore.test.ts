@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import createKnex from 'knex';
 import { NewAssessment } from './AssessmentStore';
+import { createMaturityDatabase } from './createMaturityDatabase';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { defaultSummaries, insert } from '../__testUtils__/summaries';
@@ -359,8 +360,10 @@ describe('DatabaseAssessmentStore when the database is down', () => {
       connection: 'postgresql://postgres:postgres@127.0.0.1:1/none',
       pool: { min: 0, max: 1, acquireTimeoutMillis: 2000 },
     });
-    const store = await DatabaseAssessmentStore.create({
+    // Database errors are mapped where the plugin makes its stores.
+    const { assessments: store } = await createMaturityDatabase({
       database: mockServices.database({ knex, migrations: { skip: true } }),
+      cacheMaxBytes: 32 * 2 ** 20,
     });
     await expect(store.getLatest(['component:default/a'])).rejects.toThrow(
       ServiceUnavailableError,

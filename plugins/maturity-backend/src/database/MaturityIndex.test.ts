@@ -4,11 +4,21 @@ import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { group } from '../__testUtils__/fixtures';
 import { defaultSummaries, insert } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { decodeKeyset, encodeKeyset } from '../service/cursor';
-import { MaturityService } from '../service/MaturityService';
+import { decodeKeyset, encodeKeyset } from '../services/cursor';
+import { EntityLookup } from '../services/EntityLookup';
+import { EntityRows } from '../services/EntityRows';
+import { ScorecardService } from '../services/ScorecardService';
+import type { SnapshotSummary } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
-import { IndexScope, MaturityIndex, Sort, SortColumn } from './MaturityIndex';
-import { EntityRow, Summary, SUMMARIES } from './tables';
+import { toSummaryRows } from './mappers';
+import {
+  CatalogEntityRecord,
+  IndexScope,
+  MaturityIndex,
+  Sort,
+  SortColumn,
+} from './MaturityIndex';
+import { SUMMARIES } from './tables';
 
 jest.setTimeout(180_000);
 
@@ -21,19 +31,19 @@ const BASE = Date.UTC(2026, 0, 1);
 function entity(
   kind: string,
   name: string,
-  fields: Partial<EntityRow> = {},
-): EntityRow {
+  fields: Partial<CatalogEntityRecord> = {},
+): CatalogEntityRecord {
   return {
-    entity_ref: `${kind}:default/${name}`,
+    entityRef: `${kind}:default/${name}`,
     kind,
     namespace: 'default',
     name,
     title: null,
-    owner_ref: null,
-    system_ref: null,
-    domain_ref: null,
+    ownerRef: null,
+    systemRef: null,
+    domainRef: null,
     lifecycle: null,
-    parent_ref: null,
+    parentRef: null,
     etag: null,
     ...fields,
   };
@@ -48,24 +58,21 @@ type Values = {
   medians: Array<number | null>;
 };
 
-function summary(v: Values): Summary {
+function summary(v: Values): SnapshotSummary {
   const rated = v.medians.filter((m): m is number => m !== null);
   return {
-    row: {
-      entity_ref: v.ref,
-      revision: v.revision,
-      assessed_at: new Date(v.assessedAt),
-      stale_at: new Date(v.assessedAt + 180 * DAY),
-      percent_to_target: v.percent,
-      target_sum: 0,
-      gap_sum: 0,
-      lowest_median: rated.length ? Math.min(...rated) : null,
-      levels: JSON.stringify([[], v.medians]),
-    },
-    dimensions: DIMENSIONS.map((dimension_id, i) => ({
-      dimension_id,
-      median: v.medians[i],
-    })),
+    entityRef: v.ref,
+    revision: v.revision,
+    assessedAt: new Date(v.assessedAt).toISOString(),
+    staleAt: new Date(v.assessedAt + 180 * DAY).toISOString(),
+    percentToTarget: v.percent,
+    targetSum: 0,
+    gapSum: 0,
+    lowestMedian: rated.length ? Math.min(...rated) : null,
+    dimensionMedians: Object.fromEntries(
+      DIMENSIONS.map((dimensionId, i) => [dimensionId, v.medians[i]]),
+    ),
+    levels: { topicLevels: [], dimensionMedians: v.medians, notApplicable: [] },
   };
 }
 
@@ -140,14 +147,14 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       let after;
       for (let pages = 0; pages < 100; pages++) {
         const page = await index.page(scope, undefined, sort, limit, after);
-        seen.push(...page.map(r => r.entity_ref));
+        seen.push(...page.map(r => r.entityRef));
         if (page.length < limit) return seen;
         const last = page[page.length - 1];
         // Through the cursor codec, as the keyset travels between requests.
         after = decodeKeyset(
           encodeKeyset({
-            value: last.sort_value ?? null,
-            ref: last.entity_ref,
+            value: last.sortKey ?? null,
+            ref: last.entityRef,
           }),
         );
       }
@@ -176,7 +183,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         await index.upsert([
           ...[...values.keys()].map((ref, i) =>
             entity('component', ref.split('/')[1], {
-              owner_ref: `group:default/team-${i % 3}`,
+              ownerRef: `group:default/team-${i % 3}`,
             }),
           ),
           // Other kinds are not in a component scope.
@@ -222,10 +229,10 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
           3,
           after,
         );
-        seen.push(...page.map(r => r.entity_ref));
+        seen.push(...page.map(r => r.entityRef));
         if (page.length < 3) break;
         const last = page[page.length - 1];
-        after = { value: last.sort_value ?? null, ref: last.entity_ref };
+        after = { value: last.sortKey ?? null, ref: last.entityRef };
       }
       expect(seen).toEqual(expectedOrder(kept, sort));
     });
@@ -233,23 +240,23 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
 
   describe('group subtrees', () => {
     it('answers for a 3,000-group tree five levels deep', async () => {
-      const { index, store } = await setup();
+      const { index } = await setup();
       // Breadth first, eight children a group: 1 + 8 + 64 + 512 + 2,415.
-      const groups: EntityRow[] = [entity('group', 'g0')];
+      const groups: CatalogEntityRecord[] = [entity('group', 'g0')];
       const depth = new Map([['group:default/g0', 0]]);
       for (let i = 1; i < 3000; i++) {
         const parent = groups[Math.floor((i - 1) / 8)];
-        const row = entity('group', `g${i}`, { parent_ref: parent.entity_ref });
-        depth.set(row.entity_ref, depth.get(parent.entity_ref)! + 1);
+        const row = entity('group', `g${i}`, { parentRef: parent.entityRef });
+        depth.set(row.entityRef, depth.get(parent.entityRef)! + 1);
         groups.push(row);
       }
       expect(Math.max(...depth.values())).toBe(4);
       // One component per group, plus one owned by a group outside the tree.
       const components = groups.map((g, i) =>
-        entity('component', `svc-${i}`, { owner_ref: g.entity_ref }),
+        entity('component', `svc-${i}`, { ownerRef: g.entityRef }),
       );
       components.push(
-        entity('component', 'outsider', { owner_ref: 'group:default/other' }),
+        entity('component', 'outsider', { ownerRef: 'group:default/other' }),
       );
       await index.upsert([...groups, entity('group', 'other'), ...components]);
 
@@ -268,35 +275,35 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       ).toBe(3000);
 
       // The subtree of a second-level group: it, its 8 children, their 64.
-      const parentOf = new Map(groups.map(g => [g.entity_ref, g.parent_ref]));
+      const parentOf = new Map(groups.map(g => [g.entityRef, g.parentRef]));
       const under = (ref: string, root: string): boolean =>
         ref === root ||
         (parentOf.get(ref) ? under(parentOf.get(ref)!, root) : false);
       const root = 'group:default/g3';
       const expected = groups
-        .filter(g => under(g.entity_ref, root))
-        .map(g => g.entity_ref)
+        .filter(g => under(g.entityRef, root))
+        .map(g => g.entityRef)
         .sort();
       expect(expected.length).toBeGreaterThan(1 + 8 + 64);
-      expect((await index.groupTree(root)).map(g => g.entity_ref)).toEqual(
+      expect((await index.groupTree(root)).map(g => g.entityRef)).toEqual(
         expected,
       );
       expect(
         (await index.rows({ kind: 'component', ownerSubtreeOf: root }))
-          .map(r => r.owner_ref)
+          .map(r => r.ownerRef)
           .sort(),
       ).toEqual(expected);
 
       // The scorecard over the whole tree answers with each top child's share.
       const catalog = catalogServiceMock({ entities: [group('g0')] });
-      const service = new MaturityService({
+      // Wired as in plugin.ts.
+      const service = new ScorecardService({
         model: defaultMaturityModel,
-        store,
         index,
-        indexer: { ready: async () => new Date(BASE) } as any,
+        indexer: { ready: async () => new Date(BASE) },
+        entities: new EntityLookup({ index, catalog }),
         summaries: defaultSummaries,
-        catalog,
-        scoring: { strict: false, staleAfterDays: 180, targets: {} },
+        rows: new EntityRows(defaultMaturityModel, defaultSummaries),
       });
       const card = await service.groupScorecard('group:default/g0', {
         credentials: mockCredentials.user(),
@@ -306,7 +313,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       expect(card.components.total).toBe(3000);
       expect(card.children).toHaveLength(8);
       const share = (child: string) =>
-        groups.filter(g => under(g.entity_ref, child)).length;
+        groups.filter(g => under(g.entityRef, child)).length;
       for (const child of card.children) {
         expect(child.components.total).toBe(share(child.entityRef));
       }
@@ -334,17 +341,17 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
     it('terminates on a cycle of parents, each group once', async () => {
       const { index } = await setup();
       await index.upsert([
-        entity('group', 'a', { parent_ref: 'group:default/c' }),
-        entity('group', 'b', { parent_ref: 'group:default/a' }),
-        entity('group', 'c', { parent_ref: 'group:default/b' }),
-        entity('group', 'self', { parent_ref: 'group:default/self' }),
-        entity('group', 'd', { parent_ref: 'group:default/self' }),
-        entity('component', 'x', { owner_ref: 'group:default/a' }),
-        entity('component', 'y', { owner_ref: 'group:default/c' }),
-        entity('component', 'z', { owner_ref: 'group:default/d' }),
+        entity('group', 'a', { parentRef: 'group:default/c' }),
+        entity('group', 'b', { parentRef: 'group:default/a' }),
+        entity('group', 'c', { parentRef: 'group:default/b' }),
+        entity('group', 'self', { parentRef: 'group:default/self' }),
+        entity('group', 'd', { parentRef: 'group:default/self' }),
+        entity('component', 'x', { ownerRef: 'group:default/a' }),
+        entity('component', 'y', { ownerRef: 'group:default/c' }),
+        entity('component', 'z', { ownerRef: 'group:default/d' }),
       ]);
       expect(
-        (await index.groupTree('group:default/b')).map(g => g.entity_ref),
+        (await index.groupTree('group:default/b')).map(g => g.entityRef),
       ).toEqual(['group:default/a', 'group:default/b', 'group:default/c']);
       expect(
         (
@@ -363,7 +370,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         ).map(r => r.name),
       ).toEqual(['z']);
       expect(
-        (await index.groupTree('group:default/self')).map(g => g.entity_ref),
+        (await index.groupTree('group:default/self')).map(g => g.entityRef),
       ).toEqual(['group:default/d', 'group:default/self']);
     });
   });
@@ -377,11 +384,11 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       );
       const step = Math.floor(ownerCount / count);
       const components = Array.from({ length: count }, (_, i) =>
-        entity('component', `c${i}`, { owner_ref: owners[i * step] }),
+        entity('component', `c${i}`, { ownerRef: owners[i * step] }),
       );
       await index.upsert([
         ...components,
-        entity('component', 'outsider', { owner_ref: 'group:default/other' }),
+        entity('component', 'outsider', { ownerRef: 'group:default/other' }),
       ]);
       // Every third component assessed.
       await knex(SUMMARIES).insert(
@@ -389,13 +396,15 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
           .filter((_, i) => i % 3 === 0)
           .map(
             c =>
-              summary({
-                ref: c.entity_ref,
-                percent: 50,
-                revision: 1,
-                assessedAt: BASE,
-                medians: [1, 2, 3, null, 4],
-              }).row,
+              toSummaryRows(
+                summary({
+                  ref: c.entityRef,
+                  percent: 50,
+                  revision: 1,
+                  assessedAt: BASE,
+                  medians: [1, 2, 3, null, 4],
+                }),
+              ).row,
           ),
       );
       return { knex, index, owners };
@@ -414,13 +423,19 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       }
       expect(batches.map(b => b.length)).toEqual([100, 100, 100, 100, 50]);
       const rows = batches.flat();
-      expect(new Set(rows.map(r => r.entity_ref)).size).toBe(450);
+      expect(new Set(rows.map(r => r.entityRef)).size).toBe(450);
       expect(rows.some(r => r.name === 'outsider')).toBe(false);
-      const assessed = rows.filter(r => r.levels);
+      const assessed = rows.filter(r => r.summary?.levels);
       expect(assessed.map(r => r.name).sort()).toEqual(
         Array.from({ length: 150 }, (_, i) => `c${i * 3}`).sort(),
       );
-      expect(JSON.parse(assessed[0].levels!)[1]).toEqual([1, 2, 3, null, 4]);
+      expect(assessed[0].summary!.levels!.dimensionMedians).toEqual([
+        1,
+        2,
+        3,
+        null,
+        4,
+      ]);
     });
 
     it('keeps to the visibility condition', async () => {
@@ -472,26 +487,26 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       const { index, store } = await setup();
       await index.upsert([
         entity('domain', 'commerce'),
-        entity('system', 'shop', { domain_ref: 'domain:default/commerce' }),
-        entity('system', 'ops', { domain_ref: null }),
+        entity('system', 'shop', { domainRef: 'domain:default/commerce' }),
+        entity('system', 'ops', { domainRef: null }),
         entity('component', 'api', {
-          owner_ref: 'group:default/payments',
-          system_ref: 'system:default/shop',
+          ownerRef: 'group:default/payments',
+          systemRef: 'system:default/shop',
           lifecycle: 'Production',
         }),
         entity('component', 'ledger', {
-          owner_ref: 'group:default/payments',
-          system_ref: 'system:default/shop',
+          ownerRef: 'group:default/payments',
+          systemRef: 'system:default/shop',
           lifecycle: 'experimental',
         }),
         entity('component', 'web', {
-          owner_ref: 'group:default/storefront',
-          system_ref: 'system:default/shop',
+          ownerRef: 'group:default/storefront',
+          systemRef: 'system:default/shop',
           lifecycle: 'production',
         }),
         entity('component', 'infra', {
-          owner_ref: 'group:default/platform',
-          system_ref: 'system:default/ops',
+          ownerRef: 'group:default/platform',
+          systemRef: 'system:default/ops',
           lifecycle: 'PRODUCTION',
         }),
         entity('component', 'bare'),
@@ -626,12 +641,12 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       (loaded ??= (async () => {
         const { index, store } = await setup();
         await index.upsert([
-          entity('component', 'api', { owner_ref: 'group:default/payments' }),
+          entity('component', 'api', { ownerRef: 'group:default/payments' }),
           entity('component', 'ledger', {
-            owner_ref: 'group:default/payments',
+            ownerRef: 'group:default/payments',
           }),
-          entity('component', 'web', { owner_ref: 'group:default/storefront' }),
-          entity('component', 'bare', { owner_ref: 'group:default/payments' }),
+          entity('component', 'web', { ownerRef: 'group:default/storefront' }),
+          entity('component', 'bare', { ownerRef: 'group:default/payments' }),
           entity('component', 'unrated'),
           entity('system', 'shop'),
         ]);
@@ -691,12 +706,12 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         'component:default/web',
       ]);
       const api = found.get('component:default/api')!;
-      expect([Number(api.revision), api.lowest_median]).toEqual([3, 1]);
+      expect([api.summary?.revision, api.summary?.lowestMedian]).toEqual([
+        3, 1,
+      ]);
+      // Unassessed: no summary at all (no revision, times or lowest median).
       expect(found.get('component:default/bare')).toMatchObject({
-        revision: null,
-        assessed_at: null,
-        stale_at: null,
-        lowest_median: null,
+        summary: null,
       });
     });
 

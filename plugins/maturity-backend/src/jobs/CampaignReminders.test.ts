@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
-import { isoWeek, readReminderSettings } from './CampaignReminders';
+import { readMaturityConfig } from '../config';
+import { isoWeek } from './CampaignReminders';
 
 describe('isoWeek', () => {
   it.each([
@@ -14,14 +15,13 @@ describe('isoWeek', () => {
   });
 });
 
-describe('readReminderSettings', () => {
+describe('readMaturityConfig(config).reminders', () => {
   it('turns every reason on unless switched off', () => {
-    const settings = readReminderSettings(
+    const settings = readMaturityConfig(
       new ConfigReader({
-        maturity: { reminders: { assessmentStale: false } },
+        maturity: { staleAfterDays: 90, reminders: { assessmentStale: false } },
       }),
-      90,
-    );
+    ).reminders;
     expect(settings).toEqual({
       staleAfterDays: 90,
       enabled: {

@@ -4,11 +4,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../database/MaturityIndex';
+import { EntityLookup } from '../services/EntityLookup';
+import { EntityRows } from '../services/EntityRows';
+import { OverviewService } from '../services/OverviewService';
+import { ScorecardService } from '../services/ScorecardService';
 import { component, fullyTo, group, system } from '../__testUtils__/fixtures';
 import { defaultSummaries, insert } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { CatalogIndexer } from './CatalogIndexer';
-import { MaturityService } from './MaturityService';
 
 jest.setTimeout(120_000);
 
@@ -76,14 +79,22 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
         onLifecycleChanged,
       });
     const indexer = newIndexer();
-    const service = new MaturityService({
+    // Wired as in plugin.ts.
+    const lookup = new EntityLookup({ index, catalog: catalog as any });
+    const rows = new EntityRows(defaultMaturityModel, defaultSummaries);
+    const scorecards = new ScorecardService({
       model: defaultMaturityModel,
-      store,
       index,
       indexer,
+      entities: lookup,
       summaries: defaultSummaries,
-      catalog: catalog as any,
-      scoring: { strict: false, staleAfterDays: 180, targets: {} },
+      rows,
+    });
+    const overview = new OverviewService({
+      model: defaultMaturityModel,
+      indexer,
+      entities: lookup,
+      rows,
     });
     return {
       knex,
@@ -93,7 +104,8 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       setCatalog: set,
       indexer,
       newIndexer,
-      service,
+      scorecards,
+      overview,
       onLifecycleChanged,
     };
   }
@@ -114,23 +126,23 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       lifecycleChanged: [],
     });
     expect(await index.get('component:default/payments-api')).toEqual({
-      entity_ref: 'component:default/payments-api',
+      entityRef: 'component:default/payments-api',
       kind: 'component',
       namespace: 'default',
       name: 'payments-api',
       title: null,
-      owner_ref: 'group:default/payments',
-      system_ref: 'system:default/shop',
-      domain_ref: null,
+      ownerRef: 'group:default/payments',
+      systemRef: 'system:default/shop',
+      domainRef: null,
       lifecycle: 'production',
-      parent_ref: null,
+      parentRef: null,
       etag: 'c1',
     });
     expect(await index.get('system:default/shop')).toMatchObject({
-      domain_ref: 'domain:default/commerce',
+      domainRef: 'domain:default/commerce',
     });
     expect(await index.get('group:default/payments')).toMatchObject({
-      parent_ref: 'group:default/engineering',
+      parentRef: 'group:default/engineering',
     });
 
     // Nothing changed: every etag matches, nothing is written.
@@ -153,7 +165,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
     expect(await index.get('component:default/checkout')).toMatchObject({
       name: 'Checkout',
       title: 'Check',
-      owner_ref: 'group:default/storefront',
+      ownerRef: 'group:default/storefront',
     });
 
     setCatalog([...entities, added].filter(e => e.metadata.name !== 'ledger'));
@@ -168,9 +180,8 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
 
   it('follows an entity to its new owner in group scorecards and the overview', async () => {
     const entities = organisation();
-    const { index, indexer, setCatalog, service, store } = await setup(
-      entities,
-    );
+    const { index, indexer, setCatalog, scorecards, overview, store } =
+      await setup(entities);
     await indexer.sync();
     await insert(store, {
       entityRef: 'component:default/ledger',
@@ -192,7 +203,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
     const byOwner = async (owner: string) =>
       names(
         (
-          await service.overview(
+          await overview.overview(
             { owner, sortBy: 'name', order: 'asc', limit: 50 },
             reader,
           )
@@ -201,7 +212,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
     expect(
       names(
         (
-          await service.groupScorecard('group:default/payments', {
+          await scorecards.groupScorecard('group:default/payments', {
             ...reader,
             direct: false,
           })
@@ -218,24 +229,24 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
     );
     expect(await indexer.sync()).toMatchObject({ written: 1 });
     expect(await index.get('component:default/ledger')).toMatchObject({
-      owner_ref: 'group:default/storefront',
+      ownerRef: 'group:default/storefront',
       etag: 'c2-moved',
     });
 
-    const payments = await service.groupScorecard('group:default/payments', {
+    const payments = await scorecards.groupScorecard('group:default/payments', {
       ...reader,
       direct: false,
     });
     expect(names(payments.entities)).toEqual(['payments-api']);
     expect(payments.components).toEqual({ total: 1, assessed: 0, stale: 0 });
-    const storefront = await service.groupScorecard(
+    const storefront = await scorecards.groupScorecard(
       'group:default/storefront',
       { ...reader, direct: true },
     );
     expect(names(storefront.entities)).toEqual(['ledger', 'web']);
     // The assessment moved with the entity.
     expect(storefront.components).toEqual({ total: 2, assessed: 1, stale: 0 });
-    const engineering = await service.groupScorecard(
+    const engineering = await scorecards.groupScorecard(
       'group:default/engineering',
       { ...reader, direct: false },
     );
@@ -342,7 +353,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       lifecycleChanged: ['component:default/svc-2344'],
     });
     expect(await index.get('component:default/svc-2344')).toMatchObject({
-      owner_ref: 'group:default/storefront',
+      ownerRef: 'group:default/storefront',
     });
   });
 

@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { recordingAuditor } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { cleanOrphans } from './OrphanCleaner';
+import { cleanOrphans } from './cleanOrphans';
 import { insert } from '../__testUtils__/summaries';
 
 jest.setTimeout(60_000);

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { readMaturityConfig } from '../config';
 import { loadConfiguredModel } from './loadConfiguredModel';
 
 function modelFile(content: unknown): string {
@@ -20,6 +21,9 @@ function modelFile(content: unknown): string {
 
 const config = (model: object) => new ConfigReader({ maturity: { model } });
 
+/** The model settings as the plugin reads them from config. */
+const settings = (model: object) => readMaturityConfig(config(model)).model;
+
 const topic = {
   id: 'internal.sbom',
   title: 'Software bill of materials',
@@ -33,9 +37,9 @@ const topic = {
 
 describe('loadConfiguredModel', () => {
   it('uses the bundled model when no file is configured', async () => {
-    expect(await loadConfiguredModel(new ConfigReader({}))).toBe(
-      defaultMaturityModel,
-    );
+    expect(
+      await loadConfiguredModel(readMaturityConfig(new ConfigReader({})).model),
+    ).toBe(defaultMaturityModel);
   });
 
   it('replaces the model with a valid file', async () => {
@@ -44,7 +48,7 @@ describe('loadConfiguredModel', () => {
       id: 'acme',
       dimensions: [{ ...defaultMaturityModel.dimensions[0], topics: [topic] }],
     });
-    const model = await loadConfiguredModel(config({ file }));
+    const model = await loadConfiguredModel(settings({ file }));
     expect(model.id).toBe('acme');
     expect(model.dimensions.flatMap(d => d.topics.map(t => t.id))).toEqual([
       'internal.sbom',
@@ -55,7 +59,7 @@ describe('loadConfiguredModel', () => {
     const file = modelFile({
       dimensions: [{ id: 'technology', topics: [topic] }],
     });
-    const model = await loadConfiguredModel(config({ file, mode: 'extend' }));
+    const model = await loadConfiguredModel(settings({ file, mode: 'extend' }));
     const technology = model.dimensions.find(d => d.id === 'technology')!;
     expect(technology.topics.map(t => t.id)).toContain('internal.sbom');
     expect(model.dimensions.flatMap(d => d.topics)).toHaveLength(23);
@@ -68,7 +72,7 @@ describe('loadConfiguredModel', () => {
       ],
     });
     await expect(
-      loadConfiguredModel(config({ file, mode: 'extend' })),
+      loadConfiguredModel(settings({ file, mode: 'extend' })),
     ).rejects.toThrow(
       new RegExp(`${file}.*dimensions\\[0\\]\\.topics\\[0\\]\\.url.*https`),
     );
@@ -76,9 +80,10 @@ describe('loadConfiguredModel', () => {
 
   it('reports unreadable YAML and unknown modes', async () => {
     const file = modelFile('dimensions: [unclosed');
-    await expect(loadConfiguredModel(config({ file }))).rejects.toThrow(file);
-    await expect(
-      loadConfiguredModel(config({ file, mode: 'merge' })),
-    ).rejects.toThrow(/replace" or "extend/);
+    await expect(loadConfiguredModel(settings({ file }))).rejects.toThrow(file);
+    // The mode is checked where config is read, before any file is.
+    expect(() => readMaturityConfig(config({ file, mode: 'merge' }))).toThrow(
+      /replace" or "extend/,
+    );
   });
 });

@@ -33,6 +33,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import request from 'supertest';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { criteriaToSql } from '../database/criteriaToSql';
 import { MaturityIndex } from '../database/MaturityIndex';
 import {
   as,
@@ -43,8 +44,7 @@ import {
 } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { maturityPlugin } from '../plugin';
-import { toEntityRow } from './CatalogIndexer';
-import { criteriaToSql } from './visibility';
+import { indexRecordOf } from '../services/entityRefs';
 
 jest.setTimeout(120_000);
 
@@ -557,7 +557,7 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
         database: mockServices.database({ knex, migrations: { skip: false } }),
       });
       const index = new MaturityIndex(knex);
-      await index.upsert(population.map(toEntityRow));
+      await index.upsert(population.map(indexRecordOf));
       return index;
     })());
 
@@ -624,9 +624,9 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
       );
       const expected = population
         .filter(e => authorizer(decision, e))
-        .map(e => toEntityRow(e).entity_ref)
+        .map(e => indexRecordOf(e).entityRef)
         .sort();
-      const refs = population.map(e => toEntityRow(e).entity_ref);
+      const refs = population.map(e => indexRecordOf(e).entityRef);
       expect((await index.filterRefs(refs, condition!)).sort()).toEqual(
         expected,
       );
