@@ -3,6 +3,8 @@ import { chunks } from '../util/chunks';
 import type { SqlCondition } from './criteriaToSql';
 import type {
   CatalogEntityRecord,
+  CatalogSummary,
+  EntityOf,
   GroupNode,
   IndexedEntity,
   IndexFields,
@@ -13,6 +15,8 @@ import type {
 import {
   IndexedColumns,
   toCatalogEntityRecord,
+  toCatalogSummary,
+  toRollUpEntity,
   toEntityRow,
   toIndexedEntity,
 } from './mappers';
@@ -52,13 +56,13 @@ export class MaturityIndex {
   async find(
     entityRef: string,
     condition?: SqlCondition,
-  ): Promise<IndexedEntity | undefined> {
+  ): Promise<CatalogEntityRecord | undefined> {
     const query = this.knex({ e: ENTITIES })
       .where('e.entity_ref', entityRef)
       .first('e.*');
     if (condition) query.where(condition);
     const row: EntityRow | undefined = await query;
-    return row && toIndexedEntity(row);
+    return row && toCatalogEntityRecord(row);
   }
 
   async upsert(entities: CatalogEntityRecord[]): Promise<void> {
@@ -131,8 +135,8 @@ export class MaturityIndex {
   async summariesOf(
     entityRefs: string[],
     condition?: SqlCondition,
-  ): Promise<Map<string, IndexedEntity>> {
-    const found = new Map<string, IndexedEntity>();
+  ): Promise<Map<string, CatalogSummary>> {
+    const found = new Map<string, CatalogSummary>();
     for (const batch of chunks(entityRefs)) {
       const query = this.knex({ e: ENTITIES })
         // The refs again in the join, so that PostgreSQL looks summaries up
@@ -146,7 +150,7 @@ export class MaturityIndex {
         .whereIn('e.entity_ref', batch);
       if (condition) query.where(condition);
       const rows: IndexedColumns[] = await query;
-      for (const row of rows) found.set(row.entity_ref!, toIndexedEntity(row));
+      for (const row of rows) found.set(row.entity_ref!, toCatalogSummary(row));
     }
     return found;
   }
@@ -182,15 +186,12 @@ export class MaturityIndex {
    * batch's refs take a few milliseconds (figures: docs/benchmarks.md, "Why
    * the queries are shaped as they are").
    */
-  async rows(
+  async rows<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition?: SqlCondition,
-    {
-      ordered = true,
-      fields = 'entity',
-    }: { ordered?: boolean; fields?: IndexFields } = {},
-  ): Promise<IndexedEntity[]> {
-    const columns = COLUMNS[fields];
+    { ordered = true, fields }: { ordered?: boolean; fields?: F } = {},
+  ): Promise<EntityOf<F>[]> {
+    const columns = COLUMNS[fields ?? 'entity'];
     const summaryColumns = columns
       .filter(c => c.startsWith('s.'))
       .map(c => c.slice(2));
@@ -209,8 +210,9 @@ export class MaturityIndex {
         .whereIn('entity_ref', refs);
       for (const summary of summaries) byRef.set(summary.entity_ref, summary);
     }
+    const toEntity = mapperOf(fields);
     return rows.map(row =>
-      toIndexedEntity(Object.assign(row, byRef.get(row.entity_ref!))),
+      toEntity(Object.assign(row, byRef.get(row.entity_ref!))),
     );
   }
 
@@ -221,33 +223,35 @@ export class MaturityIndex {
    * connection until the last batch, so the caller must not wait on anyone
    * between batches (no client, no other query).
    */
-  async *scan(
+  async *scan<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
     batchSize: number,
-    fields: IndexFields = 'entity',
-  ): AsyncGenerator<IndexedEntity[]> {
+    fields?: F,
+  ): AsyncGenerator<EntityOf<F>[]> {
     const query = scopeQuery(this.knex, scope, condition, true).select(
-      COLUMNS[fields],
+      COLUMNS[fields ?? 'entity'],
     );
-    const batches = streamQuery(this.knex, query, batchSize);
-    for await (const batch of batches) yield batch.map(toIndexedEntity);
+    const toEntity = mapperOf(fields);
+    for await (const batch of streamQuery(this.knex, query, batchSize)) {
+      yield batch.map(toEntity);
+    }
   }
 
   /** A refs-ordered slice, for reading a scope in batches. */
-  async rowsAfter(
+  async rowsAfter<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
     afterRef: string | undefined,
     limit: number,
-    fields: IndexFields = 'entity',
-  ): Promise<IndexedEntity[]> {
+    fields?: F,
+  ): Promise<EntityOf<F>[]> {
     const query = scopeQuery(this.knex, scope, condition, true)
-      .select(COLUMNS[fields])
+      .select(COLUMNS[fields ?? 'entity'])
       .orderBy('e.entity_ref')
       .limit(limit);
     if (afterRef !== undefined) query.where('e.entity_ref', '>', afterRef);
-    return (await query).map(toIndexedEntity);
+    return (await query).map(mapperOf(fields));
   }
 
   /** How many rows of a scope each owner has, by owner ref. */
@@ -355,4 +359,13 @@ export class MaturityIndex {
     }
     return (await query.limit(limit)).map(toIndexedEntity);
   }
+}
+
+/** The mapper of a read's fields: every column, or what a roll-up counts. */
+function mapperOf<F extends IndexFields>(
+  fields: F | undefined,
+): (row: IndexedColumns) => EntityOf<F> {
+  return (fields === 'rollUp' ? toRollUpEntity : toIndexedEntity) as (
+    row: IndexedColumns,
+  ) => EntityOf<F>;
 }

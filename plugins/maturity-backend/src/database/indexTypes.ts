@@ -57,8 +57,7 @@ export type StoredSummary = {
   lowestMedian: number | null;
   targetSum: number;
   gapSum: number;
-  /** Null when the read asked for no levels (the catalog table's). */
-  levels: EncodedLevels | null;
+  levels: EncodedLevels;
 };
 
 /** An indexed entity with its latest summary; null when unassessed. */
@@ -76,12 +75,33 @@ export type IndexedEntity = {
   sortKey?: unknown;
 };
 
-/**
- * What a read returns of each entity: all of it, what a roll-up counts (its
- * ref, owner, system and summary), or what the catalog table shows (its ref
- * and summary without levels).
- */
+/** What a roll-up counts of a summary. */
+export type RollUpSummary = Pick<
+  StoredSummary,
+  'staleAt' | 'targetSum' | 'gapSum' | 'levels'
+>;
+
+/** What a roll-up reads of an entity: what places it in a child, and its levels. */
+export type RollUpEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'ownerRef' | 'systemRef'
+> & { summary: RollUpSummary | null };
+
+/** What the catalog table shows of an entity: whether, when and how it was assessed. */
+export type CatalogSummary = {
+  entityRef: string;
+  summary: Pick<
+    StoredSummary,
+    'revision' | 'assessedAt' | 'staleAt' | 'lowestMedian'
+  > | null;
+};
+
+/** What a read returns of each entity: all of it, or what a roll-up counts. */
 export type IndexFields = 'entity' | 'rollUp';
+
+export type EntityOf<F extends IndexFields> = F extends 'rollUp'
+  ? RollUpEntity
+  : IndexedEntity;
 
 export type GroupNode = {
   entityRef: string;

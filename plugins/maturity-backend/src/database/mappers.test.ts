@@ -4,8 +4,10 @@ import {
   decodeLevels,
   IndexedColumns,
   toCatalogEntityRecord,
+  toCatalogSummary,
   toEntityRow,
   toIndexedEntity,
+  toRollUpEntity,
   toIso,
   toSummaryRows,
 } from './mappers';
@@ -128,15 +130,22 @@ describe('toIndexedEntity', () => {
     const entity = toIndexedEntity(
       fromDriver({
         ...entityRow,
+        revision: 1,
+        assessed_at: new Date(ISO),
         stale_at: new Date(ISO),
+        target_sum: 0,
+        gap_sum: 0,
         lowest_median: null,
+        levels: JSON.stringify([[null], [null]]),
       }),
     );
     expect(entity.summary?.lowestMedian).toBeNull();
   });
+});
 
-  it('reads a roll-up row of few columns with the others unset', () => {
-    const entity = toIndexedEntity({
+describe('toRollUpEntity', () => {
+  it('reads what a roll-up counts: its place and its levels', () => {
+    const entity = toRollUpEntity({
       entity_ref: 'component:default/api',
       owner_ref: 'group:default/payments',
       system_ref: null,
@@ -145,22 +154,68 @@ describe('toIndexedEntity', () => {
       gap_sum: 1,
       levels: JSON.stringify([[1], [1]]),
     });
-    expect(entity.title).toBeNull();
-    expect(entity.lifecycle).toBeNull();
-    expect(entity.summary?.levels?.dimensionMedians).toEqual([1]);
-    expect(entity.summary?.targetSum).toBe(3);
+    expect(entity).toEqual({
+      entityRef: 'component:default/api',
+      ownerRef: 'group:default/payments',
+      systemRef: null,
+      summary: {
+        staleAt: ISO,
+        targetSum: 3,
+        gapSum: 1,
+        levels: { topicLevels: [1], dimensionMedians: [1], notApplicable: [] },
+      },
+    });
   });
 
-  it('reads a catalog-table row (no levels) with null levels', () => {
-    const entity = toIndexedEntity({
-      entity_ref: 'component:default/api',
-      revision: 1,
-      assessed_at: new Date(ISO),
-      stale_at: new Date(ISO),
-      lowest_median: 1,
+  it('gives an entity without a snapshot a null summary', () => {
+    const entity = toRollUpEntity(
+      fromDriver({
+        entity_ref: 'component:default/api',
+        owner_ref: null,
+        system_ref: null,
+        stale_at: null,
+        target_sum: null,
+        gap_sum: null,
+        levels: null,
+      }),
+    );
+    expect(entity.summary).toBeNull();
+  });
+});
+
+describe('toCatalogSummary', () => {
+  it('reads whether, when and how an entity was assessed', () => {
+    const entity = toCatalogSummary(
+      fromDriver({
+        entity_ref: 'component:default/api',
+        revision: '1',
+        assessed_at: new Date(ISO),
+        stale_at: new Date(ISO),
+        lowest_median: '1',
+      }),
+    );
+    expect(entity).toEqual({
+      entityRef: 'component:default/api',
+      summary: {
+        revision: 1,
+        assessedAt: ISO,
+        staleAt: ISO,
+        lowestMedian: 1,
+      },
     });
-    expect(entity.summary?.levels).toBeNull();
-    expect(entity.summary?.lowestMedian).toBe(1);
+  });
+
+  it('gives an entity without a snapshot a null summary', () => {
+    const entity = toCatalogSummary(
+      fromDriver({
+        entity_ref: 'component:default/api',
+        revision: null,
+        assessed_at: null,
+        stale_at: null,
+        lowest_median: null,
+      }),
+    );
+    expect(entity.summary).toBeNull();
   });
 });
 

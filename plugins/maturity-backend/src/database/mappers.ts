@@ -6,8 +6,10 @@ import type {
 } from './AssessmentStore';
 import type {
   CatalogEntityRecord,
+  CatalogSummary,
   IndexedEntity,
-  StoredSummary,
+  RollUpEntity,
+  RollUpSummary,
 } from './indexTypes';
 import type { AssessmentRow, EntityRow, Summary, SummaryRow } from './tables';
 
@@ -42,13 +44,18 @@ export function decodeLevels(levels: string): EncodedLevels {
 export type IndexedColumns = Partial<EntityRow> &
   Partial<Omit<SummaryRow, 'entity_ref'>> & { sort_value?: unknown };
 
-/**
- * An index row as the services see it. A read of fewer columns (a roll-up
- * reads its summary and what places it in a child) leaves the others unset.
- * An entity without a snapshot has a null summary.
- */
+// An entity without a snapshot comes back from the summaries' left join
+// with nulls: its summary is null.
+const assessed = (row: IndexedColumns) =>
+  row.stale_at !== null && row.stale_at !== undefined;
+
+const lowestMedian = (row: IndexedColumns) =>
+  row.lowest_median === null || row.lowest_median === undefined
+    ? null
+    : Number(row.lowest_median);
+
+/** An entity with its summary, read with every column (`COLUMNS.entity`). */
 export function toIndexedEntity(row: IndexedColumns): IndexedEntity {
-  const assessed = row.stale_at !== null && row.stale_at !== undefined;
   return {
     entityRef: row.entity_ref!,
     kind: row.kind!,
@@ -58,25 +65,50 @@ export function toIndexedEntity(row: IndexedColumns): IndexedEntity {
     ownerRef: row.owner_ref ?? null,
     systemRef: row.system_ref ?? null,
     lifecycle: row.lifecycle ?? null,
-    summary: assessed ? toStoredSummary(row) : null,
+    summary: assessed(row)
+      ? {
+          ...toRollUpSummary(row),
+          revision: Number(row.revision),
+          assessedAt: toIso(row.assessed_at!),
+          percentToTarget: row.percent_to_target ?? null,
+          lowestMedian: lowestMedian(row),
+        }
+      : null,
     sortKey: row.sort_value,
   };
 }
 
-function toStoredSummary(row: IndexedColumns): StoredSummary {
+function toRollUpSummary(row: IndexedColumns): RollUpSummary {
   return {
-    revision: row.revision === undefined ? NaN : Number(row.revision),
-    assessedAt:
-      row.assessed_at === undefined ? '' : toIso(row.assessed_at as Date),
-    staleAt: toIso(row.stale_at as Date),
-    percentToTarget: row.percent_to_target ?? null,
-    lowestMedian:
-      row.lowest_median === null || row.lowest_median === undefined
-        ? null
-        : Number(row.lowest_median),
-    targetSum: Number(row.target_sum ?? 0),
-    gapSum: Number(row.gap_sum ?? 0),
-    levels: row.levels ? decodeLevels(row.levels) : null,
+    staleAt: toIso(row.stale_at!),
+    targetSum: Number(row.target_sum),
+    gapSum: Number(row.gap_sum),
+    levels: decodeLevels(row.levels!),
+  };
+}
+
+/** What a roll-up counts of an entity, read with `COLUMNS.rollUp`. */
+export function toRollUpEntity(row: IndexedColumns): RollUpEntity {
+  return {
+    entityRef: row.entity_ref!,
+    ownerRef: row.owner_ref ?? null,
+    systemRef: row.system_ref ?? null,
+    summary: assessed(row) ? toRollUpSummary(row) : null,
+  };
+}
+
+/** What the catalog table shows, read with `CATALOG_ROW_COLUMNS`. */
+export function toCatalogSummary(row: IndexedColumns): CatalogSummary {
+  return {
+    entityRef: row.entity_ref!,
+    summary: assessed(row)
+      ? {
+          revision: Number(row.revision),
+          assessedAt: toIso(row.assessed_at!),
+          staleAt: toIso(row.stale_at!),
+          lowestMedian: lowestMedian(row),
+        }
+      : null,
   };
 }
 

@@ -107,15 +107,6 @@ describe('EntityRows', () => {
         ),
       );
     });
-
-    it('gives a summary read without levels null dimensions but its revision', () => {
-      const row = rows.toRow(
-        entity({ summary: { ...summary, levels: null } }),
-        BEFORE,
-      );
-      expect(row.revision).toBe(4);
-      expect(Object.values(row.dimensions).every(d => d === null)).toBe(true);
-    });
   });
 
   describe('toExportRow', () => {

@@ -4,7 +4,11 @@ import {
   EntityMaturityRow,
   MaturityModel,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type { IndexedEntity } from '../database/MaturityIndex';
+import type {
+  CatalogSummary,
+  IndexedEntity,
+  RollUpEntity,
+} from '../database/MaturityIndex';
 import { Summaries } from './Summaries';
 
 /** Turns indexed entities into the rows of the API's answers. */
@@ -25,7 +29,7 @@ export class EntityRows {
   }
 
   /** Whether an entity's latest snapshot is stale at `nowIso`. */
-  isStale(entity: IndexedEntity, nowIso: string): boolean {
+  isStale(entity: Pick<RollUpEntity, 'summary'>, nowIso: string): boolean {
     return entity.summary !== null && nowIso > entity.summary.staleAt;
   }
 
@@ -45,7 +49,7 @@ export class EntityRows {
       assessedAt: summary ? summary.assessedAt : null,
       stale: this.isStale(entity, nowIso),
       percentToTarget: summary ? summary.percentToTarget : null,
-      dimensions: summary?.levels
+      dimensions: summary
         ? this.summaries.dimensionsOf(summary.levels.dimensionMedians)
         : this.unassessed.dimensions,
     };
@@ -63,7 +67,7 @@ export class EntityRows {
   /** The catalog table's cell: assessed or not, the lowest median, stale. */
   toCatalogRow(
     entityRef: string,
-    entity: IndexedEntity | undefined,
+    entity: CatalogSummary | undefined,
     nowIso: string,
   ): CatalogMaturityRow {
     const summary = entity?.summary;

@@ -5,9 +5,9 @@ import {
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type {
-  IndexedEntity,
   IndexScope,
   MaturityIndex,
+  RollUpEntity,
 } from '../database/MaturityIndex';
 import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
@@ -35,7 +35,7 @@ type Card = {
   scope: IndexScope;
   children?: Array<{ entityRef: string; title: string | null }>;
   /** The child a component counts towards, if any. */
-  childOf?: (entity: IndexedEntity) => string | undefined;
+  childOf?: (entity: RollUpEntity) => string | undefined;
   indexedAt: Date;
 };
 
@@ -169,27 +169,32 @@ export class ScorecardService {
     const perChild = new Map(
       children.map(c => [c.entityRef, new RollUpAccumulator(model)]),
     );
+    const count = (entity: RollUpEntity) => {
+      const levels = entity.summary && summaries.levelsOf(entity.summary);
+      const stale = levels !== null && entityRows.isStale(entity, nowIso);
+      total.addLevels(levels, stale);
+      const child = card.childOf?.(entity);
+      if (child) perChild.get(child)?.addLevels(levels, stale);
+    };
+    const visible = this.deps.entities.visibleIndex(options);
     const sink = options.entities ?? 'collect';
     const entities: EntityMaturityRow[] = [];
-    const batches = this.deps.entities
-      .visibleIndex(options)
-      .batches(card.scope, {
-        fields: sink === 'none' ? 'rollUp' : 'entity',
-        // Only a streamed answer waits on its client between batches.
-        fast: typeof sink !== 'function',
+    if (sink === 'none') {
+      // The roll-up alone reads only what it counts.
+      const batches = visible.batches(card.scope, {
+        fields: 'rollUp',
+        fast: true,
       });
-    for await (const batch of batches) {
-      const rows: EntityMaturityRow[] = [];
-      for (const entity of batch) {
-        const levels = entity.summary && summaries.levelsOf(entity.summary);
-        const stale = levels !== null && entityRows.isStale(entity, nowIso);
-        total.addLevels(levels, stale);
-        const child = card.childOf?.(entity);
-        if (child) perChild.get(child)?.addLevels(levels, stale);
-        if (sink !== 'none') rows.push(entityRows.toRow(entity, nowIso));
+      for await (const batch of batches) batch.forEach(count);
+    } else {
+      // Only a streamed answer waits on its client between batches.
+      const fast = typeof sink !== 'function';
+      for await (const batch of visible.batches(card.scope, { fast })) {
+        batch.forEach(count);
+        const rows = batch.map(entity => entityRows.toRow(entity, nowIso));
+        if (typeof sink === 'function') await sink(rows);
+        else entities.push(...rows);
       }
-      if (typeof sink === 'function') await sink(rows);
-      else if (sink === 'collect') entities.push(...rows);
     }
     return {
       entityRef: card.entityRef,

@@ -15,7 +15,7 @@ import type {
   SnapshotSummary,
 } from '../database/AssessmentStore';
 import { LEVELS_FORMAT } from '../database/mappers';
-import type { StoredSummary } from '../database/MaturityIndex';
+import type { RollUpSummary } from '../database/MaturityIndex';
 import { BoundedCache } from '../util/BoundedCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -116,8 +116,7 @@ export class Summaries {
   }
 
   /** A summary's levels in the model's order: what roll-ups count. */
-  levelsOf(summary: StoredSummary): SummaryLevels | null {
-    if (!summary.levels) return null;
+  levelsOf(summary: RollUpSummary): SummaryLevels {
     return {
       topicLevels: summary.levels.topicLevels,
       dimensionMedians: summary.levels.dimensionMedians,
@@ -137,9 +136,8 @@ export class Summaries {
     return dimensions;
   }
 
-  /** A summary's levels by id; null when it was read without them. */
-  decode(summary: StoredSummary): DecodedSummary | null {
-    if (!summary.levels) return null;
+  /** A summary's levels by id. */
+  decode(summary: RollUpSummary): DecodedSummary {
     const {
       topicLevels,
       dimensionMedians: medians,

@@ -2,6 +2,9 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { SqlCondition } from '../database/criteriaToSql';
 import {
+  CatalogEntityRecord,
+  CatalogSummary,
+  EntityOf,
   IndexedEntity,
   IndexFields,
   IndexScope,
@@ -53,7 +56,7 @@ export class VisibleIndex {
    * An indexed entity the caller may see, when the index can decide it;
    * undefined when it is not indexed, hidden, or for the catalog to decide.
    */
-  async find(entityRef: string): Promise<IndexedEntity | undefined> {
+  async find(entityRef: string): Promise<CatalogEntityRecord | undefined> {
     if (this.type !== 'all' && this.type !== 'sql') return undefined;
     return this.index.find(entityRef, this.condition);
   }
@@ -87,8 +90,8 @@ export class VisibleIndex {
    */
   async summariesOf(
     entityRefs: string[],
-  ): Promise<Map<string, IndexedEntity | undefined>> {
-    const visible = new Map<string, IndexedEntity | undefined>();
+  ): Promise<Map<string, CatalogSummary | undefined>> {
+    const visible = new Map<string, CatalogSummary | undefined>();
     if (this.type === 'none') return visible;
     const indexed = await this.index.summariesOf(entityRefs, this.condition);
     const byCatalog = this.type === 'catalog';
@@ -159,13 +162,10 @@ export class VisibleIndex {
    * statement; otherwise no connection is held between batches, which are
    * read by ref.
    */
-  async *batches(
+  async *batches<F extends IndexFields = 'entity'>(
     scope: IndexScope,
-    {
-      fields = 'entity',
-      fast = false,
-    }: { fields?: IndexFields; fast?: boolean } = {},
-  ): AsyncGenerator<IndexedEntity[]> {
+    { fields, fast = false }: { fields?: F; fast?: boolean } = {},
+  ): AsyncGenerator<EntityOf<F>[]> {
     if (this.type === 'none') return;
     const { condition } = this;
     const byCatalog = this.type === 'catalog';
