@@ -19,8 +19,10 @@ export {
   v3ImportSchema,
 } from './model/v3Mapping';
 export type {
+  V3Approximate,
   V3Import,
   V3ImportResult,
+  V3LevelRef,
   V3LevelShift,
   V3Mapped,
 } from './model/v3Mapping';

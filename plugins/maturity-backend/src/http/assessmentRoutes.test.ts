@@ -286,15 +286,27 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
       componentEntity('ledger'),
       {
         baseRevision: 3,
-        ratings: { 'process.audit-and-logs': fullyTo(2) },
-        comment: expect.stringMatching(/^Imported from a CNMM 3\.2 assessment/),
+        // 3.x Audit L1 and L2 ask only part of the 4.0 levels: capped.
+        ratings: {
+          'process.audit-and-logs': { 1: 'partially', 2: 'partially' },
+        },
+        comment: expect.stringMatching(
+          /^Imported from a CNMM 3\.2 assessment\..*Approximate, capped at partially/,
+        ),
       },
       USER,
     );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       assessment: storedAssessment(REF, 4),
-      mapping: { dropped: [], shifted: [] },
+      mapping: {
+        dropped: [],
+        shifted: [],
+        approximate: [
+          { to: 'process.audit-and-logs', toLevel: 1 },
+          { to: 'process.audit-and-logs', toLevel: 2 },
+        ],
+      },
     });
   });
 

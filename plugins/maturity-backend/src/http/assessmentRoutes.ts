@@ -176,7 +176,11 @@ export function assessmentRoutes(deps: {
           submission,
           answer: stored => ({
             assessment: stored,
-            mapping: { dropped: mapping.dropped, shifted: mapping.shifted },
+            mapping: {
+              dropped: mapping.dropped,
+              shifted: mapping.shifted,
+              approximate: mapping.approximate,
+            },
           }),
         };
       }),

@@ -16,6 +16,7 @@ type Response = request.Response;
 const assessment = {
   cnmmVersion: '3.2',
   ratings: {
+    'process.ci-cd': fullyTo(5),
     'process.change-control': {
       '1': 'fully',
       '2': 'fully',
@@ -84,23 +85,38 @@ describe('a CNMM 3.x import', () => {
       });
     });
 
-    it('maps a 3.x level 5 to the 4.0 level it claims, no higher', () => {
+    it('maps 3.x levels to the 4.0 levels holding their content, capping partial matches', () => {
       const { assessment: stored, mapping } = imported.body;
-      // Change Control L5 is 4.0 L4: nothing reaches level 5.
+      // Change Control L5 counts towards 4.0 L3 and L4, which also ask what
+      // 3.x never did (canary trials, DORA): capped at partially, so the
+      // merged topic reaches level 2 and nothing reaches level 5.
       expect(stored.ratings[release]).toEqual({
         '1': 'fully',
         '2': 'fully',
-        '3': 'fully',
-        '4': 'fully',
+        '3': 'partially',
+        '4': 'partially',
       });
-      expect(stored.result.topics[release].level).toBe(4);
-      expect(stored.result.topics['process.audit-and-logs'].level).toBe(2);
+      expect(stored.result.topics[release].level).toBe(2);
+      expect(stored.ratings['process.audit-and-logs']).toEqual({
+        '1': 'partially',
+        '2': 'partially',
+      });
+      expect(stored.result.topics['process.audit-and-logs'].level).toBe(0);
       expect(mapping.shifted).toContainEqual({
         from: 'process.change-control',
         fromLevel: 5,
         to: release,
         toLevel: 4,
       });
+      expect(mapping.approximate).toEqual([
+        { to: 'process.audit-and-logs', toLevel: 1 },
+        { to: 'process.audit-and-logs', toLevel: 2 },
+        { to: release, toLevel: 3 },
+        { to: release, toLevel: 4 },
+      ]);
+      expect(stored.comment).toMatch(
+        /Approximate, capped at partially .*process\.software-integration-and-release L3/,
+      );
     });
 
     it('leaves out a topic with no 4.0 counterpart, and says so in the comment', () => {

@@ -82,7 +82,7 @@ export const cnmm4Model: MaturityModelInput = {
                 'Results against the Level 1 KPIs are measured and reported to stakeholders.',
                 'Leadership knows which applications are moving to production and why.',
                 'Patterns proven on one migrated application are reused on the next.',
-                'Return on investment is tracked, accepting that it stays modest while tools and skills are being acquired.',
+                'If return on investment is one of the KPIs, it is expected to stay lower than at later levels while tools and skills are still being acquired.',
               ],
             },
             {
@@ -100,9 +100,9 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Outcomes reported against goals',
               criteria: [
                 'Regular reports on compliance, security, performance and cost are tied back to the original business goals.',
-                'Policy enforcement of compliance standards is visible to the business.',
+                'The business can see established protocols and procedures, including policy enforcement of compliance standards.',
                 'Cloud native applications are compared with the remaining traditional ones on agreed measures.',
-                'Further applications are queued for migration where the value has been proven.',
+                'Migrating further applications may begin, with a clearer view of where each level will bring value.',
               ],
             },
             {
@@ -146,7 +146,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Structural barriers being removed',
               criteria: [
                 'Silos that slow delivery have been identified.',
-                'Formal roles, responsibilities and funding replace the informal cloud group as production SLAs start to apply.',
+                'Because informal groups cannot meet production SLAs, formal roles and responsibilities are being defined and funding is being discussed.',
                 'Approaches such as Team Topologies or value streams are being evaluated to shorten feedback loops.',
               ],
             },
@@ -155,7 +155,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Roles formalized, practices curated',
               criteria: [
                 'Best practices are curated and packaged for reuse, for example by a Center of Excellence.',
-                'Every role and workflow is formally defined and applied the same way in all teams.',
+                'Roles and workflows are being formalized so that teams work consistently.',
                 'Services that depend on tickets and manual requests have been listed as candidates for a platform team.',
               ],
             },
@@ -209,7 +209,7 @@ export const cnmm4Model: MaturityModelInput = {
               criteria: [
                 'Development teams have clear responsibilities and consume services through defined interfaces.',
                 'A platform engineering strategy, with a dedicated team treating the platform as a product, is being pursued.',
-                'Leadership has mandated restructuring around technology value streams.',
+                'Restructuring around technology value streams is recognized as essential, together with the strong leadership mandate such a change requires.',
               ],
             },
             {
@@ -281,7 +281,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'A learning organization',
               criteria: [
                 'Teams spot chances to add business value and cut technical debt on their own initiative.',
-                'Engineers contribute to open source projects, including emerging sandbox technologies.',
+                'The organization takes up emerging CNCF sandbox technologies as well as mature projects, and skilled engineers contribute to open source.',
                 'Skills are spread widely enough that no single person is a critical risk.',
                 'A professional development pipeline sustains long-term growth.',
               ],
@@ -418,8 +418,8 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Abstractions and governance roles',
               criteria: [
                 'AI practitioners use SDKs or tools that hide Kubernetes details.',
-                'There is an agreed way for MLOps and platform teams to debug AI workloads together.',
-                'Someone is responsible for model validation and AI regulatory compliance, such as the EU AI Act.',
+                'Debugging AI workloads may stay difficult; when it is, AI/MLOps and platform engineers work on it together.',
+                'New governance roles or responsibilities, for example for model validation or compliance with the EU AI Act, are created where needed.',
               ],
             },
             {
@@ -637,7 +637,7 @@ export const cnmm4Model: MaturityModelInput = {
             },
             {
               level: 2,
-              title: 'Critical policy gaps closed',
+              title: 'Critical policy gaps tackled first',
               criteria: [
                 'Audit requirements and major security threats are handled first.',
                 'Policy exemptions are tracked as technical debt and being reduced.',
@@ -650,7 +650,7 @@ export const cnmm4Model: MaturityModelInput = {
               criteria: [
                 'The cloud team takes part in policy decisions with business leaders instead of only requesting exceptions.',
                 'Threat modelling has been done and the highest-risk areas are prioritized.',
-                'Manual policy steps left over from Level 2 are scheduled for automation.',
+                'Manual policy steps left over from Level 2 have been identified as needing to be addressed.',
                 'Out-of-policy behaviour, such as code shipped without an SBOM, is investigated for its root cause.',
               ],
             },
@@ -810,7 +810,7 @@ export const cnmm4Model: MaturityModelInput = {
               criteria: [
                 'Hard-to-change items such as network address space have been capacity-planned.',
                 'Architects work with networking, security and storage teams on the design.',
-                'Each application has been assessed for the changes it needs, such as splitting a monolith or modern authentication.',
+                'Evaluation has begun of how applications may need to change, for example a monolith that may not fit or legacy authentication.',
                 'Reference architectures were consulted for the production design.',
               ],
             },
@@ -828,7 +828,7 @@ export const cnmm4Model: MaturityModelInput = {
               level: 3,
               title: 'Capability catalog and codified standards',
               criteria: [
-                'A capability catalog states what may be used and under which conditions.',
+                'A capability catalog states what may be used and under which conditions, and is updated as new tools are trialled and old ones retired to reduce technical debt.',
                 'Security rules are written as policies and verified on a schedule, covering the supply chain too.',
                 'Patterns exist for data residency and sovereignty requirements.',
                 'Workload migration follows a standard triage and reference architectures.',
@@ -838,9 +838,9 @@ export const cnmm4Model: MaturityModelInput = {
               level: 4,
               title: 'Policy built into the platform',
               criteria: [
-                'Infrastructure, platforms and applications can be created and removed quickly through automation.',
+                'The capability catalog has been narrowed to a short list of expressive options.',
+                'Infrastructure, platforms and applications, up to complete environments for testing new capabilities away from production, can be created and removed quickly through automation.',
                 'Policy requirements are encoded in the platform and shown to developers through portals.',
-                'Complete environments can be created to test new capabilities without touching production.',
                 'Architecture review concentrates on alignment with business goals rather than manual design work.',
               ],
             },
@@ -909,7 +909,7 @@ export const cnmm4Model: MaturityModelInput = {
                 'Provisioning, upgrades and decommissioning are all done through code.',
                 'GitOps control loops remove configuration drift across the infrastructure.',
                 'FinOps practices continuously optimize usage and cost.',
-                'Shared costs are fully allocated or charged back to teams.',
+                'Shared or pooled costs are kept to a minimum or fully allocated, with clear chargeback to teams.',
               ],
             },
           ],
@@ -1115,7 +1115,7 @@ export const cnmm4Model: MaturityModelInput = {
               title: 'Ephemeral environments and alerting',
               criteria: [
                 'Robust alerting and dashboards cover production.',
-                'Developers can create and remove short-lived test environments themselves.',
+                'Dev and test environments are short-lived and built to consistent specifications, and investment has begun in self-service interfaces for developers to create and remove them.',
                 'Containers and clusters are scanned for vulnerabilities and SBOMs are maintained.',
               ],
             },
@@ -1163,16 +1163,16 @@ export const cnmm4Model: MaturityModelInput = {
                 'Secret management is automated and TLS or mTLS protects sensitive traffic.',
                 'A certificate authority can issue certificates to running workloads.',
                 'Logs and events are retained and no shared generic admin accounts are used.',
-                'Admission controllers validate API requests and GitOps reverts drift on the platform.',
+                'GitOps is being extended to the platform to revert drift, and restricting API access with admission controllers has begun.',
               ],
             },
             {
               level: 3,
               title: 'Policy as code guardrails',
               criteria: [
-                'Deployment guardrails are enforced through policy as code.',
+                'Deployment guardrails are enforced through policy as code under a defined enforcement strategy, and adoption of relevant third-party benchmarks and standards has begun.',
+                'Admission controllers read organization-wide or application rules from the policy platform, and the team has considered adding anomaly and threat detection, possibly helped by machine learning.',
                 'Certificate and trust store automation is well advanced, and SPIFFE/SPIRE is being evaluated for workload identity on the way to zero trust.',
-                'The team has considered adding anomaly and threat detection technology, possibly helped by machine learning.',
                 'Images are scanned, CVEs are tracked, SBOMs record provenance, and the team is working towards SLSA Build Level 1.',
               ],
             },
@@ -1206,9 +1206,9 @@ export const cnmm4Model: MaturityModelInput = {
           levels: [
             {
               level: 1,
-              title: 'Resource requests tuned',
+              title: 'Requests and limits addressed early',
               criteria: [
-                'Every workload sets resource requests and limits.',
+                'Tuning resource requests and limits is addressed early rather than left until workloads are containerized and deployed.',
                 'Developers size memory settings, such as JVM heap, for their services.',
               ],
             },
@@ -1280,9 +1280,9 @@ export const cnmm4Model: MaturityModelInput = {
             },
             {
               level: 3,
-              title: 'Standardized MLOps at scale',
+              title: 'Standardizing MLOps as GenAI arrives',
               criteria: [
-                'MLOps processes are standardized and differences between development and production are resolved.',
+                'As generative AI and LLMs are introduced, the focus is on standardizing MLOps processes and closing gaps between development and production.',
                 'Because accelerators such as GPUs are costly, the team has begun investigating ways to share them, such as vGPU, multi-instance GPU or dynamic resource allocation.',
                 'Autoscaling model serving and placing models where energy is cleaner are being considered, for cost and sustainability.',
               ],

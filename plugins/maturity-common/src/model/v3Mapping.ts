@@ -7,89 +7,225 @@ import type {
 } from '../assessment/schema';
 import { RATINGS, SUBMISSION_LIMITS } from '../assessment/schema';
 
+import { cnmm4Model } from './cnmm4';
+
 const MERGED = 'process.software-integration-and-release';
-const SAME_LEVELS = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 };
+
+/**
+ * What one 3.x level asks that 4.0 holds: a 4.0 level of the topic, and the
+ * criteria of that level (0-based, in the bundled 4.0 model) whose substance
+ * the 3.x text asks for.
+ * @public
+ */
+export interface V3Vouch {
+  level: number;
+  criteria: readonly number[];
+}
 
 /**
  * Where a CNMM 3.x topic went in 4.0: its 4.0 topic (null where 4.0 spread
  * its themes over several topics, so that no single mapping is honest) and,
- * per 3.x level, the 4.0 level that now holds that content (null where 4.0
- * gave the level another meaning).
+ * per 3.x level, the 4.0 criteria that level vouches for (none where 4.0
+ * holds nothing of its content, so that the level maps to nothing).
+ * @public
  */
 export interface V3TopicMapping {
   topic: string | null;
-  levels: Readonly<Record<number, number | null>>;
+  levels: Readonly<Record<number, readonly V3Vouch[]>>;
 }
 
+const to = (level: number, ...criteria: number[]): V3Vouch[] => [
+  { level, criteria },
+];
+const NOTHING: V3Vouch[] = [];
+
 /**
- * CNMM 3.x topics and levels → 4.0. 4.0 moved some content down a level:
- * in Software Integration and Release, 3.x Change Control's approval-gated
- * continuous delivery (L4) and quality engineering (L5) are 4.0 L3 and L4,
- * its measured code quality (L3) is 4.0 L2, and measuring release velocity
- * (3.x CI/CD L4) is 4.0 L3. "Enforcing audits" (3.x Audit L5) is what 4.0
- * asks at L4; its L5 is about the value of retained data, which 3.x never
- * asked. No 3.x content reaches 4.0 Software Integration and Release L5.
+ * CNMM 3.x topics and levels → 4.0, by content rather than by number. Each
+ * 3.x level names the 4.0 criteria whose substance its text asks for; a 4.0
+ * level is exact only when its 3.x sources together ask every one of its
+ * criteria, and approximate otherwise. 4.0 rewrote most levels outside
+ * Business Outcomes, so most mapped levels are approximate, several 3.x
+ * levels moved down, and some map to nothing (3.x asked something 4.0 no
+ * longer holds in that topic, such as cloud as the default in
+ * Organizational Change L4 or microservices as the preferred pattern).
  */
 export const CNMM_V3_MAPPING: Readonly<Record<string, V3TopicMapping>> = {
-  'process.ci-cd': { topic: MERGED, levels: { 1: 1, 2: 2, 3: 3, 4: 3, 5: 4 } },
+  // 4.0 L1 needs both: ad hoc change control and CI/CD adapted.
+  'process.ci-cd': {
+    topic: MERGED,
+    levels: {
+      1: to(1, 1),
+      2: to(2, 0),
+      3: to(3, 0), // a centre of excellence
+      4: to(3, 0), // measuring release velocity and cadence
+      5: to(4, 0), // delivery value shown to the organization
+    },
+  },
   'process.change-control': {
     topic: MERGED,
-    levels: { 1: 1, 2: 2, 3: 2, 4: 3, 5: 4 },
+    levels: {
+      1: to(1, 0),
+      2: to(2, 0), // deployments triggered from source control
+      3: to(2, 1, 2), // measured code quality, CI and tests passing
+      4: to(3, 1), // continuous delivery behind an approval gate
+      // No human access to production (4.0 L3); QE-backed automated
+      // deployment and restarts on monitoring failures (4.0 L4).
+      5: [
+        { level: 3, criteria: [3] },
+        { level: 4, criteria: [2, 3] },
+      ],
+    },
   },
   'process.audit-and-logs': {
     topic: 'process.audit-and-logs',
-    levels: { 1: 1, 2: 2, 3: 3, 4: 4, 5: 4 },
+    levels: {
+      1: to(1, 0),
+      2: to(2, 0),
+      3: to(3, 0, 1, 2),
+      4: to(4, 0),
+      5: to(4, 0), // "enforcing audits"; 4.0 L5 is about retained value
+    },
   },
-  'process.security': { topic: 'process.security', levels: SAME_LEVELS },
+  'process.security': {
+    topic: 'process.security',
+    levels: {
+      1: to(1, 0),
+      2: to(2, 0),
+      3: to(3, 0, 1),
+      4: to(4, 0, 1),
+      5: to(5, 0, 1, 2),
+    },
+  },
   'people.upskilling-developers': {
     topic: 'people.upskilling',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0, 1),
+      2: to(1, 1), // kubectl and listing resources are 4.0 basics
+      3: NOTHING, // a troubleshooting cycle
+      4: to(4, 0),
+      5: NOTHING, // blue/green and canary releases
+    },
   },
   'people.organizational-change': {
     topic: 'people.organizational-change',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0),
+      2: to(2, 2),
+      3: to(3, 1),
+      4: NOTHING, // cloud as the default infrastructure
+      5: to(5, 0),
+    },
   },
   'people.teams-and-decentralization': {
     topic: 'people.teams-and-decentralization',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0),
+      2: to(2, 0),
+      3: to(3, 0),
+      4: to(3, 1), // working on a self-service portal
+      5: to(4, 0, 1), // self-provisioning through the portal
+    },
   },
-  'people.security': { topic: 'people.security', levels: SAME_LEVELS },
+  'people.security': {
+    topic: 'people.security',
+    levels: {
+      1: to(1, 1),
+      2: to(2, 1),
+      3: to(2, 2), // security training
+      4: NOTHING, // 4.0 L4 asks for zero trust
+      5: to(5, 2),
+    },
+  },
   'people.developer-agility': { topic: null, levels: {} },
   'policy.policy-creation': {
     topic: 'policy.policy-creation',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0),
+      2: NOTHING, // resource metrics
+      3: NOTHING, // policies from refined metrics
+      4: to(4, 0),
+      5: to(5, 0),
+    },
   },
   'policy.compliance': {
     topic: 'policy.implementation-and-compliance',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0, 1),
+      2: to(2, 1),
+      3: to(3, 0),
+      4: to(4, 1),
+      5: to(5, 0, 1),
+    },
   },
   'technology.infrastructure': {
     topic: 'technology.platforms-and-infrastructure',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0, 1),
+      2: to(2, 1),
+      3: to(3, 0, 1),
+      4: to(4, 0, 1),
+      5: to(5, 0),
+    },
   },
   'technology.application-patterns-and-refactoring': {
     topic: 'technology.application-patterns-and-refactoring',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0),
+      2: NOTHING, // first APIs, a microservices-first framework
+      3: NOTHING, // microservices by default
+      4: NOTHING, // APIs and a service mesh across the organization
+      5: to(5, 0, 1),
+    },
   },
   'technology.container-and-runtime-management': {
     topic: 'technology.container-and-runtime-management',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 2),
+      2: to(2, 0), // container hygiene
+      3: to(2, 1), // automatic scanning and runtime observability
+      4: NOTHING, // integrated data sources and alerting
+      5: to(5, 0, 1),
+    },
   },
   'technology.application-release-and-operations': {
     topic: 'technology.application-release-and-operations',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 2),
+      2: to(1, 2), // kubectl and kustomize for first releases
+      3: to(1, 2), // first Helm charts
+      4: to(2, 0), // GitOps operators for deployment
+      5: to(2, 0), // release and operations workflows in Git
+    },
   },
   'technology.testing-and-issue-detection': {
     topic: 'technology.testing-and-issue-detection',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0),
+      2: to(2, 0),
+      3: to(3, 0),
+      4: to(4, 0),
+      5: to(5, 2),
+    },
   },
   'technology.security-and-policy': {
     topic: 'technology.security-and-policy',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 2),
+      2: to(2, 0),
+      3: to(3, 0),
+      4: to(4, 0),
+      5: to(5, 0, 1),
+    },
   },
   'business-outcomes.outcomes': {
     topic: 'business-outcomes.outcomes',
-    levels: SAME_LEVELS,
+    levels: {
+      1: to(1, 0, 1, 2, 3),
+      2: to(2, 0, 1, 3),
+      3: to(3, 0, 1, 2, 3),
+      4: to(4, 0, 1, 2, 3),
+      5: to(5, 0, 1, 2, 3),
+    },
   },
 };
 
@@ -103,12 +239,80 @@ const STRENGTH: Record<Rating, number> = {
   'not-applicable': 4,
 };
 
+/** The rating an approximate 4.0 level gets at most. */
+const APPROXIMATE_CAP: Rating = 'partially';
+
+const criteriaCount = new Map(
+  cnmm4Model.dimensions.flatMap(d =>
+    d.topics.flatMap(t =>
+      t.levels.map(l => [`${t.id}:${l.level}`, l.criteria.length] as const),
+    ),
+  ),
+);
+
+interface Source {
+  from: string;
+  fromLevel: number;
+  criteria: readonly number[];
+}
+
+/** Every 3.x level vouching for a 4.0 level, by `topic:level`. */
+const SOURCES = new Map<string, Source[]>();
+for (const [from, mapping] of Object.entries(CNMM_V3_MAPPING)) {
+  if (!mapping.topic) continue;
+  for (const [fromLevel, vouches] of Object.entries(mapping.levels)) {
+    for (const vouch of vouches) {
+      const key = `${mapping.topic}:${vouch.level}`;
+      const sources = SOURCES.get(key) ?? [];
+      sources.push({
+        from,
+        fromLevel: Number(fromLevel),
+        criteria: vouch.criteria,
+      });
+      SOURCES.set(key, sources);
+    }
+  }
+}
+
+/**
+ * The criteria of a 4.0 level that its 3.x sources ask for, and how many
+ * criteria it has: the level is exact when they are all asked.
+ * @public
+ */
+export function v3Coverage(topic: string, level: number) {
+  const asked = new Set(
+    (SOURCES.get(`${topic}:${level}`) ?? []).flatMap(s => s.criteria),
+  );
+  return {
+    asked: [...asked].sort((a, b) => a - b),
+    of: criteriaCount.get(`${topic}:${level}`) ?? 0,
+    sources: (SOURCES.get(`${topic}:${level}`) ?? []).map(
+      ({ from, fromLevel }) => ({ from, fromLevel }),
+    ),
+  };
+}
+
 /** A 3.x level whose content 4.0 holds at another level. @public */
 export interface V3LevelShift {
   from: string;
   fromLevel: number;
   to: string;
   toLevel: number;
+}
+
+/**
+ * A 4.0 level rated from 3.x answers that ask only part of its criteria,
+ * so its rating is capped at `partially`. @public
+ */
+export interface V3Approximate {
+  to: string;
+  toLevel: number;
+}
+
+/** A rated 3.x level, or a 4.0 level, the import could not carry over. @public */
+export interface V3LevelRef {
+  topic: string;
+  level: number;
 }
 
 /** What an import made of 3.x answers. @public */
@@ -118,18 +322,38 @@ export interface V3Mapped {
   dropped: string[];
   /** Rated 3.x levels that count towards another 4.0 level. */
   shifted: V3LevelShift[];
+  /** 4.0 levels rated from part of their criteria, capped at `partially`. */
+  approximate: V3Approximate[];
+  /** Rated 3.x levels whose content 4.0 does not hold in that topic. */
+  unmapped: V3LevelRef[];
+  /** 4.0 levels left unrated because one of their 3.x sources was not rated. */
+  incomplete: V3LevelRef[];
 }
 
+const isRating = (r: unknown): r is Rating =>
+  typeof r === 'string' && (RATINGS as readonly string[]).includes(r);
+
 /**
- * Maps ratings recorded against 3.x topics and levels to 4.0, moving each
- * level to where 4.0 holds its content and keeping the weakest rating where
- * several meet. 4.0 levels that no 3.x answer covers stay unrated.
+ * Maps ratings recorded against 3.x topics and levels to 4.0 by content: a
+ * 4.0 level is rated only when every 3.x level vouching for it was rated,
+ * with the weakest of their ratings, capped at `partially` when together
+ * they ask only part of its criteria. 4.0 levels that no 3.x answer covers
+ * stay unrated.
  * @public
  */
 export function mapV3Ratings(ratings: TopicMap<TopicRatings>): V3Mapped {
-  const mapped: Record<string, TopicRatings> = {};
   const dropped: string[] = [];
-  const shifted: V3LevelShift[] = [];
+  const unmapped: V3LevelRef[] = [];
+  const rated = (from: string, level: number): Rating | undefined => {
+    const levels = Object.hasOwn(ratings, from) ? ratings[from] : undefined;
+    const rating =
+      levels && Object.hasOwn(levels, String(level))
+        ? levels[String(level)]
+        : undefined;
+    return isRating(rating) ? rating : undefined;
+  };
+  // 4.0 levels that at least one rated 3.x answer vouches for.
+  const reached = new Map<string, { topic: string; level: number }>();
   for (const [v3Id, levels] of Object.entries(ratings)) {
     const mapping = Object.hasOwn(CNMM_V3_MAPPING, v3Id)
       ? CNMM_V3_MAPPING[v3Id]
@@ -138,27 +362,65 @@ export function mapV3Ratings(ratings: TopicMap<TopicRatings>): V3Mapped {
       dropped.push(v3Id);
       continue;
     }
-    const target = (mapped[mapping.topic] ??= {});
-    for (const [level, rating] of Object.entries(levels ?? {})) {
-      const toLevel = Object.hasOwn(mapping.levels, level)
-        ? mapping.levels[Number(level)]
-        : null;
-      if (!rating || !RATINGS.includes(rating) || !toLevel) continue;
-      if (toLevel !== Number(level)) {
-        shifted.push({
-          from: v3Id,
-          fromLevel: Number(level),
-          to: mapping.topic,
-          toLevel,
+    for (const level of Object.keys(levels ?? {}).map(Number)) {
+      if (!rated(v3Id, level)) continue;
+      const vouches = Object.hasOwn(mapping.levels, level)
+        ? mapping.levels[level]
+        : [];
+      if (!vouches.length) unmapped.push({ topic: v3Id, level });
+      for (const vouch of vouches) {
+        reached.set(`${mapping.topic}:${vouch.level}`, {
+          topic: mapping.topic,
+          level: vouch.level,
         });
-      }
-      const current = target[toLevel];
-      if (!current || STRENGTH[rating] < STRENGTH[current]) {
-        target[toLevel] = rating;
       }
     }
   }
-  return { ratings: mapped, dropped, shifted };
+
+  const mapped: Record<string, TopicRatings> = {};
+  const shifted: V3LevelShift[] = [];
+  const approximate: V3Approximate[] = [];
+  const incomplete: V3LevelRef[] = [];
+  const order = [...reached.values()].sort(
+    (a, b) => a.topic.localeCompare(b.topic) || a.level - b.level,
+  );
+  for (const { topic, level } of order) {
+    const sources = SOURCES.get(`${topic}:${level}`) ?? [];
+    const given = sources.map(s => rated(s.from, s.fromLevel));
+    if (given.some(r => r === undefined)) {
+      incomplete.push({ topic, level });
+      continue;
+    }
+    let rating = (given as Rating[]).reduce((weakest, r) =>
+      STRENGTH[r] < STRENGTH[weakest] ? r : weakest,
+    );
+    const { asked, of } = v3Coverage(topic, level);
+    if (asked.length < of) {
+      approximate.push({ to: topic, toLevel: level });
+      if (STRENGTH[rating] > STRENGTH[APPROXIMATE_CAP]) {
+        rating = APPROXIMATE_CAP;
+      }
+    }
+    (mapped[topic] ??= {})[level] = rating;
+    for (const s of sources) {
+      if (s.fromLevel !== level) {
+        shifted.push({
+          from: s.from,
+          fromLevel: s.fromLevel,
+          to: topic,
+          toLevel: level,
+        });
+      }
+    }
+  }
+  return {
+    ratings: mapped,
+    dropped,
+    shifted,
+    approximate,
+    unmapped,
+    incomplete,
+  };
 }
 
 /**
@@ -193,7 +455,7 @@ export type V3Import = z.infer<typeof v3ImportSchema>;
 /** Answer of `POST /entities/.../imports/v3`. @public */
 export interface V3ImportResult {
   assessment: StoredAssessment;
-  mapping: Pick<V3Mapped, 'dropped' | 'shifted'>;
+  mapping: Pick<V3Mapped, 'dropped' | 'shifted' | 'approximate'>;
 }
 
 /**
@@ -203,11 +465,31 @@ export interface V3ImportResult {
  */
 export function describeV3Import(cnmmVersion: string, mapped: V3Mapped) {
   const parts = [`Imported from a CNMM ${cnmmVersion} assessment.`];
+  const ref = (r: V3LevelRef) => `${r.topic} L${r.level}`;
   if (mapped.shifted.length) {
     parts.push(
       `Moved to where 4.0 holds the content: ${mapped.shifted
         .map(s => `${s.from} L${s.fromLevel} → ${s.to} L${s.toLevel}`)
         .join('; ')}.`,
+    );
+  }
+  if (mapped.approximate.length) {
+    parts.push(
+      `Approximate, capped at partially (3.x asked only part of the level): ${mapped.approximate
+        .map(a => `${a.to} L${a.toLevel}`)
+        .join(', ')}.`,
+    );
+  }
+  if (mapped.incomplete.length) {
+    parts.push(
+      `Left unrated (a 3.x source level was not rated): ${mapped.incomplete
+        .map(ref)
+        .join(', ')}.`,
+    );
+  }
+  if (mapped.unmapped.length) {
+    parts.push(
+      `Left out (no 4.0 content): ${mapped.unmapped.map(ref).join(', ')}.`,
     );
   }
   if (mapped.dropped.length) {

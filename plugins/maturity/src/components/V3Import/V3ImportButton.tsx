@@ -90,6 +90,11 @@ export function describeImport({ assessment, mapping }: V3ImportResult) {
       `${mapping.shifted.length} rated level(s) count towards the 4.0 level that now holds their content.`,
     );
   }
+  if (mapping.approximate?.length) {
+    parts.push(
+      `${mapping.approximate.length} 4.0 level(s) only partly asked by 3.x, capped at partially.`,
+    );
+  }
   if (mapping.dropped.length) {
     parts.push(`Left out (no 4.0 topic): ${mapping.dropped.join(', ')}.`);
   }
