@@ -1,9 +1,11 @@
 import { ConfigReader } from '@backstage/config';
+import { HumanDuration, JsonValue } from '@backstage/types';
 import { DEFAULT_STALE_AFTER_DAYS } from '@cnmm/backstage-plugin-maturity-common';
 import { DEFAULTS, readMaturityConfig } from './config';
 
-const read = (maturity: unknown) =>
-  readMaturityConfig(new ConfigReader({ maturity } as any));
+// Invalid settings are still JSON: the reader, not the type, refuses them.
+const read = (maturity: JsonValue) =>
+  readMaturityConfig(new ConfigReader({ maturity }));
 
 describe('readMaturityConfig', () => {
   it('gives every default from an empty config', () => {
@@ -58,7 +60,8 @@ describe('readMaturityConfig', () => {
 
   it('does not hand out the defaults themselves', () => {
     const first = readMaturityConfig(new ConfigReader({}));
-    (first.schedules.reminders.frequency as any).hours = 99;
+    // The default reminder frequency is a HumanDuration ({ hours: 1 }).
+    (first.schedules.reminders.frequency as HumanDuration).hours = 99;
     first.permissions.adminGroups.push('group:default/x');
     const second = readMaturityConfig(new ConfigReader({}));
     expect(second.schedules.reminders.frequency).toEqual({ hours: 1 });
@@ -193,7 +196,7 @@ describe('readMaturityConfig', () => {
   });
 
   describe('refuses', () => {
-    it.each<[string, unknown, RegExp | string]>([
+    it.each<[string, JsonValue, RegExp | string]>([
       [
         'a refreshMinutes of 0',
         { index: { refreshMinutes: 0 } },

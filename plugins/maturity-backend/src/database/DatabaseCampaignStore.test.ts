@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { CampaignInput } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -22,7 +23,7 @@ async function setUp(id: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(id);
   // The assessment store runs every migration, the campaigns' included.
   await DatabaseAssessmentStore.create({
-    database: { getClient: async () => knex } as any,
+    database: mockServices.database({ knex, migrations: { skip: false } }),
   });
   return { knex, store: new DatabaseCampaignStore(knex) };
 }

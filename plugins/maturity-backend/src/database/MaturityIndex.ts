@@ -345,10 +345,10 @@ export class MaturityIndex {
                 .whereNotNull(column)
                 .where(v =>
                   v
-                    .where(column, beyond, after.value as any)
+                    .where(column, beyond, after.value as Knex.Value)
                     .orWhere(tie =>
                       tie
-                        .where(column, '=', after.value as any)
+                        .where(column, '=', after.value as Knex.Value)
                         .where('e.entity_ref', '>', after.ref),
                     ),
                 ),

@@ -1,11 +1,9 @@
-import {
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import knexFactory from 'knex';
@@ -134,14 +132,14 @@ async function startReplica(database: object, maturity: object = {}) {
       }),
       mockServices.permissions.mock({
         authorize,
-        authorizeConditional: readDecisionByAnnotation as any,
+        authorizeConditional: readDecisionByAnnotation,
       }).factory,
       auditor.factory,
       scheduler.factory,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
-        factory: () => visibilityCatalog(entities) as any,
+        factory: () => catalogServiceMock.mock(visibilityCatalog(entities)),
       }),
     ],
   });
@@ -150,9 +148,7 @@ async function startReplica(database: object, maturity: object = {}) {
       ([task]) => task.id === 'maturity-campaign-reminders',
     );
     expect(call?.[0]).toMatchObject({ scope: 'global' });
-    return call![0].fn(
-      {} as SchedulerServiceTaskInvocationDefinition & any,
-    ) as Promise<void>;
+    return call![0].fn(new AbortController().signal) as Promise<void>;
   };
   return { server, authorize, auditor, reminderTask };
 }

@@ -1,4 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  QueryEntitiesCursorRequest,
+  QueryEntitiesInitialRequest,
+} from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
@@ -41,17 +45,19 @@ const organisation = (): Entity[] => [
   tagged(component('web', 'storefront', 'shop'), 'c3'),
 ];
 
+/** A first or a cursor request to queryEntities, read field by field. */
+type QueryRequestFields = Partial<
+  QueryEntitiesInitialRequest & QueryEntitiesCursorRequest
+>;
+
 /** The catalog service mock over an entity list the test can replace. */
 function changingCatalog(initial: Entity[]) {
   let current = catalogServiceMock({ entities: initial });
-  const catalog = {
-    queryEntities: jest.fn((req: any, opts: any) =>
-      current.queryEntities(req, opts),
-    ),
-    getEntityByRef: (ref: any, opts: any) => current.getEntityByRef(ref, opts),
-    getEntitiesByRefs: (req: any, opts: any) =>
-      current.getEntitiesByRefs(req, opts),
-  };
+  const catalog = catalogServiceMock.mock({
+    queryEntities: (req, opts) => current.queryEntities(req, opts),
+    getEntityByRef: (ref, opts) => current.getEntityByRef(ref, opts),
+    getEntitiesByRefs: (req, opts) => current.getEntitiesByRefs(req, opts),
+  });
   return {
     catalog,
     set(entities: Entity[]) {
@@ -73,14 +79,14 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       new CatalogIndexer({
         index,
         store,
-        catalog: catalog as any,
+        catalog,
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         onLifecycleChanged,
       });
     const indexer = newIndexer();
     // Wired as in plugin.ts.
-    const lookup = new EntityLookup({ index, catalog: catalog as any });
+    const lookup = new EntityLookup({ index, catalog });
     const rows = new EntityRows(defaultMaturityModel, defaultSummaries);
     const scorecards = new ScorecardService({
       model: defaultMaturityModel,
@@ -323,7 +329,9 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
     // 2,353 entities in pages of 1,000: the first request filters, the
     // next two follow the cursor.
     expect(catalog.queryEntities).toHaveBeenCalledTimes(3);
-    const requests = catalog.queryEntities.mock.calls.map(([req]) => req);
+    const requests = catalog.queryEntities.mock.calls.map(
+      ([req]) => req as QueryRequestFields,
+    );
     expect(requests[0]).toMatchObject({ limit: 1000 });
     expect(requests[0].filter).toBeDefined();
     expect(requests[1].cursor).toEqual(expect.any(String));

@@ -2,28 +2,41 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   createServiceFactory,
+  PermissionsService,
+  PermissionsServiceRequestOptions,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import {
+  GetEntitiesByRefsRequest,
+  QueryEntitiesRequest,
+} from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Entity } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
   permissionRules,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  CatalogServiceRequestOptions,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizePermissionRequest,
+  AuthorizePermissionResponse,
   AuthorizeResult,
   isPermission,
   isResourcePermission,
   PermissionCondition,
   PermissionCriteria,
   PolicyDecision,
+  QueryPermissionRequest,
 } from '@backstage/plugin-permission-common';
 import {
   createConditionAuthorizer,
@@ -131,21 +144,40 @@ const isUser = (
 
 /** What the permission framework answers: the policy's own decisions. */
 const permissionDecisions = {
-  authorize: async (requests: any[], { credentials }: any) =>
+  authorize: async (
+    requests: AuthorizePermissionRequest[],
+    options?: PermissionsServiceRequestOptions,
+  ): Promise<AuthorizePermissionResponse[]> =>
     Promise.all(
-      requests.map(r =>
-        policy.handle({ permission: r.permission }, policyUser(credentials)),
-      ),
+      requests.map(async r => {
+        const decision = await policy.handle(
+          { permission: r.permission },
+          policyUser(options!.credentials),
+        );
+        // The framework applies conditions to a resource; this fake does not.
+        if (decision.result === AuthorizeResult.CONDITIONAL) {
+          throw new Error(
+            `authorize got a conditional decision for ${r.permission.name}`,
+          );
+        }
+        return decision;
+      }),
     ),
-  authorizeConditional: async (requests: any[], { credentials }: any) =>
+  authorizeConditional: async (
+    requests: QueryPermissionRequest[],
+    options?: PermissionsServiceRequestOptions,
+  ): Promise<PolicyDecision[]> =>
     Promise.all(
       requests.map(r =>
-        isUser(credentials)
-          ? policy.handle({ permission: r.permission }, policyUser(credentials))
+        isUser(options?.credentials)
+          ? policy.handle(
+              { permission: r.permission },
+              policyUser(options!.credentials),
+            )
           : { result: AuthorizeResult.ALLOW },
       ),
     ),
-};
+} satisfies Partial<PermissionsService>;
 
 /**
  * A catalog that, like the real one, applies the caller's read decision with
@@ -163,14 +195,21 @@ function policyCatalog(entities: Entity[]) {
     );
     return (entity: Entity) => authorizer(decision, entity);
   }
-  const catalog = {
-    async getEntityByRef(ref: any, options?: any) {
+  const catalog = catalogServiceMock.mock({
+    async getEntityByRef(
+      ref: string | CompoundEntityRef,
+      options?: CatalogServiceRequestOptions,
+    ) {
       const entity = await inner.getEntityByRef(ref);
       return entity && (await allows(options))(entity) ? entity : undefined;
     },
-    async getEntitiesByRefs(req: any, options?: any) {
+    async getEntitiesByRefs(
+      req: GetEntitiesByRefsRequest,
+      options?: CatalogServiceRequestOptions,
+    ) {
+      const credentials = options?.credentials;
       calls.getEntitiesByRefs.push(
-        options?.credentials?.principal?.userEntityRef ?? 'service',
+        isUser(credentials) ? credentials.principal.userEntityRef : 'service',
       );
       const { items } = await inner.getEntitiesByRefs({
         entityRefs: req.entityRefs,
@@ -178,12 +217,15 @@ function policyCatalog(entities: Entity[]) {
       const ok = await allows(options);
       return { items: items.map(e => (e && ok(e) ? e : undefined)) };
     },
-    async queryEntities(req: any, options?: any) {
+    async queryEntities(
+      req?: QueryEntitiesRequest,
+      options?: CatalogServiceRequestOptions,
+    ) {
       const page = await inner.queryEntities(req);
       const ok = await allows(options);
       return { ...page, items: page.items.filter(ok) };
     },
-  };
+  });
   return { catalog, calls };
 }
 
@@ -269,11 +311,11 @@ describe('visibility through the real plugin and a permission policy', () => {
         mockServices.rootConfig.factory({
           data: { maturity: { targets: { default: 3 } } },
         }),
-        mockServices.permissions.mock(permissionDecisions as any).factory,
+        mockServices.permissions.mock(permissionDecisions).factory,
         createServiceFactory({
           service: catalogServiceRef,
           deps: {},
-          factory: () => catalog.catalog as any,
+          factory: () => catalog.catalog,
         }),
       ],
     }));
@@ -616,7 +658,7 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
     'maps %s to SQL that keeps what the catalog rule keeps',
     async (_, criteria) => {
       const index = await load();
-      const condition = criteriaToSql(criteria as any);
+      const condition = criteriaToSql(criteria);
       expect(condition).toBeDefined();
       const decision = createCatalogConditionalDecision(
         catalogEntityReadPermission,
@@ -665,6 +707,6 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
       },
     ],
   ])('leaves %s to the catalog', (_, criteria) => {
-    expect(criteriaToSql(criteria as any)).toBeUndefined();
+    expect(criteriaToSql(criteria)).toBeUndefined();
   });
 });

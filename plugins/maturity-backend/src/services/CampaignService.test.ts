@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { fullyTo, OWNER } from '../__testUtils__/fixtures';
@@ -39,7 +39,7 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
   it('has one point per day replayed from the snapshot history', async () => {
     knex = await databases.init(id);
     await DatabaseAssessmentStore.create({
-      database: { getClient: async () => knex } as any,
+      database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     const campaigns = new DatabaseCampaignStore(knex);
     // The scope's entities stand in for the index: only the history is read
