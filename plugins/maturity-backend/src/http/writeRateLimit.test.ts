@@ -26,8 +26,7 @@ describe('WriteRateLimiter', () => {
     now += 60_000;
     limiter.take('user:default/late');
     // The sweep only bounds memory: a user whose window ended gets a fresh one
-    // whether or not it was swept, and WriteRateLimiter has no public count of
-    // its windows, so the private map is read here.
-    expect((limiter as any).windows.size).toBe(1);
+    // whether or not it was swept.
+    expect(limiter.trackedUsers).toBe(1);
   });
 });

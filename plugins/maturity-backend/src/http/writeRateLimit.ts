@@ -30,6 +30,11 @@ export class WriteRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** How many users' windows are held: what the sweep keeps bounded. */
+  get trackedUsers(): number {
+    return this.windows.size;
+  }
+
   /** Counts a write by `user`, or throws a TooManyRequestsError. */
   take(user: string): void {
     const now = this.now();
