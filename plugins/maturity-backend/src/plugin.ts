@@ -124,7 +124,6 @@ export const maturityPlugin = createBackendPlugin({
               index: db.index,
               indexer,
               entities,
-              summaries,
               rows,
             }),
             overview: new OverviewService({ model, indexer, entities, rows }),

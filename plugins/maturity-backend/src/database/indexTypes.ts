@@ -52,13 +52,13 @@ export type CatalogEntityRecord = {
 export type StoredSummary = {
   revision: number;
   assessedAt: string;
-  staleAt: string;
+  /** When it becomes stale, in epoch milliseconds: only ever compared with the clock. */
+  staleAtMs: number;
   percentToTarget: number | null;
   lowestMedian: number | null;
   targetSum: number;
   gapSum: number;
-  levels: EncodedLevels;
-};
+} & EncodedLevels;
 
 /** An indexed entity with its latest summary; null when unassessed. */
 export type IndexedEntity = {
@@ -75,10 +75,13 @@ export type IndexedEntity = {
   sortKey?: unknown;
 };
 
-/** What a roll-up counts of a summary. */
+/**
+ * What a roll-up counts of a summary: its levels in the model's order and
+ * its sums (the common package's `SummaryLevels`), and when it goes stale.
+ */
 export type RollUpSummary = Pick<
   StoredSummary,
-  'staleAt' | 'targetSum' | 'gapSum' | 'levels'
+  'staleAtMs' | 'targetSum' | 'gapSum' | 'topicLevels' | 'dimensionMedians'
 >;
 
 /** What a roll-up reads of an entity: what places it in a child, and its levels. */
@@ -92,7 +95,7 @@ export type CatalogSummary = {
   entityRef: string;
   summary: Pick<
     StoredSummary,
-    'revision' | 'assessedAt' | 'staleAt' | 'lowestMedian'
+    'revision' | 'assessedAt' | 'staleAtMs' | 'lowestMedian'
   > | null;
 };
 

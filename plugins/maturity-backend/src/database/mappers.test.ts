@@ -1,7 +1,6 @@
 import type { SnapshotSummary } from './AssessmentStore';
 import type { CatalogEntityRecord } from './MaturityIndex';
 import {
-  decodeLevels,
   IndexedColumns,
   toCatalogEntityRecord,
   toCatalogSummary,
@@ -59,11 +58,20 @@ describe('toIso', () => {
   });
 });
 
-describe('decodeLevels', () => {
+describe('the levels column', () => {
+  const read = (levels: unknown[]) =>
+    toIndexedEntity({
+      ...entityRow,
+      revision: 1,
+      assessed_at: new Date(ISO),
+      stale_at: new Date(ISO),
+      target_sum: 0,
+      gap_sum: 0,
+      levels: JSON.stringify(levels),
+    }).summary!;
+
   it('reads topic levels, dimension medians and not-applicable indexes', () => {
-    expect(
-      decodeLevels(JSON.stringify([[1, null, 3], [2, null], [1]])),
-    ).toEqual({
+    expect(read([[1, null, 3], [2, null], [1]])).toMatchObject({
       topicLevels: [1, null, 3],
       dimensionMedians: [2, null],
       notApplicable: [1],
@@ -71,7 +79,7 @@ describe('decodeLevels', () => {
   });
 
   it('reads a summary of the first layout as having no not-applicable topics', () => {
-    expect(decodeLevels(JSON.stringify([[1], [2]])).notApplicable).toEqual([]);
+    expect(read([[1], [2]]).notApplicable).toEqual([]);
   });
 });
 
@@ -116,12 +124,14 @@ describe('toIndexedEntity', () => {
     expect(entity.summary).toEqual({
       revision: 3,
       assessedAt: ISO,
-      staleAt: '2026-09-01T00:00:00.000Z',
+      staleAtMs: Date.parse('2026-09-01T00:00:00.000Z'),
       percentToTarget: 0.5,
       lowestMedian: 2,
       targetSum: 12,
       gapSum: 4,
-      levels: { topicLevels: [2], dimensionMedians: [2], notApplicable: [] },
+      topicLevels: [2],
+      dimensionMedians: [2],
+      notApplicable: [],
     });
     expect(entity.sortKey).toBe(0.5);
   });
@@ -159,10 +169,11 @@ describe('toRollUpEntity', () => {
       ownerRef: 'group:default/payments',
       systemRef: null,
       summary: {
-        staleAt: ISO,
+        staleAtMs: Date.parse(ISO),
         targetSum: 3,
         gapSum: 1,
-        levels: { topicLevels: [1], dimensionMedians: [1], notApplicable: [] },
+        topicLevels: [1],
+        dimensionMedians: [1],
       },
     });
   });
@@ -199,7 +210,7 @@ describe('toCatalogSummary', () => {
       summary: {
         revision: 1,
         assessedAt: ISO,
-        staleAt: ISO,
+        staleAtMs: Date.parse(ISO),
         lowestMedian: 1,
       },
     });
@@ -258,22 +269,17 @@ describe('toSummaryRows', () => {
     ]);
   });
 
-  it('writes levels that decodeLevels reads back', () => {
-    const { row } = toSummaryRows(summary);
-    expect(decodeLevels(row.levels)).toEqual(summary.levels);
-  });
-
   it('reads back through toIndexedEntity as the summary written', () => {
     const { row } = toSummaryRows(summary);
     expect(toIndexedEntity({ ...entityRow, ...row }).summary).toEqual({
       revision: 2,
       assessedAt: ISO,
-      staleAt: summary.staleAt,
+      staleAtMs: Date.parse(summary.staleAt),
       percentToTarget: 0.25,
       lowestMedian: 1,
       targetSum: 8,
       gapSum: 6,
-      levels: summary.levels,
+      ...summary.levels,
     });
   });
 });

@@ -1,6 +1,5 @@
 import type {
   AssessmentRecord,
-  EncodedLevels,
   NewAssessment,
   SnapshotSummary,
 } from './AssessmentStore';
@@ -9,6 +8,7 @@ import type {
   CatalogSummary,
   IndexedEntity,
   RollUpEntity,
+  StoredSummary,
   RollUpSummary,
 } from './indexTypes';
 import type { AssessmentRow, EntityRow, Summary, SummaryRow } from './tables';
@@ -26,19 +26,15 @@ export function toIso(value: Date | string | number): string {
   return new Date(value).toISOString();
 }
 
+// Staleness is only ever compared with the clock, once for every row of a
+// roll-up: as a number it costs no formatting.
+function toMs(value: Date | string | number): number {
+  return typeof value === 'number' ? value : new Date(value).getTime();
+}
+
 type StoredLevels = [Array<number | null>, Array<number | null>, number[]?];
 
 const NONE: readonly number[] = Object.freeze([]);
-
-export function decodeLevels(levels: string): EncodedLevels {
-  const [topicLevels, dimensionMedians, notApplicable]: StoredLevels =
-    JSON.parse(levels);
-  return {
-    topicLevels,
-    dimensionMedians,
-    notApplicable: notApplicable ?? (NONE as number[]),
-  };
-}
 
 /** The columns of an index read: any subset of an entity and its summary. */
 export type IndexedColumns = Partial<EntityRow> &
@@ -65,25 +61,38 @@ export function toIndexedEntity(row: IndexedColumns): IndexedEntity {
     ownerRef: row.owner_ref ?? null,
     systemRef: row.system_ref ?? null,
     lifecycle: row.lifecycle ?? null,
-    summary: assessed(row)
-      ? {
-          ...toRollUpSummary(row),
-          revision: Number(row.revision),
-          assessedAt: toIso(row.assessed_at!),
-          percentToTarget: row.percent_to_target ?? null,
-          lowestMedian: lowestMedian(row),
-        }
-      : null,
+    summary: assessed(row) ? toStoredSummary(row) : null,
     sortKey: row.sort_value,
   };
 }
 
-function toRollUpSummary(row: IndexedColumns): RollUpSummary {
+// One flat object per summary, its levels decoded in place: a whole
+// organisation's export or roll-up maps every row.
+function toStoredSummary(row: IndexedColumns): StoredSummary {
+  const [topicLevels, dimensionMedians, notApplicable]: StoredLevels =
+    JSON.parse(row.levels!);
   return {
-    staleAt: toIso(row.stale_at!),
+    revision: Number(row.revision),
+    assessedAt: toIso(row.assessed_at!),
+    staleAtMs: toMs(row.stale_at!),
+    percentToTarget: row.percent_to_target ?? null,
+    lowestMedian: lowestMedian(row),
     targetSum: Number(row.target_sum),
     gapSum: Number(row.gap_sum),
-    levels: decodeLevels(row.levels!),
+    topicLevels,
+    dimensionMedians,
+    notApplicable: notApplicable ?? (NONE as number[]),
+  };
+}
+
+function toRollUpSummary(row: IndexedColumns): RollUpSummary {
+  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(row.levels!);
+  return {
+    staleAtMs: toMs(row.stale_at!),
+    targetSum: Number(row.target_sum),
+    gapSum: Number(row.gap_sum),
+    topicLevels,
+    dimensionMedians,
   };
 }
 
@@ -105,7 +114,7 @@ export function toCatalogSummary(row: IndexedColumns): CatalogSummary {
       ? {
           revision: Number(row.revision),
           assessedAt: toIso(row.assessed_at!),
-          staleAt: toIso(row.stale_at!),
+          staleAtMs: toMs(row.stale_at!),
           lowestMedian: lowestMedian(row),
         }
       : null,

@@ -93,7 +93,6 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       index,
       indexer,
       entities: lookup,
-      summaries: defaultSummaries,
       rows,
     });
     const overview = new OverviewService({

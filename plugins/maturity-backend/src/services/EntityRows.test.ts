@@ -14,9 +14,9 @@ const summaries = new Summaries(model, {
 const rows = new EntityRows(model, summaries);
 
 const ASSESSED_AT = '2026-01-01T00:00:00.000Z';
-const STALE_AT = '2026-06-30T00:00:00.000Z';
-const BEFORE = '2026-03-01T00:00:00.000Z';
-const AFTER = '2026-07-01T00:00:00.000Z';
+const STALE_AT = Date.parse('2026-06-30T00:00:00.000Z');
+const BEFORE = Date.parse('2026-03-01T00:00:00.000Z');
+const AFTER = Date.parse('2026-07-01T00:00:00.000Z');
 
 const medians = DIMENSIONS.map((_, i) => (i === 1 ? null : i % 4));
 const topicLevels = TOPICS.map((_, i) => (i === 0 ? null : (i % 3) + 1));
@@ -24,12 +24,14 @@ const topicLevels = TOPICS.map((_, i) => (i === 0 ? null : (i % 3) + 1));
 const summary: StoredSummary = {
   revision: 4,
   assessedAt: ASSESSED_AT,
-  staleAt: STALE_AT,
+  staleAtMs: STALE_AT,
   percentToTarget: 0.75,
   lowestMedian: 0,
   targetSum: 8,
   gapSum: 2,
-  levels: { topicLevels, dimensionMedians: medians, notApplicable: [0] },
+  topicLevels,
+  dimensionMedians: medians,
+  notApplicable: [0],
 };
 
 function entity(fields: Partial<IndexedEntity> = {}): IndexedEntity {

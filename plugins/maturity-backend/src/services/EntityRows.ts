@@ -28,13 +28,18 @@ export class EntityRows {
     };
   }
 
-  /** Whether an entity's latest snapshot is stale at `nowIso`. */
-  isStale(entity: Pick<RollUpEntity, 'summary'>, nowIso: string): boolean {
-    return entity.summary !== null && nowIso > entity.summary.staleAt;
+  /** Whether an entity's latest snapshot is stale at `nowMs`. */
+  isStale(entity: Pick<RollUpEntity, 'summary'>, nowMs: number): boolean {
+    return entity.summary !== null && nowMs > entity.summary.staleAtMs;
   }
 
   /** A list row: the dimension medians only, as a list shows no topic. */
-  toRow(entity: IndexedEntity, nowIso: string): EntityMaturityRow {
+  toRow(
+    entity: IndexedEntity,
+    nowMs: number,
+    dimensions = entity.summary &&
+      this.summaries.dimensionsOf(entity.summary.dimensionMedians),
+  ): EntityMaturityRow {
     const { summary } = entity;
     return {
       entityRef: entity.entityRef,
@@ -47,18 +52,16 @@ export class EntityRows {
       lifecycle: entity.lifecycle,
       revision: summary ? summary.revision : null,
       assessedAt: summary ? summary.assessedAt : null,
-      stale: this.isStale(entity, nowIso),
+      stale: this.isStale(entity, nowMs),
       percentToTarget: summary ? summary.percentToTarget : null,
-      dimensions: summary
-        ? this.summaries.dimensionsOf(summary.levels.dimensionMedians)
-        : this.unassessed.dimensions,
+      dimensions: dimensions ?? this.unassessed.dimensions,
     };
   }
 
   /** An export row: the list row with every topic level. */
-  toExportRow(entity: IndexedEntity, nowIso: string): EntityMaturityExportRow {
+  toExportRow(entity: IndexedEntity, nowMs: number): EntityMaturityExportRow {
     const decoded = entity.summary && this.summaries.decode(entity.summary);
-    return Object.assign(this.toRow(entity, nowIso), {
+    return Object.assign(this.toRow(entity, nowMs, decoded?.dimensionMedians), {
       topics: decoded?.topicLevels ?? this.unassessed.topics,
       notApplicable: decoded?.notApplicableTopics ?? [],
     });
@@ -68,7 +71,7 @@ export class EntityRows {
   toCatalogRow(
     entityRef: string,
     entity: CatalogSummary | undefined,
-    nowIso: string,
+    nowMs: number,
   ): CatalogMaturityRow {
     const summary = entity?.summary;
     if (!summary) {
@@ -78,7 +81,7 @@ export class EntityRows {
       entityRef,
       assessed: true,
       level: summary.lowestMedian,
-      stale: nowIso > summary.staleAt,
+      stale: nowMs > summary.staleAtMs,
       assessedAt: summary.assessedAt,
       revision: summary.revision,
     };

@@ -48,9 +48,9 @@ export class OverviewService {
       .page(scopeOf(query), sort, query.limit + 1, after);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    const nowIso = this.nowIso();
+    const nowMs = this.nowMs();
     return {
-      items: items.map(entity => this.deps.rows.toRow(entity, nowIso)),
+      items: items.map(entity => this.deps.rows.toRow(entity, nowMs)),
       totalCount,
       nextCursor:
         rows.length > query.limit && last
@@ -74,10 +74,10 @@ export class OverviewService {
     const visible = await this.deps.entities
       .visibleIndex(caller)
       .summariesOf([...new Set(refs)]);
-    const nowIso = this.nowIso();
+    const nowMs = this.nowMs();
     return refs.map(ref =>
       visible.has(ref)
-        ? this.deps.rows.toCatalogRow(ref, visible.get(ref), nowIso)
+        ? this.deps.rows.toCatalogRow(ref, visible.get(ref), nowMs)
         : null,
     );
   }
@@ -103,10 +103,10 @@ export class OverviewService {
     caller: Caller,
   ): AsyncGenerator<EntityMaturityExportRow[]> {
     await this.deps.indexer.ready();
-    const nowIso = this.nowIso();
+    const nowMs = this.nowMs();
     const visible = this.deps.entities.visibleIndex(caller);
     for await (const batch of visible.batches(scopeOf(filter))) {
-      yield batch.map(entity => this.deps.rows.toExportRow(entity, nowIso));
+      yield batch.map(entity => this.deps.rows.toExportRow(entity, nowMs));
     }
   }
 
@@ -129,8 +129,8 @@ export class OverviewService {
     return { by: sortBy as (typeof OVERVIEW_SORT_FIELDS)[number], order };
   }
 
-  private nowIso() {
-    return (this.deps.now?.() ?? new Date()).toISOString();
+  private nowMs() {
+    return (this.deps.now?.() ?? new Date()).getTime();
   }
 }
 

@@ -201,7 +201,6 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
       index,
       indexer,
       entities: new EntityLookup({ index, catalog }),
-      summaries,
       rows: entityRows,
       now: () => NOW,
     });

@@ -11,7 +11,6 @@ import type {
 } from '../database/MaturityIndex';
 import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
-import { Summaries } from './Summaries';
 import { Caller } from './VisibleIndex';
 
 /** Receives a scorecard's entity rows batch by batch, as they are read. */
@@ -47,7 +46,6 @@ export class ScorecardService {
       index: Pick<MaturityIndex, 'groupTree'>;
       indexer: IndexReadiness;
       entities: EntityLookup;
-      summaries: Summaries;
       rows: EntityRows;
       now?: () => Date;
     },
@@ -162,16 +160,17 @@ export class ScorecardService {
     card: Card,
     options: ScorecardOptions,
   ): Promise<Scorecard> {
-    const { model, summaries, rows: entityRows } = this.deps;
-    const nowIso = (this.deps.now?.() ?? new Date()).toISOString();
+    const { model, rows: entityRows } = this.deps;
+    const nowMs = (this.deps.now?.() ?? new Date()).getTime();
     const children = card.children ?? [];
     const total = new RollUpAccumulator(model);
     const perChild = new Map(
       children.map(c => [c.entityRef, new RollUpAccumulator(model)]),
     );
     const count = (entity: RollUpEntity) => {
-      const levels = entity.summary && summaries.levelsOf(entity.summary);
-      const stale = levels !== null && entityRows.isStale(entity, nowIso);
+      // A summary is counted as read: its levels and sums in the model's order.
+      const levels = entity.summary;
+      const stale = levels !== null && entityRows.isStale(entity, nowMs);
       total.addLevels(levels, stale);
       const child = card.childOf?.(entity);
       if (child) perChild.get(child)?.addLevels(levels, stale);
@@ -191,7 +190,7 @@ export class ScorecardService {
       const fast = typeof sink !== 'function';
       for await (const batch of visible.batches(card.scope, { fast })) {
         batch.forEach(count);
-        const rows = batch.map(entity => entityRows.toRow(entity, nowIso));
+        const rows = batch.map(entity => entityRows.toRow(entity, nowMs));
         if (typeof sink === 'function') await sink(rows);
         else entities.push(...rows);
       }

@@ -6,7 +6,6 @@ import {
   MaturityModel,
   resolveTargets,
   summarizeResult,
-  SummaryLevels,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { createHash } from 'node:crypto';
 import type { ScoringSettings } from '../config';
@@ -15,7 +14,7 @@ import type {
   SnapshotSummary,
 } from '../database/AssessmentStore';
 import { LEVELS_FORMAT } from '../database/mappers';
-import type { RollUpSummary } from '../database/MaturityIndex';
+import type { StoredSummary } from '../database/MaturityIndex';
 import { BoundedCache } from '../util/BoundedCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -115,16 +114,6 @@ export class Summaries {
     };
   }
 
-  /** A summary's levels in the model's order: what roll-ups count. */
-  levelsOf(summary: RollUpSummary): SummaryLevels {
-    return {
-      topicLevels: summary.levels.topicLevels,
-      dimensionMedians: summary.levels.dimensionMedians,
-      targetSum: summary.targetSum,
-      gapSum: summary.gapSum,
-    };
-  }
-
   /** Dimension medians by id, from the medians in the model's order. */
   dimensionsOf(
     medians: ReadonlyArray<number | null>,
@@ -137,12 +126,8 @@ export class Summaries {
   }
 
   /** A summary's levels by id. */
-  decode(summary: RollUpSummary): DecodedSummary {
-    const {
-      topicLevels,
-      dimensionMedians: medians,
-      notApplicable,
-    } = summary.levels;
+  decode(summary: StoredSummary): DecodedSummary {
+    const { topicLevels, dimensionMedians: medians, notApplicable } = summary;
     // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
     const topics: Record<string, number | null> = {};
     for (let i = 0; i < this.topicIds.length; i++) {
