@@ -21,7 +21,7 @@ import {
   toIndexedEntity,
 } from './mappers';
 import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
-import { scopeQuery, withSubtree } from './scopeQuery';
+import { needsSummaries, scopeQuery, withSubtree } from './scopeQuery';
 import { streamQuery } from './streamQuery';
 import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
 
@@ -199,7 +199,7 @@ export class MaturityIndex {
       this.knex,
       scope,
       condition,
-      scope.minLevel !== undefined,
+      needsSummaries(scope),
     ).select(columns.filter(c => c.startsWith('e.')));
     if (ordered) query.orderBy('e.entity_ref');
     const rows: IndexedColumns[] = await query;
@@ -263,7 +263,7 @@ export class MaturityIndex {
       this.knex,
       scope,
       condition,
-      scope.minLevel !== undefined,
+      needsSummaries(scope),
     )
       .select('e.owner_ref')
       .count({ n: '*' })
@@ -281,7 +281,7 @@ export class MaturityIndex {
       this.knex,
       scope,
       condition,
-      scope.minLevel !== undefined,
+      needsSummaries(scope),
     )
       .count({ n: '*' })
       .first();

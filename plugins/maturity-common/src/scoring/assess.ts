@@ -112,7 +112,7 @@ export function computeAssessmentResult(
   };
 }
 
-/** A step to take: the first unmet level of a topic below its target. */
+/** A step to take: the first unmet level of a topic below its target. @public */
 export interface NextStep {
   dimensionId: string;
   topicId: string;
@@ -121,7 +121,7 @@ export interface NextStep {
   url: string;
 }
 
-/** The next steps of a result, in the model's order. */
+/** The next steps of a result, in the model's order. @public */
 export function nextSteps(
   model: MaturityModel,
   result: Pick<AssessmentResult, 'topics'>,
