@@ -49,7 +49,9 @@ export function entityRefOf(
   const kind = ref.kind.toLocaleLowerCase('en-US');
   if (options.kinds && !options.kinds.includes(kind)) {
     throw new InputError(
-      `${stringifyEntityRef(ref)} is a ${kind}; expected one of ${options.kinds.join(', ')}`,
+      `${stringifyEntityRef(
+        ref,
+      )} is a ${kind}; expected one of ${options.kinds.join(', ')}`,
     );
   }
   return stringifyEntityRef({ ...ref, kind });

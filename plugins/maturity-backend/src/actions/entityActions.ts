@@ -197,12 +197,16 @@ export function findTopic(deps: Pick<ActionDeps, 'model'>, text: string) {
   const found = exact.length
     ? exact
     : all.filter(({ topic }) =>
-        `${topic.id} ${topic.title}`.toLocaleLowerCase('en-US').includes(wanted),
+        `${topic.id} ${topic.title}`
+          .toLocaleLowerCase('en-US')
+          .includes(wanted),
       );
   if (found.length === 1) return found[0];
   if (!found.length) {
     throw new NotFoundError(
-      `No topic matches "${text}"; topics are ${all.map(t => t.topic.id).join(', ')}`,
+      `No topic matches "${text}"; topics are ${all
+        .map(t => t.topic.id)
+        .join(', ')}`,
     );
   }
   throw new InputError(

@@ -21,7 +21,11 @@ export function registerRecordAssessment(
   registry.register({
     name: 'record-assessment',
     title: 'Record a maturity assessment',
-    description: `Records a new ${model.title} assessment of one entity as the signed-in user, exactly as the portal's form does: a new revision that replaces the latest for every reader. Rate each topic level by level (1 up to the topic's maximum) with one of ${RATINGS.join(', ')}; a topic left out stays unrated. Give baseRevision: the revision you read with get-entity-maturity (0 for a first assessment); if someone recorded another since, this is a conflict and nothing is stored. Needs the create permission for the entity (usually its owners); a service token is refused. Confirm with the user before calling it.`,
+    description: `Records a new ${
+      model.title
+    } assessment of one entity as the signed-in user, exactly as the portal's form does: a new revision that replaces the latest for every reader. Rate each topic level by level (1 up to the topic's maximum) with one of ${RATINGS.join(
+      ', ',
+    )}; a topic left out stays unrated. Give baseRevision: the revision you read with get-entity-maturity (0 for a first assessment); if someone recorded another since, this is a conflict and nothing is stored. Needs the create permission for the entity (usually its owners); a service token is refused. Confirm with the user before calling it.`,
     attributes: { readOnly: false, idempotent: false, destructive: false },
     examples: [
       {

@@ -118,7 +118,11 @@ export function registerScorecardActions(
   registry.register({
     name: 'list-below-target',
     title: 'List the entities below their maturity target',
-    description: `The assessed components (or another kind) of a scope whose latest ${model.title} assessment is below target, furthest from target first, each with its gaps (topic, level, target, gap) and next steps. The scope is a group with every team below it (scope: group), a group's own components (owner), a system, or a domain. Narrow to one dimension (${dimensionIds.join(', ')}) or one topic. Paged: pass nextCursor back as cursor for more; a narrowed page may hold fewer than limit and still continue. Unassessed entities are not listed (get-scorecard counts them).`,
+    description: `The assessed components (or another kind) of a scope whose latest ${
+      model.title
+    } assessment is below target, furthest from target first, each with its gaps (topic, level, target, gap) and next steps. The scope is a group with every team below it (scope: group), a group's own components (owner), a system, or a domain. Narrow to one dimension (${dimensionIds.join(
+      ', ',
+    )}) or one topic. Paged: pass nextCursor back as cursor for more; a narrowed page may hold fewer than limit and still continue. Unassessed entities are not listed (get-scorecard counts them).`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     examples: [
       {
@@ -152,7 +156,9 @@ export function registerScorecardActions(
             .string()
             .min(1)
             .max(512)
-            .describe('The group, system or domain, e.g. group:default/payments'),
+            .describe(
+              'The group, system or domain, e.g. group:default/payments',
+            ),
           kind: z
             .string()
             .max(64)
@@ -282,7 +288,10 @@ function dimensionOf(deps: Pick<ActionDeps, 'model'>, text: string): string {
 }
 
 /** A scorecard as the action answers it: by dimension, weakest topics first. */
-export function scorecardOutput(deps: Pick<ActionDeps, 'model'>, card: Scorecard) {
+export function scorecardOutput(
+  deps: Pick<ActionDeps, 'model'>,
+  card: Scorecard,
+) {
   const topics = deps.model.dimensions.flatMap(d =>
     d.topics.map(t => ({
       id: t.id,

@@ -259,12 +259,7 @@ export class MaturityIndex {
     scope: IndexScope,
     condition?: SqlCondition,
   ): Promise<Array<{ ownerRef: string | null; count: number }>> {
-    const query = scopeQuery(
-      this.knex,
-      scope,
-      condition,
-      needsSummaries(scope),
-    )
+    const query = scopeQuery(this.knex, scope, condition, needsSummaries(scope))
       .select('e.owner_ref')
       .count({ n: '*' })
       .groupBy('e.owner_ref')
@@ -277,12 +272,7 @@ export class MaturityIndex {
   }
 
   async count(scope: IndexScope, condition?: SqlCondition): Promise<number> {
-    const query = scopeQuery(
-      this.knex,
-      scope,
-      condition,
-      needsSummaries(scope),
-    )
+    const query = scopeQuery(this.knex, scope, condition, needsSummaries(scope))
       .count({ n: '*' })
       .first();
     const row = await query;

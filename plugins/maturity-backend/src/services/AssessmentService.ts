@@ -50,7 +50,8 @@ export class AssessmentService {
     const latest = new Map<string, StoredAssessment>();
     for (const entity of entities) {
       const record = records.get(entity.ref);
-      if (record) latest.set(entity.ref, this.toStored(record, entity.lifecycle));
+      if (record)
+        latest.set(entity.ref, this.toStored(record, entity.lifecycle));
     }
     return latest;
   }

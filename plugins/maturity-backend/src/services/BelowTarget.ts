@@ -91,7 +91,12 @@ export class BelowTarget {
           const more =
             item !== page.items[page.items.length - 1] ||
             page.nextCursor !== null;
-          return { items, totalCount, nextCursor: more ? cursor : null, indexedAt };
+          return {
+            items,
+            totalCount,
+            nextCursor: more ? cursor : null,
+            indexedAt,
+          };
         }
       }
       if (page.nextCursor === null) {

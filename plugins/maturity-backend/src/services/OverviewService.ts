@@ -131,7 +131,11 @@ export class OverviewService {
     page: { limit: number; cursor?: string },
     caller: Caller,
   ): Promise<{
-    items: Array<{ entity: IndexedEntity; row: EntityMaturityRow; cursor: string }>;
+    items: Array<{
+      entity: IndexedEntity;
+      row: EntityMaturityRow;
+      cursor: string;
+    }>;
     totalCount: number;
     nextCursor: string | null;
     indexedAt: string;
