@@ -23,5 +23,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@cnmm/backstage-plugin-maturity-backend'));
+// Serves the maturity actions as MCP tools at /api/mcp-actions/v1/maturity.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

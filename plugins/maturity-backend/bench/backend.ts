@@ -44,6 +44,15 @@ export async function startBenchBackend(options: {
           baseUrl: `http://127.0.0.1:${options.port}`,
           listen: { port: options.port, host: '127.0.0.1' },
           database: options.database,
+          actions: { pluginSources: ['maturity'] },
+        },
+        mcpActions: {
+          servers: {
+            maturity: {
+              name: 'Maturity',
+              filter: { include: [{ id: 'maturity:*' }] },
+            },
+          },
         },
         permission: { enabled: true },
         auth: {
@@ -75,6 +84,7 @@ export async function startBenchBackend(options: {
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(allowAll);
   backend.add(import('../src'));
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
   await backend.start();
   return backend;
 }

@@ -24,6 +24,7 @@ import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore
 import { MaturityIndex } from '../src/database/MaturityIndex';
 import { CatalogIndexer } from '../src/jobs/CatalogIndexer';
 import { Summaries } from '../src/services/Summaries';
+import { connectMcp } from './mcp';
 import { buildOrganisation, Size, SIZES, withRelations } from './organisation';
 
 // Usage: yarn bench [--size 10000|100000] [--keep] [postgresql://user:pass@host:port]
@@ -477,11 +478,15 @@ async function runSize(size: Size) {
     ]);
   const runs = size.components > 10_000 ? 10 : 30;
   const heavyRuns = size.components > 10_000 ? 5 : 15;
+  // The assistant's path: MCP client → MCP backend → actions registry → action.
+  const mcp = await connectMcp(host, token);
   const cases: Array<{
     name: string;
     fn: () => Promise<unknown>;
     floor: () => Promise<unknown>;
     catalog?: () => Promise<unknown>;
+    /** The matching HTTP route, timed in the same run for comparison. */
+    http?: () => Promise<unknown>;
     runs: number;
   }> = [
     {
@@ -556,6 +561,32 @@ async function runSize(size: Size) {
       runs: heavyRuns,
     },
     {
+      name: 'action-get-entity-maturity',
+      fn: () =>
+        mcp.call('get-entity-maturity', {
+          entityRef: 'component:default/component-42',
+        }),
+      floor: () =>
+        knex('maturity_assessment')
+          .where({ entity_ref: 'component:default/component-42' })
+          .orderBy('revision', 'desc')
+          .first(),
+      http: () => get('/api/maturity/entities/component/default/component-42'),
+      runs,
+    },
+    {
+      name: 'action-get-scorecard',
+      fn: () => mcp.call('get-scorecard', { entityRef: dept }),
+      floor: () =>
+        summariesOf(knex({ e: 'maturity_entity' })).where(
+          'e.kind',
+          'component',
+        ),
+      http: () =>
+        get('/api/maturity/scorecards/groups/default/dept-0?entities=none'),
+      runs: heavyRuns,
+    },
+    {
       name: 'overview-page',
       fn: () => get('/api/maturity/overview?sortBy=name&limit=50'),
       floor: () =>
@@ -600,7 +631,13 @@ async function runSize(size: Size) {
   const round = (n: number) => Math.round(n * 100) / 100;
   const results: Record<
     string,
-    { p50Ms: number; p95Ms: number; floorMs: number; catalogMs: number | null }
+    {
+      p50Ms: number;
+      p95Ms: number;
+      floorMs: number;
+      catalogMs: number | null;
+      httpMs?: number;
+    }
   > = {};
   console.log(
     `${'case'.padEnd(22)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(
@@ -613,11 +650,13 @@ async function runSize(size: Size) {
     const measured = await time(c.fn, c.runs);
     const floor = await time(c.floor, c.runs);
     const catalog = c.catalog ? await time(c.catalog, c.runs) : undefined;
+    const http = c.http ? await time(c.http, c.runs) : undefined;
     results[c.name] = {
       p50Ms: round(measured.p50),
       p95Ms: round(measured.p95),
       floorMs: round(floor.p50),
       catalogMs: catalog ? round(catalog.p50) : null,
+      ...(http && { httpMs: round(http.p50) }),
     };
     console.log(
       `${c.name.padEnd(22)}${measured.p50.toFixed(1).padStart(9)}${measured.p95
@@ -625,9 +664,16 @@ async function runSize(size: Size) {
         .padStart(9)}${floor.p50.toFixed(1).padStart(10)}${(catalog
         ? catalog.p50.toFixed(1)
         : '—'
-      ).padStart(12)}`,
+      ).padStart(12)}${
+        http
+          ? `  beside HTTP ${http.p50.toFixed(1)} ms (×${(
+              measured.p50 / http.p50
+            ).toFixed(2)})`
+          : ''
+      }`,
     );
   }
+  await mcp.close();
   clearInterval(sampler);
   const peakRssMb = Math.round((peakRss - rssBefore) / 1024);
   console.log(`Peak RSS growth of the backend while serving: ${peakRssMb} MB`);

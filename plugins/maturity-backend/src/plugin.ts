@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
+import { registerMaturityActions } from './actions';
+import { actionsRegistryServiceRef } from './actions/registry';
 import { readMaturityConfig } from './config';
 import { createMaturityDatabase } from './database/createMaturityDatabase';
 import { createRouter } from './http/createRouter';
@@ -14,6 +16,8 @@ import { cleanOrphans } from './jobs/cleanOrphans';
 import { SummaryUpdater } from './jobs/SummaryUpdater';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { AssessmentService } from './services/AssessmentService';
+import { AssessmentWriter } from './services/AssessmentWriter';
+import { BelowTarget } from './services/BelowTarget';
 import { IndexCampaignScopeResolver } from './services/CampaignScope';
 import {
   CampaignService,
@@ -24,6 +28,7 @@ import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
 import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
+import { WriteRateLimiter } from './services/writeRateLimit';
 import { scheduleTasks } from './tasks';
 
 /**
@@ -48,6 +53,7 @@ export const maturityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { catalog, logger } = deps;
@@ -107,30 +113,56 @@ export const maturityPlugin = createBackendPlugin({
           path: '/entities/:kind/:namespace/:name/assessments',
           allow: 'unauthenticated',
         });
+        const assessments = new AssessmentService({
+          model,
+          store: db.assessments,
+          indexer,
+          summaries,
+          scoring,
+        });
+        const scorecards = new ScorecardService({
+          model,
+          index: db.index,
+          indexer,
+          entities,
+          rows,
+        });
+        const overview = new OverviewService({
+          model,
+          indexer,
+          entities,
+          rows,
+        });
+        // One write path and one rate limit for the form and the actions.
+        const writer = new AssessmentWriter({
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          entities,
+          assessments,
+          limiter: new WriteRateLimiter(dataSafety.writesPerMinute),
+        });
         deps.httpRouter.use(
           createRouter({
             ...deps,
             model,
             entities,
-            assessments: new AssessmentService({
-              model,
-              store: db.assessments,
-              indexer,
-              summaries,
-              scoring,
-            }),
-            scorecards: new ScorecardService({
-              model,
-              index: db.index,
-              indexer,
-              entities,
-              rows,
-            }),
-            overview: new OverviewService({ model, indexer, entities, rows }),
+            assessments,
+            scorecards,
+            overview,
             campaigns,
-            writesPerMinute: dataSafety.writesPerMinute,
+            writer,
           }),
         );
+        registerMaturityActions(deps.actionsRegistry, {
+          permissions: deps.permissions,
+          model,
+          entities,
+          assessments,
+          scorecards,
+          belowTarget: new BelowTarget({ model, overview, assessments }),
+          campaigns,
+          writer,
+        });
 
         const reminders = new CampaignReminders({
           service: campaigns,

@@ -52,7 +52,9 @@ export {
   computeAssessmentResult,
   DEFAULT_STALE_AFTER_DAYS,
   isStale,
+  nextSteps,
 } from './scoring/assess';
+export type { NextStep } from './scoring/assess';
 export {
   lowestDimensionMedian,
   RollUpAccumulator,

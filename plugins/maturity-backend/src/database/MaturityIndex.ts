@@ -21,7 +21,7 @@ import {
   toIndexedEntity,
 } from './mappers';
 import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
-import { scopeQuery, withSubtree } from './scopeQuery';
+import { needsSummaries, scopeQuery, withSubtree } from './scopeQuery';
 import { streamQuery } from './streamQuery';
 import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
 
@@ -199,7 +199,7 @@ export class MaturityIndex {
       this.knex,
       scope,
       condition,
-      scope.minLevel !== undefined,
+      needsSummaries(scope),
     ).select(columns.filter(c => c.startsWith('e.')));
     if (ordered) query.orderBy('e.entity_ref');
     const rows: IndexedColumns[] = await query;
@@ -259,12 +259,7 @@ export class MaturityIndex {
     scope: IndexScope,
     condition?: SqlCondition,
   ): Promise<Array<{ ownerRef: string | null; count: number }>> {
-    const query = scopeQuery(
-      this.knex,
-      scope,
-      condition,
-      scope.minLevel !== undefined,
-    )
+    const query = scopeQuery(this.knex, scope, condition, needsSummaries(scope))
       .select('e.owner_ref')
       .count({ n: '*' })
       .groupBy('e.owner_ref')
@@ -277,12 +272,7 @@ export class MaturityIndex {
   }
 
   async count(scope: IndexScope, condition?: SqlCondition): Promise<number> {
-    const query = scopeQuery(
-      this.knex,
-      scope,
-      condition,
-      scope.minLevel !== undefined,
-    )
+    const query = scopeQuery(this.knex, scope, condition, needsSummaries(scope))
       .count({ n: '*' })
       .first();
     const row = await query;

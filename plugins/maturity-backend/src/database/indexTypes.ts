@@ -18,6 +18,8 @@ export type IndexScope = {
   lifecycle?: string;
   /** Every rated dimension median at least this. */
   minLevel?: number;
+  /** Assessed, with a gap to target on at least one topic. */
+  belowTarget?: boolean;
 };
 
 export type SortColumn =

@@ -62,8 +62,14 @@ export function scopeQuery(
   if (scope.minLevel !== undefined) {
     query.where('s.lowest_median', '>=', scope.minLevel);
   }
+  if (scope.belowTarget) query.where('s.gap_sum', '>', 0);
   if (condition) query.where(condition);
   return query;
+}
+
+/** Whether a scope filters on the summaries, so that they must be joined. */
+export function needsSummaries(scope: IndexScope): boolean {
+  return scope.minLevel !== undefined || scope.belowTarget === true;
 }
 
 /**

@@ -1,30 +1,23 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   AssessmentSubmission,
   createSubmissionSchema,
   describeV3Import,
   historyQuerySchema,
   mapV3Ratings,
-  maturityAssessmentCreatePermission,
   MaturityModel,
   StoredAssessment,
   v3ImportSchema,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Request, Response } from 'express';
-import { authorizeOrThrow } from '../permissions/authorize';
 import { AssessmentService } from '../services/AssessmentService';
+import { AssessmentWriter } from '../services/AssessmentWriter';
+import { withAuditEvent } from '../services/audit';
 import { EntityLookup } from '../services/EntityLookup';
 import type { Caller } from '../services/VisibleIndex';
-import { withAuditEvent } from './audit';
 import { parse, readJsonBody, refFromPath } from './request';
 import { Route, route } from './routes';
-import { TooManyRequestsError, WriteRateLimiter } from './writeRateLimit';
+import { TooManyRequestsError } from '../services/writeRateLimit';
 
 /** What a write route makes of its validated body. */
 type ToSubmission = (body: unknown) => {
@@ -36,12 +29,11 @@ type ToSubmission = (body: unknown) => {
 /** The model, one entity's assessment and history, and writes of snapshots. */
 export function assessmentRoutes(deps: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   auditor: AuditorService;
   model: MaturityModel;
   entities: EntityLookup;
   assessments: AssessmentService;
-  limiter: WriteRateLimiter;
+  writer: AssessmentWriter;
   readCaller: (req: Request) => Promise<Caller>;
 }): Route[] {
   const { httpAuth, auditor, entities, assessments, readCaller } = deps;
@@ -61,61 +53,34 @@ export function assessmentRoutes(deps: {
     }
   }
 
-  /** Authorises a write for one entity; a 403 when the policy says no. */
-  async function authorizeWrite(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    await authorizeOrThrow(
-      deps.permissions,
-      {
-        permission: maturityAssessmentCreatePermission,
-        resourceRef: entityRef,
-      },
-      credentials,
-      `You may not record a maturity assessment for ${entityRef}`,
-    );
-  }
-
   /**
-   * Records a snapshot for the entity in the path: authenticated as a user,
-   * rate limited, validated, authorised for that entity, audited (refusals
-   * too).
+   * Records a snapshot for the entity in the path through the write path of
+   * `AssessmentWriter` (rate limit, validation, permission, audit, conflict
+   * check); the body is read inside it, so that a 413 is audited too.
    */
   const recordAssessment =
     (eventId: string, toSubmission: ToSubmission) =>
     async (req: Request, res: Response) => {
       const credentials = await writer(req, eventId);
-      const user = credentials.principal.userEntityRef;
-      const { stored, answer } = await withAuditEvent(
-        auditor,
-        { eventId, request: req, meta: { path: { ...req.params } } },
-        async () => {
-          const entityRef = refFromPath(req);
-          try {
-            deps.limiter.take(user);
-          } catch (error) {
-            if (error instanceof TooManyRequestsError) {
-              res.set('Retry-After', String(error.retryAfterSeconds));
-            }
-            throw error;
-          }
-          await readJsonBody(req, res);
-          const { submission, answer: extra } = toSubmission(req.body);
-          const entity = await entities.getEntity(entityRef, { credentials });
-          await authorizeWrite(stringifyEntityRef(entity), credentials);
-          return {
-            entityRef,
-            stored: await assessments.submit(entity, submission, user),
-            answer: extra,
-          };
-        },
-        result => ({
-          entityRef: result.entityRef,
-          revision: result.stored.revision,
-        }),
-      );
-      res.status(201).json(answer ? answer(stored) : stored);
+      try {
+        const { stored, extra } = await deps.writer.write({
+          eventId,
+          credentials,
+          entityRef: () => refFromPath(req),
+          prepare: async () => {
+            await readJsonBody(req, res);
+            const { submission, answer } = toSubmission(req.body);
+            return { submission, extra: answer };
+          },
+          audit: { request: req, meta: { path: { ...req.params } } },
+        });
+        res.status(201).json(extra ? extra(stored) : stored);
+      } catch (error) {
+        if (error instanceof TooManyRequestsError) {
+          res.set('Retry-After', String(error.retryAfterSeconds));
+        }
+        throw error;
+      }
     };
 
   return [

@@ -16,7 +16,7 @@ import { CampaignService } from '../services/CampaignService';
 import { EntityLookup } from '../services/EntityLookup';
 import { normalizeRef } from '../services/entityRefs';
 import type { Caller } from '../services/VisibleIndex';
-import { withAuditEvent } from './audit';
+import { withAuditEvent } from '../services/audit';
 import { campaignIdFromPath, parse, refFromPath } from './request';
 import { Route, route } from './routes';
 

@@ -6,6 +6,7 @@ import {
 import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import express from 'express';
 import { AssessmentService } from '../services/AssessmentService';
+import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
 import { EntityLookup } from '../services/EntityLookup';
 import { OverviewService } from '../services/OverviewService';
@@ -16,7 +17,6 @@ import { overviewRoutes } from './overviewRoutes';
 import { createCallerReader } from './request';
 import { mountRoutes, Route } from './routes';
 import { scorecardRoutes } from './scorecardRoutes';
-import { WriteRateLimiter } from './writeRateLimit';
 
 /** What the HTTP API calls: the platform's services and the plugin's own. */
 export type RouterDeps = {
@@ -29,17 +29,16 @@ export type RouterDeps = {
   scorecards: ScorecardService;
   overview: OverviewService;
   campaigns: CampaignService;
-  /** Snapshot writes one user may make per minute. */
-  writesPerMinute: number;
+  /** The write path of snapshots, shared with the assistant actions. */
+  writer: AssessmentWriter;
 };
 
 /** Every route of the API, in the order they are matched. */
 export function createRoutes(deps: RouterDeps): Route[] {
   const readCaller = createCallerReader(deps);
-  const limiter = new WriteRateLimiter(deps.writesPerMinute);
   return [
     ...overviewRoutes({ ...deps, readCaller }),
-    ...assessmentRoutes({ ...deps, limiter, readCaller }),
+    ...assessmentRoutes({ ...deps, readCaller }),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

@@ -9,7 +9,7 @@ import {
 import { Request } from 'express';
 import { OverviewService } from '../services/OverviewService';
 import type { Caller } from '../services/VisibleIndex';
-import { toJson, withAuditEvent } from './audit';
+import { toJson, withAuditEvent } from '../services/audit';
 import { parse, readJsonBody } from './request';
 import { writeExport } from './response/writeExport';
 import { Route, route } from './routes';

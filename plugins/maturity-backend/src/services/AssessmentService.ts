@@ -42,6 +42,20 @@ export class AssessmentService {
     return this.toStored(record, entity.lifecycle);
   }
 
+  /** The latest snapshots of some entities, by ref; none for an unassessed one. */
+  async latestOf(
+    entities: EntityTarget[],
+  ): Promise<Map<string, StoredAssessment>> {
+    const records = await this.deps.store.getLatest(entities.map(e => e.ref));
+    const latest = new Map<string, StoredAssessment>();
+    for (const entity of entities) {
+      const record = records.get(entity.ref);
+      if (record)
+        latest.set(entity.ref, this.toStored(record, entity.lifecycle));
+    }
+    return latest;
+  }
+
   /** Records a snapshot of the entity as the catalog has it now. */
   async submit(
     entity: Entity,

@@ -3,17 +3,28 @@ import {
   CatalogMaturityRow,
   EntityFilter,
   EntityMaturityExportRow,
+  EntityMaturityRow,
   MaturityModel,
   OVERVIEW_SORT_FIELDS,
   OverviewPage,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type { IndexScope, Sort } from '../database/MaturityIndex';
+import type {
+  IndexedEntity,
+  IndexScope,
+  Sort,
+} from '../database/MaturityIndex';
 import { decodeKeyset, encodeKeyset } from './cursor';
 import { EntityLookup } from './EntityLookup';
 import { normalizeRef, parseFilterRef } from './entityRefs';
 import { EntityRows } from './EntityRows';
 import { IndexReadiness } from './ScorecardService';
 import { Caller } from './VisibleIndex';
+
+/** Where to look for entities below target: one of the filters of the overview. */
+export type BelowTargetScope = Pick<
+  EntityFilter,
+  'kind' | 'owner' | 'group' | 'system' | 'domain'
+>;
 
 /** An overview query: a filter, a sort and a page. */
 export type OverviewQuery = EntityFilter & {
@@ -108,6 +119,55 @@ export class OverviewService {
     for await (const batch of visible.batches(scopeOf(filter))) {
       yield batch.map(entity => this.deps.rows.toExportRow(entity, nowMs));
     }
+  }
+
+  /**
+   * One page of the assessed entities of a scope that the caller may see
+   * and that are below target on some topic, furthest from target first,
+   * paged in the database; each with the cursor that continues after it.
+   */
+  async belowTarget(
+    scope: BelowTargetScope,
+    page: { limit: number; cursor?: string },
+    caller: Caller,
+  ): Promise<{
+    items: Array<{
+      entity: IndexedEntity;
+      row: EntityMaturityRow;
+      cursor: string;
+    }>;
+    totalCount: number;
+    nextCursor: string | null;
+    indexedAt: string;
+  }> {
+    const after = page.cursor ? decodeKeyset(page.cursor) : undefined;
+    const indexedAt = (await this.deps.indexer.ready()).toISOString();
+    const { rows, totalCount } = await this.deps.entities
+      .visibleIndex(caller)
+      .page(
+        { ...scopeOf(scope), belowTarget: true },
+        { by: 'percentToTarget', order: 'asc' },
+        page.limit + 1,
+        after,
+      );
+    const nowMs = this.nowMs();
+    const items = rows.slice(0, page.limit).map(entity => ({
+      entity,
+      row: this.deps.rows.toRow(entity, nowMs),
+      cursor: encodeKeyset({
+        value: entity.sortKey ?? null,
+        ref: entity.entityRef,
+      }),
+    }));
+    return {
+      items,
+      totalCount,
+      nextCursor:
+        rows.length > page.limit && items.length
+          ? items[items.length - 1].cursor
+          : null,
+      indexedAt,
+    };
   }
 
   /** When the index last caught up with the catalog. */

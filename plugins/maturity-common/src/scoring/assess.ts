@@ -4,7 +4,7 @@ import type {
   TopicRatings,
   TopicResult,
 } from '../assessment/schema';
-import type { MaturityModel, TopicLevel } from '../model/schema';
+import type { MaturityModel, Topic } from '../model/schema';
 import { levelStats } from './stats';
 import { ScoringOptions, scoreTopic } from './topicLevel';
 
@@ -112,16 +112,20 @@ export function computeAssessmentResult(
   };
 }
 
-/** A step to take: the first unmet level of a topic below its target. */
+/** A step to take: the first unmet level of a topic below its target. @public */
 export interface NextStep {
+  /** The dimension of the topic. */
   dimensionId: string;
+  /** The topic below its target. */
   topicId: string;
   topicTitle: string;
-  level: TopicLevel;
+  /** The level to reach next, with its criteria. */
+  level: Topic['levels'][number];
+  /** The official page of the topic. */
   url: string;
 }
 
-/** The next steps of a result, in the model's order. */
+/** The next steps of a result, in the model's order. @public */
 export function nextSteps(
   model: MaturityModel,
   result: Pick<AssessmentResult, 'topics'>,

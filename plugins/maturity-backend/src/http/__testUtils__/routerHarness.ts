@@ -10,10 +10,12 @@ import {
 import express from 'express';
 import { recordingAuditor } from '../../__testUtils__/fixtures';
 import { AssessmentService } from '../../services/AssessmentService';
+import { AssessmentWriter } from '../../services/AssessmentWriter';
 import { CampaignService } from '../../services/CampaignService';
 import { EntityLookup } from '../../services/EntityLookup';
 import { OverviewService } from '../../services/OverviewService';
 import { ScorecardService } from '../../services/ScorecardService';
+import { WriteRateLimiter } from '../../services/writeRateLimit';
 import { createRouter, RouterDeps } from '../createRouter';
 
 /** The methods of a service that the routes call, each a jest.fn. */
@@ -87,6 +89,13 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   });
   const { auditor, events } = recordingAuditor();
+  const writer = new AssessmentWriter({
+    permissions,
+    auditor,
+    entities: asService<EntityLookup>(entities),
+    assessments: asService<AssessmentService>(assessments),
+    limiter: new WriteRateLimiter(options.writesPerMinute ?? 100),
+  });
   const deps: RouterDeps = {
     httpAuth: mockServices.httpAuth(),
     permissions,
@@ -97,7 +106,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     scorecards: asService<ScorecardService>(scorecards),
     overview: asService<OverviewService>(overview),
     campaigns: asService<CampaignService>(campaigns),
-    writesPerMinute: options.writesPerMinute ?? 100,
+    writer,
   };
   return {
     deps,

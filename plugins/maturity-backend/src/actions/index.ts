@@ -1,0 +1,22 @@
+import type { ActionDeps } from './types';
+import { registerCampaignActions } from './campaignActions';
+import { registerEntityActions } from './entityActions';
+import { registerRecordAssessment } from './recordAssessment';
+import { ActionsRegistryService } from './registry';
+import { registerScorecardActions } from './scorecardActions';
+
+export type { ActionDeps };
+
+/**
+ * Registers the maturity actions (`maturity:<name>`) in the actions
+ * registry, from where MCP clients and templates call them.
+ */
+export function registerMaturityActions(
+  registry: ActionsRegistryService,
+  deps: ActionDeps,
+): void {
+  registerEntityActions(registry, deps);
+  registerScorecardActions(registry, deps);
+  registerCampaignActions(registry, deps);
+  registerRecordAssessment(registry, deps);
+}
