@@ -12,10 +12,9 @@ import {
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { JsonObject } from '@backstage/types';
-import type { Request } from 'express';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { AssessmentService } from './AssessmentService';
-import { withAuditEvent } from './audit';
+import { AuditedRequest, withAuditEvent } from './audit';
 import { EntityLookup } from './EntityLookup';
 import { WriteRateLimiter } from './writeRateLimit';
 
@@ -36,7 +35,7 @@ export type WriteRequest<T> = {
   /** Reads and validates the submission; runs after the rate limit. */
   prepare: () => Promise<PreparedWrite<T>>;
   /** What the event carries besides the outcome: the request, its path. */
-  audit?: { request?: Request; meta?: JsonObject };
+  audit?: { request?: AuditedRequest; meta?: JsonObject };
 };
 
 /** A recorded snapshot and what the write's `prepare` handed back. */

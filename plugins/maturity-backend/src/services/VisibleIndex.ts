@@ -211,7 +211,7 @@ export class VisibleIndex {
    * whole subtree again: seconds for 100,000 components. It is read owner by
    * owner instead: whole owners packed into walks of about one batch, and an
    * owner larger than a batch walked alone in ref order by the
-   * (owner_ref, entity_ref) index.
+   * index on owner and ref.
    */
   private async ownerWalks(scope: IndexScope): Promise<IndexScope[]> {
     const counts = await this.index.ownerCounts(scope, this.condition);

@@ -1,6 +1,10 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import { Request } from 'express';
+
+/** The HTTP request an event names, passed through to the auditor untouched. */
+export type AuditedRequest = Parameters<
+  AuditorService['createEvent']
+>[0]['request'];
 
 /** Makes a value plain JSON for an event's meta (drops undefined fields). */
 export function toJson(value: unknown): JsonObject {
@@ -14,7 +18,7 @@ export function toJson(value: unknown): JsonObject {
  */
 export async function withAuditEvent<T>(
   auditor: AuditorService,
-  event: { eventId: string; request?: Request; meta?: JsonObject },
+  event: { eventId: string; request?: AuditedRequest; meta?: JsonObject },
   action: () => Promise<T>,
   successMeta?: (result: T) => JsonObject,
 ): Promise<T> {
