@@ -5,13 +5,13 @@ import { defaultMaturityModel } from './bundled';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  CNMM_V3_MAPPING,
   describeV3Import,
   mapV3Ratings,
   v3AssessmentFileSchema,
   v3Coverage,
   v3ImportSchema,
 } from './v3Mapping';
+import { CNMM_V3_MAPPING } from './v3MappingTable';
 
 const v4Topics = new Map(
   defaultMaturityModel.dimensions.flatMap(d => d.topics.map(t => [t.id, t])),
