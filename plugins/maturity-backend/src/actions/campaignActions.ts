@@ -1,5 +1,6 @@
 import type { ActionDeps } from './types';
-import { callerOf, Zod } from './common';
+import { Zod } from './common';
+import { readCaller } from '../permissions/readVisibility';
 import { ActionsRegistryService } from './registry';
 
 const countSchema = (z: Zod) =>
@@ -94,7 +95,7 @@ export function registerCampaignActions(
       output: z => z.object({ items: z.array(campaignSchema(z)) }),
     },
     action: async ({ credentials }) => {
-      const caller = await callerOf(permissions, credentials);
+      const caller = await readCaller(permissions, credentials);
       const items = await campaigns.list(caller);
       return { output: { items: items.map(campaignOutput) } };
     },
@@ -165,7 +166,7 @@ export function registerCampaignActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      const caller = await callerOf(permissions, credentials);
+      const caller = await readCaller(permissions, credentials);
       const { id, ...query } = input;
       const progress = await campaigns.progress(id, query, caller);
       return {

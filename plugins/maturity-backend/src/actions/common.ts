@@ -1,29 +1,9 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { z as zod } from 'zod/v3';
-import { readVisibility } from '../permissions/readVisibility';
-import type { Caller } from '../services/VisibleIndex';
 
 /** The zod the registry hands to schema builders (zod v3). */
 export type Zod = typeof zod;
-
-/**
- * Who is calling and what of the catalog they may see: the same single
- * decision the HTTP API reads for a request (`createCallerReader`).
- */
-export async function callerOf(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-): Promise<Caller> {
-  return {
-    credentials,
-    visibility: await readVisibility(permissions, credentials),
-  };
-}
 
 /**
  * An entity ref as a model writes it: `kind:namespace/name`, or a bare name

@@ -2,12 +2,12 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { nextSteps } from '@cnmm/backstage-plugin-maturity-common';
 import type { ActionDeps } from './types';
 import {
-  callerOf,
   entityRefOf,
   levelStatsSchema,
   nextStepSchema,
   toNextStep,
 } from './common';
+import { readCaller } from '../permissions/readVisibility';
 import { ActionsRegistryService } from './registry';
 
 /** `get-entity-maturity` and `describe-topic`. */
@@ -79,7 +79,7 @@ export function registerEntityActions(
     },
     action: async ({ input, credentials }) => {
       const ref = entityRefOf(input.entityRef, { defaultKind: 'component' });
-      const caller = await callerOf(permissions, credentials);
+      const caller = await readCaller(permissions, credentials);
       const entity = await entities.findEntity(ref, caller);
       let latest;
       try {

@@ -2,12 +2,12 @@ import { InputError } from '@backstage/errors';
 import { Scorecard } from '@cnmm/backstage-plugin-maturity-common';
 import type { ActionDeps } from './types';
 import {
-  callerOf,
   entityRefOf,
   levelStatsSchema,
   nextStepSchema,
   toNextStep,
 } from './common';
+import { readCaller } from '../permissions/readVisibility';
 import { findTopic } from './entityActions';
 import { ActionsRegistryService } from './registry';
 
@@ -98,7 +98,7 @@ export function registerScorecardActions(
       const ref = entityRefOf(input.entityRef, {
         kinds: ['system', 'group', 'domain'],
       });
-      const caller = await callerOf(permissions, credentials);
+      const caller = await readCaller(permissions, credentials);
       const options = { ...caller, entities: 'none' as const };
       let card: Scorecard;
       if (ref.startsWith('system:')) {
@@ -232,7 +232,7 @@ export function registerScorecardActions(
           : dimensionOf(deps, input.dimension);
       const topic =
         input.topic === undefined ? undefined : findTopic(deps, input.topic);
-      const caller = await callerOf(permissions, credentials);
+      const caller = await readCaller(permissions, credentials);
       // The scope itself must be visible, like a scorecard's: else not found.
       await deps.entities.findEntity(ref, caller);
       const page = await belowTarget.page(

@@ -6,7 +6,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express, { Request, Response } from 'express';
 import { z } from 'zod';
-import { readVisibility } from '../permissions/readVisibility';
+import { readCaller } from '../permissions/readVisibility';
 import type { Caller } from '../services/VisibleIndex';
 
 /** Larger bodies answer 413: a full assessment with notes is well below it. */
@@ -84,11 +84,6 @@ export function createCallerReader(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): (req: Request) => Promise<Caller> {
-  return async req => {
-    const credentials = await deps.httpAuth.credentials(req);
-    return {
-      credentials,
-      visibility: await readVisibility(deps.permissions, credentials),
-    };
-  };
+  return async req =>
+    readCaller(deps.permissions, await deps.httpAuth.credentials(req));
 }

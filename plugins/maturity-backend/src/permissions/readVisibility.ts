@@ -5,6 +5,7 @@ import {
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { criteriaToSql, SqlCondition } from '../database/criteriaToSql';
+import type { Caller } from '../services/VisibleIndex';
 
 /**
  * What of the index a caller may see, from one conditional decision on
@@ -33,4 +34,18 @@ export async function readVisibility(
   if (decision.result !== AuthorizeResult.CONDITIONAL) return { type: 'none' };
   const condition = criteriaToSql(decision.conditions);
   return condition ? { type: 'sql', condition } : { type: 'catalog' };
+}
+
+/**
+ * Who is calling and what of the catalog they may see: one decision per
+ * request or action call.
+ */
+export async function readCaller(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<Caller> {
+  return {
+    credentials,
+    visibility: await readVisibility(permissions, credentials),
+  };
 }
