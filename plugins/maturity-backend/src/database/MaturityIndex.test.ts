@@ -19,6 +19,7 @@ import {
   SortColumn,
 } from './MaturityIndex';
 import { SUMMARIES } from './tables';
+import { indexRecord } from '../__testUtils__/indexRecord';
 
 jest.setTimeout(180_000);
 
@@ -28,26 +29,7 @@ const DIMENSIONS = defaultMaturityModel.dimensions.map(d => d.id);
 const DAY = 24 * 60 * 60 * 1000;
 const BASE = Date.UTC(2026, 0, 1);
 
-function entity(
-  kind: string,
-  name: string,
-  fields: Partial<CatalogEntityRecord> = {},
-): CatalogEntityRecord {
-  return {
-    entityRef: `${kind}:default/${name}`,
-    kind,
-    namespace: 'default',
-    name,
-    title: null,
-    ownerRef: null,
-    systemRef: null,
-    domainRef: null,
-    lifecycle: null,
-    parentRef: null,
-    etag: null,
-    ...fields,
-  };
-}
+const entity = indexRecord;
 
 /** What a component's summary holds, chosen to repeat so that sorts tie. */
 type Values = {

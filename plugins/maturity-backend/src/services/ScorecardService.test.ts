@@ -17,12 +17,13 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { AssessmentRecord } from '../database/AssessmentStore';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
-import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
+import { MaturityIndex } from '../database/MaturityIndex';
 import type { Visibility } from '../permissions/readVisibility';
 import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
 import { ScorecardService } from './ScorecardService';
 import { Summaries } from './Summaries';
+import { indexRecord } from '../__testUtils__/indexRecord';
 
 jest.setTimeout(60_000);
 
@@ -43,26 +44,7 @@ const entityRows = new EntityRows(model, summaries);
 const group = (name: string) => `group:default/${name}`;
 const component = (name: string) => `component:default/${name}`;
 
-function record(
-  kind: string,
-  name: string,
-  fields: Partial<CatalogEntityRecord> = {},
-): CatalogEntityRecord {
-  return {
-    entityRef: `${kind}:default/${name}`,
-    kind,
-    namespace: 'default',
-    name,
-    title: null,
-    ownerRef: null,
-    systemRef: null,
-    domainRef: null,
-    lifecycle: null,
-    parentRef: null,
-    etag: null,
-    ...fields,
-  };
-}
+const record = indexRecord;
 
 /**
  * root has sub-teams t1 (with t1a below it) and t2; o1 belongs to a team

@@ -8,13 +8,10 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { SnapshotSummary } from '../database/AssessmentStore';
 import { criteriaToSql } from '../database/criteriaToSql';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
-import {
-  CatalogEntityRecord,
-  IndexedEntity,
-  MaturityIndex,
-} from '../database/MaturityIndex';
+import { IndexedEntity, MaturityIndex } from '../database/MaturityIndex';
 import type { Visibility } from '../permissions/readVisibility';
 import { VisibleIndex } from './VisibleIndex';
+import { indexRecord } from '../__testUtils__/indexRecord';
 
 jest.setTimeout(120_000);
 
@@ -27,26 +24,7 @@ const ref = (kind: string, name: string) => `${kind}:default/${name}`;
 const component = (name: string) => ref('component', name);
 const group = (name: string) => ref('group', name);
 
-function record(
-  kind: string,
-  name: string,
-  fields: Partial<CatalogEntityRecord> = {},
-): CatalogEntityRecord {
-  return {
-    entityRef: ref(kind, name),
-    kind,
-    namespace: 'default',
-    name,
-    title: null,
-    ownerRef: null,
-    systemRef: null,
-    domainRef: null,
-    lifecycle: null,
-    parentRef: null,
-    etag: null,
-    ...fields,
-  };
-}
+const record = indexRecord;
 
 function snapshot(entityRef: string, level: number, staleAt: string) {
   return {
