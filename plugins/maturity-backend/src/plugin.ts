@@ -104,6 +104,7 @@ export const maturityPlugin = createBackendPlugin({
           }),
           configured: readConfiguredCampaigns(config.campaigns, model),
           strict: scoring.strict,
+          logger,
         });
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);

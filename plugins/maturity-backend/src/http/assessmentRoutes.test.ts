@@ -250,10 +250,27 @@ describe('POST /entities/:kind/:namespace/:name/assessments', () => {
       {
         eventId: 'assessment-create',
         status: 'failed',
-        meta: { path: pathMeta, ip: expect.any(String) },
+        meta: { path: `${ENTITY_PATH}/assessments`, ip: expect.any(String) },
         error: 'AuthenticationError',
       },
     ]);
+  });
+
+  it('audits a flood of refusals without credentials at most 5 times a minute from one address, with the path cut to 256 characters', async () => {
+    const { app, events } = setup();
+    const long = `/entities/component/default/${'x'.repeat(16_000)}/assessments`;
+    for (let i = 0; i < 20; i++) {
+      const res = await request(app)
+        .post(long)
+        .set('Authorization', mockCredentials.none.header())
+        .send({});
+      expect(res.status).toBe(401);
+    }
+    expect(events).toHaveLength(5);
+    for (const event of events) {
+      expect(event.meta.path).toHaveLength(256);
+      expect(event.meta.path).toMatch(/^\/entities\/component\/default\/x+…$/);
+    }
   });
 
   it('answers 413 to a body above the limit, audited', async () => {

@@ -12,9 +12,9 @@ import {
 import { Request, Response } from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
-import { withAuditEvent } from '../services/audit';
 import { EntityLookup } from '../services/EntityLookup';
 import type { Caller } from '../services/VisibleIndex';
+import { RefusalSampler, refuseUnauthenticated } from './refusalAudit';
 import { parse, readJsonBody, refFromPath } from './request';
 import { Route, route } from './routes';
 import { TooManyRequestsError } from '../services/writeRateLimit';
@@ -35,20 +35,25 @@ export function assessmentRoutes(deps: {
   assessments: AssessmentService;
   writer: AssessmentWriter;
   readCaller: (req: Request) => Promise<Caller>;
+  /** Which refusals before authentication are audited. */
+  refusals: RefusalSampler;
 }): Route[] {
   const { httpAuth, auditor, entities, assessments, readCaller } = deps;
   const submissionSchema = createSubmissionSchema(deps.model);
 
-  /** Who may write: a user; a refusal is audited with the caller's address. */
+  /**
+   * Who may write: a user. The route is open to unauthenticated requests so
+   * that their refusal is audited here, sampled by address.
+   */
   async function writer(req: Request, eventId: string) {
     try {
       return await httpAuth.credentials(req, { allow: ['user'] });
     } catch (error) {
-      // Without credentials there is no actor: the event names the address.
-      return withAuditEvent(
-        auditor,
-        { eventId, meta: { path: { ...req.params }, ip: req.ip ?? null } },
-        () => Promise.reject(error),
+      return refuseUnauthenticated(
+        { auditor, sampler: deps.refusals },
+        req,
+        eventId,
+        error,
       );
     }
   }
