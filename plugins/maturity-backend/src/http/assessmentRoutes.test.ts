@@ -258,7 +258,9 @@ describe('POST /entities/:kind/:namespace/:name/assessments', () => {
 
   it('audits a flood of refusals without credentials at most 5 times a minute from one address, with the path cut to 256 characters', async () => {
     const { app, events } = setup();
-    const long = `/entities/component/default/${'x'.repeat(16_000)}/assessments`;
+    const long = `/entities/component/default/${'x'.repeat(
+      16_000,
+    )}/assessments`;
     for (let i = 0; i < 20; i++) {
       const res = await request(app)
         .post(long)

@@ -137,7 +137,10 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     });
   }
 
-  async visibleRefs(entityRefs: string[], caller: Caller): Promise<Set<string>> {
+  async visibleRefs(
+    entityRefs: string[],
+    caller: Caller,
+  ): Promise<Set<string>> {
     if (!entityRefs.length) return new Set();
     // Groups and systems are indexed; users are not and are asked of the
     // catalog, with the caller's credentials.

@@ -205,7 +205,10 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
       'system:default/shop',
     ]);
     const created = await campaigns.create(
-      { ...input, scope: { owner: 'Group:Default/Secret-Team', system: 'shop' } },
+      {
+        ...input,
+        scope: { owner: 'Group:Default/Secret-Team', system: 'shop' },
+      },
       OWNER,
     );
 

@@ -123,7 +123,9 @@ export class CampaignService {
   /** Every campaign with the caller's progress. */
   async list(options: Credentials): Promise<CampaignSummary[]> {
     const summaries = await Promise.all(
-      (await this.all()).map(async campaign =>
+      (
+        await this.all()
+      ).map(async campaign =>
         this.summarize(campaign, await this.evaluate(campaign, options)),
       ),
     );
