@@ -16,6 +16,8 @@ export { extendMaturityModel, parseMaturityModel } from './model/loadModel';
 export {
   describeV3Import,
   mapV3Ratings,
+  mergeV3Import,
+  V3_IMPORT_MODES,
   v3ImportSchema,
 } from './model/v3Mapping';
 export type {

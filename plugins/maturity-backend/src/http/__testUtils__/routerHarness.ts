@@ -43,8 +43,13 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
   };
   const assessments: Fake<
     AssessmentService,
-    'getLatest' | 'getHistory' | 'submit'
-  > = { getLatest: jest.fn(), getHistory: jest.fn(), submit: jest.fn() };
+    'getLatest' | 'getHistory' | 'submit' | 'latestOf'
+  > = {
+    getLatest: jest.fn(),
+    getHistory: jest.fn(),
+    submit: jest.fn(),
+    latestOf: jest.fn(),
+  };
   const scorecards: Fake<
     ScorecardService,
     'systemScorecard' | 'domainScorecard' | 'groupScorecard'
