@@ -118,8 +118,9 @@ describe.each(ids)('campaign scopes on %s', id => {
       });
       answers.push({
         status: answer.status,
-        field: /scope\.(owner|system|kind)/.exec(answer.body?.error?.message)
-          ?.[0],
+        field: /scope\.(owner|system|kind)/.exec(
+          answer.body?.error?.message,
+        )?.[0],
       });
     }
     console.log(`[reliability] ${id}: ${JSON.stringify(answers)}`);
@@ -159,7 +160,9 @@ describe.each(ids)('campaign scopes on %s', id => {
     const list = await get('/campaigns');
     expect(list.status).toBe(200);
     expect(list.body.items.map((c: any) => c.id)).toEqual([good.body.id]);
-    const section = await get('/entities/component/default/payments-api/campaigns');
+    const section = await get(
+      '/entities/component/default/payments-api/campaigns',
+    );
     expect(section.status).toBe(200);
     expect(section.body.items.map((i: any) => i.campaign.id)).toEqual([
       good.body.id,

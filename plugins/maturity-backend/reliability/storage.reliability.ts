@@ -131,7 +131,9 @@ describe.each(ids)('storage on %s', id => {
       statuses.push((await write(i % 2 ? b : a, name, 0, ADMIN)).status);
     }
     console.log(
-      `[reliability] ${id}: ${writers.length} writes alternating over 2 replicas, ${WRITES_PER_MINUTE} a minute: ${JSON.stringify(
+      `[reliability] ${id}: ${
+        writers.length
+      } writes alternating over 2 replicas, ${WRITES_PER_MINUTE} a minute: ${JSON.stringify(
         tally(statuses),
       )}`,
     );
@@ -186,7 +188,9 @@ describe.each(ids)('storage on %s', id => {
         .pluck('revision')
     ).map(Number);
     console.log(
-      `[reliability] ${id}: retention kept revisions ${kept.join(', ')} of 1..12`,
+      `[reliability] ${id}: retention kept revisions ${kept.join(
+        ', ',
+      )} of 1..12`,
     );
     expect(kept).toEqual([4, 8, 9, 10, 11, 12]);
     const history = await client.get(

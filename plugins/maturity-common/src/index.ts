@@ -23,6 +23,8 @@ export {
 export type {
   V3Approximate,
   V3Import,
+  V3ImportContent,
+  V3ImportMode,
   V3ImportResult,
   V3LevelRef,
   V3LevelShift,

@@ -7,7 +7,10 @@ async function start(config: object) {
   const registerProvider = jest.fn();
   const backend = await startTestBackend({
     extensionPoints: [[authProvidersExtensionPoint, { registerProvider }]],
-    features: [demoAdminSignIn, mockServices.rootConfig.factory({ data: config })],
+    features: [
+      demoAdminSignIn,
+      mockServices.rootConfig.factory({ data: config }),
+    ],
   });
   return { backend, registerProvider };
 }

@@ -49,7 +49,9 @@ export default createBackendModule({
               defaultProfileTransform: async () => ({ profile: {} }),
               initialize: () => undefined,
               async authenticate() {
-                if (!ALLOWED_ENVIRONMENTS.includes(process.env.NODE_ENV ?? '')) {
+                if (
+                  !ALLOWED_ENVIRONMENTS.includes(process.env.NODE_ENV ?? '')
+                ) {
                   throw new NotAllowedError(
                     'The demo admin sign-in works in development only',
                   );

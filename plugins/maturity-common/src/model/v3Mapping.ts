@@ -233,6 +233,9 @@ export type V3AssessmentFile = z.infer<typeof v3AssessmentFileSchema>;
  */
 export const V3_IMPORT_MODES = ['merge', 'replace'] as const;
 
+/** How an import meets the latest snapshot. @public */
+export type V3ImportMode = (typeof V3_IMPORT_MODES)[number];
+
 /** Body of `POST /entities/.../imports/v3`. @public */
 export const v3ImportSchema = z.strictObject({
   baseRevision: z.number().int().min(0),
@@ -247,15 +250,15 @@ export type V3Import = z.input<typeof v3ImportSchema>;
 export interface V3ImportResult {
   assessment: StoredAssessment;
   mapping: Pick<V3Mapped, 'dropped' | 'shifted' | 'approximate'>;
-  mode: (typeof V3_IMPORT_MODES)[number];
+  mode: V3ImportMode;
   /** Topics rated before whose ratings the import replaced (all, with replace). */
   replacedTopics: string[];
   /** Topics rated before and kept as they were (none, with replace). */
   keptTopics: string[];
 }
 
-/** What a snapshot holds besides its ratings, kept by a merge. */
-type SnapshotContent = Pick<
+/** What an imported snapshot holds: ratings, and what a merge keeps. @public */
+export type V3ImportContent = Pick<
   StoredAssessment,
   'ratings' | 'targets' | 'notes' | 'evidence'
 >;
@@ -268,10 +271,10 @@ type SnapshotContent = Pick<
  * @public
  */
 export function mergeV3Import(
-  latest: SnapshotContent | undefined,
+  latest: V3ImportContent | undefined,
   mapped: Pick<V3Mapped, 'ratings'>,
-  mode: (typeof V3_IMPORT_MODES)[number],
-): SnapshotContent & Pick<V3ImportResult, 'replacedTopics' | 'keptTopics'> {
+  mode: V3ImportMode,
+): V3ImportContent & Pick<V3ImportResult, 'replacedTopics' | 'keptTopics'> {
   const before = Object.keys(latest?.ratings ?? {}).sort();
   if (mode === 'replace' || !latest) {
     return {

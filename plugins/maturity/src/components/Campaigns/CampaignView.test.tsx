@@ -96,9 +96,10 @@ describe('CampaignView for a manager', () => {
       />,
       {
         api: mockMaturityApi({
-          getCampaignProgress: jest
-            .fn()
-            .mockResolvedValue({ ...progress(), campaign: campaign(overrides) }),
+          getCampaignProgress: jest.fn().mockResolvedValue({
+            ...progress(),
+            campaign: campaign(overrides),
+          }),
         }),
       },
     );
@@ -106,7 +107,9 @@ describe('CampaignView for a manager', () => {
   it('offers to edit and close a stored campaign', async () => {
     await render({});
     expect(await screen.findByRole('button', { name: 'Edit' })).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Close campaign' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Close campaign' }),
+    ).toBeEnabled();
   });
 
   it('does not offer to edit or close a campaign whose scope names a group the manager cannot see', async () => {

@@ -97,8 +97,8 @@ export function CampaignView(props: {
       {canManage && campaign.source === 'database' && hiddenScope > 0 && (
         <Box mb={2}>
           <Alert severity="info">
-            This campaign's scope names a group or system you cannot see, so
-            you cannot edit or close it.
+            This campaign's scope names a group or system you cannot see, so you
+            cannot edit or close it.
           </Alert>
         </Box>
       )}

@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   V3Import,
+  V3ImportMode,
   V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button } from '@material-ui/core';
@@ -8,7 +9,7 @@ import { Alert } from '@material-ui/lab';
 import { ChangeEvent, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { serverMessage } from '../shared';
-import { V3ImportDialog, V3ImportMode } from './V3ImportDialog';
+import { V3ImportDialog } from './V3ImportDialog';
 
 // FileReader rather than Blob.text(), which older browsers and jsdom lack.
 function readText(file: File): Promise<string> {

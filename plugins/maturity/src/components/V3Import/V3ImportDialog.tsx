@@ -10,9 +10,8 @@ import {
   RadioGroup,
   Typography,
 } from '@material-ui/core';
+import { V3ImportMode } from '@cnmm/backstage-plugin-maturity-common';
 import { useState } from 'react';
-
-export type V3ImportMode = 'merge' | 'replace';
 
 /**
  * Asks how a CNMM 3.x file meets the current assessment: merged into it
@@ -53,9 +52,8 @@ export function V3ImportDialog(props: {
               <>
                 <Typography>Merge into the current assessment</Typography>
                 <Typography variant="body2" color="textSecondary">
-                  The file&apos;s ratings replace those of the topics it
-                  covers; every other topic, the notes, evidence and targets
-                  stay.
+                  The file&apos;s ratings replace those of the topics it covers;
+                  every other topic, the notes, evidence and targets stay.
                 </Typography>
               </>
             }
