@@ -56,9 +56,13 @@ export async function startInProcessBackend(options: {
       data: {
         ...options.config,
         maturity: {
-          // The suite's users write far faster than people: the per-user
-          // rate limit is tested on its own, in src/plugin.test.ts.
-          rateLimit: { writesPerMinute: 1_000_000 },
+          // The suite's users write far faster than people, and many times
+          // to one entity: the write limits are tested on their own, in
+          // storage.reliability.ts and src/services/writeRateLimit.test.ts.
+          rateLimit: {
+            writesPerMinute: 1_000_000,
+            snapshotsPerEntityPerDay: 1_000_000,
+          },
           ...(options.config?.maturity as object | undefined),
         },
         backend: {
