@@ -8,7 +8,6 @@
  * replicas on one database, SQLite and PostgreSQL; the reminder task is the
  * plugin's own, run when the test says.
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { Knex } from 'knex';
@@ -22,20 +21,12 @@ import {
 } from '../src/__testUtils__/fixtures';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import { capturedTasks } from './__testUtils__/capturedTasks';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 
-const PG_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres('reminders on POSTGRES_15', PG_VARIABLE, [
-    'every case of the SQLite block, on PostgreSQL',
-  ]);
-}
+const ids = inProcessDatabaseIds(databases, 'reminders');
 
 const TASK = 'maturity-campaign-reminders';
 /** payments owns 300 components; nine other teams 100 each. */

@@ -8,7 +8,6 @@
  * runs in process on SQLite and PostgreSQL; the retention task is the
  * plugin's own, run when the test says.
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import {
@@ -22,20 +21,12 @@ import {
 } from '../src/__testUtils__/fixtures';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import { capturedTasks } from './__testUtils__/capturedTasks';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 
-const PG_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres('storage on POSTGRES_15', PG_VARIABLE, [
-    'every case of the SQLite block, on PostgreSQL',
-  ]);
-}
+const ids = inProcessDatabaseIds(databases, 'storage');
 
 const QUOTA = 20;
 const WRITES_PER_MINUTE = 10;

@@ -8,25 +8,16 @@
  * plugin runs in process with Backstage's real auth and httpAuth services,
  * on SQLite and PostgreSQL.
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import http from 'node:http';
 import { recordingAuditor } from '../src/__testUtils__/fixtures';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 
-const PG_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres('unauthenticated traffic on POSTGRES_15', PG_VARIABLE, [
-    'every case of the SQLite block, on PostgreSQL',
-  ]);
-}
+const ids = inProcessDatabaseIds(databases, 'unauthenticated traffic');
 
 const SERVICE_TOKEN = 'reliability-static-token-0123456789';
 const ADDRESSES = 20;
