@@ -6,7 +6,6 @@ import { AssessmentStore } from '../database/AssessmentStore';
 import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
 import { indexRecordOf } from '../services/entityRefs';
 
-
 const FIELDS = [
   'kind',
   'metadata.namespace',
@@ -98,7 +97,11 @@ export class CatalogIndexer {
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE, fields: FIELDS }
-          : { filter: { kind: [...INDEXED_KINDS] }, limit: PAGE, fields: FIELDS },
+          : {
+              filter: { kind: [...INDEXED_KINDS] },
+              limit: PAGE,
+              fields: FIELDS,
+            },
         { credentials },
       );
       const changed: CatalogEntityRecord[] = [];

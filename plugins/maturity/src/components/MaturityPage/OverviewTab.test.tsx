@@ -202,6 +202,11 @@ describe('the overview filters', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(api.getOverview).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+
+    // Typing without choosing, then leaving, puts the link's ref back.
+    await userEvent.type(screen.getByLabelText('Owner'), 'x');
+    await userEvent.tab();
+    expect(screen.getByLabelText('Owner')).toHaveValue('group:default/nobody');
   });
 
   it('say that a ref of the wrong kind, or a kind the overview does not list, names nothing', async () => {
