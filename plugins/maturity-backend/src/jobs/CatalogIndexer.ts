@@ -1,19 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { INDEXED_KINDS } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
 import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
 import { indexRecordOf } from '../services/entityRefs';
-
-/** The kinds scorecards and the overview are about. */
-export const INDEXED_KINDS = [
-  'component',
-  'system',
-  'domain',
-  'group',
-  'api',
-  'resource',
-];
 
 const FIELDS = [
   'kind',
@@ -106,7 +97,11 @@ export class CatalogIndexer {
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE, fields: FIELDS }
-          : { filter: { kind: INDEXED_KINDS }, limit: PAGE, fields: FIELDS },
+          : {
+              filter: { kind: [...INDEXED_KINDS] },
+              limit: PAGE,
+              fields: FIELDS,
+            },
         { credentials },
       );
       const changed: CatalogEntityRecord[] = [];

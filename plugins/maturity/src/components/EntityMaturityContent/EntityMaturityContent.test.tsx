@@ -266,7 +266,7 @@ describe('EntityMaturityContent', () => {
     await userEvent.upload(input, file(JSON.stringify(body)));
     expect(
       await screen.findByText(
-        'CNMM 3.x file imported as revision 3. 1 rated level(s) count towards the 4.0 level that now holds their content. Left out (no 4.0 topic): people.developer-agility.',
+        'CNMM 3.x file imported as revision 3. 1 rated level counted towards the 4.0 level that now holds the content. Left out (no 4.0 topic): people.developer-agility.',
       ),
     ).toBeInTheDocument();
     expect(api.importV3Assessment).toHaveBeenLastCalledWith(

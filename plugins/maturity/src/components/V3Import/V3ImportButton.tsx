@@ -7,7 +7,7 @@ import { Box, Button } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { ChangeEvent, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { serverMessage } from '../shared';
+import { plural, serverMessage } from '../shared';
 
 // FileReader rather than Blob.text(), which older browsers and jsdom lack.
 function readText(file: File): Promise<string> {
@@ -87,12 +87,18 @@ export function describeImport({ assessment, mapping }: V3ImportResult) {
   const parts = [`CNMM 3.x file imported as revision ${assessment.revision}.`];
   if (mapping.shifted.length) {
     parts.push(
-      `${mapping.shifted.length} rated level(s) count towards the 4.0 level that now holds their content.`,
+      `${plural(
+        mapping.shifted.length,
+        'rated level',
+      )} counted towards the 4.0 level that now holds the content.`,
     );
   }
   if (mapping.approximate?.length) {
     parts.push(
-      `${mapping.approximate.length} 4.0 level(s) only partly asked by 3.x, capped at partially.`,
+      `${plural(
+        mapping.approximate.length,
+        '4.0 level',
+      )} only partly asked by 3.x, capped at partially.`,
     );
   }
   if (mapping.dropped.length) {
