@@ -16,6 +16,7 @@ import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
 import { OverviewQuery, OverviewService } from './OverviewService';
 import { Summaries } from './Summaries';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(60_000);
 
@@ -60,6 +61,7 @@ function snapshot(i: number): SnapshotSummary | undefined {
   return {
     entityRef: component(i),
     revision: 1 + (i % 2),
+    entityUid: null,
     assessedAt: '2026-06-01T00:00:00.000Z',
     staleAt:
       i % 5 === 0 ? '2026-06-02T00:00:00.000Z' : '2026-12-01T00:00:00.000Z',
@@ -114,7 +116,7 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
     const service = new OverviewService({
       model,
       indexer,
-      entities: new EntityLookup({ index, catalog }),
+      entities: new EntityLookup({ index, catalog, trust: trustedIndex }),
       rows,
       now: () => NOW,
     });

@@ -24,6 +24,7 @@ import { EntityRows } from './EntityRows';
 import { ScorecardService } from './ScorecardService';
 import { Summaries } from './Summaries';
 import { indexRecord } from '../__testUtils__/indexRecord';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(60_000);
 
@@ -98,6 +99,7 @@ function snapshot(name: string, n: number, ageDays: number): AssessmentRecord {
     ownerRef: null,
     systemRef: null,
     lifecycle: null,
+    entityUid: null,
     ratings,
     targets: { [TOPICS[n].id]: 3 },
     notes: {},
@@ -180,9 +182,8 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
     const indexer = { ready: jest.fn(async () => INDEXED_AT) };
     const service = new ScorecardService({
       model,
-      index,
       indexer,
-      entities: new EntityLookup({ index, catalog }),
+      entities: new EntityLookup({ index, catalog, trust: trustedIndex }),
       rows: entityRows,
       now: () => NOW,
     });
