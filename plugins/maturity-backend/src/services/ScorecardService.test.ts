@@ -327,6 +327,23 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
       expect(card.children.map(c => c.components.total)).toEqual([2, 1]);
     });
 
+    it('walks no sub-team the catalog hides from the caller, nor anything below it', async () => {
+      // t1 is hidden: its components p1 and p2, and t1a's q1 below it, too.
+      const visible = ORGANISATION.map(e => e.entityRef).filter(
+        r => r !== group('t1'),
+      );
+      const { service } = setup(catalogOf(visible));
+      const card = await service.groupScorecard('group:default/root', {
+        credentials,
+        visibility: { type: 'catalog' },
+        direct: false,
+      });
+      expect(card.children.map(c => c.entityRef)).toEqual([group('t2')]);
+      expect(card.entities.map(e => e.entityRef).sort()).toEqual(
+        ['r1', 's1'].map(component),
+      );
+    });
+
     it('answers NotFoundError for a group neither the index nor the catalog knows', async () => {
       const { service } = setup();
       await expect(
@@ -369,6 +386,21 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
       expect(rollUpOf(card)).toEqual(
         expectedRollUp(['p1', 'q1', 's1'].map(component)),
       );
+    });
+
+    it('counts no system the catalog hides from the caller', async () => {
+      const visible = ORGANISATION.map(e => e.entityRef).filter(
+        r => r !== 'system:default/shop',
+      );
+      const { service } = setup(catalogOf(visible));
+      const card = await service.domainScorecard('domain:default/commerce', {
+        credentials,
+        visibility: { type: 'catalog' },
+      });
+      expect(card.children.map(c => c.entityRef)).toEqual([
+        'system:default/ops',
+      ]);
+      expect(card.entities.map(e => e.entityRef)).toEqual([component('s1')]);
     });
 
     it('gives each system the share of its components', async () => {
