@@ -6,13 +6,10 @@
  * real ones, on SQLite and PostgreSQL; interleavings are forced by pausing
  * one side at a hook (a store method, the catalog check inside the purge).
  */
-import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import {
-  AssessmentStore,
-  NewAssessment,
-} from '../src/database/AssessmentStore';
+import { AssessmentStore } from '../src/database/AssessmentStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../src/database/MaturityIndex';
 import { cleanOrphans } from '../src/jobs/cleanOrphans';
@@ -22,50 +19,29 @@ import {
   as,
   component,
   ENTITIES,
-  fullyTo,
   recordingAuditor,
   validSubmission,
 } from '../src/__testUtils__/fixtures';
-import { defaultSummaries, insert } from '../src/__testUtils__/summaries';
+import {
+  defaultSummaries,
+  insert,
+  newAssessment,
+  storedSummary,
+} from '../src/__testUtils__/summaries';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 import { policyCatalog, ReadRule } from './__testUtils__/policyCatalog';
 
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres(
-    'edges on POSTGRES_15',
-    'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
-    ['every case of the SQLite blocks, on PostgreSQL'],
-  );
-}
+const ids = inProcessDatabaseIds(databases, 'edges');
 
 const DAY = 24 * 60 * 60 * 1000;
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * DAY);
 
-function snapshot(entityRef: string, base: number, level: number) {
-  return {
-    entityRef,
-    baseRevision: base,
-    modelId: 'cnmm',
-    modelVersion: '4.0',
-    createdBy: ADMIN,
-    entityUid: null,
-    ownerRef: null,
-    systemRef: null,
-    lifecycle: null,
-    ratings: { 'people.ai': fullyTo(level) },
-    targets: {},
-    notes: {},
-    evidence: {},
-    comment: null,
-  } satisfies NewAssessment;
-}
+const snapshot = (entityRef: string, base: number, level: number) =>
+  newAssessment(entityRef, base, { level, createdBy: ADMIN });
 
 /** A gate a paused call waits at, and the moment it arrives there. */
 function gate() {
@@ -77,7 +53,14 @@ function gate() {
   const arrived = new Promise<void>(resolve => {
     arrive = resolve;
   });
-  return { open, arrived, wait: () => (arrive(), opened) };
+  return {
+    open,
+    arrived,
+    wait: () => {
+      arrive();
+      return opened;
+    },
+  };
 }
 
 describe.each(ids)('summary races on %s', id => {
@@ -92,13 +75,10 @@ describe.each(ids)('summary races on %s', id => {
   });
 
   async function summaryOf(entityRef: string) {
-    const row = await knex('maturity_summary')
-      .where({ entity_ref: entityRef })
-      .first('revision', 'levels');
-    const dimensions = await knex('maturity_summary_dimension')
-      .where({ entity_ref: entityRef, dimension_id: 'people' })
-      .pluck('median');
-    return row && { revision: Number(row.revision), people: dimensions };
+    const summary = await storedSummary(knex, entityRef);
+    return (
+      summary && { revision: summary.revision, people: summary.medians.people }
+    );
   }
 
   it('keeps the newer summary when a recompute of an older revision writes after it', async () => {
@@ -202,7 +182,8 @@ describe.each(ids)('edges through the API on %s', id => {
         `/entities/component/default/${name}/assessments`,
         { headers: { Authorization: as(ADMIN) }, json: validSubmission(0) },
       );
-      expect(answer.status).toBe(201);
+      if (answer.status !== 201)
+        throw new Error(`seeding ${name}: ${answer.text}`);
     }
   });
 

@@ -9,7 +9,6 @@
  * answers nor lends its members; a second owner sees their entity; a new
  * entity under a deleted one's ref starts clean.
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogConditions as is } from '@backstage/plugin-catalog-backend/alpha';
 import { Knex } from 'knex';
@@ -21,8 +20,9 @@ import {
   system,
   validSubmission,
 } from '../src/__testUtils__/fixtures';
+import { reattachHistory } from '../src/__testUtils__/reattachHistory';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 import { policyCatalog, ReadRule } from './__testUtils__/policyCatalog';
@@ -97,16 +97,7 @@ const ORGANISATION = (overrides: Entity[] = []) => {
 };
 
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres(
-    'visibility on POSTGRES_15',
-    'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
-    ['every case of the SQLite blocks, on PostgreSQL'],
-  );
-}
+const ids = inProcessDatabaseIds(databases, 'visibility');
 
 const names = (body: any): string[] =>
   (body.items ?? body.entities ?? []).map((i: any) => i.name).sort();
@@ -133,7 +124,9 @@ describe.each(ids)('visibility on %s', id => {
     stop = backend.stop;
     client = createClient(backend.baseUrl);
     for (const name of ['moving', 'shared', 'reborn', 'web', 'tool']) {
-      expect((await assess(ADMIN, name, 0)).status).toBe(201);
+      const answer = await assess(ADMIN, name, 0);
+      if (answer.status !== 201)
+        throw new Error(`seeding ${name}: ${answer.text}`);
     }
   });
 
@@ -254,16 +247,7 @@ describe.each(ids)('visibility on %s', id => {
     ).toEqual([2]);
 
     // The old history is stored still; the documented statements reattach it.
-    const ref = 'component:default/reborn';
-    await knex.raw(
-      `UPDATE maturity_assessment SET entity_uid = NULL
-       WHERE entity_ref = ? AND revision < (
-         SELECT since_revision FROM maturity_generation WHERE entity_ref = ?)`,
-      [ref, ref],
-    );
-    await knex.raw('DELETE FROM maturity_generation WHERE entity_ref = ?', [
-      ref,
-    ]);
+    await reattachHistory(knex, 'component:default/reborn');
     expect(
       (await get(ALICE, `${entity}/history`)).body.items.map(
         (i: any) => i.revision,

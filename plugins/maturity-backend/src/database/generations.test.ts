@@ -2,8 +2,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { insert } from '../__testUtils__/summaries';
-import type { NewAssessment } from './AssessmentStore';
+import { reattachHistory } from '../__testUtils__/reattachHistory';
+import {
+  insert,
+  newAssessment,
+  storedSummary,
+} from '../__testUtils__/summaries';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 
 jest.setTimeout(60_000);
@@ -11,28 +15,15 @@ jest.setTimeout(60_000);
 const databases = createTestDatabases();
 const REF = 'component:default/reused';
 
-function submission(
+const submission = (
   baseRevision: number,
   entityUid: string | null,
   entityRef = REF,
-): NewAssessment {
-  return {
-    entityRef,
-    baseRevision,
-    modelId: 'cnmm',
-    modelVersion: '4.0',
-    createdBy: 'user:default/sam',
+) =>
+  newAssessment(entityRef, baseRevision, {
     entityUid,
-    ownerRef: null,
-    systemRef: null,
-    lifecycle: null,
-    ratings: { 'people.ai': { '1': 'fully' } },
-    targets: {},
     notes: { 'people.ai': `note of ${entityUid}` },
-    evidence: {},
-    comment: null,
-  };
-}
+  });
 
 describe.each(databases.eachSupportedId())('reused refs on %p', id => {
   let knex: Knex;
@@ -48,11 +39,10 @@ describe.each(databases.eachSupportedId())('reused refs on %p', id => {
   const history = async (ref = REF) =>
     (await store.getHistory(ref, { limit: 10 })).map(r => r.revision);
   const summaryOf = async (ref = REF) => {
-    const row = await knex('maturity_summary')
-      .where({ entity_ref: ref })
-      .first('revision', 'entity_uid');
-    // PostgreSQL answers the bigint revision as a string.
-    return row && { ...row, revision: Number(row.revision) };
+    const summary = await storedSummary(knex, ref);
+    return (
+      summary && { revision: summary.revision, entity_uid: summary.entityUid }
+    );
   };
 
   it('starts a new entity under the ref clean: base 0, its own history, revisions going on', async () => {
@@ -119,16 +109,7 @@ describe.each(databases.eachSupportedId())('reused refs on %p', id => {
     await insert(store, submission(1, 'old'));
     await store.retireReplaced([{ entityRef: REF, uid: 'new' }]);
     expect(await history()).toEqual([]);
-    // As docs/reliability.md says (group 8, "Reattaching a reused ref's history").
-    await knex.raw(
-      `UPDATE maturity_assessment SET entity_uid = NULL
-       WHERE entity_ref = ? AND revision < (
-         SELECT since_revision FROM maturity_generation WHERE entity_ref = ?)`,
-      [REF, REF],
-    );
-    await knex.raw('DELETE FROM maturity_generation WHERE entity_ref = ?', [
-      REF,
-    ]);
+    await reattachHistory(knex, REF);
     expect(await history()).toEqual([2, 1]);
     // The new entity writes on from the history it now sees, and the next
     // sync leaves it attached.

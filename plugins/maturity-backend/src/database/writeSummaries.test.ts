@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
+import { storedSummary } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { SnapshotSummary } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
@@ -46,16 +47,11 @@ describe.each(databases.eachSupportedId())('summary writes on %p', id => {
   });
 
   async function held(entityRef: string) {
-    const row = await knex('maturity_summary')
-      .where({ entity_ref: entityRef })
-      .first('revision', 'lowest_median');
-    const medians = await knex('maturity_summary_dimension')
-      .where({ entity_ref: entityRef })
-      .pluck('median');
+    const summary = await storedSummary(knex, entityRef);
     return {
-      revision: Number(row.revision),
-      lowest: Number(row.lowest_median),
-      medians: [...new Set(medians.map(Number))],
+      revision: summary?.revision,
+      lowest: summary?.lowestMedian,
+      medians: [...new Set(Object.values(summary?.medians ?? {}))],
     };
   }
 

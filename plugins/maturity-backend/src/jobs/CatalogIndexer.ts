@@ -191,11 +191,11 @@ export class CatalogIndexer implements IndexTrust {
     }
     await store.setMeta(SYNCED_AT, startedAt.toISOString());
     this.syncedAt = startedAt;
+    const reused = retired.length
+      ? `; ${retired.length} refs now name another entity, their earlier assessments retired`
+      : '';
     logger.info(
-      `Maturity index synced: ${seen.size} entities, ${written} written, ${removed.length} removed` +
-        (retired.length
-          ? `; ${retired.length} refs now name another entity, their earlier assessments retired`
-          : ''),
+      `Maturity index synced: ${seen.size} entities, ${written} written, ${removed.length} removed${reused}`,
     );
     return {
       seen: seen.size,

@@ -185,23 +185,29 @@ export class VisibleIndex {
   ): Promise<{ rows: IndexedEntity[]; totalCount: number }> {
     const plan = await this.strategy();
     if (plan.type === 'none') return { rows: [], totalCount: 0 };
-    scope = await this.visibleScope(scope, plan);
+    const visibleScope = await this.visibleScope(scope, plan);
     if (plan.type !== 'catalog') {
       const [rows, totalCount] = await Promise.all([
-        this.index.page(scope, plan.condition, sort, limit, after),
-        this.index.count(scope, plan.condition),
+        this.index.page(visibleScope, plan.condition, sort, limit, after),
+        this.index.count(visibleScope, plan.condition),
       ]);
       return { rows, totalCount };
     }
     const visible = new Set(
-      (await this.keepVisible(await this.index.rows(scope))).map(
+      (await this.keepVisible(await this.index.rows(visibleScope))).map(
         r => r.entityRef,
       ),
     );
     const rows: IndexedEntity[] = [];
     let from = after;
     while (rows.length < limit) {
-      const batch = await this.index.page(scope, undefined, sort, BATCH, from);
+      const batch = await this.index.page(
+        visibleScope,
+        undefined,
+        sort,
+        BATCH,
+        from,
+      );
       rows.push(...batch.filter(r => visible.has(r.entityRef)));
       if (batch.length < BATCH) break;
       const last = batch[batch.length - 1];
@@ -224,15 +230,16 @@ export class VisibleIndex {
     if (plan.type === 'none') return;
     const { condition } = plan;
     const byCatalog = plan.type === 'catalog';
-    scope = await this.visibleScope(scope, plan);
+    const visibleScope = await this.visibleScope(scope, plan);
     if (fast && !byCatalog) {
-      yield* this.index.scan(scope, condition, SCAN_BATCH, fields);
+      yield* this.index.scan(visibleScope, condition, SCAN_BATCH, fields);
       return;
     }
     const walks =
-      scope.ownerSubtreeOf === undefined && scope.ownerIn === undefined
-        ? [scope]
-        : await this.ownerWalks(scope, condition);
+      visibleScope.ownerSubtreeOf === undefined &&
+      visibleScope.ownerIn === undefined
+        ? [visibleScope]
+        : await this.ownerWalks(visibleScope, condition);
     for (const walk of walks) {
       if (walk.owners && walk.owners.length > 1) {
         // Whole owners of about one batch: read at once, in no order,
