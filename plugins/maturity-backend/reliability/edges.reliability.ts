@@ -197,24 +197,31 @@ describe.each(ids)('edges through the API on %s', id => {
 
   it('answers 400 to a cursor whose value does not fit its sort column', async () => {
     const ref = 'component:default/ledger';
-    const statuses: string[] = [];
-    for (const [sortBy, value] of [
+    const tampered = [
       ['revision', 'abc'],
       ['revision', 1.5],
       ['percentToTarget', 'x'],
       ['assessedAt', 'yesterday'],
       ['assessedAt', true],
       ['people', 'high'],
-    ] as const) {
+    ] as const;
+    const statuses: string[] = [];
+    for (const [sortBy, value] of tampered) {
       const answer = await get(
         ADMIN,
         `/overview?sortBy=${sortBy}&cursor=${cursor({ r: ref, v: value })}`,
       );
       statuses.push(`${sortBy}=${JSON.stringify(value)} → ${answer.status}`);
-      expect([sortBy, value, answer.status]).toEqual([sortBy, value, 400]);
-      expect(answer.body.error.message).toContain('cursor is malformed');
+      if (answer.status === 400) {
+        expect(answer.body.error.message).toContain('cursor is malformed');
+      }
     }
     console.log(`tampered cursors: ${statuses.join(', ')}`);
+    expect(statuses).toEqual(
+      tampered.map(
+        ([sortBy, value]) => `${sortBy}=${JSON.stringify(value)} → 400`,
+      ),
+    );
     // A cursor the API gave goes on.
     const first = await get(ADMIN, '/overview?sortBy=revision&limit=1');
     const next = await get(

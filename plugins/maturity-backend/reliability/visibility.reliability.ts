@@ -157,19 +157,23 @@ describe.each(ids)('visibility on %s', id => {
   });
 
   it('answers 404 for a hidden group, system or domain filter, and walks no hidden sub-group or system', async () => {
-    for (const path of [
+    const paths = [
       '/overview?group=storefront',
       '/overview?system=ops',
       '/export?format=csv&group=storefront',
       '/export?format=json&system=ops',
       '/scorecards/groups/default/storefront',
       '/scorecards/systems/default/ops',
-    ]) {
-      const hidden = await get(DAVE, path);
-      console.log(`hidden structure: ${path} → ${hidden.status}`);
-      expect([path, hidden.status]).toEqual([path, 404]);
-      expect([path, (await get(ADMIN, path)).status]).toEqual([path, 200]);
+    ];
+    const hidden: string[] = [];
+    const shown: string[] = [];
+    for (const path of paths) {
+      hidden.push(`${path} → ${(await get(DAVE, path)).status}`);
+      shown.push(`${path} → ${(await get(ADMIN, path)).status}`);
     }
+    console.log(`hidden structure, to dave: ${hidden.join(', ')}`);
+    expect(hidden).toEqual(paths.map(path => `${path} → 404`));
+    expect(shown).toEqual(paths.map(path => `${path} → 200`));
     // web is visible to dave, but only through the hidden storefront team;
     // tool only through the hidden ops system.
     const product = await get(DAVE, '/scorecards/groups/default/product');

@@ -90,7 +90,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer age on %p', id => {
     for (let i = 0; i < 100; i++) await indexer.trusted();
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn.mock.calls[0][0]).toMatch(
-      /last synced 30 minutes ago .*maturity\.index\.maxAgePeriods \(3\)/,
+      /last synced 1800 s ago .*maturity\.index\.maxAgePeriods \(3\)/,
     );
     wait(5 * MINUTE);
     await indexer.trusted();

@@ -99,9 +99,9 @@ export class CatalogIndexer implements IndexTrust {
     }
     if (this.syncedAt && now - this.warnedAt >= WARN_EVERY_MS) {
       this.warnedAt = now;
-      const minutes = Math.round((now - this.syncedAt.getTime()) / 60_000);
+      const seconds = Math.round((now - this.syncedAt.getTime()) / 1000);
       this.deps.logger.warn(
-        `Maturity index last synced ${minutes} minutes ago (${this.syncedAt.toISOString()}), ` +
+        `Maturity index last synced ${seconds} s ago (${this.syncedAt.toISOString()}), ` +
           `more than maturity.index.maxAgePeriods (${maxAge.periods}) sync periods: ` +
           `lists ask the catalog what each caller may see until a sync succeeds`,
       );
