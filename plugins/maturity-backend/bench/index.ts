@@ -187,6 +187,7 @@ async function seed(knex: Knex, refs: string[], size: Size) {
                 modelVersion: '4.0',
                 createdAt: row.created_at.toISOString(),
                 createdBy: USER,
+                entityUid: null,
                 ownerRef: null,
                 systemRef: null,
                 lifecycle: row.lifecycle,

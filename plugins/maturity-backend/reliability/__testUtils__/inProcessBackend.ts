@@ -4,6 +4,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { maturityPlugin } from '../../src/plugin';
@@ -31,6 +32,14 @@ export async function startInProcessBackend(options: {
   auth?: 'mock' | 'real';
   /** The catalog; the suite's small organisation by default. */
   entities?: Entity[];
+  /**
+   * Another catalog and read decision instead (`policyCatalog`); writes are
+   * then allowed to every user.
+   */
+  policy?: {
+    service: object;
+    authorizeConditional: (...args: any[]) => Promise<unknown>;
+  };
 }) {
   let port: number | undefined;
   // createBackend rather than startTestBackend: the latter always listens on
@@ -70,14 +79,23 @@ export async function startInProcessBackend(options: {
       knex: options.knex,
       migrations: { skip: false },
     }),
-    mockServices.permissions.mock({
-      authorize: authorizeByOwnership(options.entities),
-      authorizeConditional: readDecisionByAnnotation as any,
-    }).factory,
+    mockServices.permissions.mock(
+      options.policy
+        ? {
+            authorize: async requests =>
+              requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+            authorizeConditional: options.policy.authorizeConditional as any,
+          }
+        : {
+            authorize: authorizeByOwnership(options.entities),
+            authorizeConditional: readDecisionByAnnotation as any,
+          },
+    ).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      factory: () => visibilityCatalog(options.entities) as any,
+      factory: () =>
+        (options.policy?.service ?? visibilityCatalog(options.entities)) as any,
     }),
   ];
   features.forEach(feature => backend.add(feature));

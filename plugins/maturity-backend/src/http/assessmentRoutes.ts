@@ -13,8 +13,6 @@ import { Request, Response } from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
 import { withAuditEvent } from '../services/audit';
-import { EntityLookup } from '../services/EntityLookup';
-import type { Caller } from '../services/VisibleIndex';
 import { parse, readJsonBody, refFromPath } from './request';
 import { Route, route } from './routes';
 import { TooManyRequestsError } from '../services/writeRateLimit';
@@ -31,12 +29,10 @@ export function assessmentRoutes(deps: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   model: MaturityModel;
-  entities: EntityLookup;
   assessments: AssessmentService;
   writer: AssessmentWriter;
-  readCaller: (req: Request) => Promise<Caller>;
 }): Route[] {
-  const { httpAuth, auditor, entities, assessments, readCaller } = deps;
+  const { httpAuth, auditor, assessments } = deps;
   const submissionSchema = createSubmissionSchema(deps.model);
 
   /** Who may write: a user; a refusal is audited with the caller's address. */
@@ -89,10 +85,12 @@ export function assessmentRoutes(deps: {
       res.json(deps.model);
     }),
 
+    // One entity's notes, evidence and comments: the catalog decides, as
+    // the caller, whether they may see it (AssessmentService).
     route('get', '/entities/:kind/:namespace/:name', {}, async (req, res) => {
       const ref = refFromPath(req);
-      const entity = await entities.findEntity(ref, await readCaller(req));
-      res.json(await assessments.getLatest(entity));
+      const credentials = await httpAuth.credentials(req);
+      res.json(await assessments.getLatest(ref, { credentials }));
     }),
 
     route(
@@ -100,9 +98,9 @@ export function assessmentRoutes(deps: {
       '/entities/:kind/:namespace/:name/history',
       { query: historyQuerySchema },
       async (req, res, query) => {
-        const caller = await readCaller(req);
-        const entity = await entities.findEntity(refFromPath(req), caller);
-        res.json(await assessments.getHistory(entity, query));
+        const ref = refFromPath(req);
+        const credentials = await httpAuth.credentials(req);
+        res.json(await assessments.getHistory(ref, { credentials }, query));
       },
     ),
 

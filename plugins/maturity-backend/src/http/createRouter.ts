@@ -38,7 +38,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
   const readCaller = createCallerReader(deps);
   return [
     ...overviewRoutes({ ...deps, readCaller }),
-    ...assessmentRoutes({ ...deps, readCaller }),
+    ...assessmentRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];
