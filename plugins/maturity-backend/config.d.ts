@@ -34,6 +34,15 @@ export interface Config {
        */
       refreshMinutes?: number;
       /**
+       * Lists (overview, export, scorecards, the catalog column) rely on the
+       * index only while its last successful sync is younger than this many
+       * sync periods (for a cron schedule, the longest gap between its runs);
+       * beyond it they ask the catalog what each caller may see, and a
+       * warning is logged. A number of at least 1; default 3. A manually
+       * triggered schedule sets no limit.
+       */
+      maxAgePeriods?: number;
+      /**
        * The index sync task's schedule, instead of `refreshMinutes`. Default:
        * every `refreshMinutes`, first after one period, timeout 15 minutes.
        */
@@ -50,7 +59,8 @@ export interface Config {
       /**
        * The most assessed entities, in percent, one cleanup run may hide;
        * beyond it nothing is deleted (a provider may have published a
-       * partial set). At least one entity a run, whatever the share. Default 10.
+       * partial set). 0 hides none; any other share at least one entity a
+       * run. Default 10.
        */
       maxDeletePercent?: number;
       /**

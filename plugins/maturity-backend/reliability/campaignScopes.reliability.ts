@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * Group 10, campaign scopes (issue 24). A scope ref that names no entity is
+ * Group 12, campaign scopes (issue 24). A scope ref that names no entity is
  * a 400 and stores nothing; one stored before scopes were checked is
  * skipped, so the campaign list, the entity pages' campaign section and the
  * reminders keep working for every other campaign; and a group named in a

@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * Group 7, reminders (issue 24): an organisation-wide campaign over teams
+ * Group 9, reminders (issue 24): an organisation-wide campaign over teams
  * that own hundreds of components gives each team one notification per
  * reason, however many components and replicas; a run whose notifications
  * cannot be delivered loses nothing, and nothing is delivered twice. The

@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * Group 8, storage (issue 24): what bounds the volume of snapshots. A
+ * Group 10, storage (issue 24): what bounds the volume of snapshots. A
  * scripted writer meets the per-entity daily quota (429 with Retry-After,
  * nothing more stored); two replicas on one database enforce one per-user
  * rate limit between them, not one each; and the retention task thins old

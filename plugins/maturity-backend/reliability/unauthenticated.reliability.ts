@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * Group 9, traffic before authentication (issue 24). The assessment write
+ * Group 11, traffic before authentication (issue 24). The assessment write
  * route lets requests without credentials through to audit their refusal:
  * a flood of them, from many addresses and with paths of 15,000 characters,
  * must leave a bounded audit trail. And no body is parsed for a caller who

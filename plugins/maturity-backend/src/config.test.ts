@@ -39,6 +39,7 @@ describe('readMaturityConfig', () => {
         listEntities: false,
         maxRunMs: 10 * 60_000,
       },
+      index: { maxAgePeriods: 3, maxAgeMs: 30 * 60_000 },
       model: { file: undefined, mode: 'replace' },
       campaigns: [],
       permissions: { adminGroups: [] },
@@ -221,6 +222,31 @@ describe('readMaturityConfig', () => {
     });
   });
 
+  it('bounds the index age by maxAgePeriods sync periods', () => {
+    expect(read({ index: { refreshMinutes: 5 } }).index).toEqual({
+      maxAgePeriods: 3,
+      maxAgeMs: 15 * 60_000,
+    });
+    expect(
+      read({ index: { refreshMinutes: 2, maxAgePeriods: '1.5' } }).index,
+    ).toEqual({ maxAgePeriods: 1.5, maxAgeMs: 3 * 60_000 });
+    const schedule = (frequency: JsonValue) => ({
+      index: { maxAgePeriods: 2, schedule: { frequency, timeout: '5m' } },
+    });
+    expect(read(schedule({ hours: 1 })).index.maxAgeMs).toBe(2 * 3_600_000);
+    // A cron's period is its longest gap: a weekday schedule's weekend.
+    expect(read(schedule({ cron: '*/20 * * * *' })).index.maxAgeMs).toBe(
+      2 * 20 * 60_000,
+    );
+    expect(read(schedule({ cron: '0 9 * * 1-5' })).index.maxAgeMs).toBe(
+      2 * 3 * 86_400_000,
+    );
+    // Synced by hand: no age is too old.
+    expect(read(schedule({ trigger: 'manual' })).index.maxAgeMs).toBe(
+      undefined,
+    );
+  });
+
   it('reads a manually triggered schedule', () => {
     expect(
       read({
@@ -307,6 +333,16 @@ describe('readMaturityConfig', () => {
         'a purgeAfterDays below 1',
         { orphans: { purgeAfterDays: 0.5 } },
         'maturity.orphans.purgeAfterDays must be a number of at least 1, got 0.5',
+      ],
+      [
+        'an index age below one period',
+        { index: { maxAgePeriods: 0.5 } },
+        'Invalid configuration: maturity.index.maxAgePeriods must be a number of at least 1, got 0.5',
+      ],
+      [
+        'an index age that is not a number',
+        { index: { maxAgePeriods: 'three' } },
+        'maturity.index.maxAgePeriods must be a number of at least 1, got "three"',
       ],
       [
         'a maxDeletePercent above 100',

@@ -1,10 +1,15 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { CronTime } from 'cron';
 import {
   DEFAULT_STALE_AFTER_DAYS,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { describeConfigIssues, maturitySchema } from './configSchema';
+import {
+  describeConfigIssues,
+  durationMs,
+  maturitySchema,
+} from './configSchema';
 
 /** Why an entity's owners are reminded of a campaign. */
 export const REMINDER_REASONS = [
@@ -34,7 +39,7 @@ export const DEFAULTS = {
   scoring: { strict: false },
   targets: {},
   model: { mode: 'replace' },
-  index: { refreshMinutes: REFRESH_MINUTES },
+  index: { refreshMinutes: REFRESH_MINUTES, maxAgePeriods: 3 },
   orphans: { purgeAfterDays: 30, maxDeletePercent: 10 },
   cache: { maxBytes: 32 * 2 ** 20 },
   rateLimit: { writesPerMinute: 60, snapshotsPerEntityPerDay: 50 },
@@ -125,6 +130,14 @@ export interface ReminderSettings {
   maxRunMs: number;
 }
 
+/** How far lists rely on the catalog index (`maturity.index`). */
+export interface IndexSettings {
+  /** Sync periods after the last successful sync beyond which lists ask the catalog. */
+  maxAgePeriods: number;
+  /** That age in milliseconds; undefined for a manually triggered sync. */
+  maxAgeMs: number | undefined;
+}
+
 /** Where the model comes from (`maturity.model`). */
 export interface ModelSettings {
   /** An organisation's model file; unset: the bundled model. */
@@ -144,6 +157,7 @@ export interface MaturityConfig {
   scoring: ScoringSettings;
   dataSafety: DataSafetySettings;
   reminders: ReminderSettings;
+  index: IndexSettings;
   model: ModelSettings;
   /** Validated later, against the model, by the campaign service. */
   campaigns: ConfiguredCampaignValue[];
@@ -157,6 +171,22 @@ export interface MaturityConfig {
     reminders: SchedulerServiceTaskScheduleDefinition;
     retention: SchedulerServiceTaskScheduleDefinition;
   };
+}
+
+/**
+ * The time between two runs of a schedule: its duration, or for a cron
+ * expression the longest gap among its next runs (a weekday schedule's
+ * weekend, say); undefined when it runs only when triggered.
+ */
+function periodMs(
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'],
+): number | undefined {
+  if ('trigger' in frequency) return undefined;
+  if ('cron' in frequency) {
+    const runs = new CronTime(frequency.cron).sendAt(8).map(t => t.toMillis());
+    return Math.max(...runs.slice(1).map((t, i) => t - runs[i]));
+  }
+  return durationMs(frequency);
 }
 
 /** A default schedule of its own, so that no caller changes DEFAULTS. */
@@ -181,6 +211,13 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   const refreshMinutes =
     m.index?.refreshMinutes ?? DEFAULTS.index.refreshMinutes;
   const indexPeriod = { minutes: refreshMinutes };
+  const catalogIndex = m.index?.schedule ?? {
+    ...copy(DEFAULTS.schedules.catalogIndex),
+    frequency: indexPeriod,
+    initialDelay: indexPeriod,
+  };
+  const maxAgePeriods = m.index?.maxAgePeriods ?? DEFAULTS.index.maxAgePeriods;
+  const period = periodMs(catalogIndex.frequency);
   return {
     scoring: {
       strict: m.scoring?.strict ?? DEFAULTS.scoring.strict,
@@ -223,6 +260,10 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         (m.reminders?.maxRunMinutes ?? DEFAULTS.reminders.maxRunMinutes) *
         60_000,
     },
+    index: {
+      maxAgePeriods,
+      maxAgeMs: period === undefined ? undefined : maxAgePeriods * period,
+    },
     model: {
       file: m.model?.file,
       mode: m.model?.mode ?? DEFAULTS.model.mode,
@@ -236,11 +277,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     schedules: {
       orphanCleanup:
         m.orphans?.schedule ?? copy(DEFAULTS.schedules.orphanCleanup),
-      catalogIndex: m.index?.schedule ?? {
-        ...copy(DEFAULTS.schedules.catalogIndex),
-        frequency: indexPeriod,
-        initialDelay: indexPeriod,
-      },
+      catalogIndex,
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
       retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
     },

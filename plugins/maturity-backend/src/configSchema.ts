@@ -94,7 +94,7 @@ const UNIT_MS: Record<keyof Duration, number> = {
 };
 
 /** The length of a duration, or undefined if a part is negative or not finite. */
-function durationMs(duration: object): number | undefined {
+export function durationMs(duration: object): number | undefined {
   let total = 0;
   for (const [unit, value] of Object.entries(duration)) {
     const ms = UNIT_MS[unit as keyof Duration];
@@ -216,6 +216,7 @@ export const maturitySchema = z.strictObject({
   index: z
     .strictObject({
       refreshMinutes: num({ min: 1, integer: true }),
+      maxAgePeriods: num({ min: 1 }),
       schedule: schedule('maturity.index.schedule'),
     })
     .superRefine((index, ctx) => {

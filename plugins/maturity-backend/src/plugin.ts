@@ -84,6 +84,13 @@ export const maturityPlugin = createBackendPlugin({
           logger,
           // Lifecycles pick default targets, so a changed one rescores.
           onLifecycleChanged: refs => updater.recompute(refs),
+          maxAge:
+            config.index.maxAgeMs === undefined
+              ? undefined
+              : {
+                  ms: config.index.maxAgeMs,
+                  periods: config.index.maxAgePeriods,
+                },
         });
         const rescored = await updater.recomputeIfChanged();
         if (rescored) {
@@ -92,7 +99,11 @@ export const maturityPlugin = createBackendPlugin({
           );
         }
 
-        const entities = new EntityLookup({ index: db.index, catalog });
+        const entities = new EntityLookup({
+          index: db.index,
+          catalog,
+          trust: indexer,
+        });
         const rows = new EntityRows(model, summaries);
         const campaigns = new CampaignService({
           model,
@@ -118,13 +129,13 @@ export const maturityPlugin = createBackendPlugin({
         const assessments = new AssessmentService({
           model,
           store: db.assessments,
+          entities,
           indexer,
           summaries,
           scoring,
         });
         const scorecards = new ScorecardService({
           model,
-          index: db.index,
           indexer,
           entities,
           rows,

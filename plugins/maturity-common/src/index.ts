@@ -81,6 +81,7 @@ export {
   exportQuerySchema,
   groupScorecardQuerySchema,
   historyQuerySchema,
+  INDEXED_KINDS,
   MAX_CATALOG_ROWS_REFS,
   OVERVIEW_SORT_FIELDS,
   overviewQuerySchema,

@@ -65,8 +65,8 @@ export function skipWithoutPostgres(
 }
 
 /**
- * The databases an in-process file runs on: SQLite, and PostgreSQL when
- * configured; otherwise its PostgreSQL block is registered as skipped.
+ * The in-process databases a group runs on: SQLite, and PostgreSQL 15 when
+ * configured; otherwise the PostgreSQL part is registered as skipped.
  */
 export function inProcessDatabaseIds(
   databases: { supports(id: TestDatabaseId): boolean },
@@ -78,7 +78,7 @@ export function inProcessDatabaseIds(
   skipWithoutPostgres(
     `${what} on POSTGRES_15`,
     'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
-    ['every case of the SQLite block, on PostgreSQL'],
+    ['every case of the SQLite blocks, on PostgreSQL'],
   );
   return ['SQLITE_3'];
 }

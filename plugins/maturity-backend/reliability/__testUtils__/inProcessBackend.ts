@@ -8,6 +8,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { AddressInfo, createServer } from 'node:net';
 import { maturityPlugin } from '../../src/plugin';
@@ -35,6 +36,14 @@ export async function startInProcessBackend(options: {
   auth?: 'mock' | 'real';
   /** The catalog; the suite's small organisation by default. */
   entities?: Entity[];
+  /**
+   * Another catalog and read decision instead (`policyCatalog`); writes are
+   * then allowed to every user.
+   */
+  policy?: {
+    service: object;
+    authorizeConditional: (...args: any[]) => Promise<unknown>;
+  };
   /** The databases of other plugins (each needs its own), by plugin id. */
   pluginDatabases?: Record<string, Knex>;
   /**
@@ -99,17 +108,28 @@ export async function startInProcessBackend(options: {
           migrations: { skip: false },
         }),
     }),
-    mockServices.permissions.mock({
-      authorize: authorizeByOwnership(options.entities),
-      authorizeConditional: readDecisionByAnnotation as any,
-    }).factory,
+    mockServices.permissions.mock(
+      options.policy
+        ? {
+            authorize: async requests =>
+              requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+            authorizeConditional: options.policy.authorizeConditional as any,
+          }
+        : {
+            authorize: authorizeByOwnership(options.entities),
+            authorizeConditional: readDecisionByAnnotation as any,
+          },
+    ).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      // Every method of the catalog service, so that other plugins (the
-      // notifications backend) find what they call.
+      // The suite's catalog with every method of the catalog service, so
+      // that other plugins (the notifications backend) find what they call.
       factory: () =>
-        catalogServiceMock.mock(visibilityCatalog(options.entities) as any),
+        (options.policy?.service ??
+          catalogServiceMock.mock(
+            visibilityCatalog(options.entities) as any,
+          )) as any,
     }),
     ...(options.features ?? []),
   ];

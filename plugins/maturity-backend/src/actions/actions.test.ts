@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { z } from 'zod/v3';
 import { recordingAuditor } from '../__testUtils__/fixtures';
 import { asService } from '../http/__testUtils__/routerHarness';
 import { AssessmentService } from '../services/AssessmentService';
@@ -74,6 +75,14 @@ describe('the maturity actions', () => {
         'record-assessment',
       ].map(name => `test:${name}`),
     );
+  });
+
+  it('builds each schema once, however often the registry lists or calls', () => {
+    const { registry } = setup();
+    for (const action of registry.actions.values()) {
+      expect(action.schema.input(z)).toBe(action.schema.input(z));
+      expect(action.schema.output(z)).toBe(action.schema.output(z));
+    }
   });
 
   it('describes a topic by its id', async () => {

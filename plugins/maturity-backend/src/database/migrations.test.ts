@@ -22,17 +22,6 @@ async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({ directory: migrationsDir });
 }
 
-/** Runs the migrations up to and including `name`, and no later one. */
-async function migrateUpTo(knex: Knex, name: string) {
-  expect(migrationFiles).toContain(name);
-  for (const file of migrationFiles.slice(
-    0,
-    migrationFiles.indexOf(name) + 1,
-  )) {
-    await knex.migrate.up({ directory: migrationsDir, name: file });
-  }
-}
-
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('migrations on %p', id => {
@@ -454,6 +443,112 @@ describe.each(databases.eachSupportedId())(
       expect(
         rows.map(r => r.lifecycle?.length ?? 0).sort((x, y) => y - x)[0],
       ).toBe(id === 'POSTGRES_15' ? 128 : 300);
+      await knex.destroy();
+    });
+  },
+);
+
+/** Migrates up to and including `name`, one migration at a time. */
+async function migrateUpTo(knex: Knex, name: string) {
+  for (const file of migrationFiles.slice(
+    0,
+    migrationFiles.indexOf(name) + 1,
+  )) {
+    await knex.migrate.up({ directory: migrationsDir, name: file });
+  }
+}
+
+describe.each(databases.eachSupportedId())(
+  'security review migrations on %p',
+  id => {
+    it('20261205100000_entity_owners adds the further owners and has every entity compared at the next sync; down drops them', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261122150000_owner_ref_order.js');
+      await knex('maturity_entity').insert({
+        entity_ref: 'component:default/a',
+        kind: 'component',
+        namespace: 'default',
+        name: 'a',
+        owner_ref: 'group:default/team',
+        etag: 'e1',
+      });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261205100000_entity_owners.js',
+      });
+      expect(await knex('maturity_entity').first('etag')).toEqual({
+        etag: null,
+      });
+      const owner = {
+        entity_ref: 'component:default/a',
+        owner_ref: 'group:default/second',
+      };
+      await knex('maturity_entity_owner').insert(owner);
+      await expect(
+        knex('maturity_entity_owner').insert(owner).then(),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+      });
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261205100000_entity_owners.js',
+      });
+      expect(await knex.schema.hasTable('maturity_entity_owner')).toBe(false);
+      expect(await knex('maturity_entity').pluck('entity_ref')).toEqual([
+        'component:default/a',
+      ]);
+      await knex.destroy();
+    });
+
+    it('20261205110000_entity_uid records uids and generations; down drops them, keeping every snapshot', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261205100000_entity_owners.js');
+      const snapshot = (revision: number) => ({
+        entity_ref: 'component:default/a',
+        revision,
+        model_id: 'cnmm',
+        model_version: '4.0',
+        created_at: new Date(),
+        created_by: 'user:default/sam',
+        payload: '{}',
+      });
+      await knex('maturity_assessment').insert(snapshot(1));
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261205110000_entity_uid.js',
+      });
+      // Snapshots from before uids were recorded have none.
+      expect(await knex('maturity_assessment').pluck('entity_uid')).toEqual([
+        null,
+      ]);
+      await knex('maturity_assessment').insert({
+        ...snapshot(2),
+        entity_uid: 'uid-2',
+      });
+      await knex('maturity_generation').insert({
+        entity_ref: 'component:default/a',
+        since_revision: 2,
+        started_at: new Date(),
+      });
+      expect(
+        await knex.schema.hasColumn('maturity_summary', 'entity_uid'),
+      ).toBe(true);
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261205110000_entity_uid.js',
+      });
+      expect(await knex.schema.hasTable('maturity_generation')).toBe(false);
+      expect(
+        await knex.schema.hasColumn('maturity_assessment', 'entity_uid'),
+      ).toBe(false);
+      expect(
+        await knex.schema.hasColumn('maturity_summary', 'entity_uid'),
+      ).toBe(false);
+      expect(await knex('maturity_assessment').count({ n: '*' })).toEqual([
+        { n: id === 'POSTGRES_15' ? '2' : 2 },
+      ]);
       await knex.destroy();
     });
   },

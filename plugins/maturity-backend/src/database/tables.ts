@@ -1,11 +1,13 @@
 /** The plugin's tables and the shapes of their rows. */
 export const ASSESSMENTS = 'maturity_assessment';
 export const ENTITIES = 'maturity_entity';
+export const OWNERS = 'maturity_entity_owner';
 export const SUMMARIES = 'maturity_summary';
 export const SUMMARY_DIMENSIONS = 'maturity_summary_dimension';
 export const META = 'maturity_meta';
 export const ORPHANS = 'maturity_orphan';
 export const REVISIONS = 'maturity_revision';
+export const GENERATIONS = 'maturity_generation';
 export const CAMPAIGNS = 'maturity_campaign';
 export const VERSIONS = 'maturity_campaign_version';
 export const DIGESTS = 'maturity_reminder_digest';
@@ -23,6 +25,8 @@ export type AssessmentRow = {
   owner_ref: string | null;
   system_ref: string | null;
   lifecycle: string | null;
+  /** The catalog's metadata.uid of the entity then; null before it was recorded. */
+  entity_uid: string | null;
   payload: string;
 };
 
@@ -41,6 +45,9 @@ export type EntityRow = {
   etag: string | null;
 };
 
+/** One of the owners (`ownedBy` relations) of an indexed entity. */
+export type OwnerRow = { entity_ref: string; owner_ref: string };
+
 /**
  * The scored latest snapshot of an entity. `levels` is JSON of
  * `[topicLevels, dimensionMedians]`, each in the model's order.
@@ -55,6 +62,7 @@ export type SummaryRow = {
   gap_sum: number;
   lowest_median: number | null;
   levels: string;
+  entity_uid: string | null;
 };
 
 /** A summary with the dimension medians that go into their own table. */

@@ -9,7 +9,6 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { fullyTo, validSubmission } from '../__testUtils__/fixtures';
 import {
-  allVisible,
   AS_USER,
   componentEntity,
   createRouterFakes,
@@ -21,17 +20,16 @@ import {
 
 const REF = 'component:default/ledger';
 const ENTITY_PATH = '/entities/component/default/ledger';
-const target = { ref: REF, lifecycle: 'production' };
 const pathMeta = { kind: 'component', namespace: 'default', name: 'ledger' };
+const target = { ref: REF, lifecycle: 'production', uid: null };
 
 function setup(options: { writesPerMinute?: number } = {}) {
   const fakes = createRouterFakes(options);
-  fakes.entities.findEntity.mockResolvedValue(target);
   fakes.entities.getEntity.mockResolvedValue(componentEntity('ledger'));
   fakes.assessments.submit.mockImplementation(async () =>
     storedAssessment(REF, 4),
   );
-  fakes.assessments.latestOf.mockResolvedValue(new Map());
+  fakes.assessments.latest.mockResolvedValue({ entity: target });
   return { ...fakes, app: createTestApp(fakes.deps) };
 }
 
@@ -53,26 +51,27 @@ describe('GET /model', () => {
 });
 
 describe('GET /entities/:kind/:namespace/:name', () => {
-  it('finds the entity for the caller and answers its latest snapshot', async () => {
-    const { app, entities, assessments } = setup();
+  it('answers the latest snapshot of the entity as the caller may see it', async () => {
+    const { app, assessments } = setup();
     assessments.getLatest.mockResolvedValue(storedAssessment(REF, 3));
     const res = await request(app)
       .get(ENTITY_PATH)
       .set('Authorization', AS_USER);
-    expect(entities.findEntity).toHaveBeenCalledWith(REF, allVisible);
-    expect(assessments.getLatest).toHaveBeenCalledWith(target);
+    expect(assessments.getLatest).toHaveBeenCalledWith(REF, {
+      credentials: userCredentials,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(storedAssessment(REF, 3));
   });
 
   it('answers 400 to a path that cannot name an entity', async () => {
-    const { app, entities } = setup();
+    const { app, assessments } = setup();
     const res = await request(app)
       .get('/entities/component/default/led%20ger')
       .set('Authorization', AS_USER);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^Invalid entity path: name:/);
-    expect(entities.findEntity).not.toHaveBeenCalled();
+    expect(assessments.getLatest).not.toHaveBeenCalled();
   });
 
   it('passes a 404 of the service on', async () => {
@@ -97,10 +96,11 @@ describe('GET /entities/:kind/:namespace/:name/history', () => {
     const res = await request(app)
       .get(`${ENTITY_PATH}/history?limit=5&cursor=abc`)
       .set('Authorization', AS_USER);
-    expect(assessments.getHistory).toHaveBeenCalledWith(target, {
-      limit: 5,
-      cursor: 'abc',
-    });
+    expect(assessments.getHistory).toHaveBeenCalledWith(
+      REF,
+      { credentials: userCredentials },
+      { limit: 5, cursor: 'abc' },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual(page);
   });
@@ -111,19 +111,23 @@ describe('GET /entities/:kind/:namespace/:name/history', () => {
     await request(app)
       .get(`${ENTITY_PATH}/history`)
       .set('Authorization', AS_USER);
-    expect(assessments.getHistory).toHaveBeenCalledWith(target, { limit: 20 });
+    expect(assessments.getHistory).toHaveBeenCalledWith(
+      REF,
+      { credentials: userCredentials },
+      { limit: 20 },
+    );
   });
 
   it.each(['limit=0', 'limit=101', 'page=2'])(
     'answers 400 to the query %s',
     async query => {
-      const { app, entities } = setup();
+      const { app, assessments } = setup();
       const res = await request(app)
         .get(`${ENTITY_PATH}/history?${query}`)
         .set('Authorization', AS_USER);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/^Invalid query: /);
-      expect(entities.findEntity).not.toHaveBeenCalled();
+      expect(assessments.getHistory).not.toHaveBeenCalled();
     },
   );
 });
@@ -320,11 +324,14 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
 
   it('merges the mapped ratings into the latest snapshot by default, keeping the other topics, notes, evidence and targets', async () => {
     const { app, assessments } = setup();
-    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
+    assessments.latest.mockResolvedValue({
+      entity: target,
+      assessment: latest(),
+    });
     const res = await importV3(app, { baseRevision: 3, assessment });
-    expect(assessments.latestOf).toHaveBeenCalledWith([
-      { ref: REF, lifecycle: null },
-    ]);
+    expect(assessments.latest).toHaveBeenCalledWith(REF, {
+      credentials: userCredentials,
+    });
     expect(assessments.submit).toHaveBeenCalledWith(
       componentEntity('ledger'),
       {
@@ -356,7 +363,10 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
 
   it('records the mapped ratings alone when asked to replace', async () => {
     const { app, assessments } = setup();
-    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
+    assessments.latest.mockResolvedValue({
+      entity: target,
+      assessment: latest(),
+    });
     const res = await importV3(app, {
       baseRevision: 3,
       assessment,

@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import {
   AssessmentSubmission,
   createSubmissionSchema,
@@ -10,9 +14,7 @@ import {
 import { Request, Response } from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
-import { EntityLookup } from '../services/EntityLookup';
 import { v3ImportSubmission } from '../services/v3Import';
-import type { Caller } from '../services/VisibleIndex';
 import { RefusalSampler, refuseUnauthenticated } from './refusalAudit';
 import { parse, readJsonBody, refFromPath } from './request';
 import { Route, route } from './routes';
@@ -22,6 +24,7 @@ import { TooManyRequestsError } from '../services/writeRateLimit';
 type ToSubmission = (
   body: unknown,
   entityRef: string,
+  credentials: BackstageCredentials,
 ) => Promise<{
   submission: AssessmentSubmission;
   /** What the answer carries besides the snapshot, if anything. */
@@ -33,14 +36,12 @@ export function assessmentRoutes(deps: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   model: MaturityModel;
-  entities: EntityLookup;
   assessments: AssessmentService;
   writer: AssessmentWriter;
-  readCaller: (req: Request) => Promise<Caller>;
   /** Which refusals before authentication are audited. */
   refusals: RefusalSampler;
 }): Route[] {
-  const { httpAuth, auditor, entities, assessments, readCaller } = deps;
+  const { httpAuth, auditor, assessments } = deps;
   const submissionSchema = createSubmissionSchema(deps.model);
 
   /**
@@ -79,6 +80,7 @@ export function assessmentRoutes(deps: {
             const { submission, answer } = await toSubmission(
               req.body,
               refFromPath(req),
+              credentials,
             );
             return { submission, extra: answer };
           },
@@ -99,10 +101,12 @@ export function assessmentRoutes(deps: {
       res.json(deps.model);
     }),
 
+    // One entity's notes, evidence and comments: the catalog decides, as
+    // the caller, whether they may see it (AssessmentService).
     route('get', '/entities/:kind/:namespace/:name', {}, async (req, res) => {
       const ref = refFromPath(req);
-      const entity = await entities.findEntity(ref, await readCaller(req));
-      res.json(await assessments.getLatest(entity));
+      const credentials = await httpAuth.credentials(req);
+      res.json(await assessments.getLatest(ref, { credentials }));
     }),
 
     route(
@@ -110,9 +114,9 @@ export function assessmentRoutes(deps: {
       '/entities/:kind/:namespace/:name/history',
       { query: historyQuerySchema },
       async (req, res, query) => {
-        const caller = await readCaller(req);
-        const entity = await entities.findEntity(refFromPath(req), caller);
-        res.json(await assessments.getHistory(entity, query));
+        const ref = refFromPath(req);
+        const credentials = await httpAuth.credentials(req);
+        res.json(await assessments.getHistory(ref, { credentials }, query));
       },
     ),
 
@@ -132,17 +136,21 @@ export function assessmentRoutes(deps: {
       'post',
       '/entities/:kind/:namespace/:name/imports/v3',
       {},
-      recordAssessment('assessment-import', async (body, entityRef) => {
-        const { submission, outcome } = await v3ImportSubmission(
-          assessments,
-          entityRef,
-          parse(v3ImportSchema, body, 'import'),
-        );
-        return {
-          submission: parse(submissionSchema, submission, 'import'),
-          answer: stored => ({ assessment: stored, ...outcome }),
-        };
-      }),
+      recordAssessment(
+        'assessment-import',
+        async (body, entityRef, credentials) => {
+          const { submission, outcome } = await v3ImportSubmission(
+            assessments,
+            entityRef,
+            { credentials },
+            parse(v3ImportSchema, body, 'import'),
+          );
+          return {
+            submission: parse(submissionSchema, submission, 'import'),
+            answer: stored => ({ assessment: stored, ...outcome }),
+          };
+        },
+      ),
     ),
   ];
 }

@@ -39,11 +39,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
   const readCaller = createCallerReader(deps);
   return [
     ...overviewRoutes({ ...deps, readCaller }),
-    ...assessmentRoutes({
-      ...deps,
-      readCaller,
-      refusals: new RefusalSampler(),
-    }),
+    ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   describeV3Import,
   mapV3Ratings,
@@ -6,7 +7,6 @@ import {
   V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentService } from './AssessmentService';
-import { normalizeRef } from './entityRefs';
 
 /**
  * What a CNMM 3.x import records: its ratings mapped to 4.0, merged into the
@@ -15,17 +15,17 @@ import { normalizeRef } from './entityRefs';
  * is a submission like the form's, validated and written by the same path.
  */
 export async function v3ImportSubmission(
-  assessments: Pick<AssessmentService, 'latestOf'>,
+  assessments: Pick<AssessmentService, 'latest'>,
   entityRef: string,
+  reader: { credentials: BackstageCredentials },
   body: Required<V3Import>,
 ): Promise<{
   submission: Record<string, unknown>;
   outcome: Omit<V3ImportResult, 'assessment'>;
 }> {
-  const ref = normalizeRef(entityRef);
-  const latest = (await assessments.latestOf([{ ref, lifecycle: null }])).get(
-    ref,
-  );
+  // The entity's own latest snapshot, as the importer may see it: one left
+  // by an earlier entity under the same ref is not merged into.
+  const { assessment: latest } = await assessments.latest(entityRef, reader);
   const mapping = mapV3Ratings(body.assessment.ratings);
   const { replacedTopics, keptTopics, ...content } = mergeV3Import(
     latest,

@@ -43,12 +43,12 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
   };
   const assessments: Fake<
     AssessmentService,
-    'getLatest' | 'getHistory' | 'submit' | 'latestOf'
+    'getLatest' | 'getHistory' | 'submit' | 'latest'
   > = {
     getLatest: jest.fn(),
     getHistory: jest.fn(),
     submit: jest.fn(),
-    latestOf: jest.fn(),
+    latest: jest.fn(),
   };
   const scorecards: Fake<
     ScorecardService,

@@ -276,7 +276,7 @@ describe('EntityMaturityContent', () => {
     await mergeInto2();
     expect(
       await screen.findByText(
-        'CNMM 3.x file imported as revision 3. Merged: the ratings of 1 topic replaced; 2 topics, the notes, evidence and targets kept. 1 rated level(s) count towards the 4.0 level that now holds their content. Left out (no 4.0 topic): people.developer-agility.',
+        'CNMM 3.x file imported as revision 3. Merged: the ratings of 1 topic replaced; 2 topics, the notes, evidence and targets kept. 1 rated level counted towards the 4.0 level that now holds the content. Left out (no 4.0 topic): people.developer-agility.',
       ),
     ).toBeInTheDocument();
     expect(api.importV3Assessment).toHaveBeenLastCalledWith(

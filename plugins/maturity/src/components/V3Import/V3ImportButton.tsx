@@ -8,7 +8,7 @@ import { Box, Button } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { ChangeEvent, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { serverMessage } from '../shared';
+import { plural, serverMessage } from '../shared';
 import { V3ImportDialog } from './V3ImportDialog';
 
 // FileReader rather than Blob.text(), which older browsers and jsdom lack.
@@ -112,8 +112,6 @@ export function V3ImportButton(props: {
   );
 }
 
-const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
-
 /** What an import did, in a sentence for the confirmation. */
 export function describeImport({
   assessment,
@@ -125,27 +123,36 @@ export function describeImport({
   const parts = [`CNMM 3.x file imported as revision ${assessment.revision}.`];
   if (mode === 'merge' && (replacedTopics.length || keptTopics.length)) {
     parts.push(
-      `Merged: the ratings of ${topics(
+      `Merged: the ratings of ${plural(
         replacedTopics.length,
-      )} replaced; ${topics(
+        'topic',
+      )} replaced; ${plural(
         keptTopics.length,
+        'topic',
       )}, the notes, evidence and targets kept.`,
     );
   } else if (mode === 'replace' && replacedTopics.length) {
     parts.push(
-      `It replaces the previous assessment (${topics(
+      `It replaces the previous assessment (${plural(
         replacedTopics.length,
+        'topic',
       )}, notes, evidence and targets); the history keeps it.`,
     );
   }
   if (mapping.shifted.length) {
     parts.push(
-      `${mapping.shifted.length} rated level(s) count towards the 4.0 level that now holds their content.`,
+      `${plural(
+        mapping.shifted.length,
+        'rated level',
+      )} counted towards the 4.0 level that now holds the content.`,
     );
   }
   if (mapping.approximate?.length) {
     parts.push(
-      `${mapping.approximate.length} 4.0 level(s) only partly asked by 3.x, capped at partially.`,
+      `${plural(
+        mapping.approximate.length,
+        '4.0 level',
+      )} only partly asked by 3.x, capped at partially.`,
     );
   }
   if (mapping.dropped.length) {
