@@ -102,13 +102,19 @@ test('2. the owner sees the campaign on the component and is notified', async ({
   await expect(campaigns).toContainText('Policy Creation: level 1 needed');
   await expectNoSeriousViolations(page, 'the Maturity tab with a campaign');
 
-  // The reminder task runs every 10 s in the e2e config.
+  // The reminder task runs every 10 s in the e2e config: one digest for
+  // the team, naming its components (the demo sets listEntities).
   await expect(async () => {
     await page.goto('/notifications');
     await expect(
-      page.getByText(`${shortEntity} is part of a new maturity campaign`),
+      page.getByText(`New maturity campaign "${TITLE}" for group:payments`),
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
+  await expect(
+    page
+      .getByText(new RegExp(`2 entities of group:payments: .*${shortEntity}`))
+      .first(),
+  ).toBeVisible();
   await page.screenshot({
     path: join(SCREENSHOTS, 'campaign-notifications.png'),
   });

@@ -546,6 +546,14 @@ test('10. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot
   await page
     .getByLabel('CNMM 3.x assessment file')
     .setInputFiles(join(__dirname, '..', 'examples', 'v3-assessment.json'));
+  // Over an existing assessment it asks first, merge chosen.
+  const dialog = page.getByRole('dialog', {
+    name: 'Import v3-assessment.json into revision 1?',
+  });
+  await expect(
+    dialog.getByRole('radio', { name: /Merge into the current assessment/ }),
+  ).toBeChecked();
+  await dialog.getByRole('button', { name: 'Merge into revision 1' }).click();
   // The confirmation says what was left out; so does the snapshot's comment,
   // shown with the assessment as soon as it has loaded.
   const confirmation = page

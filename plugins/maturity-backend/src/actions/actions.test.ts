@@ -10,7 +10,8 @@ import { BelowTarget } from '../services/BelowTarget';
 import { CampaignService } from '../services/CampaignService';
 import { EntityLookup } from '../services/EntityLookup';
 import { ScorecardService } from '../services/ScorecardService';
-import { WriteRateLimiter } from '../services/writeRateLimit';
+import { SnapshotQuota, WriteRateLimiter } from '../services/writeRateLimit';
+import { memoryWriteLimits } from '../__testUtils__/writeLimits';
 import { entityRefOf } from './common';
 import { registerMaturityActions } from './index';
 
@@ -21,6 +22,7 @@ function setup() {
   const entities = { findEntity: jest.fn(), getEntity: jest.fn() };
   const belowTarget = { page: jest.fn() };
   const permissions = mockServices.permissions();
+  const store = memoryWriteLimits();
   registerMaturityActions(registry, {
     permissions,
     model: defaultMaturityModel,
@@ -34,7 +36,8 @@ function setup() {
       auditor: recordingAuditor().auditor,
       entities: asService<EntityLookup>(entities),
       assessments: asService<AssessmentService>({}),
-      limiter: new WriteRateLimiter(10),
+      limiter: new WriteRateLimiter({ store, perMinute: 10 }),
+      quota: new SnapshotQuota({ store, perDay: 50 }),
     }),
   });
   return { registry, entities, belowTarget };
