@@ -123,13 +123,12 @@ export async function startInProcessBackend(options: {
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      // The suite's catalog with every method of the catalog service, so
-      // that other plugins (the notifications backend) find what they call.
+      // Every method of the catalog service, so that other plugins (the
+      // notifications backend) find what they call.
       factory: () =>
-        (options.policy?.service ??
-          catalogServiceMock.mock(
-            visibilityCatalog(options.entities) as any,
-          )) as any,
+        catalogServiceMock.mock(
+          (options.policy?.service ?? visibilityCatalog(options.entities)) as any,
+        ),
     }),
     ...(options.features ?? []),
   ];

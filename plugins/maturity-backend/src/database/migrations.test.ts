@@ -22,6 +22,17 @@ async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({ directory: migrationsDir });
 }
 
+/** Runs the migrations up to and including `name`, and no later one. */
+async function migrateUpTo(knex: Knex, name: string) {
+  expect(migrationFiles).toContain(name);
+  for (const file of migrationFiles.slice(
+    0,
+    migrationFiles.indexOf(name) + 1,
+  )) {
+    await knex.migrate.up({ directory: migrationsDir, name: file });
+  }
+}
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('migrations on %p', id => {
@@ -447,16 +458,6 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
-
-/** Migrates up to and including `name`, one migration at a time. */
-async function migrateUpTo(knex: Knex, name: string) {
-  for (const file of migrationFiles.slice(
-    0,
-    migrationFiles.indexOf(name) + 1,
-  )) {
-    await knex.migrate.up({ directory: migrationsDir, name: file });
-  }
-}
 
 describe.each(databases.eachSupportedId())(
   'security review migrations on %p',

@@ -112,6 +112,8 @@ export function V3ImportButton(props: {
   );
 }
 
+const topics = (n: number) => plural(n, 'topic');
+
 /** What an import did, in a sentence for the confirmation. */
 export function describeImport({
   assessment,
@@ -123,19 +125,16 @@ export function describeImport({
   const parts = [`CNMM 3.x file imported as revision ${assessment.revision}.`];
   if (mode === 'merge' && (replacedTopics.length || keptTopics.length)) {
     parts.push(
-      `Merged: the ratings of ${plural(
+      `Merged: the ratings of ${topics(
         replacedTopics.length,
-        'topic',
-      )} replaced; ${plural(
+      )} replaced; ${topics(
         keptTopics.length,
-        'topic',
       )}, the notes, evidence and targets kept.`,
     );
   } else if (mode === 'replace' && replacedTopics.length) {
     parts.push(
-      `It replaces the previous assessment (${plural(
+      `It replaces the previous assessment (${topics(
         replacedTopics.length,
-        'topic',
       )}, notes, evidence and targets); the history keeps it.`,
     );
   }
