@@ -42,7 +42,8 @@ export const DEFAULTS = {
   index: { refreshMinutes: REFRESH_MINUTES, maxAgePeriods: 3 },
   orphans: { purgeAfterDays: 30, maxDeletePercent: 10 },
   cache: { maxBytes: 32 * 2 ** 20 },
-  rateLimit: { writesPerMinute: 60 },
+  rateLimit: { writesPerMinute: 60, snapshotsPerEntityPerDay: 50 },
+  retention: { maxDeletesPerRun: 10_000 },
   permissions: { adminGroups: [] },
   campaigns: [],
   reminders: {
@@ -51,6 +52,9 @@ export const DEFAULTS = {
     assessmentStale: true,
     deadline14Days: true,
     deadline3Days: true,
+    repeatWeekly: false,
+    listEntities: false,
+    maxRunMinutes: 10,
   },
   schedules: {
     orphanCleanup: {
@@ -70,6 +74,11 @@ export const DEFAULTS = {
       timeout: { minutes: 15 },
       initialDelay: { minutes: 1 },
     },
+    retention: {
+      frequency: { hours: 24 },
+      timeout: { minutes: 30 },
+      initialDelay: { minutes: 10 },
+    },
   },
 } as const;
 
@@ -87,8 +96,12 @@ export interface ScoringSettings {
 export interface DataSafetySettings {
   /** Budget of each in-memory cache, in bytes. */
   cacheMaxBytes: number;
-  /** Snapshot writes one user may make per minute. */
+  /** Snapshot writes one user may make per minute, over every replica. */
   writesPerMinute: number;
+  /** Snapshots one entity may receive in any 24 hours. */
+  snapshotsPerEntityPerDay: number;
+  /** Thinning of old revisions; off unless `thinAfterDays` is set. */
+  retention: RetentionSettings;
   orphans: {
     /** Unset: orphans are only recorded, never deleted. */
     deleteAfterDays?: number;
@@ -98,10 +111,23 @@ export interface DataSafetySettings {
   };
 }
 
-/** Which campaign reminders are sent. */
+/** Which old revisions the retention task deletes. */
+export interface RetentionSettings {
+  /** Unset: nothing is ever deleted. */
+  thinAfterDays?: number;
+  maxDeletesPerRun: number;
+}
+
+/** Which campaign reminders are sent, and how. */
 export interface ReminderSettings {
   enabled: Record<ReminderReason, boolean>;
   staleAfterDays: number;
+  /** Missing and stale assessments reminded every week, not once. */
+  repeatWeekly: boolean;
+  /** Entities named in each reminder. */
+  listEntities: boolean;
+  /** The longest one run may take. */
+  maxRunMs: number;
 }
 
 /** How far lists rely on the catalog index (`maturity.index`). */
@@ -143,6 +169,7 @@ export interface MaturityConfig {
     orphanCleanup: SchedulerServiceTaskScheduleDefinition;
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
     reminders: SchedulerServiceTaskScheduleDefinition;
+    retention: SchedulerServiceTaskScheduleDefinition;
   };
 }
 
@@ -201,6 +228,14 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       cacheMaxBytes: m.cache?.maxBytes ?? DEFAULTS.cache.maxBytes,
       writesPerMinute:
         m.rateLimit?.writesPerMinute ?? DEFAULTS.rateLimit.writesPerMinute,
+      snapshotsPerEntityPerDay:
+        m.rateLimit?.snapshotsPerEntityPerDay ??
+        DEFAULTS.rateLimit.snapshotsPerEntityPerDay,
+      retention: {
+        thinAfterDays: m.retention?.thinAfterDays,
+        maxDeletesPerRun:
+          m.retention?.maxDeletesPerRun ?? DEFAULTS.retention.maxDeletesPerRun,
+      },
       orphans: {
         deleteAfterDays: m.orphans?.deleteAfterDays,
         purgeAfterDays:
@@ -217,6 +252,13 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         }),
       ) as Record<ReminderReason, boolean>,
       staleAfterDays,
+      repeatWeekly:
+        m.reminders?.repeatWeekly ?? DEFAULTS.reminders.repeatWeekly,
+      listEntities:
+        m.reminders?.listEntities ?? DEFAULTS.reminders.listEntities,
+      maxRunMs:
+        (m.reminders?.maxRunMinutes ?? DEFAULTS.reminders.maxRunMinutes) *
+        60_000,
     },
     index: {
       maxAgePeriods,
@@ -237,6 +279,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         m.orphans?.schedule ?? copy(DEFAULTS.schedules.orphanCleanup),
       catalogIndex,
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
+      retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
     },
   };
 }

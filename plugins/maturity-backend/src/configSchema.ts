@@ -242,7 +242,17 @@ export const maturitySchema = z.strictObject({
     .strictObject({ maxBytes: num({ min: 2 ** 20, integer: true }) })
     .optional(),
   rateLimit: z
-    .strictObject({ writesPerMinute: num({ min: 1, integer: true }) })
+    .strictObject({
+      writesPerMinute: num({ min: 1, integer: true }),
+      snapshotsPerEntityPerDay: num({ min: 1, integer: true }),
+    })
+    .optional(),
+  retention: z
+    .strictObject({
+      thinAfterDays: num({ min: 1, integer: true }),
+      maxDeletesPerRun: num({ min: 1, integer: true }),
+      schedule: schedule('maturity.retention.schedule'),
+    })
     .optional(),
   permissions: z
     .strictObject({
@@ -264,6 +274,9 @@ export const maturitySchema = z.strictObject({
       assessmentStale: bool(),
       deadline14Days: bool(),
       deadline3Days: bool(),
+      repeatWeekly: bool(),
+      listEntities: bool(),
+      maxRunMinutes: num({ min: 1, integer: true }),
     })
     .optional(),
 });

@@ -10,7 +10,9 @@ export const REVISIONS = 'maturity_revision';
 export const GENERATIONS = 'maturity_generation';
 export const CAMPAIGNS = 'maturity_campaign';
 export const VERSIONS = 'maturity_campaign_version';
-export const REMINDERS = 'maturity_campaign_reminder';
+export const DIGESTS = 'maturity_reminder_digest';
+export const REMINDER_ITEMS = 'maturity_reminder_item';
+export const WRITE_WINDOWS = 'maturity_write_window';
 
 /** One snapshot; its ratings, targets, notes, evidence and comment are JSON in `payload`. */
 export type AssessmentRow = {
@@ -67,4 +69,32 @@ export type SummaryRow = {
 export type Summary = {
   row: SummaryRow;
   dimensions: Array<{ dimension_id: string; median: number | null }>;
+};
+
+/** A user's snapshot writes in the current one-minute window. */
+export type WriteWindowRow = {
+  user_ref: string;
+  window_start: Date | string | number;
+  count: number | string;
+};
+
+/** One reminder notification to an owner; its items say what it is about. */
+export type DigestRow = {
+  id: string;
+  owner_ref: string;
+  reason: string;
+  created_at: Date | string | number;
+  lease_until: Date | string | number | null;
+  sent_at: Date | string | number | null;
+  attempts: number | string;
+};
+
+/** What one entity was reminded of, at most once per key. */
+export type ReminderItemRow = {
+  campaign_id: string;
+  reason: string;
+  period: string;
+  entity_ref: string;
+  digest_id: string | null;
+  created_at: Date | string | number;
 };

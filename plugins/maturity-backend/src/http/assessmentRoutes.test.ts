@@ -28,6 +28,7 @@ function setup(options: { writesPerMinute?: number } = {}) {
   fakes.assessments.submit.mockImplementation(async () =>
     storedAssessment(REF, 4),
   );
+  fakes.assessments.latestOf.mockResolvedValue(new Map());
   return { ...fakes, app: createTestApp(fakes.deps) };
 }
 
@@ -253,10 +254,29 @@ describe('POST /entities/:kind/:namespace/:name/assessments', () => {
       {
         eventId: 'assessment-create',
         status: 'failed',
-        meta: { path: pathMeta, ip: expect.any(String) },
+        meta: { path: `${ENTITY_PATH}/assessments`, ip: expect.any(String) },
         error: 'AuthenticationError',
       },
     ]);
+  });
+
+  it('audits a flood of refusals without credentials at most 5 times a minute from one address, with the path cut to 256 characters', async () => {
+    const { app, events } = setup();
+    const long = `/entities/component/default/${'x'.repeat(
+      16_000,
+    )}/assessments`;
+    for (let i = 0; i < 20; i++) {
+      const res = await request(app)
+        .post(long)
+        .set('Authorization', mockCredentials.none.header())
+        .send({});
+      expect(res.status).toBe(401);
+    }
+    expect(events).toHaveLength(5);
+    for (const event of events) {
+      expect(event.meta.path).toHaveLength(256);
+      expect(event.meta.path).toMatch(/^\/entities\/component\/default\/x+…$/);
+    }
   });
 
   it('answers 413 to a body above the limit, audited', async () => {
@@ -282,20 +302,41 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
       .set('Authorization', AS_USER)
       .send(body as object);
 
-  it('stores the mapped ratings with the import in the comment, and answers the snapshot and the mapping', async () => {
+  /** Revision 3, with a note, a target and a topic the file does not map. */
+  const latest = () => ({
+    ...storedAssessment(REF, 3),
+    ratings: {
+      'process.audit-and-logs': fullyTo(4),
+      'people.ai': fullyTo(2),
+    },
+    targets: { 'people.ai': 3 },
+    notes: { 'people.ai': 'Pilots only' },
+    evidence: { 'people.ai': ['https://example.com/ai'] },
+  });
+  // 3.x Audit L1 and L2 ask only part of the 4.0 levels: capped.
+  const mapped = {
+    'process.audit-and-logs': { 1: 'partially', 2: 'partially' },
+  };
+  const importComment = expect.stringMatching(
+    /^Imported from a CNMM 3\.2 assessment\..*Approximate, capped at partially/,
+  );
+
+  it('merges the mapped ratings into the latest snapshot by default, keeping the other topics, notes, evidence and targets', async () => {
     const { app, assessments } = setup();
+    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
     const res = await importV3(app, { baseRevision: 3, assessment });
+    expect(assessments.latestOf).toHaveBeenCalledWith([
+      { ref: REF, lifecycle: null },
+    ]);
     expect(assessments.submit).toHaveBeenCalledWith(
       componentEntity('ledger'),
       {
         baseRevision: 3,
-        // 3.x Audit L1 and L2 ask only part of the 4.0 levels: capped.
-        ratings: {
-          'process.audit-and-logs': { 1: 'partially', 2: 'partially' },
-        },
-        comment: expect.stringMatching(
-          /^Imported from a CNMM 3\.2 assessment\..*Approximate, capped at partially/,
-        ),
+        ratings: { ...mapped, 'people.ai': fullyTo(2) },
+        targets: { 'people.ai': 3 },
+        notes: { 'people.ai': 'Pilots only' },
+        evidence: { 'people.ai': ['https://example.com/ai'] },
+        comment: importComment,
       },
       USER,
     );
@@ -310,7 +351,49 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
           { to: 'process.audit-and-logs', toLevel: 2 },
         ],
       },
+      mode: 'merge',
+      replacedTopics: ['process.audit-and-logs'],
+      keptTopics: ['people.ai'],
     });
+  });
+
+  it('records the mapped ratings alone when asked to replace', async () => {
+    const { app, assessments } = setup();
+    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
+    const res = await importV3(app, {
+      baseRevision: 3,
+      assessment,
+      mode: 'replace',
+    });
+    expect(assessments.submit).toHaveBeenCalledWith(
+      componentEntity('ledger'),
+      {
+        baseRevision: 3,
+        ratings: mapped,
+        targets: {},
+        notes: {},
+        evidence: {},
+        comment: importComment,
+      },
+      USER,
+    );
+    expect(res.body).toMatchObject({
+      mode: 'replace',
+      replacedTopics: ['people.ai', 'process.audit-and-logs'],
+      keptTopics: [],
+    });
+  });
+
+  it('answers 400 to an unknown mode, and stores nothing', async () => {
+    const { app, assessments } = setup();
+    const res = await importV3(app, {
+      baseRevision: 3,
+      assessment,
+      mode: 'overwrite',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid import: mode/);
+    expect(assessments.submit).not.toHaveBeenCalled();
   });
 
   it('audits the import as assessment-import', async () => {

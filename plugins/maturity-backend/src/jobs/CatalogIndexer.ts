@@ -1,20 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { INDEXED_KINDS } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentStore, EntityUid } from '../database/AssessmentStore';
 import { IndexedRecord, MaturityIndex } from '../database/MaturityIndex';
 import { indexRecordOf } from '../services/entityRefs';
 import type { IndexTrust } from '../services/VisibleIndex';
-
-/** The kinds scorecards and the overview are about. */
-export const INDEXED_KINDS = [
-  'component',
-  'system',
-  'domain',
-  'group',
-  'api',
-  'resource',
-];
 
 const FIELDS = [
   'kind',
@@ -159,7 +150,11 @@ export class CatalogIndexer implements IndexTrust {
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE, fields: FIELDS }
-          : { filter: { kind: INDEXED_KINDS }, limit: PAGE, fields: FIELDS },
+          : {
+              filter: { kind: [...INDEXED_KINDS] },
+              limit: PAGE,
+              fields: FIELDS,
+            },
         { credentials },
       );
       const changed: IndexedRecord[] = [];
