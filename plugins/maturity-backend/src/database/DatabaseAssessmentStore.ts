@@ -33,6 +33,14 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** The latest snapshot of an entity, as a write checks it. */
+type LatestRow = {
+  revision: number | string;
+  entity_uid: string | null;
+  /** Soft-deleted: 1 or true, as the database answers a boolean. */
+  hidden: number | boolean;
+};
+
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -72,22 +80,22 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       await this.knex.transaction(async tx => {
         // Read before the snapshots, so that they are at least as recent.
         const remembered = await lastRevision(tx, record.entityRef);
-        const latest = await tx(TABLE)
+        // The latest snapshot: whose it is, and whether it is hidden.
+        const latest: LatestRow | undefined = await tx(TABLE)
           .where({ entity_ref: record.entityRef })
           .where(inGeneration(tx))
           .orderBy('revision', 'desc')
-          .first('entity_uid');
+          .first('revision', 'entity_uid', {
+            hidden: tx.raw('entity_ref IN ?', [softDeleted(tx)]),
+          });
+        let current = latest;
         if (isReplaced(latest?.entity_uid, record.entityUid)) {
           await retireRef(tx, record.entityRef);
+          current = undefined;
         }
         // Hidden snapshots do not count: the client saw none.
-        const current = await tx(TABLE)
-          .where({ entity_ref: record.entityRef })
-          .where(inGeneration(tx))
-          .whereNotIn('entity_ref', softDeleted(tx))
-          .max({ revision: 'revision' })
-          .first();
-        const currentRevision = Number(current?.revision ?? 0);
+        const currentRevision =
+          current && !Number(current.hidden) ? Number(current.revision) : 0;
         if (currentRevision !== baseRevision) {
           throw conflict(record.entityRef, baseRevision, currentRevision);
         }

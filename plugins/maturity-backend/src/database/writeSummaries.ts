@@ -19,26 +19,25 @@ export async function writeSummaries(
 ) {
   for (const batch of chunks(snapshots.map(toSummaryRows), 200)) {
     const refs = batch.map(s => s.row.entity_ref);
-    await tx(SUMMARIES)
+    const upserted: Array<{ entity_ref: string }> = await tx(SUMMARIES)
       .insert(batch.map(s => s.row))
       .onConflict('entity_ref')
       .merge()
-      .whereRaw(`${SUMMARIES}.revision <= excluded.revision`);
+      .whereRaw(`${SUMMARIES}.revision <= excluded.revision`)
+      .returning('entity_ref');
+    let kept = new Set(upserted.map(r => r.entity_ref));
     // Nor does one describe a snapshot retired meanwhile (its ref reused).
-    await tx(SUMMARIES)
+    const retired = await tx(SUMMARIES)
       .whereIn('entity_ref', refs)
       .whereNot(inGeneration(tx, SUMMARIES))
       .delete();
-    const held: Array<{ entity_ref: string; revision: number | string }> =
-      await tx(SUMMARIES)
+    if (retired) {
+      const held: string[] = await tx(SUMMARIES)
         .whereIn('entity_ref', refs)
-        .select('entity_ref', 'revision');
-    const revisions = new Map(
-      held.map(r => [r.entity_ref, Number(r.revision)]),
-    );
-    const written = batch.filter(
-      s => revisions.get(s.row.entity_ref) === s.row.revision,
-    );
+        .pluck('entity_ref');
+      kept = new Set(held.filter(ref => kept.has(ref)));
+    }
+    const written = batch.filter(s => kept.has(s.row.entity_ref));
     await tx(SUMMARY_DIMENSIONS)
       .whereIn(
         'entity_ref',

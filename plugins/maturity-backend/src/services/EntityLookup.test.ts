@@ -189,6 +189,48 @@ describe.each(databases.eachSupportedId())('EntityLookup on %p', id => {
     });
   });
 
+  describe('confirmEntity', () => {
+    it('asks the catalog as the caller, even for an indexed entity, with the fields a read needs', async () => {
+      const catalog = catalogServiceMock.mock({
+        getEntitiesByRefs: jest.fn(async () => ({
+          items: [
+            {
+              ...entity('API', 'experimental'),
+              metadata: { name: 'API', namespace: 'default', uid: 'u-1' },
+            },
+          ],
+        })),
+      });
+      const lookup = new EntityLookup({ index, catalog, trust: trustedIndex });
+      await expect(
+        lookup.confirmEntity('component:default/api', { credentials }),
+      ).resolves.toEqual({
+        ref: 'component:default/api',
+        lifecycle: 'experimental',
+        uid: 'u-1',
+      });
+      expect(catalog.getEntitiesByRefs).toHaveBeenCalledWith(
+        {
+          entityRefs: ['component:default/api'],
+          fields: expect.arrayContaining(['metadata.uid', 'spec.lifecycle']),
+        },
+        { credentials },
+      );
+    });
+
+    it('answers NotFoundError when the catalog hides it, though it is indexed', async () => {
+      const catalog = catalogServiceMock.mock({
+        getEntitiesByRefs: jest.fn(async () => ({ items: [undefined] })),
+      });
+      const lookup = new EntityLookup({ index, catalog, trust: trustedIndex });
+      await expect(
+        lookup.confirmEntity('component:default/api', { credentials }),
+      ).rejects.toThrow(
+        new NotFoundError('No entity component:default/api found'),
+      );
+    });
+  });
+
   describe('visibleIndex', () => {
     it('applies the caller’s visibility', async () => {
       const { lookup } = setup();

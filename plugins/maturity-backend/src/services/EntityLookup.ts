@@ -12,6 +12,15 @@ export type EntityTarget = { ref: string; lifecycle: string | null };
 /** An entity as the catalog shows it to a caller now, with its `metadata.uid`. */
 export type CatalogEntity = EntityTarget & { uid: string | null };
 
+/** What a read of one entity needs of the catalog's answer. */
+const CONFIRMED_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.uid',
+  'spec.lifecycle',
+];
+
 /** Finds entities for one caller, in the index where it can and else in the catalog. */
 export class EntityLookup {
   constructor(
@@ -54,7 +63,15 @@ export class EntityLookup {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<CatalogEntity> {
-    const entity = await this.getEntity(entityRef, options);
+    // By refs with only these fields: a smaller answer than by name, and
+    // measurably faster (docs/benchmarks.md, issue 24).
+    const {
+      items: [entity],
+    } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: CONFIRMED_FIELDS },
+      options,
+    );
+    if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
     return {
       ref: normalizeRef(entity),
       lifecycle: lifecycleOf(entity),
