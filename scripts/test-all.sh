@@ -11,6 +11,11 @@ yarn tsc
 # reads the declarations that yarn tsc just wrote to dist-types.
 yarn api-reports:check
 yarn backstage-cli repo lint
+# The published packages: metadata in order, and each tarball as npm would
+# publish it (no workspace: range, README and CHANGELOG inside, npm publish
+# --dry-run clean); the full install into a fresh app is yarn test:install.
+yarn backstage-cli repo fix --publish --check
+yarn pack:plugins
 CI=true yarn backstage-cli repo test
 CI=true yarn test:reliability
 

@@ -10,6 +10,7 @@ printf '#!/bin/sh\nexec node "%s" "$@"\n' "$CNMM_YARN" >"$bin/yarn"
 chmod +x "$bin/yarn"
 export PATH="$bin:$PATH"
 cd "$CNMM_ROOT"
+yarn install --immutable
 # The driver stops what it started (commands, the backend, Chromium) when it
 # ends or is signalled; a signal to this script is passed on to it.
 node --require @backstage/cli-node/config/nodeTransform.cjs scripts/test-install/index.ts "$@" &

@@ -183,9 +183,13 @@ export async function checkBrowser(
       viewport: { width: 1400, height: 1000 },
     });
     page.setDefaultTimeout(60_000);
-    await page.goto(`${base}/catalog/default/component/example-website`);
+    const entityPath = '/catalog/default/component/example-website';
+    await page.goto(`${base}${entityPath}`);
+    // The entity page's tabs are links; the guest may sign in by itself.
     const enter = page.getByRole('button', { name: 'Enter' });
-    const tab = page.getByRole('tab', { name: 'Maturity' });
+    const tab = page.locator(`a[href$="${entityPath}/maturity"]`, {
+      hasText: 'Maturity',
+    });
     await enter.or(tab).first().waitFor({ timeout: 120_000 });
     if (await enter.isVisible()) await enter.click();
     await tab.click();
@@ -197,10 +201,16 @@ export async function checkBrowser(
       `${page.url()}: the Maturity tab shows revision 1 and offers "Update assessment"`,
     );
 
-    await page.getByRole('link', { name: 'Maturity' }).first().waitFor();
+    await page
+      .locator('a[href="/maturity"]', { hasText: 'Maturity' })
+      .waitFor();
     log('the sidebar has the Maturity item of the /maturity page');
 
-    await page.goto(`${base}/catalog`);
+    // Through the sidebar: a create-app app mounts the catalog at /.
+    await page
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .click();
     await page.getByRole('columnheader', { name: 'Maturity' }).waitFor();
     await page.getByLabel('Minimum level').waitFor();
     await page.screenshot({

@@ -26,11 +26,22 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import YAML from 'yaml';
 import { checkApi, checkBrowser } from './checks';
 import { applyStep, readSteps, ReadmeStep } from './readme';
 
 /** create-app of the Backstage release the plugins target (1.55). */
 const CREATE_APP = '@backstage/create-app@0.9.2';
+/**
+ * By when the versions that create-app names had all been published: the
+ * newest of them, @backstage/plugin-user-settings-backend 0.4.7, by
+ * 2026-09-20T22:47:46Z (`npm view <package> time`). Its templates name them
+ * by caret ranges, which today also take later releases (1.57's signals
+ * backend, for one, calls an httpRouter method that 1.55's backend-defaults
+ * lacks, and the backend fails to start); --update-lock resolves as of this
+ * moment instead, as an adopter did then.
+ */
+const RELEASE_PUBLISHED = '2026-09-20T22:48:00Z';
 const ROOT = resolve(__dirname, '../..');
 const SEED_LOCK = join(__dirname, 'app.yarn.lock');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -139,6 +150,30 @@ function addRegistryGapResolutions() {
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
+/**
+ * Installs the app with only the package versions published by
+ * RELEASE_PUBLISHED (Yarn's minimal age gate, the @backstage packages too),
+ * then puts the app's .yarnrc.yml back as create-app wrote it.
+ */
+async function installAsPublished() {
+  const path = join(app, '.yarnrc.yml');
+  const original = readFileSync(path, 'utf8');
+  // Whole minutes, rounded down: a version published by then is older.
+  const minutes = Math.floor(
+    (Date.now() - Date.parse(RELEASE_PUBLISHED)) / 60_000,
+  );
+  const settings = YAML.parseDocument(original);
+  settings.set('npmMinimalAgeGate', `${minutes}m`);
+  settings.set('npmPreapprovedPackages', []);
+  writeFileSync(path, settings.toString());
+  say(`dependencies resolved as published by ${RELEASE_PUBLISHED}`);
+  try {
+    await yarn(app, 'install');
+  } finally {
+    writeFileSync(path, original);
+  }
+}
+
 function describe(s: ReadmeStep) {
   if (s.action === 'run')
     return s.body
@@ -234,31 +269,28 @@ async function main() {
 
   step('Install the app');
   addRegistryGapResolutions();
-  if (
-    !flag('--fresh-lock') &&
-    !flag('--update-lock') &&
-    existsSync(SEED_LOCK)
-  ) {
-    copyFileSync(SEED_LOCK, join(app, 'yarn.lock'));
-    say(`dependencies as locked in ${SEED_LOCK}`);
-  } else {
-    say('dependencies resolved anew (no seed lockfile)');
-  }
-  await yarn(app, 'install');
   if (flag('--update-lock')) {
+    await installAsPublished();
     copyFileSync(join(app, 'yarn.lock'), SEED_LOCK);
     say(`wrote ${SEED_LOCK}`);
+  } else {
+    if (flag('--fresh-lock')) {
+      say("dependencies resolved anew, from today's registry");
+    } else {
+      copyFileSync(SEED_LOCK, join(app, 'yarn.lock'));
+      say(`dependencies as locked in ${SEED_LOCK}`);
+    }
+    await yarn(app, 'install');
   }
 
   for (const s of steps) {
     step(`README.md:${s.line}: ${describe(s)}`);
-    await applyStep(s, app, script => {
-      say(script.split('\n').join('\n    '));
-      return run('bash', ['-euo', 'pipefail', '-c', script], {
+    await applyStep(s, app, script =>
+      run('bash', ['-euo', 'pipefail', '-c', script], {
         cwd: app,
         env: { CNMM: ROOT },
-      });
-    });
+      }),
+    );
   }
 
   step('Type-check (yarn tsc)');
