@@ -10,7 +10,9 @@ printf '#!/bin/sh\nexec node "%s" "$@"\n' "$CNMM_YARN" >"$bin/yarn"
 chmod +x "$bin/yarn"
 export PATH="$bin:$PATH"
 cd "$CNMM_ROOT"
-yarn install --immutable
+# This repository's own dependencies: the driver, Playwright, the build.
+echo "=== 0. yarn install --immutable (this repository)"
+yarn install --immutable | tail -n 3
 # The driver stops what it started (commands, the backend, Chromium) when it
 # ends or is signalled; a signal to this script is passed on to it.
 node --require @backstage/cli-node/config/nodeTransform.cjs scripts/test-install/index.ts "$@" &
