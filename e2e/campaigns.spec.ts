@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
+import { expectNoSeriousViolations } from './axe';
 
 /*
  * A campaign from creation to progress: the admin (ada, of the
@@ -38,6 +39,8 @@ async function signIn(page: Page) {
 async function openCampaign(page: Page) {
   await page.goto('/maturity');
   await page.getByRole('tab', { name: 'Campaigns' }).click();
+  await expect(page.getByRole('button', { name: TITLE })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Campaigns tab');
   await page.getByRole('button', { name: TITLE }).click();
   await expect(
     page.getByRole('table', { name: 'Progress per goal' }),
@@ -97,14 +100,21 @@ test('2. the owner sees the campaign on the component and is notified', async ({
   const campaigns = page.getByRole('list', { name: 'Campaigns' });
   await expect(campaigns).toContainText(TITLE);
   await expect(campaigns).toContainText('Policy Creation: level 1 needed');
+  await expectNoSeriousViolations(page, 'the Maturity tab with a campaign');
 
-  // The reminder task runs every 10 s in the e2e config.
+  // The reminder task runs every 10 s in the e2e config: one digest for
+  // the team, naming its components (the demo sets listEntities).
   await expect(async () => {
     await page.goto('/notifications');
     await expect(
-      page.getByText(`${shortEntity} is part of a new maturity campaign`),
+      page.getByText(`New maturity campaign "${TITLE}" for group:payments`),
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
+  await expect(
+    page
+      .getByText(new RegExp(`2 entities of group:payments: .*${shortEntity}`))
+      .first(),
+  ).toBeVisible();
   await page.screenshot({
     path: join(SCREENSHOTS, 'campaign-notifications.png'),
   });
@@ -120,6 +130,7 @@ test('3. after an assessment that meets the goal, the progress rises', async ({
       name: `${TITLE}: ${meetingBefore} of 2 meet the goals`,
     }),
   ).toBeVisible();
+  await expectNoSeriousViolations(page, 'a campaign');
 
   await page.goto(`/catalog/default/component/${shortEntity}/maturity`);
   const start = page

@@ -1,6 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CATALOG_TABLE_UPSTREAM_RULES,
+  chooseDarkTheme,
+  expectNoSeriousViolations,
+} from './axe';
 
 // The journeys build on each other (an assessment made in one is updated in
 // the next), so they run in order against one portal and one database.
@@ -70,6 +75,32 @@ async function wordsBrokenInside(page: Page, table: string) {
     });
 }
 
+/** An entity filter of the overview (its open list bears its label too). */
+function entityField(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+/**
+ * Types into an entity filter of the overview and chooses a suggestion by
+ * keyboard: arrow keys down to the entity with that ref, then Enter.
+ */
+async function pickEntity(
+  page: Page,
+  label: string,
+  text: string,
+  ref: string,
+) {
+  const field = entityField(page, label);
+  await field.fill(text);
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.filter({ hasText: ref })).toHaveCount(1);
+  const texts = await options.allInnerTexts();
+  const index = texts.findIndex(option => option.includes(ref));
+  for (let i = 0; i <= index; i++) await field.press('ArrowDown');
+  await field.press('Enter');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+}
+
 async function guestToken(page: Page): Promise<string> {
   const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
@@ -84,9 +115,11 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   await signIn(page);
   await page.goto(OWN);
   await expect(page.getByText('No maturity assessment yet')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Maturity tab, not assessed');
   await page.getByRole('button', { name: 'Assess' }).click();
 
   await expect(page.getByText('New assessment')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the form, first step');
   await rate(page, 'Business Outcomes', ['Fully', 'Largely', 'Partially']);
   await expect(
     page
@@ -103,6 +136,7 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   await expect(
     changes.getByRole('row', { name: /Audit and Logs/ }),
   ).toContainText('Not assessed → 2 · Operate');
+  await expectNoSeriousViolations(page, 'the review of changes');
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment-form.png') });
   await page.getByRole('button', { name: 'Save assessment' }).click();
 
@@ -117,6 +151,7 @@ test('1. the owning team assesses a component from its Maturity tab', async ({
   await expect(history.getByRole('row')).toHaveCount(2); // header + revision 1
   // The assessor shows as the user's display name once the catalog answers.
   await expect(history).toContainText(/sam/i);
+  await expectNoSeriousViolations(page, 'the Maturity tab, assessed');
 });
 
 test('2. updating the assessment adds a second snapshot to the trend and history', async ({
@@ -151,6 +186,7 @@ test('2. updating the assessment adds a second snapshot to the trend and history
   await expect(
     comparison.getByRole('row', { name: /Audit and Logs/ }),
   ).toContainText(/2 · Operate.*3 · Scale.*Level 3: Not yet → Fully/);
+  await expectNoSeriousViolations(page, 'the history and its comparison');
   await page
     .getByRole('button', { name: 'Update assessment' })
     .scrollIntoViewIfNeeded();
@@ -231,6 +267,7 @@ test('5. system and group scorecards list their components, with descendant team
   await expect(
     page.getByRole('link', { name: 'legacy-billing' }).first(),
   ).toBeVisible();
+  await expectNoSeriousViolations(page, 'a system scorecard');
 
   // engineering → product → payments: the top group covers every team.
   await page.goto('/catalog/default/group/engineering/maturity');
@@ -238,6 +275,7 @@ test('5. system and group scorecards list their components, with descendant team
   await expect(
     page.getByRole('link', { name: 'payments-api' }).first(),
   ).toBeVisible();
+  await expectNoSeriousViolations(page, 'a group scorecard');
   await page.screenshot({
     path: join(SCREENSHOTS, 'team-scorecard.png'),
     fullPage: true,
@@ -252,6 +290,7 @@ test('6. the organisation overview filters, sorts, pages and exports', async ({
   const table = page.getByRole('table', { name: 'Maturity overview' });
   const rows = table.locator('tbody tr');
   await expect(page.getByText('1-16 of 16')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the overview');
 
   // Paging on the server: 10 per page → 10 + 6.
   await page.getByLabel('Rows per page').selectOption('10');
@@ -266,14 +305,11 @@ test('6. the organisation overview filters, sorts, pages and exports', async ({
   await page.getByRole('button', { name: 'To target' }).click();
   await expect(rows.first()).toContainText('payments-api');
 
-  await page.getByLabel('Owner').fill('payments');
+  await pickEntity(page, 'Owner', 'payments', 'group:default/payments');
   await page.getByLabel('Lifecycle').fill('production');
   await expect(page.getByText('1-2 of 2')).toBeVisible();
   await expect(rows).toHaveCount(2);
   await expect(table).toContainText('payments-ledger');
-  // Clicking a heading may have scrolled the table sideways.
-  await table.evaluate(element => element.parentElement!.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -374,6 +410,7 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
     await expect(
       page.getByRole('heading', { level: 2, name: dimension, exact: true }),
     ).toBeVisible();
+    await expectNoSeriousViolations(page, `the form, step ${dimension}`);
     const selects = page.locator('[data-set-level]');
     await expect(selects.first()).toBeFocused();
     const count = await selects.count();
@@ -462,6 +499,13 @@ test('9. the catalog shows each component its maturity, from one request, and fi
   // for the filters down to Maturity.
   await page.setViewportSize({ width: 1700, height: 1000 });
   await expect(page.getByLabel('Minimum level')).toBeVisible();
+  await expectNoSeriousViolations(
+    page,
+    'the catalog with its Maturity column',
+    {
+      skipRules: CATALOG_TABLE_UPSTREAM_RULES,
+    },
+  );
   await page.screenshot({
     path: join(SCREENSHOTS, 'catalog-column.png'),
     fullPage: true,
@@ -473,6 +517,9 @@ test('9. the catalog shows each component its maturity, from one request, and fi
   await expect(row('fraud-detector')).toBeVisible();
   await expect(row('legacy-billing')).toBeVisible();
   await expect(page.getByLabel('Minimum level')).toBeDisabled();
+  await expectNoSeriousViolations(page, 'the catalog filtered by maturity', {
+    skipRules: CATALOG_TABLE_UPSTREAM_RULES,
+  });
 
   await page.getByLabel('Assessment').selectOption('Assessed');
   await expect(row('fraud-detector')).toHaveCount(0);
@@ -501,6 +548,14 @@ test('10. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot
   await page
     .getByLabel('CNMM 3.x assessment file')
     .setInputFiles(join(__dirname, '..', 'examples', 'v3-assessment.json'));
+  // Over an existing assessment it asks first, merge chosen.
+  const dialog = page.getByRole('dialog', {
+    name: 'Import v3-assessment.json into revision 1?',
+  });
+  await expect(
+    dialog.getByRole('radio', { name: /Merge into the current assessment/ }),
+  ).toBeChecked();
+  await dialog.getByRole('button', { name: 'Merge into revision 1' }).click();
   // The confirmation says what was left out; so does the snapshot's comment,
   // shown with the assessment as soon as it has loaded.
   const confirmation = page
@@ -526,4 +581,145 @@ test('10. a CNMM 3.x file imported on the Maturity tab becomes the next snapshot
   await expect(history.getByRole('row')).toHaveCount(1 + 2);
   await expect(history).toContainText('Imported from a CNMM 3.2 assessment');
   await expect(history).toContainText('Approximate, capped at partially');
+  await expectNoSeriousViolations(page, 'the Maturity tab after an import');
+});
+
+test('11. the domain scorecard and the Teams and Model tabs have no serious accessibility violation', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/domain/commerce/maturity');
+  await expect(page.getByText(/\d+ of 10 components assessed/)).toBeVisible();
+  await expectNoSeriousViolations(page, 'a domain scorecard');
+
+  await page.goto('/maturity');
+  await page.getByRole('tab', { name: 'Teams' }).click();
+  const teams = page.getByRole('table', { name: 'Maturity by team' });
+  await expect(
+    teams.getByRole('link', { name: 'engineering' }).first(),
+  ).toBeVisible();
+  await teams
+    .getByRole('button', { name: 'Expand group:default/product' })
+    .click();
+  await expect(teams.getByRole('link', { name: 'payments' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Teams tab');
+
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByRole('button', { name: /^Process/ }).click();
+  await page.getByRole('button', { name: 'Audit and Logs' }).click();
+  await expect(
+    page.getByRole('link', { name: /official text of “Audit and Logs”/ }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Model tab');
+});
+
+test('12. in the dark theme, the Maturity tab, a scorecard and the overview have no serious accessibility violation', async ({
+  page,
+}) => {
+  await chooseDarkTheme(page);
+  await signIn(page);
+  await page.goto(OWN);
+  await expect(
+    page.getByRole('table', { name: 'Assessment history' }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Maturity tab, dark');
+  await page.getByRole('button', { name: 'Update assessment' }).click();
+  await expect(page.getByText('Starts from revision 3')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the form, dark');
+
+  await page.goto('/catalog/default/group/engineering/maturity');
+  await expect(
+    page.getByRole('table', { name: 'Maturity by component' }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page, 'a group scorecard, dark');
+
+  await page.goto('/maturity');
+  await expect(
+    page.getByRole('table', { name: 'Maturity overview' }).locator('tbody tr'),
+  ).not.toHaveCount(0);
+  await expectNoSeriousViolations(page, 'the overview, dark');
+  await page.screenshot({ path: join(SCREENSHOTS, 'overview-dark.png') });
+});
+
+test('13. the overview is filtered by an owner and a system picked from suggestions, and its link shows the same rows', async ({
+  page,
+  context,
+}) => {
+  await signIn(page);
+  await page.goto('/maturity');
+  const table = page.getByRole('table', { name: 'Maturity overview' });
+  await expect(page.getByText('1-16 of 16')).toBeVisible();
+
+  await pickEntity(page, 'Owner', 'payments', 'group:default/payments');
+  await expect(entityField(page, 'Owner')).toHaveValue('payments');
+  // The system is found by its title, and chosen with the mouse.
+  await entityField(page, 'System').fill('Payments Plat');
+  await page
+    .getByRole('option', { name: /system:default\/payments-platform/ })
+    .click();
+  await expect(entityField(page, 'System')).toHaveValue('Payments Platform');
+  await expect(page.getByText('1-4 of 4')).toBeVisible();
+  const names = await table.locator('tbody tr td:first-child').allInnerTexts();
+  expect(names).toEqual([
+    'fraud-detector',
+    'legacy-billing',
+    'payments-api',
+    'payments-ledger',
+  ]);
+  expect(new URL(page.url()).searchParams.get('owner')).toBe(
+    'group:default/payments',
+  );
+  await expectNoSeriousViolations(page, 'the overview filtered by pickers');
+
+  // At 1400 px every column fits, the last heading in view.
+  const container = table.locator('xpath=..');
+  const width = await container.evaluate(element => ({
+    scroll: element.scrollWidth,
+    client: element.clientWidth,
+  }));
+  expect(width.scroll).toBeLessThanOrEqual(width.client);
+  await expect(
+    table.getByRole('columnheader', { name: 'Revision' }),
+  ).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
+
+  // The link, opened in a new page, shows the same filters and rows.
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  const sharedTable = shared.getByRole('table', { name: 'Maturity overview' });
+  await expect(shared.getByText('1-4 of 4')).toBeVisible();
+  await expect(entityField(shared, 'Owner')).toHaveValue('payments');
+  await expect(entityField(shared, 'System')).toHaveValue('Payments Platform');
+  expect(
+    await sharedTable.locator('tbody tr td:first-child').allInnerTexts(),
+  ).toEqual(names);
+
+  // A ref the catalog does not know is said to be unknown.
+  await shared.goto('/maturity?owner=group:default/no-such-team');
+  await expect(shared.getByRole('alert')).toContainText(
+    'Unknown group: group:default/no-such-team',
+  );
+  await expect(sharedTable).toHaveCount(0);
+  await expectNoSeriousViolations(shared, 'the overview with an unknown owner');
+});
+
+test('14. the accessibility check fails when a screen gets a serious violation', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/maturity');
+  await expect(page.getByText('1-16 of 16')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the overview');
+
+  // A caption in a pale grey on the page, as a careless change would add.
+  await page.evaluate(() => {
+    const caption = document.createElement('p');
+    caption.textContent = '3 of 5 topics rated';
+    caption.style.color = '#b0b0b0';
+    caption.id = 'pale-caption';
+    document.querySelector('#maturity-tabpanel-overview')!.appendChild(caption);
+  });
+  await expect(expectNoSeriousViolations(page, 'the overview')).rejects.toThrow(
+    /accessibility of the overview[\s\S]*color-contrast \(serious\)[\s\S]*#pale-caption/,
+  );
 });

@@ -34,6 +34,15 @@ export interface Config {
        */
       refreshMinutes?: number;
       /**
+       * Lists (overview, export, scorecards, the catalog column) rely on the
+       * index only while its last successful sync is younger than this many
+       * sync periods (for a cron schedule, the longest gap between its runs);
+       * beyond it they ask the catalog what each caller may see, and a
+       * warning is logged. A number of at least 1; default 3. A manually
+       * triggered schedule sets no limit.
+       */
+      maxAgePeriods?: number;
+      /**
        * The index sync task's schedule, instead of `refreshMinutes`. Default:
        * every `refreshMinutes`, first after one period, timeout 15 minutes.
        */
@@ -50,7 +59,8 @@ export interface Config {
       /**
        * The most assessed entities, in percent, one cleanup run may hide;
        * beyond it nothing is deleted (a provider may have published a
-       * partial set). At least one entity a run, whatever the share. Default 10.
+       * partial set). 0 hides none; any other share at least one entity a
+       * run. Default 10.
        */
       maxDeletePercent?: number;
       /**
@@ -68,10 +78,35 @@ export interface Config {
     };
     rateLimit?: {
       /**
-       * Assessments one user may submit per minute, per replica; an integer
-       * of at least 1. Default 60.
+       * Assessments one user may submit per minute, counted across every
+       * replica (in the database); an integer of at least 1. Default 60.
        */
       writesPerMinute?: number;
+      /**
+       * Snapshots one entity may receive in any 24 hours, from anyone; past
+       * it a write is answered 429 with Retry-After. An integer of at least
+       * 1. Default 50.
+       */
+      snapshotsPerEntityPerDay?: number;
+    };
+    /**
+     * Thinning of old intermediate revisions. Off unless `thinAfterDays` is
+     * set: every snapshot is kept.
+     */
+    retention?: {
+      /**
+       * Revisions older than this many days are thinned to one a day (the
+       * last of each day); the latest revision and reviewed ones are always
+       * kept. An integer of at least 1.
+       */
+      thinAfterDays?: number;
+      /** The most revisions one run deletes; the rest wait. Default 10000. */
+      maxDeletesPerRun?: number;
+      /**
+       * When the retention task runs. Default: daily, first after 10
+       * minutes, timeout 30 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     permissions?: {
       /**
@@ -120,6 +155,26 @@ export interface Config {
       assessmentStale?: boolean;
       deadline14Days?: boolean;
       deadline3Days?: boolean;
+      /**
+       * Remind owners of a missing or stale assessment again every week the
+       * campaign runs. Default false: once per campaign.
+       */
+      repeatWeekly?: boolean;
+      /**
+       * Name the entities in each reminder (up to 20, then "and N more").
+       * Default false: a reminder names the campaign, the reason and the
+       * owner, and its link opens the owner's page, where each reader sees
+       * the entities the permission policy shows them. The plugin cannot ask
+       * the policy what another user may see, so set this only where the
+       * policy lets every member of a team read the entities it owns.
+       */
+      listEntities?: boolean;
+      /**
+       * The longest one run may take, in minutes; what it had no time for
+       * is sent by the next run. Keep it below the schedule's timeout.
+       * Default 10.
+       */
+      maxRunMinutes?: number;
     };
   };
 }

@@ -4,6 +4,9 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 
 /**
  * The measured backend: the real catalog backend plugin (ingesting a
@@ -89,7 +92,40 @@ export async function startBenchBackend(options: {
   return backend;
 }
 
+/**
+ * With MATURITY_BENCH_PROFILE set to a folder, the load generator asks over
+ * IPC for a CPU profile of each measured case: `{ profile: name }` starts
+ * one, `{ profile: null }` writes it to `<folder>/<name>.cpuprofile` (open
+ * it in Chrome DevTools or speedscope). Each message is answered once done,
+ * so that the timing starts and ends with the profile.
+ */
+function profileOnRequest(folder: string) {
+  const session = new Session();
+  session.connect();
+  let current: string | undefined;
+  process.on('message', async (message: { profile: string | null }) => {
+    if (message.profile) {
+      await session.post('Profiler.enable');
+      // 0.1 ms: a call of a few milliseconds is still seen in detail.
+      await session.post('Profiler.setSamplingInterval', { interval: 100 });
+      await session.post('Profiler.start');
+      current = message.profile;
+    } else if (current) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(
+        join(folder, `${current}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+      current = undefined;
+    }
+    process.send!({ done: true });
+  });
+}
+
 if (require.main === module) {
+  if (process.env.MATURITY_BENCH_PROFILE) {
+    profileOnRequest(process.env.MATURITY_BENCH_PROFILE);
+  }
   startBenchBackend({
     port: Number(process.env.MATURITY_BENCH_PORT),
     database: JSON.parse(process.env.MATURITY_BENCH_DATABASE!),

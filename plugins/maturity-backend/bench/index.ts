@@ -111,17 +111,28 @@ function percentile(sorted: number[], p: number) {
   ];
 }
 
-/** p50 and p95 of `runs` calls after a warm-up; heavy cases run fewer. */
-async function time(fn: () => Promise<unknown>, runs: number) {
-  for (let i = 0; i < Math.max(2, runs / 6); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+/**
+ * p50 and p95 of `runs` calls of each function after a warm-up; heavy cases
+ * run fewer. Several functions are called in turn, one call each, so that
+ * an answer and the one it is compared with meet the same load of a shared
+ * machine.
+ */
+async function time(fns: Array<() => Promise<unknown>>, runs: number) {
+  for (let i = 0; i < Math.max(2, runs / 6); i++) {
+    for (const fn of fns) await fn();
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  const samples = fns.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, fn] of fns.entries()) {
+      const start = process.hrtime.bigint();
+      await fn();
+      samples[j].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return samples.map(s => {
+    s.sort((a, b) => a - b);
+    return { p50: percentile(s, 50), p95: percentile(s, 95) };
+  });
 }
 
 function withDatabase(url: string, database: string) {
@@ -176,6 +187,7 @@ async function seed(knex: Knex, refs: string[], size: Size) {
                 modelVersion: '4.0',
                 createdAt: row.created_at.toISOString(),
                 createdBy: USER,
+                entityUid: null,
                 ownerRef: null,
                 systemRef: null,
                 lifecycle: row.lifecycle,
@@ -306,7 +318,8 @@ async function runSize(size: Size) {
         MATURITY_BENCH_CATALOG: catalogFile,
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // The IPC channel asks for CPU profiles (MATURITY_BENCH_PROFILE).
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
   // A child left behind would keep the port and answer the next run.
@@ -325,6 +338,15 @@ async function runSize(size: Size) {
   };
   const get = async (path: string) => {
     const res = await fetch(`${host}${path}`, { headers });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.text();
+  };
+  const postJson = async (path: string, body: unknown) => {
+    const res = await fetch(`${host}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.text();
   };
@@ -483,10 +505,13 @@ async function runSize(size: Size) {
   const cases: Array<{
     name: string;
     fn: () => Promise<unknown>;
-    floor: () => Promise<unknown>;
+    /** The bare SQL of the answer; none for an answer without a query. */
+    floor?: () => Promise<unknown>;
     catalog?: () => Promise<unknown>;
-    /** The matching HTTP route, timed in the same run for comparison. */
+    /** The matching HTTP route, timed in turn with the case. */
     http?: () => Promise<unknown>;
+    /** The hops an MCP call is made of, timed in turn with the case. */
+    hops?: Record<string, () => Promise<unknown>>;
     runs: number;
   }> = [
     {
@@ -559,6 +584,24 @@ async function runSize(size: Size) {
           'component',
         ),
       runs: heavyRuns,
+    },
+    {
+      // The floor of every action: one that reads no database, so its time
+      // is the MCP backend's and the actions registry's.
+      name: 'action-describe-topic',
+      fn: () => mcp.call('describe-topic', { topic: 'process.security' }),
+      http: () => get('/api/maturity/model'),
+      hops: {
+        // What the MCP backend asks of the plugin for every tools/call: the
+        // list of its actions with their JSON schemas, then the call itself.
+        list: () => get('/api/maturity/.backstage/actions/v1/actions'),
+        invoke: () =>
+          postJson(
+            '/api/maturity/.backstage/actions/v1/actions/maturity:describe-topic/invoke',
+            { topic: 'process.security' },
+          ),
+      },
+      runs,
     },
     {
       name: 'action-get-entity-maturity',
@@ -634,43 +677,73 @@ async function runSize(size: Size) {
     {
       p50Ms: number;
       p95Ms: number;
-      floorMs: number;
+      floorMs: number | null;
       catalogMs: number | null;
       httpMs?: number;
+      hopsMs?: Record<string, number>;
     }
   > = {};
+  const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
   console.log(
-    `${'case'.padEnd(22)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(
+    `${'case'.padEnd(28)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(
       9,
     )}${'floor ms'.padStart(10)}${'catalog ms'.padStart(12)}`,
   );
   const only = process.env.MATURITY_BENCH_ONLY?.split(',');
+  const profiling = process.env.MATURITY_BENCH_PROFILE !== undefined;
+  /** Starts (a name) or writes (null) the backend's CPU profile of a case. */
+  const profile = (name: string | null) =>
+    new Promise(resolve => {
+      child.once('message', resolve);
+      child.send({ profile: name });
+    });
   for (const c of cases) {
     if (only && !only.includes(c.name)) continue;
-    const measured = await time(c.fn, c.runs);
-    const floor = await time(c.floor, c.runs);
-    const catalog = c.catalog ? await time(c.catalog, c.runs) : undefined;
-    const http = c.http ? await time(c.http, c.runs) : undefined;
+    if (profiling) await profile(c.name);
+    // An action is timed in turn with its HTTP route and hops: the ratios
+    // are of calls made under the same load.
+    const hops = Object.entries(c.hops ?? {});
+    const timed = await time(
+      [c.fn, ...(c.http ? [c.http] : []), ...hops.map(([, fn]) => fn)],
+      c.runs,
+    );
+    const measured = timed[0];
+    const http = c.http ? timed[1] : undefined;
+    const hopTimes = timed.slice(c.http ? 2 : 1);
+    if (profiling) await profile(null);
+    const [floor] = c.floor ? await time([c.floor], c.runs) : [];
+    const [catalog] = c.catalog ? await time([c.catalog], c.runs) : [];
     results[c.name] = {
       p50Ms: round(measured.p50),
       p95Ms: round(measured.p95),
-      floorMs: round(floor.p50),
+      floorMs: floor ? round(floor.p50) : null,
       catalogMs: catalog ? round(catalog.p50) : null,
       ...(http && { httpMs: round(http.p50) }),
+      ...(hops.length > 0 && {
+        hopsMs: Object.fromEntries(
+          hops.map(([name], i) => [name, round(hopTimes[i].p50)]),
+        ),
+      }),
     };
+    const actionFloor = results['action-describe-topic'];
     console.log(
-      `${c.name.padEnd(22)}${measured.p50.toFixed(1).padStart(9)}${measured.p95
-        .toFixed(1)
-        .padStart(9)}${floor.p50.toFixed(1).padStart(10)}${(catalog
-        ? catalog.p50.toFixed(1)
-        : '—'
-      ).padStart(12)}${
+      `${c.name.padEnd(28)}${ms(measured.p50).padStart(9)}${ms(
+        measured.p95,
+      ).padStart(9)}${ms(floor?.p50).padStart(10)}${ms(catalog?.p50).padStart(
+        12,
+      )}${
         http
-          ? `  beside HTTP ${http.p50.toFixed(1)} ms (×${(
+          ? `  beside HTTP ${ms(http.p50)} ms (×${(
               measured.p50 / http.p50
             ).toFixed(2)})`
           : ''
-      }`,
+      }${
+        http && actionFloor && c.name !== 'action-describe-topic'
+          ? `, the actions' floor ${ms(actionFloor.p50Ms)} ms`
+          : ''
+      }${hops
+        .map(([name], i) => `, ${name} hop ${ms(hopTimes[i].p50)} ms`)
+        .join('')}`,
     );
   }
   await mcp.close();

@@ -18,6 +18,8 @@ describe('readMaturityConfig', () => {
       dataSafety: {
         cacheMaxBytes: 32 * 2 ** 20,
         writesPerMinute: 60,
+        snapshotsPerEntityPerDay: 50,
+        retention: { thinAfterDays: undefined, maxDeletesPerRun: 10_000 },
         orphans: {
           deleteAfterDays: undefined,
           purgeAfterDays: 30,
@@ -33,7 +35,11 @@ describe('readMaturityConfig', () => {
           'deadline-14-days': true,
           'deadline-3-days': true,
         },
+        repeatWeekly: false,
+        listEntities: false,
+        maxRunMs: 10 * 60_000,
       },
+      index: { maxAgePeriods: 3, maxAgeMs: 30 * 60_000 },
       model: { file: undefined, mode: 'replace' },
       campaigns: [],
       permissions: { adminGroups: [] },
@@ -52,6 +58,11 @@ describe('readMaturityConfig', () => {
           frequency: { hours: 1 },
           timeout: { minutes: 15 },
           initialDelay: { minutes: 1 },
+        },
+        retention: {
+          frequency: { hours: 24 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 10 },
         },
       },
     });
@@ -85,7 +96,12 @@ describe('readMaturityConfig', () => {
       index: { refreshMinutes: 1 },
       orphans: { deleteAfterDays: 7, purgeAfterDays: 14, maxDeletePercent: 25 },
       cache: { maxBytes: 2 ** 21 },
-      rateLimit: { writesPerMinute: 5 },
+      rateLimit: { writesPerMinute: 5, snapshotsPerEntityPerDay: 7 },
+      retention: {
+        thinAfterDays: 30,
+        maxDeletesPerRun: 100,
+        schedule: { frequency: { hours: 12 }, timeout: { minutes: 5 } },
+      },
       permissions: { adminGroups: ['group:default/admins'] },
       campaigns: [campaign],
       reminders: {
@@ -94,6 +110,9 @@ describe('readMaturityConfig', () => {
         assessmentStale: false,
         deadline14Days: false,
         deadline3Days: true,
+        repeatWeekly: true,
+        listEntities: true,
+        maxRunMinutes: 3,
       },
     });
     expect(config.scoring).toEqual({
@@ -105,7 +124,13 @@ describe('readMaturityConfig', () => {
     expect(config.dataSafety).toEqual({
       cacheMaxBytes: 2 ** 21,
       writesPerMinute: 5,
+      snapshotsPerEntityPerDay: 7,
+      retention: { thinAfterDays: 30, maxDeletesPerRun: 100 },
       orphans: { deleteAfterDays: 7, purgeAfterDays: 14, maxDeletePercent: 25 },
+    });
+    expect(config.schedules.retention).toEqual({
+      frequency: { hours: 12 },
+      timeout: { minutes: 5 },
     });
     expect(config.permissions).toEqual({
       adminGroups: ['group:default/admins'],
@@ -120,6 +145,9 @@ describe('readMaturityConfig', () => {
         'deadline-14-days': false,
         'deadline-3-days': true,
       },
+      repeatWeekly: true,
+      listEntities: true,
+      maxRunMs: 3 * 60_000,
     });
     // refreshMinutes sets the index task's period and its first delay.
     expect(config.schedules.catalogIndex).toEqual({
@@ -162,6 +190,9 @@ describe('readMaturityConfig', () => {
           initialDelay: { seconds: 5 },
         },
       },
+      retention: {
+        schedule: { frequency: { cron: '0 2 * * *' }, timeout: 'PT1H' },
+      },
     });
     expect(config.schedules).toEqual({
       orphanCleanup: {
@@ -182,7 +213,38 @@ describe('readMaturityConfig', () => {
         initialDelay: { seconds: 5 },
         scope: undefined,
       },
+      retention: {
+        frequency: { cron: '0 2 * * *' },
+        timeout: { hours: 1 },
+        initialDelay: undefined,
+        scope: undefined,
+      },
     });
+  });
+
+  it('bounds the index age by maxAgePeriods sync periods', () => {
+    expect(read({ index: { refreshMinutes: 5 } }).index).toEqual({
+      maxAgePeriods: 3,
+      maxAgeMs: 15 * 60_000,
+    });
+    expect(
+      read({ index: { refreshMinutes: 2, maxAgePeriods: '1.5' } }).index,
+    ).toEqual({ maxAgePeriods: 1.5, maxAgeMs: 3 * 60_000 });
+    const schedule = (frequency: JsonValue) => ({
+      index: { maxAgePeriods: 2, schedule: { frequency, timeout: '5m' } },
+    });
+    expect(read(schedule({ hours: 1 })).index.maxAgeMs).toBe(2 * 3_600_000);
+    // A cron's period is its longest gap: a weekday schedule's weekend.
+    expect(read(schedule({ cron: '*/20 * * * *' })).index.maxAgeMs).toBe(
+      2 * 20 * 60_000,
+    );
+    expect(read(schedule({ cron: '0 9 * * 1-5' })).index.maxAgeMs).toBe(
+      2 * 3 * 86_400_000,
+    );
+    // Synced by hand: no age is too old.
+    expect(read(schedule({ trigger: 'manual' })).index.maxAgeMs).toBe(
+      undefined,
+    );
   });
 
   it('reads a manually triggered schedule', () => {
@@ -273,6 +335,16 @@ describe('readMaturityConfig', () => {
         'maturity.orphans.purgeAfterDays must be a number of at least 1, got 0.5',
       ],
       [
+        'an index age below one period',
+        { index: { maxAgePeriods: 0.5 } },
+        'Invalid configuration: maturity.index.maxAgePeriods must be a number of at least 1, got 0.5',
+      ],
+      [
+        'an index age that is not a number',
+        { index: { maxAgePeriods: 'three' } },
+        'maturity.index.maxAgePeriods must be a number of at least 1, got "three"',
+      ],
+      [
         'a maxDeletePercent above 100',
         { orphans: { maxDeletePercent: 101 } },
         'Invalid configuration: maturity.orphans.maxDeletePercent must be a number of at least 0 and at most 100, got 101',
@@ -321,6 +393,31 @@ describe('readMaturityConfig', () => {
         'admin groups that are not a list',
         { permissions: { adminGroups: 'group:default/admins' } },
         'maturity.permissions.adminGroups must be a list of group references',
+      ],
+      [
+        'a per-entity quota of zero',
+        { rateLimit: { snapshotsPerEntityPerDay: 0 } },
+        'Invalid configuration: maturity.rateLimit.snapshotsPerEntityPerDay must be an integer of at least 1, got 0',
+      ],
+      [
+        'a retention of half a day',
+        { retention: { thinAfterDays: 0.5 } },
+        'Invalid configuration: maturity.retention.thinAfterDays must be an integer of at least 1, got 0.5',
+      ],
+      [
+        'a retention brake of zero',
+        { retention: { maxDeletesPerRun: 0 } },
+        'maturity.retention.maxDeletesPerRun must be an integer of at least 1',
+      ],
+      [
+        'a reminder run without time',
+        { reminders: { maxRunMinutes: 0 } },
+        'maturity.reminders.maxRunMinutes must be an integer of at least 1',
+      ],
+      [
+        'a listEntities switch that is not a boolean',
+        { reminders: { listEntities: 'names' } },
+        'maturity.reminders.listEntities must be true or false',
       ],
       [
         'campaigns that are not a list',

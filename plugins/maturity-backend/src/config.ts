@@ -1,10 +1,15 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { CronTime } from 'cron';
 import {
   DEFAULT_STALE_AFTER_DAYS,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { describeConfigIssues, maturitySchema } from './configSchema';
+import {
+  describeConfigIssues,
+  durationMs,
+  maturitySchema,
+} from './configSchema';
 
 /** Why an entity's owners are reminded of a campaign. */
 export const REMINDER_REASONS = [
@@ -34,10 +39,11 @@ export const DEFAULTS = {
   scoring: { strict: false },
   targets: {},
   model: { mode: 'replace' },
-  index: { refreshMinutes: REFRESH_MINUTES },
+  index: { refreshMinutes: REFRESH_MINUTES, maxAgePeriods: 3 },
   orphans: { purgeAfterDays: 30, maxDeletePercent: 10 },
   cache: { maxBytes: 32 * 2 ** 20 },
-  rateLimit: { writesPerMinute: 60 },
+  rateLimit: { writesPerMinute: 60, snapshotsPerEntityPerDay: 50 },
+  retention: { maxDeletesPerRun: 10_000 },
   permissions: { adminGroups: [] },
   campaigns: [],
   reminders: {
@@ -46,6 +52,9 @@ export const DEFAULTS = {
     assessmentStale: true,
     deadline14Days: true,
     deadline3Days: true,
+    repeatWeekly: false,
+    listEntities: false,
+    maxRunMinutes: 10,
   },
   schedules: {
     orphanCleanup: {
@@ -65,6 +74,11 @@ export const DEFAULTS = {
       timeout: { minutes: 15 },
       initialDelay: { minutes: 1 },
     },
+    retention: {
+      frequency: { hours: 24 },
+      timeout: { minutes: 30 },
+      initialDelay: { minutes: 10 },
+    },
   },
 } as const;
 
@@ -82,8 +96,12 @@ export interface ScoringSettings {
 export interface DataSafetySettings {
   /** Budget of each in-memory cache, in bytes. */
   cacheMaxBytes: number;
-  /** Snapshot writes one user may make per minute. */
+  /** Snapshot writes one user may make per minute, over every replica. */
   writesPerMinute: number;
+  /** Snapshots one entity may receive in any 24 hours. */
+  snapshotsPerEntityPerDay: number;
+  /** Thinning of old revisions; off unless `thinAfterDays` is set. */
+  retention: RetentionSettings;
   orphans: {
     /** Unset: orphans are only recorded, never deleted. */
     deleteAfterDays?: number;
@@ -93,10 +111,31 @@ export interface DataSafetySettings {
   };
 }
 
-/** Which campaign reminders are sent. */
+/** Which old revisions the retention task deletes. */
+export interface RetentionSettings {
+  /** Unset: nothing is ever deleted. */
+  thinAfterDays?: number;
+  maxDeletesPerRun: number;
+}
+
+/** Which campaign reminders are sent, and how. */
 export interface ReminderSettings {
   enabled: Record<ReminderReason, boolean>;
   staleAfterDays: number;
+  /** Missing and stale assessments reminded every week, not once. */
+  repeatWeekly: boolean;
+  /** Entities named in each reminder. */
+  listEntities: boolean;
+  /** The longest one run may take. */
+  maxRunMs: number;
+}
+
+/** How far lists rely on the catalog index (`maturity.index`). */
+export interface IndexSettings {
+  /** Sync periods after the last successful sync beyond which lists ask the catalog. */
+  maxAgePeriods: number;
+  /** That age in milliseconds; undefined for a manually triggered sync. */
+  maxAgeMs: number | undefined;
 }
 
 /** Where the model comes from (`maturity.model`). */
@@ -118,6 +157,7 @@ export interface MaturityConfig {
   scoring: ScoringSettings;
   dataSafety: DataSafetySettings;
   reminders: ReminderSettings;
+  index: IndexSettings;
   model: ModelSettings;
   /** Validated later, against the model, by the campaign service. */
   campaigns: ConfiguredCampaignValue[];
@@ -129,7 +169,24 @@ export interface MaturityConfig {
     orphanCleanup: SchedulerServiceTaskScheduleDefinition;
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
     reminders: SchedulerServiceTaskScheduleDefinition;
+    retention: SchedulerServiceTaskScheduleDefinition;
   };
+}
+
+/**
+ * The time between two runs of a schedule: its duration, or for a cron
+ * expression the longest gap among its next runs (a weekday schedule's
+ * weekend, say); undefined when it runs only when triggered.
+ */
+function periodMs(
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'],
+): number | undefined {
+  if ('trigger' in frequency) return undefined;
+  if ('cron' in frequency) {
+    const runs = new CronTime(frequency.cron).sendAt(8).map(t => t.toMillis());
+    return Math.max(...runs.slice(1).map((t, i) => t - runs[i]));
+  }
+  return durationMs(frequency);
 }
 
 /** A default schedule of its own, so that no caller changes DEFAULTS. */
@@ -154,6 +211,13 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   const refreshMinutes =
     m.index?.refreshMinutes ?? DEFAULTS.index.refreshMinutes;
   const indexPeriod = { minutes: refreshMinutes };
+  const catalogIndex = m.index?.schedule ?? {
+    ...copy(DEFAULTS.schedules.catalogIndex),
+    frequency: indexPeriod,
+    initialDelay: indexPeriod,
+  };
+  const maxAgePeriods = m.index?.maxAgePeriods ?? DEFAULTS.index.maxAgePeriods;
+  const period = periodMs(catalogIndex.frequency);
   return {
     scoring: {
       strict: m.scoring?.strict ?? DEFAULTS.scoring.strict,
@@ -164,6 +228,14 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       cacheMaxBytes: m.cache?.maxBytes ?? DEFAULTS.cache.maxBytes,
       writesPerMinute:
         m.rateLimit?.writesPerMinute ?? DEFAULTS.rateLimit.writesPerMinute,
+      snapshotsPerEntityPerDay:
+        m.rateLimit?.snapshotsPerEntityPerDay ??
+        DEFAULTS.rateLimit.snapshotsPerEntityPerDay,
+      retention: {
+        thinAfterDays: m.retention?.thinAfterDays,
+        maxDeletesPerRun:
+          m.retention?.maxDeletesPerRun ?? DEFAULTS.retention.maxDeletesPerRun,
+      },
       orphans: {
         deleteAfterDays: m.orphans?.deleteAfterDays,
         purgeAfterDays:
@@ -180,6 +252,17 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         }),
       ) as Record<ReminderReason, boolean>,
       staleAfterDays,
+      repeatWeekly:
+        m.reminders?.repeatWeekly ?? DEFAULTS.reminders.repeatWeekly,
+      listEntities:
+        m.reminders?.listEntities ?? DEFAULTS.reminders.listEntities,
+      maxRunMs:
+        (m.reminders?.maxRunMinutes ?? DEFAULTS.reminders.maxRunMinutes) *
+        60_000,
+    },
+    index: {
+      maxAgePeriods,
+      maxAgeMs: period === undefined ? undefined : maxAgePeriods * period,
     },
     model: {
       file: m.model?.file,
@@ -194,12 +277,9 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     schedules: {
       orphanCleanup:
         m.orphans?.schedule ?? copy(DEFAULTS.schedules.orphanCleanup),
-      catalogIndex: m.index?.schedule ?? {
-        ...copy(DEFAULTS.schedules.catalogIndex),
-        frequency: indexPeriod,
-        initialDelay: indexPeriod,
-      },
+      catalogIndex,
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
+      retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
     },
   };
 }

@@ -94,7 +94,7 @@ const UNIT_MS: Record<keyof Duration, number> = {
 };
 
 /** The length of a duration, or undefined if a part is negative or not finite. */
-function durationMs(duration: object): number | undefined {
+export function durationMs(duration: object): number | undefined {
   let total = 0;
   for (const [unit, value] of Object.entries(duration)) {
     const ms = UNIT_MS[unit as keyof Duration];
@@ -216,6 +216,7 @@ export const maturitySchema = z.strictObject({
   index: z
     .strictObject({
       refreshMinutes: num({ min: 1, integer: true }),
+      maxAgePeriods: num({ min: 1 }),
       schedule: schedule('maturity.index.schedule'),
     })
     .superRefine((index, ctx) => {
@@ -241,7 +242,17 @@ export const maturitySchema = z.strictObject({
     .strictObject({ maxBytes: num({ min: 2 ** 20, integer: true }) })
     .optional(),
   rateLimit: z
-    .strictObject({ writesPerMinute: num({ min: 1, integer: true }) })
+    .strictObject({
+      writesPerMinute: num({ min: 1, integer: true }),
+      snapshotsPerEntityPerDay: num({ min: 1, integer: true }),
+    })
+    .optional(),
+  retention: z
+    .strictObject({
+      thinAfterDays: num({ min: 1, integer: true }),
+      maxDeletesPerRun: num({ min: 1, integer: true }),
+      schedule: schedule('maturity.retention.schedule'),
+    })
     .optional(),
   permissions: z
     .strictObject({
@@ -263,6 +274,9 @@ export const maturitySchema = z.strictObject({
       assessmentStale: bool(),
       deadline14Days: bool(),
       deadline3Days: bool(),
+      repeatWeekly: bool(),
+      listEntities: bool(),
+      maxRunMinutes: num({ min: 1, integer: true }),
     })
     .optional(),
 });

@@ -67,4 +67,27 @@ describe('maturityPlugin', () => {
       /maturity\.orphans\.deleteAfterDays must be a number of at least 1, got 0/,
     );
   });
+
+  it('refuses to start with a configured campaign whose scope names no entity', async () => {
+    await expect(
+      startMaturityBackend({
+        config: {
+          maturity: {
+            campaigns: [
+              {
+                id: 'baseline',
+                title: 'Baseline',
+                scope: { owner: 'group:default/' },
+                goals: { assessedWithinDays: 90 },
+                startsOn: '2026-11-01',
+                deadline: '2026-12-31',
+              },
+            ],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'Invalid maturity.campaigns: 0.scope.owner: must be an entity ref such as group:default/name',
+    );
+  });
 });

@@ -14,6 +14,7 @@ import { CampaignReminders } from './jobs/CampaignReminders';
 import { CatalogIndexer } from './jobs/CatalogIndexer';
 import { cleanOrphans } from './jobs/cleanOrphans';
 import { SummaryUpdater } from './jobs/SummaryUpdater';
+import { thinRevisions } from './jobs/thinRevisions';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { AssessmentService } from './services/AssessmentService';
 import { AssessmentWriter } from './services/AssessmentWriter';
@@ -28,7 +29,7 @@ import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
 import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
-import { WriteRateLimiter } from './services/writeRateLimit';
+import { SnapshotQuota, WriteRateLimiter } from './services/writeRateLimit';
 import { scheduleTasks } from './tasks';
 
 /**
@@ -83,6 +84,13 @@ export const maturityPlugin = createBackendPlugin({
           logger,
           // Lifecycles pick default targets, so a changed one rescores.
           onLifecycleChanged: refs => updater.recompute(refs),
+          maxAge:
+            config.index.maxAgeMs === undefined
+              ? undefined
+              : {
+                  ms: config.index.maxAgeMs,
+                  periods: config.index.maxAgePeriods,
+                },
         });
         const rescored = await updater.recomputeIfChanged();
         if (rescored) {
@@ -91,7 +99,11 @@ export const maturityPlugin = createBackendPlugin({
           );
         }
 
-        const entities = new EntityLookup({ index: db.index, catalog });
+        const entities = new EntityLookup({
+          index: db.index,
+          catalog,
+          trust: indexer,
+        });
         const rows = new EntityRows(model, summaries);
         const campaigns = new CampaignService({
           model,
@@ -104,6 +116,7 @@ export const maturityPlugin = createBackendPlugin({
           }),
           configured: readConfiguredCampaigns(config.campaigns, model),
           strict: scoring.strict,
+          logger,
         });
 
         deps.permissionsRegistry.addPermissions(maturityPermissions);
@@ -116,13 +129,13 @@ export const maturityPlugin = createBackendPlugin({
         const assessments = new AssessmentService({
           model,
           store: db.assessments,
+          entities,
           indexer,
           summaries,
           scoring,
         });
         const scorecards = new ScorecardService({
           model,
-          index: db.index,
           indexer,
           entities,
           rows,
@@ -139,7 +152,14 @@ export const maturityPlugin = createBackendPlugin({
           auditor: deps.auditor,
           entities,
           assessments,
-          limiter: new WriteRateLimiter(dataSafety.writesPerMinute),
+          limiter: new WriteRateLimiter({
+            store: db.writeLimits,
+            perMinute: dataSafety.writesPerMinute,
+          }),
+          quota: new SnapshotQuota({
+            store: db.writeLimits,
+            perDay: dataSafety.snapshotsPerEntityPerDay,
+          }),
         });
         deps.httpRouter.use(
           createRouter({
@@ -166,7 +186,7 @@ export const maturityPlugin = createBackendPlugin({
 
         const reminders = new CampaignReminders({
           service: campaigns,
-          campaigns: db.campaigns,
+          store: db.reminders,
           notifications: deps.notifications,
           auth: deps.auth,
           logger,
@@ -180,7 +200,15 @@ export const maturityPlugin = createBackendPlugin({
               store: db.assessments,
               orphans: dataSafety.orphans,
             }),
-          sendReminders: () => reminders.run(),
+          sendReminders: signal => reminders.run({ signal }),
+          ...(dataSafety.retention.thinAfterDays !== undefined && {
+            thinRevisions: () =>
+              thinRevisions({
+                ...deps,
+                store: db.retention,
+                retention: dataSafety.retention,
+              }),
+          }),
         });
         logger.info(
           `Serving the ${model.title} ${model.version} (${model.dimensions.length} dimensions)`,

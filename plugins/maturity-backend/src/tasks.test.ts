@@ -18,6 +18,10 @@ const schedules: MaturityConfig['schedules'] = {
     frequency: { cron: '0 * * * *' },
     timeout: { minutes: 5 },
   },
+  retention: {
+    frequency: { hours: 24 },
+    timeout: { minutes: 30 },
+  },
 };
 
 function setup() {
@@ -25,9 +29,10 @@ function setup() {
     scheduleTask: jest.fn(async () => {}),
   });
   const jobs: jest.Mocked<MaturityJobs> = {
-    syncCatalogIndex: jest.fn(async () => 'synced'),
-    cleanOrphans: jest.fn(async () => 'cleaned'),
-    sendReminders: jest.fn(async () => 'sent'),
+    syncCatalogIndex: jest.fn(async (_signal: AbortSignal) => 'synced'),
+    cleanOrphans: jest.fn(async (_signal: AbortSignal) => 'cleaned'),
+    sendReminders: jest.fn(async (_signal: AbortSignal) => 'sent'),
+    thinRevisions: jest.fn(async (_signal: AbortSignal) => 'thinned'),
   };
   return { scheduler, jobs };
 }
@@ -42,14 +47,31 @@ async function scheduled() {
 }
 
 describe('scheduleTasks', () => {
-  it('schedules the three jobs, each once', async () => {
+  it('schedules the four jobs, each once', async () => {
     const { scheduler, tasks } = await scheduled();
-    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(3);
+    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(4);
     expect([...tasks.keys()].sort()).toEqual([
       'maturity-campaign-reminders',
       'maturity-catalog-index',
       'maturity-orphan-cleanup',
+      'maturity-revision-retention',
     ]);
+  });
+
+  it('schedules no retention task when retention is off', async () => {
+    const { scheduler, jobs } = setup();
+    const { thinRevisions: _, ...withoutRetention } = jobs;
+    await scheduleTasks(scheduler, schedules, withoutRetention);
+    expect(
+      scheduler.scheduleTask.mock.calls.map(([task]) => task.id),
+    ).not.toContain('maturity-revision-retention');
+  });
+
+  it("passes the task's abort signal to its job", async () => {
+    const { jobs, tasks } = await scheduled();
+    const signal = new AbortController().signal;
+    await tasks.get('maturity-campaign-reminders')!.fn(signal);
+    expect(jobs.sendReminders).toHaveBeenCalledWith(signal);
   });
 
   it('schedules every job globally, once per period across replicas', async () => {
@@ -61,6 +83,7 @@ describe('scheduleTasks', () => {
     ['maturity-orphan-cleanup', 'orphanCleanup'],
     ['maturity-catalog-index', 'catalogIndex'],
     ['maturity-campaign-reminders', 'reminders'],
+    ['maturity-revision-retention', 'retention'],
   ])('gives %s its configured schedule', async (id, key) => {
     const { tasks } = await scheduled();
     const { frequency, timeout, initialDelay } = tasks.get(id)!;
@@ -76,6 +99,7 @@ describe('scheduleTasks', () => {
     ['maturity-orphan-cleanup', 'cleanOrphans'],
     ['maturity-catalog-index', 'syncCatalogIndex'],
     ['maturity-campaign-reminders', 'sendReminders'],
+    ['maturity-revision-retention', 'thinRevisions'],
   ])('runs %s as %s', async (id, job) => {
     const { jobs, tasks } = await scheduled();
     await tasks.get(id)!.fn(new AbortController().signal);

@@ -1,14 +1,19 @@
 import { SchedulerService } from '@backstage/backend-plugin-api';
 import type { MaturityConfig } from './config';
 
+/** What a task runs; the signal says when its timeout has passed. */
+type Job = (signal: AbortSignal) => Promise<unknown>;
+
 /** What each scheduled task runs. */
 export type MaturityJobs = {
   /** Brings the catalog index in step with the catalog. */
-  syncCatalogIndex: () => Promise<unknown>;
+  syncCatalogIndex: Job;
   /** Notes, and past the configured age deletes, assessments of deleted entities. */
-  cleanOrphans: () => Promise<unknown>;
+  cleanOrphans: Job;
   /** Sends the campaign reminders due. */
-  sendReminders: () => Promise<unknown>;
+  sendReminders: Job;
+  /** Thins old intermediate revisions; only when retention is configured. */
+  thinRevisions?: Job;
 };
 
 /**
@@ -39,14 +44,20 @@ export async function scheduleTasks(
       schedule: schedules.reminders,
       run: jobs.sendReminders,
     },
+    {
+      id: 'maturity-revision-retention',
+      schedule: schedules.retention,
+      run: jobs.thinRevisions,
+    },
   ];
   for (const { id, schedule, run } of tasks) {
+    if (!run) continue;
     await scheduler.scheduleTask({
       id,
       scope: 'global',
       ...schedule,
-      fn: async () => {
-        await run();
+      fn: async signal => {
+        await run(signal);
       },
     });
   }

@@ -16,11 +16,15 @@ export { extendMaturityModel, parseMaturityModel } from './model/loadModel';
 export {
   describeV3Import,
   mapV3Ratings,
+  mergeV3Import,
+  V3_IMPORT_MODES,
   v3ImportSchema,
 } from './model/v3Mapping';
 export type {
   V3Approximate,
   V3Import,
+  V3ImportContent,
+  V3ImportMode,
   V3ImportResult,
   V3LevelRef,
   V3LevelShift,
@@ -77,6 +81,7 @@ export {
   exportQuerySchema,
   groupScorecardQuerySchema,
   historyQuerySchema,
+  INDEXED_KINDS,
   MAX_CATALOG_ROWS_REFS,
   OVERVIEW_SORT_FIELDS,
   overviewQuerySchema,

@@ -9,12 +9,16 @@ import {
   createProxyAuthProviderFactory,
 } from '@backstage/plugin-auth-node';
 
+/** Where the demo admin sign-in may run: `yarn start` and tests. */
+const ALLOWED_ENVIRONMENTS = ['development', 'test'];
+
 /**
  * A second guest-like sign-in, as the demo's maturity admin, for the browser
  * tests: the guest provider signs in one user only, and managing campaigns
  * needs an admin. The auth backend enables it only where
- * `auth.providers.demo-admin` is configured (the e2e config), and it refuses
- * outside development, like the guest provider.
+ * `auth.providers.demo-admin` is configured (the e2e config). Anyone who
+ * reaches it becomes an admin, so a backend configured with it refuses to
+ * start outside development, and it refuses sign-ins there too.
  */
 export default createBackendModule({
   pluginId: 'auth',
@@ -30,6 +34,14 @@ export default createBackendModule({
           'auth.providers.demo-admin.userEntityRef',
         );
         if (!userEntityRef) return;
+        const environment = process.env.NODE_ENV;
+        if (!ALLOWED_ENVIRONMENTS.includes(environment ?? '')) {
+          throw new Error(
+            `auth.providers.demo-admin signs anyone in as ${userEntityRef} and is for the browser tests only; remove it from the configuration, or run with NODE_ENV=development (NODE_ENV is ${
+              environment ?? 'unset'
+            })`,
+          );
+        }
         providers.registerProvider({
           providerId: 'demo-admin',
           factory: createProxyAuthProviderFactory({
@@ -37,7 +49,9 @@ export default createBackendModule({
               defaultProfileTransform: async () => ({ profile: {} }),
               initialize: () => undefined,
               async authenticate() {
-                if (process.env.NODE_ENV !== 'development') {
+                if (
+                  !ALLOWED_ENVIRONMENTS.includes(process.env.NODE_ENV ?? '')
+                ) {
                   throw new NotAllowedError(
                     'The demo admin sign-in works in development only',
                   );

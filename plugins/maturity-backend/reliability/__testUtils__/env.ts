@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 
 /**
  * What the reliability suite runs against, read once from the environment.
@@ -61,4 +62,23 @@ export function skipWithoutPostgres(
   globals.describe.skip(`${what} (${postgresSkipReason(variable)})`, () => {
     for (const name of tests) globals.it(name, () => {});
   });
+}
+
+/**
+ * The in-process databases a group runs on: SQLite, and PostgreSQL 15 when
+ * configured; otherwise the PostgreSQL part is registered as skipped.
+ */
+export function inProcessDatabaseIds(
+  databases: { supports(id: TestDatabaseId): boolean },
+  what: string,
+): TestDatabaseId[] {
+  if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
+    return ['SQLITE_3', 'POSTGRES_15'];
+  }
+  skipWithoutPostgres(
+    `${what} on POSTGRES_15`,
+    'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
+    ['every case of the SQLite blocks, on PostgreSQL'],
+  );
+  return ['SQLITE_3'];
 }

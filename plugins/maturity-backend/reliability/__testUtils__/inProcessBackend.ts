@@ -1,11 +1,16 @@
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { maturityPlugin } from '../../src/plugin';
 import {
   authorizeByOwnership,
@@ -31,8 +36,26 @@ export async function startInProcessBackend(options: {
   auth?: 'mock' | 'real';
   /** The catalog; the suite's small organisation by default. */
   entities?: Entity[];
+  /**
+   * Another catalog and read decision instead (`policyCatalog`); writes are
+   * then allowed to every user.
+   */
+  policy?: {
+    service: object;
+    authorizeConditional: (...args: any[]) => Promise<unknown>;
+  };
+  /** The databases of other plugins (each needs its own), by plugin id. */
+  pluginDatabases?: Record<string, Knex>;
+  /**
+   * More features, or services in place of the defaults: a recording
+   * auditor, a scheduler whose tasks the test runs, other plugins.
+   */
+  features?: Array<Parameters<ReturnType<typeof createBackend>['add']>[0]>;
 }) {
   let port: number | undefined;
+  // Known before the start, so that plugins find each other (discovery):
+  // the notifications backend, for one.
+  const chosenPort = await freePort();
   // createBackend rather than startTestBackend: the latter always listens on
   // every interface, and the suite stays on loopback.
   const backend = createBackend();
@@ -42,15 +65,19 @@ export async function startInProcessBackend(options: {
       data: {
         ...options.config,
         maturity: {
-          // The suite's users write far faster than people: the per-user
-          // rate limit is tested on its own, in src/plugin.test.ts.
-          rateLimit: { writesPerMinute: 1_000_000 },
+          // The suite's users write far faster than people, and many times
+          // to one entity: the write limits are tested on their own, in
+          // storage.reliability.ts and src/services/writeRateLimit.test.ts.
+          rateLimit: {
+            writesPerMinute: 1_000_000,
+            snapshotsPerEntityPerDay: 1_000_000,
+          },
           ...(options.config?.maturity as object | undefined),
         },
         backend: {
           ...options.config?.backend,
-          baseUrl: 'http://127.0.0.1',
-          listen: { host: '127.0.0.1', port: 0 },
+          baseUrl: `http://127.0.0.1:${chosenPort}`,
+          listen: { host: '127.0.0.1', port: chosenPort },
         },
       },
     }),
@@ -65,20 +92,45 @@ export async function startInProcessBackend(options: {
     mockServices.rootLogger.factory({ level: 'warn' }),
     ...(options.auth === 'real'
       ? []
-      : [mockServices.auth.factory(), mockServices.httpAuth.factory()]),
-    mockServices.database.factory({
-      knex: options.knex,
-      migrations: { skip: false },
+      : [
+          mockServices.auth.factory(),
+          mockServices.httpAuth.factory(),
+          // Other plugins (notifications) read the user from the token.
+          mockServices.userInfo.factory(),
+        ]),
+    // The maturity plugin's database, and each other plugin's own.
+    createServiceFactory({
+      service: coreServices.database,
+      deps: { plugin: coreServices.pluginMetadata },
+      factory: ({ plugin }) =>
+        mockServices.database({
+          knex: options.pluginDatabases?.[plugin.getId()] ?? options.knex,
+          migrations: { skip: false },
+        }),
     }),
-    mockServices.permissions.mock({
-      authorize: authorizeByOwnership(options.entities),
-      authorizeConditional: readDecisionByAnnotation as any,
-    }).factory,
+    mockServices.permissions.mock(
+      options.policy
+        ? {
+            authorize: async requests =>
+              requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+            authorizeConditional: options.policy.authorizeConditional as any,
+          }
+        : {
+            authorize: authorizeByOwnership(options.entities),
+            authorizeConditional: readDecisionByAnnotation as any,
+          },
+    ).factory,
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      factory: () => visibilityCatalog(options.entities) as any,
+      // Every method of the catalog service, so that other plugins (the
+      // notifications backend) find what they call.
+      factory: () =>
+        catalogServiceMock.mock(
+          (options.policy?.service ?? visibilityCatalog(options.entities)) as any,
+        ),
     }),
+    ...(options.features ?? []),
   ];
   features.forEach(feature => backend.add(feature));
   await backend.start();
@@ -88,4 +140,16 @@ export async function startInProcessBackend(options: {
     baseUrl: `http://127.0.0.1:${port}/api/maturity`,
     stop: () => backend.stop(),
   };
+}
+
+/** A port free on 127.0.0.1 now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

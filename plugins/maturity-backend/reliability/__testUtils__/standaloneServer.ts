@@ -42,9 +42,13 @@ async function main() {
         },
         ...settings.config,
         maturity: {
-          // Load runs write far faster than people: the per-user rate limit
-          // is tested on its own, in src/plugin.test.ts.
-          rateLimit: { writesPerMinute: 1_000_000 },
+          // Load runs write far faster than people, and many times to one
+          // entity: the write limits are tested on their own, in
+          // storage.reliability.ts and src/services/writeRateLimit.test.ts.
+          rateLimit: {
+            writesPerMinute: 1_000_000,
+            snapshotsPerEntityPerDay: 1_000_000,
+          },
           ...(settings.config as { maturity?: object } | undefined)?.maturity,
         },
       },

@@ -1,11 +1,11 @@
-import type { CatalogEntityRecord } from '../database/MaturityIndex';
+import type { IndexedRecord } from '../database/MaturityIndex';
 
 /** A catalog entity as the index keeps it, in the default namespace. */
 export function indexRecord(
   kind: string,
   name: string,
-  fields: Partial<CatalogEntityRecord> = {},
-): CatalogEntityRecord {
+  fields: Partial<IndexedRecord> = {},
+): IndexedRecord {
   return {
     entityRef: `${kind}:default/${name}`,
     kind,

@@ -66,6 +66,8 @@ export type StartMaturityBackendOptions = {
   config?: ConfigData;
   /** More features or service factories, e.g. a scheduler mock to observe. */
   features?: Feature[];
+  /** The catalog, {@link MATURITY_ENTITIES} by default. */
+  entities?: Entity[];
 };
 
 /**
@@ -76,10 +78,10 @@ export type StartMaturityBackendOptions = {
 export async function startMaturityBackend(
   options: StartMaturityBackendOptions = {},
 ) {
-  const { config = {}, features = [] } = options;
-  const authorize = jest.fn(authorizeByOwnership(MATURITY_ENTITIES));
+  const { config = {}, features = [], entities = MATURITY_ENTITIES } = options;
+  const authorize = jest.fn(authorizeByOwnership(entities));
   const { auditor, events } = recordingAuditor();
-  const catalog = catalogServiceMock.mock(visibilityCatalog(MATURITY_ENTITIES));
+  const catalog = catalogServiceMock.mock(visibilityCatalog(entities));
   const { server } = await startTestBackend({
     features: [
       maturityPlugin,

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { AssessmentStore, NewAssessment } from '../database/AssessmentStore';
 import { Summaries } from '../services/Summaries';
@@ -14,4 +15,55 @@ export function insert(store: AssessmentStore, assessment: NewAssessment) {
   return store.insert(assessment, record =>
     defaultSummaries.summaryOf(record, record.lifecycle),
   );
+}
+
+/** A snapshot of a level in one topic, as a writer submits it. */
+export function newAssessment(
+  entityRef: string,
+  baseRevision: number,
+  fields: Partial<NewAssessment> & { level?: number } = {},
+): NewAssessment {
+  const { level = 1, ...rest } = fields;
+  return {
+    entityRef,
+    baseRevision,
+    modelId: 'cnmm',
+    modelVersion: '4.0',
+    createdBy: 'user:default/sam',
+    entityUid: null,
+    ownerRef: null,
+    systemRef: null,
+    lifecycle: null,
+    ratings: {
+      'people.ai': Object.fromEntries(
+        Array.from({ length: level }, (_, i) => [String(i + 1), 'fully']),
+      ),
+    },
+    targets: {},
+    notes: {},
+    evidence: {},
+    comment: null,
+    ...rest,
+  };
+}
+
+/** An entity's summary as stored: its revision and its dimension medians. */
+export async function storedSummary(knex: Knex, entityRef: string) {
+  const row = await knex('maturity_summary')
+    .where({ entity_ref: entityRef })
+    .first('revision', 'lowest_median', 'entity_uid');
+  if (!row) return undefined;
+  const dimensions: Array<{ dimension_id: string; median: number | null }> =
+    await knex('maturity_summary_dimension')
+      .where({ entity_ref: entityRef })
+      .select('dimension_id', 'median');
+  return {
+    // PostgreSQL answers the bigint revision as a string.
+    revision: Number(row.revision),
+    lowestMedian: row.lowest_median,
+    entityUid: row.entity_uid,
+    medians: Object.fromEntries(
+      dimensions.map(d => [d.dimension_id, d.median]),
+    ),
+  };
 }

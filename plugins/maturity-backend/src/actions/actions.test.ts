@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { z } from 'zod/v3';
 import { recordingAuditor } from '../__testUtils__/fixtures';
 import { asService } from '../http/__testUtils__/routerHarness';
 import { AssessmentService } from '../services/AssessmentService';
@@ -9,7 +10,8 @@ import { BelowTarget } from '../services/BelowTarget';
 import { CampaignService } from '../services/CampaignService';
 import { EntityLookup } from '../services/EntityLookup';
 import { ScorecardService } from '../services/ScorecardService';
-import { WriteRateLimiter } from '../services/writeRateLimit';
+import { SnapshotQuota, WriteRateLimiter } from '../services/writeRateLimit';
+import { memoryWriteLimits } from '../__testUtils__/writeLimits';
 import { entityRefOf } from './common';
 import { registerMaturityActions } from './index';
 
@@ -20,6 +22,7 @@ function setup() {
   const entities = { findEntity: jest.fn(), getEntity: jest.fn() };
   const belowTarget = { page: jest.fn() };
   const permissions = mockServices.permissions();
+  const store = memoryWriteLimits();
   registerMaturityActions(registry, {
     permissions,
     model: defaultMaturityModel,
@@ -33,7 +36,8 @@ function setup() {
       auditor: recordingAuditor().auditor,
       entities: asService<EntityLookup>(entities),
       assessments: asService<AssessmentService>({}),
-      limiter: new WriteRateLimiter(10),
+      limiter: new WriteRateLimiter({ store, perMinute: 10 }),
+      quota: new SnapshotQuota({ store, perDay: 50 }),
     }),
   });
   return { registry, entities, belowTarget };
@@ -71,6 +75,14 @@ describe('the maturity actions', () => {
         'record-assessment',
       ].map(name => `test:${name}`),
     );
+  });
+
+  it('builds each schema once, however often the registry lists or calls', () => {
+    const { registry } = setup();
+    for (const action of registry.actions.values()) {
+      expect(action.schema.input(z)).toBe(action.schema.input(z));
+      expect(action.schema.output(z)).toBe(action.schema.output(z));
+    }
   });
 
   it('describes a topic by its id', async () => {

@@ -7,7 +7,6 @@ import {
   nextStepSchema,
   toNextStep,
 } from './common';
-import { readCaller } from '../permissions/readVisibility';
 import { ActionsRegistryService } from './registry';
 
 /** `get-entity-maturity` and `describe-topic`. */
@@ -15,7 +14,7 @@ export function registerEntityActions(
   registry: ActionsRegistryService,
   deps: ActionDeps,
 ) {
-  const { model, permissions, entities, assessments } = deps;
+  const { model, assessments } = deps;
 
   registry.register({
     name: 'get-entity-maturity',
@@ -79,15 +78,10 @@ export function registerEntityActions(
     },
     action: async ({ input, credentials }) => {
       const ref = entityRefOf(input.entityRef, { defaultKind: 'component' });
-      const caller = await readCaller(permissions, credentials);
-      const entity = await entities.findEntity(ref, caller);
-      let latest;
-      try {
-        latest = await assessments.getLatest(entity);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-        // Visible, never assessed: say so rather than "not found".
-      }
+      // Visible and never assessed answers assessed: false, not "not found".
+      const { entity, assessment: latest } = await assessments.latest(ref, {
+        credentials,
+      });
       const result = latest?.result;
       return {
         output: {

@@ -2,7 +2,7 @@ import type { ActionDeps } from './types';
 import { registerCampaignActions } from './campaignActions';
 import { registerEntityActions } from './entityActions';
 import { registerRecordAssessment } from './recordAssessment';
-import { ActionsRegistryService } from './registry';
+import { ActionsRegistryService, buildingSchemasOnce } from './registry';
 import { registerScorecardActions } from './scorecardActions';
 
 export type { ActionDeps };
@@ -12,9 +12,10 @@ export type { ActionDeps };
  * registry, from where MCP clients and templates call them.
  */
 export function registerMaturityActions(
-  registry: ActionsRegistryService,
+  target: ActionsRegistryService,
   deps: ActionDeps,
 ): void {
+  const registry = buildingSchemasOnce(target);
   registerEntityActions(registry, deps);
   registerScorecardActions(registry, deps);
   registerCampaignActions(registry, deps);

@@ -12,6 +12,8 @@ export type EncodedLevels = {
 export type SnapshotSummary = {
   entityRef: string;
   revision: number;
+  /** The catalog's metadata.uid of the entity the snapshot was written for. */
+  entityUid: string | null;
   assessedAt: string;
   staleAt: string;
   percentToTarget: number | null;
@@ -25,11 +27,17 @@ export type SnapshotSummary = {
 
 /**
  * What a snapshot records: the stored assessment without its computed result,
- * plus the entity's lifecycle then, which picks the default targets.
+ * plus the entity's lifecycle then, which picks the default targets, and
+ * which entity it was written for (its `metadata.uid`; null for snapshots
+ * written before uids were recorded, which belong to whoever holds the ref).
  */
 export type AssessmentRecord = Omit<StoredAssessment, 'result'> & {
   lifecycle: string | null;
+  entityUid: string | null;
 };
+
+/** An indexed entity and its catalog `metadata.uid`. */
+export type EntityUid = { entityRef: string; uid: string };
 
 /** A new snapshot; its revision is `baseRevision + 1`. */
 export type NewAssessment = Omit<AssessmentRecord, 'revision' | 'createdAt'> & {
@@ -41,14 +49,26 @@ export interface AssessmentStore {
   /**
    * Stores a snapshot if `baseRevision` is the entity's current revision;
    * otherwise throws a ConflictError and stores nothing. The summary of the
-   * new snapshot is written in the same transaction.
+   * new snapshot is written in the same transaction. A snapshot for another
+   * entity than the ref's latest one (another uid) first retires the earlier
+   * snapshots: the new entity starts at base revision 0.
    */
   insert(
     assessment: NewAssessment,
     summarize: (record: AssessmentRecord) => SnapshotSummary,
   ): Promise<AssessmentRecord>;
-  /** Replaces the summaries of some entities, e.g. after a config change. */
+  /**
+   * Replaces the summaries of some entities, e.g. after a config change; a
+   * summary of a newer revision than the one given is kept.
+   */
   replaceSummaries(summaries: SnapshotSummary[]): Promise<void>;
+  /**
+   * Retires the snapshots of the refs now held by another entity than the
+   * one their latest snapshot was written for: hidden from every read (kept
+   * for an administrator to reattach), their summary removed. Answers the
+   * refs retired.
+   */
+  retireReplaced(entities: EntityUid[]): Promise<string[]>;
   /** The latest snapshots of up to `limit` entities with refs after `afterRef`, by ref. */
   latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
   getMeta(key: string): Promise<string | undefined>;

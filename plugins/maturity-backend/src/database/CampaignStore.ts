@@ -13,14 +13,7 @@ export interface SnapshotRatings {
   ratings: TopicMap<TopicRatings>;
 }
 
-/** A reminder to record, keyed by entity, reason and ISO week. */
-export interface ReminderKey {
-  entityRef: string;
-  reason: string;
-  week: string;
-}
-
-/** Storage of campaigns with their full edit history, and of sent reminders. */
+/** Storage of campaigns with their full edit history. */
 export interface CampaignStore {
   create(input: CampaignInput, createdBy: string): Promise<Campaign>;
   /**
@@ -43,15 +36,4 @@ export interface CampaignStore {
     entityRefs: string[],
     until: Date,
   ): Promise<Map<string, SnapshotRatings[]>>;
-  /**
-   * Records a reminder unless one with the same key exists.
-   * @returns whether this call recorded it (and so should send it)
-   */
-  claimReminder(
-    key: ReminderKey,
-    campaignIds: string[],
-    now: Date,
-  ): Promise<boolean>;
-  /** Forgets a claimed reminder whose sending failed, so a later run retries. */
-  releaseReminder(key: ReminderKey): Promise<void>;
 }

@@ -25,6 +25,7 @@ function submission(
     ownerRef: 'group:default/payments',
     systemRef: 'system:default/payments-platform',
     lifecycle: 'production',
+    entityUid: null,
     ratings: { 'process.audit-and-logs': { '1': 'fully', '2': 'largely' } },
     targets: { 'process.audit-and-logs': 3 },
     notes: { 'process.audit-and-logs': '<b>kept as text</b>' },

@@ -7,15 +7,15 @@ import { Knex } from 'knex';
 import {
   AssessmentRecord,
   AssessmentStore,
+  EntityUid,
   NewAssessment,
-  OrphanEntity,
   OrphanReconciliation,
   ReconcileOptions,
   SnapshotSummary,
 } from './AssessmentStore';
-import { fromAssessmentRow, toAssessmentRow, toSummaryRows } from './mappers';
-import { BoundedCache } from '../util/BoundedCache';
-import { chunks } from '../util/chunks';
+import { inGeneration, isReplaced, retireRef } from './generations';
+import { fromAssessmentRow, toAssessmentRow } from './mappers';
+import { reconcileOrphans, softDeleted } from './reconcileOrphans';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
@@ -23,8 +23,10 @@ import {
   ORPHANS,
   REVISIONS,
   SUMMARIES,
-  SUMMARY_DIMENSIONS,
 } from './tables';
+import { writeSummaries } from './writeSummaries';
+import { BoundedCache } from '../util/BoundedCache';
+import { chunks } from '../util/chunks';
 
 const migrationsDir = resolvePackagePath(
   '@cnmm/backstage-plugin-maturity-backend',
@@ -70,9 +72,18 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       await this.knex.transaction(async tx => {
         // Read before the snapshots, so that they are at least as recent.
         const remembered = await lastRevision(tx, record.entityRef);
+        const latest = await tx(TABLE)
+          .where({ entity_ref: record.entityRef })
+          .where(inGeneration(tx))
+          .orderBy('revision', 'desc')
+          .first('entity_uid');
+        if (isReplaced(latest?.entity_uid, record.entityUid)) {
+          await retireRef(tx, record.entityRef);
+        }
         // Hidden snapshots do not count: the client saw none.
         const current = await tx(TABLE)
           .where({ entity_ref: record.entityRef })
+          .where(inGeneration(tx))
           .whereNotIn('entity_ref', softDeleted(tx))
           .max({ revision: 'revision' })
           .first();
@@ -103,13 +114,37 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     await this.knex.transaction(tx => writeSummaries(tx, summaries));
   }
 
+  async retireReplaced(entities: EntityUid[]): Promise<string[]> {
+    const retired: string[] = [];
+    for (const batch of chunks(entities)) {
+      const uids = new Map(batch.map(e => [e.entityRef, e.uid]));
+      // A summary is of the latest current snapshot: its uid says whose.
+      const rows: Array<{ entity_ref: string; entity_uid: string }> =
+        await this.knex(SUMMARIES)
+          .whereIn('entity_ref', [...uids.keys()])
+          .whereNotNull('entity_uid')
+          .select('entity_ref', 'entity_uid');
+      for (const row of rows) {
+        if (isReplaced(row.entity_uid, uids.get(row.entity_ref))) {
+          await this.knex.transaction(tx => retireRef(tx, row.entity_ref));
+          retired.push(row.entity_ref);
+        }
+      }
+    }
+    return retired.sort();
+  }
+
   async latestAfter(
     afterRef: string,
     limit: number,
   ): Promise<AssessmentRecord[]> {
+    // Only refs that getLatest answers: else a batch of retired or hidden
+    // refs would read as the end.
     const heads: Array<{ entity_ref: string }> = await this.knex(TABLE)
       .distinct('entity_ref')
       .where('entity_ref', '>', afterRef)
+      .where(inGeneration(this.knex))
+      .whereNotIn('entity_ref', softDeleted(this.knex))
       .orderBy('entity_ref')
       .limit(limit);
     const latest = await this.getLatest(heads.map(h => h.entity_ref));
@@ -142,6 +177,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
           .select('entity_ref')
           .max({ revision: 'revision' })
           .whereIn('entity_ref', refs)
+          .where(inGeneration(this.knex))
           .whereNotIn('entity_ref', softDeleted(this.knex))
           .groupBy('entity_ref');
       const missing: Array<[string, number]> = [];
@@ -169,6 +205,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   ): Promise<AssessmentRecord[]> {
     const query = this.knex<AssessmentRow>(TABLE)
       .where({ entity_ref: entityRef })
+      .where(inGeneration(this.knex))
       .whereNotIn('entity_ref', softDeleted(this.knex))
       .orderBy('revision', 'desc')
       .limit(options.limit);
@@ -186,75 +223,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   async reconcileOrphans(
     options: ReconcileOptions,
   ): Promise<OrphanReconciliation> {
-    return this.reconcile(options);
-  }
-
-  private async reconcile(
-    options: ReconcileOptions,
-  ): Promise<OrphanReconciliation> {
-    return this.knex.transaction(async tx => {
-      const missing = new Set(options.missing);
-      const known: string[] = (await tx(ORPHANS).select('entity_ref')).map(
-        r => r.entity_ref,
-      );
-      const returned = known.filter(ref => !missing.has(ref));
-      const added = [...missing].filter(ref => !known.includes(ref));
-      await forget(tx, returned);
-      for (const refs of chunks(added)) {
-        await tx(ORPHANS).insert(
-          refs.map(ref => ({ entity_ref: ref, missing_since: options.now })),
-        );
-      }
-      const report: OrphanReconciliation = { deleted: [], purged: [] };
-      if (!options.deleteMissingSince) return report;
-
-      const due: string[] = (
-        await tx(ORPHANS)
-          .whereNull('deleted_at')
-          .where('missing_since', '<', options.deleteMissingSince)
-          .select('entity_ref')
-      ).map(r => r.entity_ref);
-      const toPurge: string[] = options.purgeDeletedSince
-        ? (
-            await tx(ORPHANS)
-              .where('deleted_at', '<', options.purgeDeletedSince)
-              .select('entity_ref')
-          ).map(r => r.entity_ref)
-        : [];
-      if (due.length > options.maxDeletions) {
-        report.braked = { due: due.length, limit: options.maxDeletions };
-        due.length = 0;
-      }
-      // The catalog may have changed since `missing` was computed: an entity
-      // back by now keeps its snapshots.
-      const gone = new Set(await options.stillMissing([...due, ...toPurge]));
-      await forget(
-        tx,
-        [...due, ...toPurge].filter(ref => !gone.has(ref)),
-      );
-      const softDelete = due.filter(ref => gone.has(ref));
-      const purge = toPurge.filter(ref => gone.has(ref));
-
-      report.deleted = await countRevisions(tx, softDelete);
-      for (const refs of chunks(softDelete)) {
-        await tx(ORPHANS)
-          .whereIn('entity_ref', refs)
-          .update({ deleted_at: options.now });
-      }
-      report.purged = await countRevisions(tx, purge);
-      for (const refs of chunks(purge)) {
-        await tx(TABLE)
-          .whereIn('entity_ref', refs)
-          // Checked again in the same statement: a snapshot written since
-          // the entity returned cleared its orphan row and stays.
-          .whereIn('entity_ref', softDeleted(tx))
-          .delete();
-        await tx(SUMMARIES).whereIn('entity_ref', refs).delete();
-        await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
-        await tx(ORPHANS).whereIn('entity_ref', refs).delete();
-      }
-      return report;
-    });
+    return this.knex.transaction(tx => reconcileOrphans(tx, options));
   }
 
   private remember(record: AssessmentRecord): AssessmentRecord {
@@ -267,10 +236,6 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 // snapshot for good.
 function snapshotKey(record: { entityRef: string; revision: number }) {
   return `${record.entityRef}#${record.revision}`;
-}
-
-function softDeleted(knex: Knex) {
-  return knex(ORPHANS).whereNotNull('deleted_at').select('entity_ref');
 }
 
 async function lastRevision(
@@ -314,60 +279,10 @@ async function claimRevision(
   return revision;
 }
 
-async function forget(tx: Knex.Transaction, refs: string[]) {
-  for (const batch of chunks(refs)) {
-    await tx(ORPHANS).whereIn('entity_ref', batch).delete();
-  }
-}
-
-async function countRevisions(
-  tx: Knex.Transaction,
-  refs: string[],
-): Promise<OrphanEntity[]> {
-  const out: OrphanEntity[] = [];
-  for (const batch of chunks(refs)) {
-    const rows: Array<{ entity_ref: string; revisions: number | string }> =
-      await tx(TABLE)
-        .whereIn('entity_ref', batch)
-        .groupBy('entity_ref')
-        .select('entity_ref')
-        .count({ revisions: '*' });
-    for (const row of rows) {
-      out.push({
-        entityRef: String(row.entity_ref),
-        revisions: Number(row.revisions),
-      });
-    }
-  }
-  return out.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-}
-
 function conflict(entityRef: string, base: number, current?: number) {
   return new ConflictError(
     `The assessment of ${entityRef} has changed since revision ${base}${
       current === undefined ? '' : ` (it is now at revision ${current})`
     }; reload it and apply your changes again`,
   );
-}
-
-/**
- * Replaces the summary rows of some entities; run inside the transaction
- * that writes their snapshots, so a summary never describes another one.
- */
-async function writeSummaries(tx: Knex, snapshots: SnapshotSummary[]) {
-  for (const batch of chunks(snapshots.map(toSummaryRows), 200)) {
-    const refs = batch.map(s => s.row.entity_ref);
-    await tx(SUMMARY_DIMENSIONS).whereIn('entity_ref', refs).delete();
-    await tx(SUMMARIES)
-      .insert(batch.map(s => s.row))
-      .onConflict('entity_ref')
-      .merge();
-    const dimensions = batch.flatMap(s =>
-      s.dimensions.map(d => ({ entity_ref: s.row.entity_ref, ...d })),
-    );
-    // SQLite allows 500 rows in one multi-row insert.
-    for (const rows of chunks(dimensions, 100)) {
-      await tx(SUMMARY_DIMENSIONS).insert(rows);
-    }
-  }
 }

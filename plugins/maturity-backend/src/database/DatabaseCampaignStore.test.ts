@@ -99,33 +99,6 @@ describe.each(databases.eachSupportedId())(
       expect(await store.versions(created.id)).toHaveLength(2);
     });
 
-    it('claims a reminder once per entity, reason and week, from any replica', async () => {
-      const key = {
-        entityRef: 'component:default/a',
-        reason: 'assessment-missing',
-        week: '2026-W47',
-      };
-      const now = new Date();
-      const replicas = [store, new DatabaseCampaignStore(knex)];
-      const claims = await Promise.all(
-        replicas.map(s => s.claimReminder(key, ['c1'], now)),
-      );
-      expect(claims.sort()).toEqual([false, true]);
-      expect(
-        await store.claimReminder({ ...key, week: '2026-W48' }, ['c1'], now),
-      ).toBe(true);
-      expect(
-        await store.claimReminder(
-          { ...key, reason: 'assessment-stale' },
-          ['c1'],
-          now,
-        ),
-      ).toBe(true);
-
-      await store.releaseReminder(key);
-      expect(await store.claimReminder(key, ['c1'], now)).toBe(true);
-    });
-
     it('reads the snapshot history of entities up to a time, oldest first', async () => {
       const row = (
         ref: string,

@@ -5,9 +5,9 @@ import type {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { CampaignStore, ReminderKey, SnapshotRatings } from './CampaignStore';
+import { CampaignStore, SnapshotRatings } from './CampaignStore';
 import { chunks } from '../util/chunks';
-import { ASSESSMENTS, CAMPAIGNS, REMINDERS, VERSIONS } from './tables';
+import { ASSESSMENTS, CAMPAIGNS, VERSIONS } from './tables';
 
 type VersionRow = {
   campaign_id: string;
@@ -165,36 +165,6 @@ export class DatabaseCampaignStore implements CampaignStore {
       }
     }
     return history;
-  }
-
-  async claimReminder(
-    key: ReminderKey,
-    campaignIds: string[],
-    now: Date,
-  ): Promise<boolean> {
-    try {
-      await this.knex(REMINDERS).insert({
-        entity_ref: key.entityRef,
-        reason: key.reason,
-        week: key.week,
-        campaign_ids: JSON.stringify(campaignIds),
-        sent_at: now,
-      });
-      return true;
-    } catch (error) {
-      if (isKeyViolation(error)) return false;
-      throw error;
-    }
-  }
-
-  async releaseReminder(key: ReminderKey): Promise<void> {
-    await this.knex(REMINDERS)
-      .where({
-        entity_ref: key.entityRef,
-        reason: key.reason,
-        week: key.week,
-      })
-      .delete();
   }
 
   private versionRows(): Knex.QueryBuilder<any, VersionRow[]> {

@@ -20,6 +20,7 @@ import {
 } from './MaturityIndex';
 import { SUMMARIES } from './tables';
 import { indexRecord } from '../__testUtils__/indexRecord';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(180_000);
 
@@ -45,6 +46,7 @@ function summary(v: Values): SnapshotSummary {
   return {
     entityRef: v.ref,
     revision: v.revision,
+    entityUid: null,
     assessedAt: new Date(v.assessedAt).toISOString(),
     staleAt: new Date(v.assessedAt + 180 * DAY).toISOString(),
     percentToTarget: v.percent,
@@ -138,6 +140,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
             value: last.sortKey ?? null,
             ref: last.entityRef,
           }),
+          sort,
         );
       }
       throw new Error('paging did not end');
@@ -281,9 +284,8 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       // Wired as in plugin.ts.
       const service = new ScorecardService({
         model: defaultMaturityModel,
-        index,
         indexer: { ready: async () => new Date(BASE) },
-        entities: new EntityLookup({ index, catalog }),
+        entities: new EntityLookup({ index, catalog, trust: trustedIndex }),
         rows: new EntityRows(defaultMaturityModel, defaultSummaries),
       });
       const card = await service.groupScorecard('group:default/g0', {
@@ -494,6 +496,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         ownerRef: null,
         systemRef: null,
         lifecycle: null,
+        entityUid: null,
         targets: {},
         notes: {},
         evidence: {},

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
+import { afterKeyset } from './afterKeyset';
 import type { SqlCondition } from './criteriaToSql';
 import type {
   CatalogEntityRecord,
@@ -7,6 +8,7 @@ import type {
   EntityOf,
   GroupNode,
   IndexedEntity,
+  IndexedRecord,
   IndexFields,
   IndexScope,
   Keyset,
@@ -21,9 +23,21 @@ import {
   toIndexedEntity,
 } from './mappers';
 import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
-import { needsSummaries, scopeQuery, withSubtree } from './scopeQuery';
+import {
+  coOwnedQuery,
+  needsSummaries,
+  scopeQuery,
+  withSubtree,
+} from './scopeQuery';
 import { streamQuery } from './streamQuery';
-import { ENTITIES, EntityRow, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
+import {
+  ENTITIES,
+  EntityRow,
+  OWNERS,
+  OwnerRow,
+  SUMMARIES,
+  SUMMARY_DIMENSIONS,
+} from './tables';
 
 export type * from './indexTypes';
 
@@ -65,16 +79,63 @@ export class MaturityIndex {
     return row && toCatalogEntityRecord(row);
   }
 
-  async upsert(entities: CatalogEntityRecord[]): Promise<void> {
-    for (const batch of chunks(entities.map(toEntityRow), 200)) {
-      await this.knex(ENTITIES).insert(batch).onConflict('entity_ref').merge();
+  /**
+   * Writes entities, and their further owners (the first is the entity's
+   * `ownerRef`). No transaction: replicas sync at once, and on SQLite two
+   * writing transactions can only fail each other. Owners are added before
+   * stale ones go, so that no read finds an entity without its owners.
+   */
+  async upsert(entities: IndexedRecord[]): Promise<void> {
+    for (const batch of chunks(entities, 200)) {
+      const further: OwnerRow[] = batch.flatMap(entity =>
+        (entity.ownerRefs ?? [])
+          .filter(owner => owner !== entity.ownerRef)
+          .map(owner => ({ entity_ref: entity.entityRef, owner_ref: owner })),
+      );
+      await this.knex(ENTITIES)
+        .insert(batch.map(toEntityRow))
+        .onConflict('entity_ref')
+        .merge();
+      for (const rows of chunks(further, 200)) {
+        await this.knex(OWNERS)
+          .insert(rows)
+          .onConflict(['entity_ref', 'owner_ref'])
+          .ignore();
+      }
+      await this.knex(OWNERS)
+        .whereIn(
+          'entity_ref',
+          batch.map(e => e.entityRef),
+        )
+        .whereNotIn(
+          ['entity_ref', 'owner_ref'],
+          further.map(o => [o.entity_ref, o.owner_ref]),
+        )
+        .delete();
     }
   }
 
   async remove(entityRefs: string[]): Promise<void> {
     for (const batch of chunks(entityRefs)) {
       await this.knex(ENTITIES).whereIn('entity_ref', batch).delete();
+      await this.knex(OWNERS).whereIn('entity_ref', batch).delete();
     }
+  }
+
+  /**
+   * The entities an owner filter of the scope holds through a further owner
+   * only, their first being outside it (usually none): its `coOwned`.
+   * Owner filters test the first owner in the query, by its index, so that
+   * most entities, which have one owner, cost nothing more.
+   */
+  async coOwned(
+    scope: IndexScope,
+    condition?: SqlCondition,
+  ): Promise<string[]> {
+    const query = coOwnedQuery(this.knex, scope, condition);
+    if (!query) return [];
+    const rows: Array<{ entity_ref: string }> = await query;
+    return rows.map(r => r.entity_ref).sort();
   }
 
   /**
@@ -84,12 +145,19 @@ export class MaturityIndex {
    */
   async analyze(): Promise<void> {
     await this.knex.raw(`ANALYZE ${ENTITIES}`);
+    await this.knex.raw(`ANALYZE ${OWNERS}`);
   }
 
-  /** A group and every group below it, each with its parent. */
-  async groupTree(rootRef: string): Promise<GroupNode[]> {
+  /**
+   * A group and every group below it that meets the condition, each with
+   * its parent; a group that does not is not walked.
+   */
+  async groupTree(
+    rootRef: string,
+    condition?: SqlCondition,
+  ): Promise<GroupNode[]> {
     const rows: Array<Pick<EntityRow, 'entity_ref' | 'parent_ref' | 'title'>> =
-      await withSubtree(this.knex, this.knex.queryBuilder(), rootRef)
+      await withSubtree(this.knex, this.knex.queryBuilder(), rootRef, condition)
         .select('g.entity_ref', 'g.parent_ref', 'g.title')
         .from({ g: ENTITIES })
         .whereIn('g.entity_ref', qb => qb.select('ref').from('subtree'))
@@ -279,11 +347,7 @@ export class MaturityIndex {
     return Number(row?.n ?? 0);
   }
 
-  /**
-   * One page in sort order, after `after`. Unassessed rows (null values) go
-   * last in either direction and ties fall back to the ref, so that the
-   * keyset (null?, value, ref) is a total order.
-   */
+  /** One page in sort order (see afterKeyset), after `after`. */
   async page(
     scope: IndexScope,
     condition: SqlCondition | undefined,
@@ -323,30 +387,7 @@ export class MaturityIndex {
       .orderByRaw(`CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`)
       .orderBy(column, direction)
       .orderBy('e.entity_ref', 'asc');
-    if (after) {
-      const beyond = direction === 'asc' ? '>' : '<';
-      if (after.value === null) {
-        query.whereNull(column).where('e.entity_ref', '>', after.ref);
-      } else {
-        query.where(outer =>
-          outer
-            .where(inner =>
-              inner
-                .whereNotNull(column)
-                .where(v =>
-                  v
-                    .where(column, beyond, after.value as Knex.Value)
-                    .orWhere(tie =>
-                      tie
-                        .where(column, '=', after.value as Knex.Value)
-                        .where('e.entity_ref', '>', after.ref),
-                    ),
-                ),
-            )
-            .orWhereNull(column),
-        );
-      }
-    }
+    if (after) afterKeyset(query, column, direction, after);
     return (await query.limit(limit)).map(toIndexedEntity);
   }
 }

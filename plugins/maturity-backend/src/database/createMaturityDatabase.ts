@@ -3,14 +3,23 @@ import { AssessmentStore } from './AssessmentStore';
 import { CampaignStore } from './CampaignStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
+import { DatabaseReminderStore } from './DatabaseReminderStore';
+import { DatabaseRetentionStore } from './DatabaseRetentionStore';
+import { DatabaseWriteLimitStore } from './DatabaseWriteLimitStore';
 import { withDatabaseErrors } from './errors';
 import { MaturityIndex } from './MaturityIndex';
+import { ReminderStore } from './ReminderStore';
+import { RetentionStore } from './RetentionStore';
+import { WriteLimitStore } from './WriteLimitStore';
 
 /** The plugin's stores, each answering a database outage as a 503. */
 export type MaturityDatabase = {
   assessments: AssessmentStore;
   campaigns: CampaignStore;
+  reminders: ReminderStore;
   index: MaturityIndex;
+  writeLimits: WriteLimitStore;
+  retention: RetentionStore;
 };
 
 /**
@@ -28,6 +37,9 @@ export async function createMaturityDatabase(options: {
   return {
     assessments: withDatabaseErrors(assessments),
     campaigns: withDatabaseErrors(new DatabaseCampaignStore(knex)),
+    reminders: withDatabaseErrors(new DatabaseReminderStore(knex)),
     index: withDatabaseErrors(new MaturityIndex(knex)),
+    writeLimits: withDatabaseErrors(new DatabaseWriteLimitStore(knex)),
+    retention: withDatabaseErrors(new DatabaseRetentionStore(knex)),
   };
 }

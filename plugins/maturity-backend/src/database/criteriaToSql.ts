@@ -4,6 +4,7 @@ import {
   PermissionRuleParams,
 } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import { OWNERS } from './tables';
 
 /** A visibility rule in SQL over the entity table, aliased `e`. */
 export type SqlCondition = (query: Knex.QueryBuilder) => void;
@@ -32,8 +33,21 @@ function ruleToSql({
         ? q => q.whereIn('e.kind', lower(kinds))
         : undefined;
     case 'IS_ENTITY_OWNER':
+      // Any of its owners, as the catalog's rule reads every ownedBy
+      // relation: the first in the entity's row, the others in their own.
       return Array.isArray(claims)
-        ? q => q.whereIn('e.owner_ref', lower(claims))
+        ? q =>
+            q.where(owned =>
+              owned
+                .whereIn('e.owner_ref', lower(claims))
+                .orWhereExists(further =>
+                  further
+                    .select('o.owner_ref')
+                    .from({ o: OWNERS })
+                    .whereRaw('o.entity_ref = e.entity_ref')
+                    .whereIn('o.owner_ref', lower(claims)),
+                ),
+            )
         : undefined;
     case 'HAS_SPEC':
       if (key?.toLowerCase() !== 'lifecycle') return undefined;
@@ -68,6 +82,12 @@ export function criteriaToSql(
     const all = 'allOf' in criteria;
     const parts = (all ? criteria.allOf : criteria.anyOf).map(criteriaToSql);
     if (parts.some(p => p === undefined)) return undefined;
+    // As the permission framework reads them: no condition met by any (an
+    // empty anyOf keeps no row), every condition met by all (an empty allOf
+    // keeps every row). Said explicitly, since knex drops an empty group.
+    if (!parts.length) {
+      return q => q.whereRaw(all ? '1 = 1' : '1 = 0');
+    }
     return q =>
       q.where(group => {
         for (const part of parts) {

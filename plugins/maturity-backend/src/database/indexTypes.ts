@@ -1,6 +1,11 @@
 import type { EncodedLevels } from './AssessmentStore';
 
-/** Which indexed entities a question is about; refs are lower-cased. */
+/**
+ * Which indexed entities a question is about; refs are lower-cased. Owner
+ * filters (`owner`, `ownerIn`, `ownerSubtreeOf`) test an entity's first
+ * owner; `coOwned` adds those a further owner places there. `owners` is the
+ * first owner alone, by which scorecards read in walks.
+ */
 export type IndexScope = {
   kind: string;
   owner?: string;
@@ -10,7 +15,15 @@ export type IndexScope = {
   owners?: string[];
   /** Owned by one of these, however many: bound as one value. */
   ownerIn?: string[];
+  /**
+   * Also in the scope, or with no owner filter the scope's only members:
+   * entities an owner filter holds through a further owner, not their first
+   * (MaturityIndex.coOwned).
+   */
+  coOwned?: string[];
   system?: string;
+  /** Part of one of these systems. */
+  systemIn?: string[];
   /** Part of this domain itself (systems). */
   domain?: string;
   /** Part of a system that is part of this domain. */
@@ -49,6 +62,12 @@ export type CatalogEntityRecord = {
   parentRef: string | null;
   etag: string | null;
 };
+
+/**
+ * A catalog entity as the index writes it: with every owner (its ownedBy
+ * relations, `ownerRef` first); `ownerRef` alone when not given.
+ */
+export type IndexedRecord = CatalogEntityRecord & { ownerRefs?: string[] };
 
 /** The summary of an entity's latest snapshot, as scorecards read it. */
 export type StoredSummary = {

@@ -234,6 +234,7 @@ describe('toSummaryRows', () => {
   const summary: SnapshotSummary = {
     entityRef: 'component:default/api',
     revision: 2,
+    entityUid: 'uid-1',
     assessedAt: ISO,
     staleAt: '2026-09-01T00:00:00.000Z',
     percentToTarget: 0.25,

@@ -172,6 +172,7 @@ export function toSummaryRows(summary: SnapshotSummary): Summary {
         levels.dimensionMedians,
         levels.notApplicable,
       ]),
+      entity_uid: summary.entityUid,
     },
     dimensions: Object.entries(summary.dimensionMedians).map(
       ([dimension_id, median]) => ({ dimension_id, median }),
@@ -197,6 +198,7 @@ export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
     ownerRef: row.owner_ref,
     systemRef: row.system_ref,
     lifecycle: row.lifecycle,
+    entityUid: row.entity_uid ?? null,
     ratings: payload.ratings,
     targets: payload.targets,
     notes: payload.notes,
@@ -221,6 +223,7 @@ export function toAssessmentRow(
     owner_ref: record.ownerRef,
     system_ref: record.systemRef,
     lifecycle: record.lifecycle,
+    entity_uid: record.entityUid,
     payload: JSON.stringify({
       ratings: record.ratings,
       targets: record.targets,

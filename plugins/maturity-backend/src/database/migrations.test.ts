@@ -22,6 +22,17 @@ async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({ directory: migrationsDir });
 }
 
+/** Runs the migrations up to and including `name`, and no later one. */
+async function migrateUpTo(knex: Knex, name: string) {
+  expect(migrationFiles).toContain(name);
+  for (const file of migrationFiles.slice(
+    0,
+    migrationFiles.indexOf(name) + 1,
+  )) {
+    await knex.migrate.up({ directory: migrationsDir, name: file });
+  }
+}
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('migrations on %p', id => {
@@ -113,9 +124,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
 
 describe.each(databases.eachSupportedId())('campaign migration on %p', id => {
   it('20261122140000_campaigns adds versioned campaigns and keyed reminders, and drops them on down', async () => {
-    expect(migrationFiles).toContain('20261122140000_campaigns.js');
     const knex = await databases.init(id);
-    await knex.migrate.latest({ directory: migrationsDir });
+    await migrateUpTo(knex, '20261122150000_owner_ref_order.js');
 
     const now = new Date();
     await knex('maturity_campaign').insert({
@@ -163,11 +173,166 @@ describe.each(databases.eachSupportedId())('campaign migration on %p', id => {
     );
     expect(await knex.schema.hasTable('maturity_assessment')).toBe(true);
 
-    await knex.migrate.latest({ directory: migrationsDir });
+    await knex.migrate.up({
+      directory: migrationsDir,
+      name: '20261122140000_campaigns.js',
+    });
     expect(await knex('maturity_campaign').select('id')).toEqual([]);
     await knex.destroy();
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'write limits migration on %p',
+  id => {
+    it('20261205200000_write_limits adds one write window per user, and drops it on down', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261205200000_write_limits.js');
+      const window = {
+        user_ref: 'user:default/sam',
+        window_start: new Date(),
+        count: 3,
+      };
+      await knex('maturity_write_window').insert(window);
+      await expect(
+        knex('maturity_write_window').insert(window).then(),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+      });
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('maturity_write_window')).toBe(false);
+      expect(await knex.schema.hasTable('maturity_assessment')).toBe(true);
+      await knex.destroy();
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'reminder digest migration on %p',
+  id => {
+    it('20261205210000_reminder_digests carries the reminders sent over as items, and brings them back on down', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261205200000_write_limits.js');
+      const sentAt = new Date('2026-11-25T10:00:00Z');
+      await knex('maturity_campaign_reminder').insert([
+        {
+          entity_ref: 'component:default/a',
+          reason: 'assessment-missing',
+          week: '2026-W48',
+          campaign_ids: '["c1","c2"]',
+          sent_at: sentAt,
+        },
+        {
+          entity_ref: 'component:default/a',
+          reason: 'campaign-started',
+          week: '2026-W47',
+          campaign_ids: '["c1"]',
+          sent_at: sentAt,
+        },
+      ]);
+      await knex.migrate.up({ directory: migrationsDir });
+
+      expect(await knex.schema.hasTable('maturity_campaign_reminder')).toBe(
+        false,
+      );
+      const items = await knex('maturity_reminder_item')
+        .select('campaign_id', 'reason', 'period', 'digest_id')
+        .orderBy(['campaign_id', 'reason', 'period']);
+      // Not sent again once per campaign, nor again that week.
+      expect(items).toEqual([
+        {
+          campaign_id: 'c1',
+          reason: 'assessment-missing',
+          period: '',
+          digest_id: null,
+        },
+        {
+          campaign_id: 'c1',
+          reason: 'assessment-missing',
+          period: '2026-W48',
+          digest_id: null,
+        },
+        {
+          campaign_id: 'c1',
+          reason: 'campaign-started',
+          period: '',
+          digest_id: null,
+        },
+        {
+          campaign_id: 'c2',
+          reason: 'assessment-missing',
+          period: '',
+          digest_id: null,
+        },
+        {
+          campaign_id: 'c2',
+          reason: 'assessment-missing',
+          period: '2026-W48',
+          digest_id: null,
+        },
+      ]);
+      const item = {
+        campaign_id: 'c1',
+        reason: 'campaign-started',
+        period: '',
+        entity_ref: 'component:default/a',
+        created_at: new Date(),
+      };
+      await expect(
+        knex('maturity_reminder_item').insert(item).then(),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+      });
+      await knex('maturity_reminder_digest').insert({
+        id: 'd1',
+        owner_ref: 'group:default/payments',
+        reason: 'assessment-missing',
+        created_at: sentAt,
+      });
+      await knex('maturity_reminder_item').insert({
+        ...item,
+        campaign_id: 'c3',
+        reason: 'assessment-missing',
+        entity_ref: 'component:default/b',
+        digest_id: 'd1',
+        created_at: sentAt,
+      });
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('maturity_reminder_item')).toBe(false);
+      expect(await knex.schema.hasTable('maturity_reminder_digest')).toBe(
+        false,
+      );
+      const restored = await knex('maturity_campaign_reminder')
+        .select('entity_ref', 'reason', 'week', 'campaign_ids')
+        .orderBy(['entity_ref', 'reason', 'week']);
+      expect(
+        restored.map(r => ({ ...r, campaign_ids: JSON.parse(r.campaign_ids) })),
+      ).toEqual([
+        {
+          entity_ref: 'component:default/a',
+          reason: 'assessment-missing',
+          week: '2026-W48',
+          campaign_ids: ['c1', 'c2'],
+        },
+        {
+          entity_ref: 'component:default/a',
+          reason: 'campaign-started',
+          week: '2026-W48',
+          campaign_ids: ['c1'],
+        },
+        {
+          entity_ref: 'component:default/b',
+          reason: 'assessment-missing',
+          week: '2026-W48',
+          campaign_ids: ['c3'],
+        },
+      ]);
+      await knex.destroy();
+    });
+  },
+);
 
 describe.each(databases.eachSupportedId())(
   'owner order migration on %p',
@@ -289,6 +454,102 @@ describe.each(databases.eachSupportedId())(
       expect(
         rows.map(r => r.lifecycle?.length ?? 0).sort((x, y) => y - x)[0],
       ).toBe(id === 'POSTGRES_15' ? 128 : 300);
+      await knex.destroy();
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'security review migrations on %p',
+  id => {
+    it('20261205100000_entity_owners adds the further owners and has every entity compared at the next sync; down drops them', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261122150000_owner_ref_order.js');
+      await knex('maturity_entity').insert({
+        entity_ref: 'component:default/a',
+        kind: 'component',
+        namespace: 'default',
+        name: 'a',
+        owner_ref: 'group:default/team',
+        etag: 'e1',
+      });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261205100000_entity_owners.js',
+      });
+      expect(await knex('maturity_entity').first('etag')).toEqual({
+        etag: null,
+      });
+      const owner = {
+        entity_ref: 'component:default/a',
+        owner_ref: 'group:default/second',
+      };
+      await knex('maturity_entity_owner').insert(owner);
+      await expect(
+        knex('maturity_entity_owner').insert(owner).then(),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+      });
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261205100000_entity_owners.js',
+      });
+      expect(await knex.schema.hasTable('maturity_entity_owner')).toBe(false);
+      expect(await knex('maturity_entity').pluck('entity_ref')).toEqual([
+        'component:default/a',
+      ]);
+      await knex.destroy();
+    });
+
+    it('20261205110000_entity_uid records uids and generations; down drops them, keeping every snapshot', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261205100000_entity_owners.js');
+      const snapshot = (revision: number) => ({
+        entity_ref: 'component:default/a',
+        revision,
+        model_id: 'cnmm',
+        model_version: '4.0',
+        created_at: new Date(),
+        created_by: 'user:default/sam',
+        payload: '{}',
+      });
+      await knex('maturity_assessment').insert(snapshot(1));
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261205110000_entity_uid.js',
+      });
+      // Snapshots from before uids were recorded have none.
+      expect(await knex('maturity_assessment').pluck('entity_uid')).toEqual([
+        null,
+      ]);
+      await knex('maturity_assessment').insert({
+        ...snapshot(2),
+        entity_uid: 'uid-2',
+      });
+      await knex('maturity_generation').insert({
+        entity_ref: 'component:default/a',
+        since_revision: 2,
+        started_at: new Date(),
+      });
+      expect(
+        await knex.schema.hasColumn('maturity_summary', 'entity_uid'),
+      ).toBe(true);
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261205110000_entity_uid.js',
+      });
+      expect(await knex.schema.hasTable('maturity_generation')).toBe(false);
+      expect(
+        await knex.schema.hasColumn('maturity_assessment', 'entity_uid'),
+      ).toBe(false);
+      expect(
+        await knex.schema.hasColumn('maturity_summary', 'entity_uid'),
+      ).toBe(false);
+      expect(await knex('maturity_assessment').count({ n: '*' })).toEqual([
+        { n: id === 'POSTGRES_15' ? '2' : 2 },
+      ]);
       await knex.destroy();
     });
   },

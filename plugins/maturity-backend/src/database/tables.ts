@@ -1,14 +1,18 @@
 /** The plugin's tables and the shapes of their rows. */
 export const ASSESSMENTS = 'maturity_assessment';
 export const ENTITIES = 'maturity_entity';
+export const OWNERS = 'maturity_entity_owner';
 export const SUMMARIES = 'maturity_summary';
 export const SUMMARY_DIMENSIONS = 'maturity_summary_dimension';
 export const META = 'maturity_meta';
 export const ORPHANS = 'maturity_orphan';
 export const REVISIONS = 'maturity_revision';
+export const GENERATIONS = 'maturity_generation';
 export const CAMPAIGNS = 'maturity_campaign';
 export const VERSIONS = 'maturity_campaign_version';
-export const REMINDERS = 'maturity_campaign_reminder';
+export const DIGESTS = 'maturity_reminder_digest';
+export const REMINDER_ITEMS = 'maturity_reminder_item';
+export const WRITE_WINDOWS = 'maturity_write_window';
 
 /** One snapshot; its ratings, targets, notes, evidence and comment are JSON in `payload`. */
 export type AssessmentRow = {
@@ -21,6 +25,8 @@ export type AssessmentRow = {
   owner_ref: string | null;
   system_ref: string | null;
   lifecycle: string | null;
+  /** The catalog's metadata.uid of the entity then; null before it was recorded. */
+  entity_uid: string | null;
   payload: string;
 };
 
@@ -39,6 +45,9 @@ export type EntityRow = {
   etag: string | null;
 };
 
+/** One of the owners (`ownedBy` relations) of an indexed entity. */
+export type OwnerRow = { entity_ref: string; owner_ref: string };
+
 /**
  * The scored latest snapshot of an entity. `levels` is JSON of
  * `[topicLevels, dimensionMedians]`, each in the model's order.
@@ -53,10 +62,39 @@ export type SummaryRow = {
   gap_sum: number;
   lowest_median: number | null;
   levels: string;
+  entity_uid: string | null;
 };
 
 /** A summary with the dimension medians that go into their own table. */
 export type Summary = {
   row: SummaryRow;
   dimensions: Array<{ dimension_id: string; median: number | null }>;
+};
+
+/** A user's snapshot writes in the current one-minute window. */
+export type WriteWindowRow = {
+  user_ref: string;
+  window_start: Date | string | number;
+  count: number | string;
+};
+
+/** One reminder notification to an owner; its items say what it is about. */
+export type DigestRow = {
+  id: string;
+  owner_ref: string;
+  reason: string;
+  created_at: Date | string | number;
+  lease_until: Date | string | number | null;
+  sent_at: Date | string | number | null;
+  attempts: number | string;
+};
+
+/** What one entity was reminded of, at most once per key. */
+export type ReminderItemRow = {
+  campaign_id: string;
+  reason: string;
+  period: string;
+  entity_ref: string;
+  digest_id: string | null;
+  created_at: Date | string | number;
 };

@@ -9,7 +9,6 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { fullyTo, validSubmission } from '../__testUtils__/fixtures';
 import {
-  allVisible,
   AS_USER,
   componentEntity,
   createRouterFakes,
@@ -21,16 +20,15 @@ import {
 
 const REF = 'component:default/ledger';
 const ENTITY_PATH = '/entities/component/default/ledger';
-const target = { ref: REF, lifecycle: 'production' };
 const pathMeta = { kind: 'component', namespace: 'default', name: 'ledger' };
 
 function setup(options: { writesPerMinute?: number } = {}) {
   const fakes = createRouterFakes(options);
-  fakes.entities.findEntity.mockResolvedValue(target);
   fakes.entities.getEntity.mockResolvedValue(componentEntity('ledger'));
   fakes.assessments.submit.mockImplementation(async () =>
     storedAssessment(REF, 4),
   );
+  fakes.assessments.latestOf.mockResolvedValue(new Map());
   return { ...fakes, app: createTestApp(fakes.deps) };
 }
 
@@ -52,26 +50,27 @@ describe('GET /model', () => {
 });
 
 describe('GET /entities/:kind/:namespace/:name', () => {
-  it('finds the entity for the caller and answers its latest snapshot', async () => {
-    const { app, entities, assessments } = setup();
+  it('answers the latest snapshot of the entity as the caller may see it', async () => {
+    const { app, assessments } = setup();
     assessments.getLatest.mockResolvedValue(storedAssessment(REF, 3));
     const res = await request(app)
       .get(ENTITY_PATH)
       .set('Authorization', AS_USER);
-    expect(entities.findEntity).toHaveBeenCalledWith(REF, allVisible);
-    expect(assessments.getLatest).toHaveBeenCalledWith(target);
+    expect(assessments.getLatest).toHaveBeenCalledWith(REF, {
+      credentials: userCredentials,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(storedAssessment(REF, 3));
   });
 
   it('answers 400 to a path that cannot name an entity', async () => {
-    const { app, entities } = setup();
+    const { app, assessments } = setup();
     const res = await request(app)
       .get('/entities/component/default/led%20ger')
       .set('Authorization', AS_USER);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^Invalid entity path: name:/);
-    expect(entities.findEntity).not.toHaveBeenCalled();
+    expect(assessments.getLatest).not.toHaveBeenCalled();
   });
 
   it('passes a 404 of the service on', async () => {
@@ -96,10 +95,11 @@ describe('GET /entities/:kind/:namespace/:name/history', () => {
     const res = await request(app)
       .get(`${ENTITY_PATH}/history?limit=5&cursor=abc`)
       .set('Authorization', AS_USER);
-    expect(assessments.getHistory).toHaveBeenCalledWith(target, {
-      limit: 5,
-      cursor: 'abc',
-    });
+    expect(assessments.getHistory).toHaveBeenCalledWith(
+      REF,
+      { credentials: userCredentials },
+      { limit: 5, cursor: 'abc' },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual(page);
   });
@@ -110,19 +110,23 @@ describe('GET /entities/:kind/:namespace/:name/history', () => {
     await request(app)
       .get(`${ENTITY_PATH}/history`)
       .set('Authorization', AS_USER);
-    expect(assessments.getHistory).toHaveBeenCalledWith(target, { limit: 20 });
+    expect(assessments.getHistory).toHaveBeenCalledWith(
+      REF,
+      { credentials: userCredentials },
+      { limit: 20 },
+    );
   });
 
   it.each(['limit=0', 'limit=101', 'page=2'])(
     'answers 400 to the query %s',
     async query => {
-      const { app, entities } = setup();
+      const { app, assessments } = setup();
       const res = await request(app)
         .get(`${ENTITY_PATH}/history?${query}`)
         .set('Authorization', AS_USER);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/^Invalid query: /);
-      expect(entities.findEntity).not.toHaveBeenCalled();
+      expect(assessments.getHistory).not.toHaveBeenCalled();
     },
   );
 });
@@ -250,10 +254,29 @@ describe('POST /entities/:kind/:namespace/:name/assessments', () => {
       {
         eventId: 'assessment-create',
         status: 'failed',
-        meta: { path: pathMeta, ip: expect.any(String) },
+        meta: { path: `${ENTITY_PATH}/assessments`, ip: expect.any(String) },
         error: 'AuthenticationError',
       },
     ]);
+  });
+
+  it('audits a flood of refusals without credentials at most 5 times a minute from one address, with the path cut to 256 characters', async () => {
+    const { app, events } = setup();
+    const long = `/entities/component/default/${'x'.repeat(
+      16_000,
+    )}/assessments`;
+    for (let i = 0; i < 20; i++) {
+      const res = await request(app)
+        .post(long)
+        .set('Authorization', mockCredentials.none.header())
+        .send({});
+      expect(res.status).toBe(401);
+    }
+    expect(events).toHaveLength(5);
+    for (const event of events) {
+      expect(event.meta.path).toHaveLength(256);
+      expect(event.meta.path).toMatch(/^\/entities\/component\/default\/x+…$/);
+    }
   });
 
   it('answers 413 to a body above the limit, audited', async () => {
@@ -279,20 +302,41 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
       .set('Authorization', AS_USER)
       .send(body as object);
 
-  it('stores the mapped ratings with the import in the comment, and answers the snapshot and the mapping', async () => {
+  /** Revision 3, with a note, a target and a topic the file does not map. */
+  const latest = () => ({
+    ...storedAssessment(REF, 3),
+    ratings: {
+      'process.audit-and-logs': fullyTo(4),
+      'people.ai': fullyTo(2),
+    },
+    targets: { 'people.ai': 3 },
+    notes: { 'people.ai': 'Pilots only' },
+    evidence: { 'people.ai': ['https://example.com/ai'] },
+  });
+  // 3.x Audit L1 and L2 ask only part of the 4.0 levels: capped.
+  const mapped = {
+    'process.audit-and-logs': { 1: 'partially', 2: 'partially' },
+  };
+  const importComment = expect.stringMatching(
+    /^Imported from a CNMM 3\.2 assessment\..*Approximate, capped at partially/,
+  );
+
+  it('merges the mapped ratings into the latest snapshot by default, keeping the other topics, notes, evidence and targets', async () => {
     const { app, assessments } = setup();
+    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
     const res = await importV3(app, { baseRevision: 3, assessment });
+    expect(assessments.latestOf).toHaveBeenCalledWith([
+      { ref: REF, lifecycle: null },
+    ]);
     expect(assessments.submit).toHaveBeenCalledWith(
       componentEntity('ledger'),
       {
         baseRevision: 3,
-        // 3.x Audit L1 and L2 ask only part of the 4.0 levels: capped.
-        ratings: {
-          'process.audit-and-logs': { 1: 'partially', 2: 'partially' },
-        },
-        comment: expect.stringMatching(
-          /^Imported from a CNMM 3\.2 assessment\..*Approximate, capped at partially/,
-        ),
+        ratings: { ...mapped, 'people.ai': fullyTo(2) },
+        targets: { 'people.ai': 3 },
+        notes: { 'people.ai': 'Pilots only' },
+        evidence: { 'people.ai': ['https://example.com/ai'] },
+        comment: importComment,
       },
       USER,
     );
@@ -307,7 +351,49 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
           { to: 'process.audit-and-logs', toLevel: 2 },
         ],
       },
+      mode: 'merge',
+      replacedTopics: ['process.audit-and-logs'],
+      keptTopics: ['people.ai'],
     });
+  });
+
+  it('records the mapped ratings alone when asked to replace', async () => {
+    const { app, assessments } = setup();
+    assessments.latestOf.mockResolvedValue(new Map([[REF, latest()]]));
+    const res = await importV3(app, {
+      baseRevision: 3,
+      assessment,
+      mode: 'replace',
+    });
+    expect(assessments.submit).toHaveBeenCalledWith(
+      componentEntity('ledger'),
+      {
+        baseRevision: 3,
+        ratings: mapped,
+        targets: {},
+        notes: {},
+        evidence: {},
+        comment: importComment,
+      },
+      USER,
+    );
+    expect(res.body).toMatchObject({
+      mode: 'replace',
+      replacedTopics: ['people.ai', 'process.audit-and-logs'],
+      keptTopics: [],
+    });
+  });
+
+  it('answers 400 to an unknown mode, and stores nothing', async () => {
+    const { app, assessments } = setup();
+    const res = await importV3(app, {
+      baseRevision: 3,
+      assessment,
+      mode: 'overwrite',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid import: mode/);
+    expect(assessments.submit).not.toHaveBeenCalled();
   });
 
   it('audits the import as assessment-import', async () => {

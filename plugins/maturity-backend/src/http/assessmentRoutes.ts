@@ -2,9 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   AssessmentSubmission,
   createSubmissionSchema,
-  describeV3Import,
   historyQuerySchema,
-  mapV3Ratings,
   MaturityModel,
   StoredAssessment,
   v3ImportSchema,
@@ -12,43 +10,48 @@ import {
 import { Request, Response } from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
-import { withAuditEvent } from '../services/audit';
-import { EntityLookup } from '../services/EntityLookup';
-import type { Caller } from '../services/VisibleIndex';
+import { v3ImportSubmission } from '../services/v3Import';
+import { RefusalSampler, refuseUnauthenticated } from './refusalAudit';
 import { parse, readJsonBody, refFromPath } from './request';
 import { Route, route } from './routes';
 import { TooManyRequestsError } from '../services/writeRateLimit';
 
-/** What a write route makes of its validated body. */
-type ToSubmission = (body: unknown) => {
+/** What a write route makes of its body, for the entity in its path. */
+type ToSubmission = (
+  body: unknown,
+  entityRef: string,
+) => Promise<{
   submission: AssessmentSubmission;
   /** What the answer carries besides the snapshot, if anything. */
   answer?: (stored: StoredAssessment) => unknown;
-};
+}>;
 
 /** The model, one entity's assessment and history, and writes of snapshots. */
 export function assessmentRoutes(deps: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   model: MaturityModel;
-  entities: EntityLookup;
   assessments: AssessmentService;
   writer: AssessmentWriter;
-  readCaller: (req: Request) => Promise<Caller>;
+  /** Which refusals before authentication are audited. */
+  refusals: RefusalSampler;
 }): Route[] {
-  const { httpAuth, auditor, entities, assessments, readCaller } = deps;
+  const { httpAuth, auditor, assessments } = deps;
   const submissionSchema = createSubmissionSchema(deps.model);
 
-  /** Who may write: a user; a refusal is audited with the caller's address. */
+  /**
+   * Who may write: a user. The route is open to unauthenticated requests so
+   * that their refusal is audited here, sampled by address.
+   */
   async function writer(req: Request, eventId: string) {
     try {
       return await httpAuth.credentials(req, { allow: ['user'] });
     } catch (error) {
-      // Without credentials there is no actor: the event names the address.
-      return withAuditEvent(
-        auditor,
-        { eventId, meta: { path: { ...req.params }, ip: req.ip ?? null } },
-        () => Promise.reject(error),
+      return refuseUnauthenticated(
+        { auditor, sampler: deps.refusals },
+        req,
+        eventId,
+        error,
       );
     }
   }
@@ -69,7 +72,10 @@ export function assessmentRoutes(deps: {
           entityRef: () => refFromPath(req),
           prepare: async () => {
             await readJsonBody(req, res);
-            const { submission, answer } = toSubmission(req.body);
+            const { submission, answer } = await toSubmission(
+              req.body,
+              refFromPath(req),
+            );
             return { submission, extra: answer };
           },
           audit: { request: req, meta: { path: { ...req.params } } },
@@ -89,10 +95,12 @@ export function assessmentRoutes(deps: {
       res.json(deps.model);
     }),
 
+    // One entity's notes, evidence and comments: the catalog decides, as
+    // the caller, whether they may see it (AssessmentService).
     route('get', '/entities/:kind/:namespace/:name', {}, async (req, res) => {
       const ref = refFromPath(req);
-      const entity = await entities.findEntity(ref, await readCaller(req));
-      res.json(await assessments.getLatest(entity));
+      const credentials = await httpAuth.credentials(req);
+      res.json(await assessments.getLatest(ref, { credentials }));
     }),
 
     route(
@@ -100,9 +108,9 @@ export function assessmentRoutes(deps: {
       '/entities/:kind/:namespace/:name/history',
       { query: historyQuerySchema },
       async (req, res, query) => {
-        const caller = await readCaller(req);
-        const entity = await entities.findEntity(refFromPath(req), caller);
-        res.json(await assessments.getHistory(entity, query));
+        const ref = refFromPath(req);
+        const credentials = await httpAuth.credentials(req);
+        res.json(await assessments.getHistory(ref, { credentials }, query));
       },
     ),
 
@@ -110,43 +118,27 @@ export function assessmentRoutes(deps: {
       'post',
       '/entities/:kind/:namespace/:name/assessments',
       {},
-      recordAssessment('assessment-create', body => ({
+      recordAssessment('assessment-create', async body => ({
         submission: parse(submissionSchema, body, 'assessment'),
       })),
     ),
 
-    // A CNMM 3.x assessment becomes an ordinary snapshot of 4.0 ratings, its
+    // A CNMM 3.x assessment becomes an ordinary snapshot of 4.0 ratings,
+    // merged into the latest one unless the client asks to replace it; its
     // source and what the mapping moved or dropped said in its comment.
     route(
       'post',
       '/entities/:kind/:namespace/:name/imports/v3',
       {},
-      recordAssessment('assessment-import', body => {
-        const { baseRevision, assessment } = parse(
-          v3ImportSchema,
-          body,
-          'import',
-        );
-        const mapping = mapV3Ratings(assessment.ratings);
-        const submission = parse(
-          submissionSchema,
-          {
-            baseRevision,
-            ratings: mapping.ratings,
-            comment: describeV3Import(assessment.cnmmVersion, mapping),
-          },
-          'import',
+      recordAssessment('assessment-import', async (body, entityRef) => {
+        const { submission, outcome } = await v3ImportSubmission(
+          assessments,
+          entityRef,
+          parse(v3ImportSchema, body, 'import'),
         );
         return {
-          submission,
-          answer: stored => ({
-            assessment: stored,
-            mapping: {
-              dropped: mapping.dropped,
-              shifted: mapping.shifted,
-              approximate: mapping.approximate,
-            },
-          }),
+          submission: parse(submissionSchema, submission, 'import'),
+          answer: stored => ({ assessment: stored, ...outcome }),
         };
       }),
     ),

@@ -123,6 +123,37 @@ describe('POST /campaigns', () => {
     expect(fakes.campaigns.create).not.toHaveBeenCalled();
   });
 
+  it('reads no body before the caller is known to be a manager: a user who is not gets 403, not 413 or 400', async () => {
+    fakes.permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.DENY },
+    ]);
+    const big = await create({ ...input, description: 'x'.repeat(600_000) });
+    expect(big.status).toBe(403);
+    const broken = await request(fakes.app)
+      .post('/campaigns')
+      .set('Authorization', AS_USER)
+      .set('Content-Type', 'application/json')
+      .send('{"title": ');
+    expect(broken.status).toBe(403);
+    const byService = await create(
+      { ...input, description: 'x'.repeat(600_000) },
+      mockCredentials.service.header(),
+    );
+    expect(byService.status).toBe(403);
+  });
+
+  it('answers 413 to a manager whose body is over the limit, audited', async () => {
+    const res = await create({ ...input, description: 'x'.repeat(600_000) });
+    expect(res.status).toBe(413);
+    expect(fakes.events).toMatchObject([
+      {
+        eventId: 'campaign-create',
+        status: 'failed',
+        error: 'PayloadTooLargeError',
+      },
+    ]);
+  });
+
   it.each([
     ['no goal', { ...input, goals: {} }],
     ['a deadline before the start', { ...input, deadline: '2025-12-31' }],
@@ -244,7 +275,7 @@ describe('GET /campaigns/:id/versions', () => {
     const res = await request(app)
       .get('/campaigns/c-1/versions')
       .set('Authorization', AS_USER);
-    expect(campaigns.versions).toHaveBeenCalledWith('c-1');
+    expect(campaigns.versions).toHaveBeenCalledWith('c-1', allVisible);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ items: versions });
   });

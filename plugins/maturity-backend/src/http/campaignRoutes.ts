@@ -17,7 +17,12 @@ import { EntityLookup } from '../services/EntityLookup';
 import { normalizeRef } from '../services/entityRefs';
 import type { Caller } from '../services/VisibleIndex';
 import { withAuditEvent } from '../services/audit';
-import { campaignIdFromPath, parse, refFromPath } from './request';
+import {
+  campaignIdFromPath,
+  parse,
+  readJsonBody,
+  refFromPath,
+} from './request';
 import { Route, route } from './routes';
 
 /** The campaign routes: validate, authorise, call the campaign service, answer. */
@@ -51,12 +56,14 @@ export function campaignRoutes(deps: {
       res.json({ items: await campaigns.list(await readCaller(req)) });
     }),
 
-    route('post', '/campaigns', { jsonBody: true }, async (req, res) => {
+    route('post', '/campaigns', {}, async (req, res) => {
       const campaign = await withAuditEvent(
         auditor,
         { eventId: 'campaign-create', request: req },
         async () => {
           const credentials = await manager(req);
+          // Read only for a manager: nobody else gets a body parsed.
+          await readJsonBody(req, res);
           const input = parse(inputSchema, req.body, 'campaign');
           return campaigns.create(input, credentials.principal.userEntityRef);
         },
@@ -70,13 +77,14 @@ export function campaignRoutes(deps: {
       res.json(await campaigns.summary(campaignIdFromPath(req), caller));
     }),
 
-    route('put', '/campaigns/:id', { jsonBody: true }, async (req, res) => {
+    route('put', '/campaigns/:id', {}, async (req, res) => {
       const id = campaignIdFromPath(req);
       const campaign = await withAuditEvent(
         auditor,
         { eventId: 'campaign-update', request: req, meta: { campaignId: id } },
         async () => {
           const credentials = await manager(req);
+          await readJsonBody(req, res);
           const update = parse(updateSchema, req.body, 'campaign');
           return campaigns.update(
             id,
@@ -90,8 +98,10 @@ export function campaignRoutes(deps: {
     }),
 
     route('get', '/campaigns/:id/versions', {}, async (req, res) => {
-      await httpAuth.credentials(req);
-      res.json({ items: await campaigns.versions(campaignIdFromPath(req)) });
+      const caller = await readCaller(req);
+      res.json({
+        items: await campaigns.versions(campaignIdFromPath(req), caller),
+      });
     }),
 
     route(

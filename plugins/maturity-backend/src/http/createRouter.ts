@@ -14,6 +14,7 @@ import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { overviewRoutes } from './overviewRoutes';
+import { RefusalSampler } from './refusalAudit';
 import { createCallerReader } from './request';
 import { mountRoutes, Route } from './routes';
 import { scorecardRoutes } from './scorecardRoutes';
@@ -38,7 +39,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
   const readCaller = createCallerReader(deps);
   return [
     ...overviewRoutes({ ...deps, readCaller }),
-    ...assessmentRoutes({ ...deps, readCaller }),
+    ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

@@ -1,7 +1,7 @@
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { BODY_LIMIT, parse } from './request';
+import { parse } from './request';
 
 type Method = 'get' | 'post' | 'put';
 type QuerySchema = z.ZodObject<z.ZodRawShape>;
@@ -9,15 +9,15 @@ type QueryOf<S> = S extends QuerySchema ? z.infer<S> : undefined;
 
 /**
  * One route of the API: its method, its path, the query it accepts (checked
- * against the OpenAPI document, and parsed before the handler runs) and,
- * when `jsonBody` is set, a JSON body parsed before the handler (handlers
- * that audit a 413 parse their body themselves).
+ * against the OpenAPI document, and parsed before the handler runs). No body
+ * is parsed here: a handler that takes one reads it (`readJsonBody`) once it
+ * knows who is asking and that they may, so that nobody else gets 512 kB of
+ * JSON parsed.
  */
 export type Route = {
   method: Method;
   path: string;
   query?: QuerySchema;
-  jsonBody?: boolean;
   handle: (req: Request, res: Response, query: any) => Promise<void>;
 };
 
@@ -25,7 +25,7 @@ export type Route = {
 export function route<S extends QuerySchema | undefined = undefined>(
   method: Method,
   path: string,
-  options: { query?: S; jsonBody?: boolean },
+  options: { query?: S },
   handle: (req: Request, res: Response, query: QueryOf<S>) => Promise<void>,
 ): Route {
   return { method, path, ...options, handle };
@@ -34,13 +34,10 @@ export function route<S extends QuerySchema | undefined = undefined>(
 /** The route tables as one express router. */
 export function mountRoutes(routes: Route[]): express.Router {
   const router = Router();
-  const jsonBody = express.json({ limit: BODY_LIMIT });
-  for (const { method, path, query, jsonBody: withBody, handle } of routes) {
-    const handler = async (req: Request, res: Response) => {
+  for (const { method, path, query, handle } of routes) {
+    router[method](path, async (req: Request, res: Response) => {
       await handle(req, res, query && parse(query, req.query, 'query'));
-    };
-    if (withBody) router[method](path, jsonBody, handler);
-    else router[method](path, handler);
+    });
   }
   return router;
 }

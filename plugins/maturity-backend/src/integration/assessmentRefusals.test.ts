@@ -196,8 +196,10 @@ describe('writes refused in turn, two writes a minute allowed', () => {
       ['failed', 'PayloadTooLargeError'],
       ['failed', 'TooManyRequestsError'],
     ]);
+    // Refused before authentication: the address and the path name it.
     expect(writes[0].meta).toMatchObject({
-      path: { kind: 'component', namespace: 'default', name: 'web' },
+      path: '/api/maturity/entities/component/default/web/assessments',
+      ip: expect.any(String),
     });
     expect(writes[3].meta).toMatchObject({
       entityRef: 'component:default/payments-api',

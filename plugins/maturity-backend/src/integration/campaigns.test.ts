@@ -26,7 +26,6 @@ import {
   visibilityCatalog,
 } from '../__testUtils__/fixtures';
 import { maturityPlugin } from '../plugin';
-import { isoWeek } from '../jobs/CampaignReminders';
 
 jest.setTimeout(120_000);
 
@@ -198,6 +197,7 @@ async function notificationsOf(server: any, user: string) {
       severity: string;
       topic: string;
       scope: string;
+      description?: string;
     };
   }>;
 }
@@ -425,7 +425,7 @@ describe.each(databases)('campaigns on %s', kind => {
     expect(hidden.status).toBe(404);
   });
 
-  it('remind owners through the notifications backend once per entity, reason and week, with two replicas', async () => {
+  it('remind each owning team once per reason, through the notifications backend, with two replicas', async () => {
     const database = databaseConfig(kind);
     const a = await startReplica(database);
     const b = await startReplica(database);
@@ -453,48 +453,35 @@ describe.each(databases)('campaigns on %s', kind => {
     expect(sam).toHaveLength(first.length);
     expect(sam.every(n => n.read !== null)).toBe(true);
     const summary = (list: typeof sam) =>
-      list
-        .map(
-          n =>
-            `${n.payload.scope.split(':').slice(1, 4).join(':')} ${
-              n.payload.severity
-            }`,
-        )
-        .sort();
-    // payments-api meets the goal: only told the campaign started. secret
-    // (hidden from others, not from the task) is missing and short.
-    expect(summary(sam)).toEqual(
-      [
-        `component:default/payments-api:campaign-started normal`,
-        `component:default/secret:assessment-missing normal`,
-        `component:default/secret:campaign-started normal`,
-        `component:default/secret:deadline-14-days normal`,
-      ].sort(),
-    );
-    expect(sam.map(n => n.payload.scope)).toContain(
-      `maturity:component:default/secret:assessment-missing:${isoWeek(
-        new Date(),
-      )}`,
-    );
-    const carol = await notificationsOf(b.server, CAROL);
-    expect(summary(carol)).toEqual([
-      `component:default/web:assessment-missing normal`,
-      `component:default/web:campaign-started normal`,
-      `component:default/web:deadline-14-days normal`,
+      list.map(n => `${n.payload.topic} ${n.payload.severity}`).sort();
+    // One per reason for the team: payments-api meets the goal, secret is
+    // missing and short; both are in the campaign.
+    expect(summary(sam)).toEqual([
+      'Maturity assessment missing normal',
+      'Maturity campaign deadline normal',
+      'Maturity campaign started normal',
     ]);
-    const web = carol.find(n =>
-      n.payload.scope.includes('assessment-missing'),
+    const carol = await notificationsOf(b.server, CAROL);
+    expect(summary(carol)).toEqual(summary(sam));
+    const missing = carol.find(
+      n => n.payload.topic === 'Maturity assessment missing',
     )!;
-    expect(web.payload).toMatchObject({
-      link: '/catalog/default/component/web/maturity',
-      topic: 'Maturity assessment missing',
+    expect(missing.payload).toMatchObject({
+      title: 'Maturity assessments missing for group:storefront',
+      link: '/catalog/default/group/storefront/maturity',
+      scope: expect.stringMatching(/^maturity:digest:/),
     });
-    expect(web.payload.title).toContain('web');
+    // Entities are named only with reminders.listEntities.
+    expect(JSON.stringify(sam)).not.toMatch(/secret|payments-api/);
   });
 
-  it('send no reminder for a reason switched off in config', async () => {
+  it('send no reminder for a reason switched off in config, and name the entities when asked to', async () => {
     const { server, reminderTask } = await startReplica(databaseConfig(kind), {
-      reminders: { campaignStarted: false, deadline14Days: false },
+      reminders: {
+        campaignStarted: false,
+        deadline14Days: false,
+        listEntities: true,
+      },
     });
     await request(server)
       .post(`${base}/campaigns`)
@@ -505,5 +492,11 @@ describe.each(databases)('campaigns on %s', kind => {
     expect(carol.map(n => n.payload.topic)).toEqual([
       'Maturity assessment missing',
     ]);
+    expect(carol[0].payload).toMatchObject({
+      link: '/catalog/default/component/web/maturity',
+    });
+    expect(carol[0].payload.description).toMatch(
+      /^1 entity of group:storefront: web in "Production readiness"/,
+    );
   });
 });

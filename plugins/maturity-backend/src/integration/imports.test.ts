@@ -144,4 +144,71 @@ describe('a CNMM 3.x import', () => {
       ).toEqual(expect.arrayContaining(['succeeded', 'failed']));
     });
   });
+
+  describe('into an assessed entity', () => {
+    const entity = '/entities/component/default/payments-api';
+    const post = (body: object) =>
+      request(backend.server)
+        .post(`${BASE}${entity}/imports/v3`)
+        .set('Authorization', as(OWNER))
+        .send(body);
+
+    beforeAll(async () => {
+      const formSave = await request(backend.server)
+        .post(`${BASE}${entity}/assessments`)
+        .set('Authorization', as(OWNER))
+        .send({
+          baseRevision: 0,
+          ratings: {
+            'process.audit-and-logs': fullyTo(4),
+            'people.ai': fullyTo(2),
+          },
+          targets: { 'people.ai': 3 },
+          notes: { 'people.ai': 'Pilots in two teams' },
+          evidence: { 'people.ai': ['https://example.com/ai-pilots'] },
+        });
+      if (formSave.status !== 201) {
+        throw new Error(`The form's save answered ${formSave.status}`);
+      }
+    });
+
+    it('merges by default: the file replaces the topics it maps, every other topic, note, evidence and target stays', async () => {
+      const merged = await post({ baseRevision: 1, assessment });
+      expect(merged.status).toBe(201);
+      expect(merged.body).toMatchObject({
+        mode: 'merge',
+        replacedTopics: ['process.audit-and-logs'],
+        keptTopics: ['people.ai'],
+      });
+      const latest = await backend.get(entity);
+      expect(latest.body).toMatchObject({
+        revision: 2,
+        ratings: {
+          'people.ai': fullyTo(2),
+          'process.audit-and-logs': { '1': 'partially', '2': 'partially' },
+          [release]: { '1': 'fully', '2': 'fully' },
+        },
+        targets: { 'people.ai': 3 },
+        notes: { 'people.ai': 'Pilots in two teams' },
+        evidence: { 'people.ai': ['https://example.com/ai-pilots'] },
+      });
+    });
+
+    it('replaces only when asked to, and the history keeps what was there', async () => {
+      const replaced = await post({
+        baseRevision: 2,
+        assessment,
+        mode: 'replace',
+      });
+      expect(replaced.status).toBe(201);
+      const latest = await backend.get(entity);
+      expect(latest.body.ratings['people.ai']).toBeUndefined();
+      expect(latest.body).toMatchObject({ notes: {}, targets: {} });
+      const history = await backend.get(`${entity}/history`);
+      expect(history.body.items.map((i: any) => i.revision)).toEqual([3, 2, 1]);
+      expect(history.body.items[1].notes).toEqual({
+        'people.ai': 'Pilots in two teams',
+      });
+    });
+  });
 });

@@ -1,6 +1,4 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   Campaign,
@@ -8,33 +6,10 @@ import {
   daysLeft,
   isStale,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { CampaignStore, ReminderKey } from '../database/CampaignStore';
 import type { ReminderReason, ReminderSettings } from '../config';
+import { Digest, ReminderItem, ReminderStore } from '../database/ReminderStore';
 import { CampaignService } from '../services/CampaignService';
-
-// One topic per reason, so that users can mute one kind in their settings.
-const PRESENTATION: Record<
-  ReminderReason,
-  { topic: string; severity: NotificationSeverity }
-> = {
-  'campaign-started': {
-    topic: 'Maturity campaign started',
-    severity: 'normal',
-  },
-  'assessment-missing': {
-    topic: 'Maturity assessment missing',
-    severity: 'normal',
-  },
-  'assessment-stale': {
-    topic: 'Maturity assessment stale',
-    severity: 'normal',
-  },
-  'deadline-14-days': {
-    topic: 'Maturity campaign deadline',
-    severity: 'normal',
-  },
-  'deadline-3-days': { topic: 'Maturity campaign deadline', severity: 'high' },
-};
+import { digestPayload } from './reminderText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,175 +32,202 @@ export function isoWeek(date: Date | string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-}
+/** An item due now, with the owner it goes to. */
+type DueItem = ReminderItem & { ownerRef: string; reason: ReminderReason };
 
-type Due = ReminderKey & {
-  reason: ReminderReason;
-  ownerRef: string;
-  campaigns: Campaign[];
+/** What one run did. */
+export type ReminderRun = {
+  /** The digests sent, each one notification. */
+  sent: Digest[];
+  /** Digests claimed but not sent: their sending failed, or time ran out. */
+  unsent: number;
+  /** Whether the run stopped at its time limit or timeout. */
+  stopped: boolean;
 };
 
 /**
- * The reminder run: which owners to remind of what, sent through the
- * notifications backend. A reminder is claimed in the database before it is
- * sent; the claim's key (entity, reason, week) lets only one run, on any
- * replica, send it. Events that happen once (a start, a deadline mark) are
- * keyed by the week they fall in, so they are sent once; a missing or stale
- * assessment is keyed by the current week, so it is repeated weekly.
+ * The reminder run: one digest per owner and reason, listing what is due in
+ * every running campaign, sent through the notifications backend.
+ *
+ * - Each entity is reminded of a campaign's start, of a missing or stale
+ *   assessment, and of each deadline mark once (`repeatWeekly`: missing and
+ *   stale every week), recorded by item in the database, so no replica sends
+ *   it twice.
+ * - A digest is claimed (its items and a lease), sent, then marked sent. A
+ *   run that stops in between, by a crash or at its time limit, leaves it to
+ *   the next run once the lease ends: at least once. A digest's scope is its
+ *   id, and the notifications backend keeps one notification per scope, so a
+ *   digest sent again after a crash between send and mark is not a second
+ *   notification.
+ * - A run stops after `maxRunMs` (or when its task times out); what it had
+ *   no time for is claimed or sent by the next run.
+ * - The plugin cannot ask the permission policy what another user may see,
+ *   so a digest names its entities only with `listEntities` (see
+ *   `reminderText.ts`).
  */
 export class CampaignReminders {
   constructor(
     private readonly deps: {
       service: CampaignService;
-      campaigns: CampaignStore;
+      store: ReminderStore;
       notifications: NotificationService;
       auth: AuthService;
       logger: LoggerService;
       settings: ReminderSettings;
+      /** Milliseconds, for the run's time limit. */
+      clock?: () => number;
     },
   ) {}
 
-  async run(now: Date = new Date()): Promise<Due[]> {
-    const due = await this.dueReminders(now);
-    const sent: Due[] = [];
-    for (const reminder of due) {
-      const campaignIds = reminder.campaigns.map(c => c.id);
-      if (
-        !(await this.deps.campaigns.claimReminder(reminder, campaignIds, now))
-      ) {
+  async run(
+    options: { now?: Date; signal?: AbortSignal } = {},
+  ): Promise<ReminderRun> {
+    const { settings, store, logger } = this.deps;
+    const now = options.now ?? new Date();
+    const clock = this.deps.clock ?? (() => performance.now());
+    const stopAt = clock() + settings.maxRunMs;
+    const timeIsUp = () => clock() >= stopAt || !!options.signal?.aborted;
+    // A claim is this run's until the run's own limit: then it is free again.
+    const leaseUntil = new Date(now.getTime() + settings.maxRunMs);
+    const report: ReminderRun = { sent: [], unsent: 0, stopped: false };
+
+    const campaigns = await this.deps.service.all();
+    // First what earlier runs claimed and did not send.
+    const claimed = await store.leaseUnsent(now, leaseUntil);
+    if (!timeIsUp()) {
+      for (const [key, items] of await this.dueItems(now, campaigns)) {
+        if (timeIsUp()) break;
+        const [ownerRef, reason] = key.split('\n');
+        try {
+          const digest = await store.claim(
+            { ownerRef, reason },
+            items,
+            now,
+            leaseUntil,
+          );
+          if (digest) claimed.push(digest);
+        } catch (error) {
+          // Nothing of a failed claim is kept (SQLite refuses a second
+          // writer rather than wait): what is left waits for the next run.
+          logger.warn(
+            `Maturity campaign reminders: could not claim the reminders of ${ownerRef}, left for the next run: ${error}`,
+          );
+          break;
+        }
+      }
+    }
+    const byId = new Map(campaigns.map(c => [c.id, c]));
+    for (const digest of claimed) {
+      if (timeIsUp()) {
+        report.stopped = true;
+        report.unsent += 1;
         continue;
       }
       try {
         await this.deps.notifications.send({
-          recipients: { type: 'entity', entityRef: reminder.ownerRef },
-          payload: this.payload(reminder),
+          recipients: { type: 'entity', entityRef: digest.ownerRef },
+          payload: digestPayload(digest, {
+            campaigns: digest.campaignIds.flatMap(id => byId.get(id) ?? []),
+            listEntities: settings.listEntities,
+          }),
         });
-        sent.push(reminder);
       } catch (error) {
-        // Released so that the next run tries again rather than never.
-        await this.deps.campaigns.releaseReminder(reminder);
-        this.deps.logger.warn(
-          `Could not send the ${reminder.reason} reminder for ${reminder.entityRef}: ${error}`,
+        // Freed, so that the next run tries again rather than never.
+        await store.release(digest.id);
+        report.unsent += 1;
+        logger.warn(
+          `Could not send the ${digest.reason} reminder to ${digest.ownerRef}: ${error}`,
         );
+        continue;
       }
+      await store.markSent(digest.id, now);
+      report.sent.push(digest);
     }
-    if (sent.length) {
-      this.deps.logger.info(`Sent ${sent.length} maturity campaign reminders`);
+    if (report.sent.length) {
+      logger.info(`Sent ${report.sent.length} maturity campaign reminders`);
     }
-    return sent;
+    if (report.stopped) {
+      logger.info(
+        `Maturity campaign reminders: time is up (maturity.reminders.maxRunMinutes); ${report.unsent} left for the next run`,
+      );
+    }
+    return report;
   }
 
-  /** Every reminder due now, one per entity, reason and week. */
-  async dueReminders(now: Date): Promise<Due[]> {
-    const { enabled, staleAfterDays } = this.deps.settings;
-    // The plugin itself reads every in-scope entity: reminders go to each
-    // entity's own owners.
+  /**
+   * Every item due now and not recorded yet, grouped by owner and reason
+   * (`owner\nreason`), each group in key order so that runs claim alike.
+   */
+  private async dueItems(
+    now: Date,
+    campaigns: Campaign[],
+  ): Promise<Map<string, DueItem[]>> {
+    const { enabled, staleAfterDays, repeatWeekly } = this.deps.settings;
+    // What is due is decided over every in-scope entity (the plugin's own
+    // view); what a digest may name is decided in reminderText.ts.
     const options = {
       credentials: await this.deps.auth.getOwnServiceCredentials(),
       visibility: { type: 'all' as const },
     };
-    const due = new Map<string, Due>();
-    const add = (
-      entityRef: string,
-      ownerRef: string | null,
-      reason: ReminderReason,
-      week: string,
-      campaign: Campaign,
-    ) => {
-      if (!enabled[reason] || !ownerRef) return;
-      const key = `${entityRef}|${reason}|${week}`;
-      const entry = due.get(key) ?? {
-        entityRef,
-        ownerRef,
-        reason,
-        week,
-        campaigns: [],
-      };
-      entry.campaigns.push(campaign);
-      due.set(key, entry);
-    };
-    const thisWeek = isoWeek(now);
-    for (const campaign of await this.deps.service.all()) {
+    const repeat = repeatWeekly ? isoWeek(now) : '';
+    const groups = new Map<string, DueItem[]>();
+    for (const campaign of campaigns) {
       if (campaignPhase(campaign, now) !== 'running') continue;
+      const recorded = await this.deps.store.recordedItems(campaign.id);
       const entities = await this.deps.service.evaluate(campaign, options);
-      const left = daysLeft(campaign.deadline, now);
-      const sinceStart = -daysLeft(campaign.startsOn, now);
       for (const { entityRef, ownerRef, evaluation } of entities) {
-        if (sinceStart < 7) {
-          add(
+        if (!ownerRef) continue;
+        const add = (reason: ReminderReason, period: string) => {
+          if (!enabled[reason]) return;
+          if (recorded.has(`${reason}|${period}|${entityRef}`)) return;
+          const key = `${ownerRef}\n${reason}`;
+          const group = groups.get(key) ?? [];
+          group.push({
+            campaignId: campaign.id,
+            reason,
+            period,
             entityRef,
             ownerRef,
-            'campaign-started',
-            isoWeek(campaign.startsOn),
-            campaign,
-          );
-        }
-        if (evaluation.assessedAt === null) {
-          add(entityRef, ownerRef, 'assessment-missing', thisWeek, campaign);
-        } else if (isStale(evaluation.assessedAt, now, staleAfterDays)) {
-          add(entityRef, ownerRef, 'assessment-stale', thisWeek, campaign);
-        }
-        if (evaluation.meets) continue;
-        if (left <= 3) {
-          add(
-            entityRef,
-            ownerRef,
-            'deadline-3-days',
-            isoWeek(shiftDay(campaign.deadline, -3)),
-            campaign,
-          );
-        } else if (left <= 14) {
-          add(
-            entityRef,
-            ownerRef,
-            'deadline-14-days',
-            isoWeek(shiftDay(campaign.deadline, -14)),
-            campaign,
-          );
+          });
+          groups.set(key, group);
+        };
+        for (const [reason, period] of reasons(campaign, evaluation, now, {
+          staleAfterDays,
+          repeat,
+        })) {
+          add(reason, period);
         }
       }
     }
-    return [...due.values()];
+    const byKey = (a: DueItem, b: DueItem) =>
+      [a.campaignId, a.period, a.entityRef].join('\n') <
+      [b.campaignId, b.period, b.entityRef].join('\n')
+        ? -1
+        : 1;
+    for (const items of groups.values()) items.sort(byKey);
+    return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
+}
 
-  private payload(reminder: Due) {
-    const { kind, namespace, name } = parseEntityRef(reminder.entityRef);
-    const titles = reminder.campaigns.map(c => `"${c.title}"`).join(', ');
-    const deadline = reminder.campaigns.map(c => c.deadline).sort()[0];
-    const texts: Record<
-      ReminderReason,
-      { title: string; description: string }
-    > = {
-      'campaign-started': {
-        title: `${name} is part of a new maturity campaign`,
-        description: `Campaign ${titles} has started; its deadline is ${deadline}. See what ${name} still needs on its Maturity tab.`,
-      },
-      'assessment-missing': {
-        title: `${name} has no maturity assessment`,
-        description: `${name} is in campaign ${titles} but has never been assessed. Record an assessment on its Maturity tab.`,
-      },
-      'assessment-stale': {
-        title: `The maturity assessment of ${name} is out of date`,
-        description: `${name} is in campaign ${titles} and its assessment is stale. Review it on its Maturity tab.`,
-      },
-      'deadline-14-days': {
-        title: `${name}: two weeks left in a maturity campaign`,
-        description: `Campaign ${titles} ends on ${deadline} and ${name} does not meet its goals yet.`,
-      },
-      'deadline-3-days': {
-        title: `${name}: three days left in a maturity campaign`,
-        description: `Campaign ${titles} ends on ${deadline} and ${name} does not meet its goals yet.`,
-      },
-    };
-    return {
-      ...texts[reminder.reason],
-      ...PRESENTATION[reminder.reason],
-      link: `/catalog/${namespace}/${kind}/${name}/maturity`,
-      scope: `maturity:${reminder.entityRef}:${reminder.reason}:${reminder.week}`,
-    };
+/** Why an in-scope entity is reminded now, each with its period. */
+function reasons(
+  campaign: Campaign,
+  evaluation: { assessedAt: string | null; meets: boolean },
+  now: Date,
+  options: { staleAfterDays: number; repeat: string },
+): Array<[ReminderReason, string]> {
+  const due: Array<[ReminderReason, string]> = [];
+  const left = daysLeft(campaign.deadline, now);
+  // Joined in its first week: told it started; later, only what is due.
+  if (-daysLeft(campaign.startsOn, now) < 7) due.push(['campaign-started', '']);
+  if (evaluation.assessedAt === null) {
+    due.push(['assessment-missing', options.repeat]);
+  } else if (isStale(evaluation.assessedAt, now, options.staleAfterDays)) {
+    due.push(['assessment-stale', options.repeat]);
   }
+  if (!evaluation.meets) {
+    if (left <= 3) due.push(['deadline-3-days', '']);
+    else if (left <= 14) due.push(['deadline-14-days', '']);
+  }
+  return due;
 }

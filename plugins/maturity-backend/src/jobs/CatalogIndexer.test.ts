@@ -86,11 +86,10 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       });
     const indexer = newIndexer();
     // Wired as in plugin.ts.
-    const lookup = new EntityLookup({ index, catalog });
+    const lookup = new EntityLookup({ index, catalog, trust: indexer });
     const rows = new EntityRows(defaultMaturityModel, defaultSummaries);
     const scorecards = new ScorecardService({
       model: defaultMaturityModel,
-      index,
       indexer,
       entities: lookup,
       rows,
@@ -128,6 +127,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       seen: 8,
       written: 8,
       removed: 0,
+      retired: [],
       lifecycleChanged: [],
     });
     expect(await index.get('component:default/payments-api')).toEqual({
@@ -197,6 +197,7 @@ describe.each(databases.eachSupportedId())('CatalogIndexer on %p', id => {
       ownerRef: 'group:default/payments',
       systemRef: 'system:default/shop',
       lifecycle: 'production',
+      entityUid: null,
       ratings: { 'people.ai': fullyTo(2) },
       targets: {},
       notes: {},

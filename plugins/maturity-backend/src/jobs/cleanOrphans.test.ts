@@ -34,6 +34,7 @@ describe.each(databases.eachSupportedId())('cleanOrphans on %p', id => {
         ownerRef: null,
         systemRef: null,
         lifecycle: null,
+        entityUid: null,
         ratings: {},
         targets: {},
         notes: {},
@@ -116,5 +117,35 @@ describe.each(databases.eachSupportedId())('cleanOrphans on %p', id => {
     expect(
       (await store.getLatest(names.map(n => `component:default/${n}`))).size,
     ).toBe(4);
+  });
+
+  it('hides nothing with maxDeletePercent 0, not even one entity a run', async () => {
+    // One of 100 vanishes: 1 % of them, and the least any other share allows.
+    const names = Array.from({ length: 100 }, (_, i) => `c${i}`);
+    const { store, auditor } = await setup(names);
+    const deps = {
+      store,
+      catalog: catalogServiceMock({
+        entities: names.slice(1).map(component),
+      }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      auditor,
+      orphans: { ...orphans, maxDeletePercent: 0 },
+    };
+    await cleanOrphans({ ...deps, now: day(0) });
+    const report = await cleanOrphans({ ...deps, now: day(40) });
+    expect(report.deleted).toEqual([]);
+    expect(report.braked).toEqual({ due: 1, limit: 0 });
+    expect((await store.getLatest(['component:default/c0'])).size).toBe(1);
+    // Any other share lets that one go.
+    const allowed = await cleanOrphans({
+      ...deps,
+      orphans: { ...orphans, maxDeletePercent: 0.5 },
+      now: day(41),
+    });
+    expect(allowed.deleted).toEqual([
+      { entityRef: 'component:default/c0', revisions: 1 },
+    ]);
   });
 });

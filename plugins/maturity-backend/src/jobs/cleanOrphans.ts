@@ -20,7 +20,8 @@ const BATCH = 500;
  * catalog with the plugin's own credentials, so visibility rules do not make
  * an entity look deleted, and asks again inside the deleting transaction.
  * When more entities are due than `maxDeletePercent` of the assessed ones, a
- * provider has most likely published a partial set: nothing is deleted.
+ * provider has most likely published a partial set: nothing is deleted. A
+ * share of 0 deletes none; any other allows at least one.
  */
 export async function cleanOrphans(options: {
   store: AssessmentStore;
@@ -60,10 +61,13 @@ export async function cleanOrphans(options: {
         ? undefined
         : daysAgo(orphans.deleteAfterDays),
     purgeDeletedSince: daysAgo(orphans.purgeAfterDays),
-    maxDeletions: Math.max(
-      1,
-      Math.floor((refs.length * orphans.maxDeletePercent) / 100),
-    ),
+    maxDeletions:
+      orphans.maxDeletePercent === 0
+        ? 0
+        : Math.max(
+            1,
+            Math.floor((refs.length * orphans.maxDeletePercent) / 100),
+          ),
     stillMissing,
   });
 

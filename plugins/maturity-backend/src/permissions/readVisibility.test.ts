@@ -581,6 +581,14 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
       ...component('elsewhere', 'payments', 'shop'),
       metadata: { name: 'elsewhere', namespace: 'other' },
     },
+    // Owned by two teams: storefront through its second ownedBy relation.
+    {
+      ...component('co-owned', 'payments', 'shop'),
+      relations: [
+        { type: 'ownedBy', targetRef: 'group:default/payments' },
+        { type: 'ownedBy', targetRef: 'group:default/storefront' },
+      ],
+    },
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'API',
@@ -608,6 +616,10 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
     [
       'IS_ENTITY_OWNER',
       c.isEntityOwner({ claims: ['group:default/payments'] }),
+    ],
+    [
+      'IS_ENTITY_OWNER of a second owner',
+      c.isEntityOwner({ claims: ['group:default/storefront'] }),
     ],
     [
       'HAS_SPEC lifecycle',
@@ -677,6 +689,45 @@ describe.each(databases.eachSupportedId())('criteriaToSql on %p', id => {
       expect(expected.length).toBeLessThan(population.length);
     },
   );
+
+  // Empty groups are not in the criteria's type, but a policy that builds
+  // them from a list may send one.
+  const empty = (of: 'anyOf' | 'allOf') =>
+    ({ [of]: [] } as unknown as Criteria);
+  it.each<[string, Criteria, 'none' | 'all' | 'some']>([
+    ['an empty anyOf', empty('anyOf'), 'none'],
+    ['an empty allOf', empty('allOf'), 'all'],
+    [
+      'an empty allOf among alternatives',
+      { anyOf: [empty('allOf'), c.isEntityKind({ kinds: ['API'] })] },
+      'all',
+    ],
+    [
+      'an empty anyOf among requirements',
+      { allOf: [empty('anyOf'), c.isEntityKind({ kinds: ['Component'] })] },
+      'none',
+    ],
+    [
+      'an empty anyOf among alternatives',
+      { anyOf: [empty('anyOf'), c.isEntityKind({ kinds: ['API'] })] },
+      'some',
+    ],
+  ])('maps %s as the catalog reads it', async (_, criteria, kept) => {
+    const index = await load();
+    const condition = criteriaToSql(criteria);
+    expect(condition).toBeDefined();
+    const decision = createCatalogConditionalDecision(
+      catalogEntityReadPermission,
+      criteria,
+    );
+    const refs = population.map(e => indexRecordOf(e).entityRef);
+    const expected = population
+      .filter(e => authorizer(decision, e))
+      .map(e => indexRecordOf(e).entityRef)
+      .sort();
+    expect((await index.filterRefs(refs, condition!)).sort()).toEqual(expected);
+    expect(expected.length).toBe({ none: 0, all: refs.length, some: 1 }[kept]);
+  });
 
   it.each<[string, Criteria]>([
     ['HAS_ANNOTATION', c.hasAnnotation({ annotation: SECRET })],

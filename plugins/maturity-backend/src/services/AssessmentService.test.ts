@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
@@ -9,6 +10,7 @@ import type {
 } from '../database/AssessmentStore';
 import { AssessmentService, IndexRefresher } from './AssessmentService';
 import { encodeCursor } from './cursor';
+import type { CatalogEntity } from './EntityLookup';
 import { Summaries } from './Summaries';
 
 const model = defaultMaturityModel;
@@ -16,6 +18,8 @@ const TOPIC = model.dimensions[0].topics[0].id;
 const NOW = new Date('2026-07-01T00:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 const REF = 'component:default/api';
+const UID = 'uid-of-api';
+const reader = { credentials: mockCredentials.user('user:default/sam') };
 
 const fully = (level: number) =>
   Object.fromEntries(
@@ -36,6 +40,7 @@ function record(
     ownerRef: 'group:default/payments',
     systemRef: null,
     lifecycle: null,
+    entityUid: UID,
     ratings: { [TOPIC]: fully(2) },
     targets: {},
     notes: {},
@@ -76,6 +81,11 @@ function setup() {
     ),
   };
   const indexer: jest.Mocked<IndexRefresher> = { refresh: jest.fn() };
+  // The catalog shows the caller the entity, with this lifecycle and uid.
+  const shown: CatalogEntity = { ref: REF, lifecycle: null, uid: UID };
+  const entities = {
+    confirmEntity: jest.fn(async (_ref: string, _reader: unknown) => shown),
+  };
   // A lifecycle's default target, so that the lifecycle used can be seen.
   const summaries = new Summaries(model, {
     strict: false,
@@ -92,19 +102,21 @@ function setup() {
       setMeta: jest.fn(),
       listEntityRefs: jest.fn(),
       reconcileOrphans: jest.fn(),
+      retireReplaced: jest.fn(),
     },
+    entities,
     indexer,
     summaries,
     scoring: { staleAfterDays: 30 },
     now: () => NOW,
   });
-  return { store, indexer, summaries, service };
+  return { store, indexer, summaries, service, entities, shown };
 }
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'API', namespace: 'default' },
+  metadata: { name: 'API', namespace: 'default', uid: 'uid-in-the-catalog' },
   spec: { lifecycle: 'production' },
   relations: [
     { type: 'ownedBy', targetRef: 'group:default/Payments' },
@@ -116,29 +128,73 @@ describe('AssessmentService', () => {
   describe('getLatest', () => {
     it('answers NotFoundError for an entity without a snapshot', async () => {
       const { service } = setup();
-      await expect(
-        service.getLatest({ ref: REF, lifecycle: null }),
-      ).rejects.toThrow(NotFoundError);
+      await expect(service.getLatest(REF, reader)).rejects.toThrow(
+        NotFoundError,
+      );
     });
 
-    it('answers the latest snapshot with its result, without the lifecycle field', async () => {
+    it('asks the catalog as the caller beside the snapshot read, not before it', async () => {
+      const { store, service, entities, shown } = setup();
+      let show: (entity: CatalogEntity) => void = () => {};
+      entities.confirmEntity.mockReturnValue(
+        new Promise(resolve => {
+          show = resolve;
+        }),
+      );
+      store.getLatest.mockResolvedValue(new Map([[REF, record(3)]]));
+      const answer = service.getLatest(REF, reader);
+      // The catalog has not answered, and the snapshot is being read.
+      await new Promise(resolve => setImmediate(resolve));
+      expect(store.getLatest).toHaveBeenCalledWith([REF]);
+      expect(entities.confirmEntity).toHaveBeenCalledWith(REF, reader);
+      show(shown);
+      await expect(answer).resolves.toMatchObject({ revision: 3 });
+    });
+
+    it('answers the catalog’s 404 for a hidden entity, whatever is stored', async () => {
+      const { store, service, entities } = setup();
+      entities.confirmEntity.mockRejectedValue(new NotFoundError('No entity'));
+      store.getLatest.mockResolvedValue(new Map([[REF, record(3)]]));
+      await expect(service.getLatest(REF, reader)).rejects.toThrow('No entity');
+    });
+
+    it('answers none for a snapshot written for an earlier entity under the ref', async () => {
+      const { store, service } = setup();
+      store.getLatest.mockResolvedValue(
+        new Map([[REF, record(3, { entityUid: 'uid-of-the-deleted-one' })]]),
+      );
+      await expect(service.getLatest(REF, reader)).rejects.toThrow(
+        'has no maturity assessment yet',
+      );
+      // One written before uids were recorded is the entity's own.
+      store.getLatest.mockResolvedValue(
+        new Map([[REF, record(3, { entityUid: null })]]),
+      );
+      await expect(service.getLatest(REF, reader)).resolves.toMatchObject({
+        revision: 3,
+      });
+    });
+
+    it('answers the latest snapshot with its result, without the lifecycle and uid fields', async () => {
       const { store, service } = setup();
       store.getLatest.mockResolvedValue(new Map([[REF, record(3)]]));
-      const stored = await service.getLatest({ ref: REF, lifecycle: null });
+      const stored = await service.getLatest(REF, reader);
       expect(store.getLatest).toHaveBeenCalledWith([REF]);
       expect(stored.revision).toBe(3);
       expect(stored.result.topics[TOPIC].level).toBe(2);
       expect(stored).not.toHaveProperty('lifecycle');
+      expect(stored).not.toHaveProperty('entityUid');
     });
 
-    it('scores with the targets of the entity’s lifecycle now', async () => {
-      const { store, service } = setup();
+    it('scores with the targets of the entity’s lifecycle in the catalog now', async () => {
+      const { store, service, entities, shown } = setup();
       store.getLatest.mockResolvedValue(new Map([[REF, record(1)]]));
-      const now = await service.getLatest({
-        ref: REF,
+      entities.confirmEntity.mockResolvedValueOnce({
+        ...shown,
         lifecycle: 'production',
       });
-      const none = await service.getLatest({ ref: REF, lifecycle: null });
+      const now = await service.getLatest(REF, reader);
+      const none = await service.getLatest(REF, reader);
       expect(now.result.topics[TOPIC].target).toBe(3);
       expect(none.result.topics[TOPIC].target).toBeNull();
     });
@@ -146,7 +202,7 @@ describe('AssessmentService', () => {
     it('is not stale within staleAfterDays', async () => {
       const { store, service } = setup();
       store.getLatest.mockResolvedValue(new Map([[REF, record(1)]]));
-      const stored = await service.getLatest({ ref: REF, lifecycle: null });
+      const stored = await service.getLatest(REF, reader);
       expect(stored.result.stale).toBe(false);
     });
 
@@ -156,7 +212,7 @@ describe('AssessmentService', () => {
       store.getLatest.mockResolvedValue(
         new Map([[REF, record(1, { createdAt })]]),
       );
-      const stored = await service.getLatest({ ref: REF, lifecycle: null });
+      const stored = await service.getLatest(REF, reader);
       expect(stored.result.stale).toBe(true);
     });
   });
@@ -191,6 +247,7 @@ describe('AssessmentService', () => {
         modelId: model.id,
         modelVersion: model.version,
         createdBy: 'user:default/sam',
+        entityUid: 'uid-in-the-catalog',
         ownerRef: 'group:default/payments',
         systemRef: 'system:default/shop',
         lifecycle: 'production',
@@ -227,11 +284,32 @@ describe('AssessmentService', () => {
   });
 
   describe('getHistory', () => {
-    const target = { ref: REF, lifecycle: null };
+    it('asks the catalog as the caller, and answers its 404 for a hidden entity', async () => {
+      const { store, service, entities } = setup();
+      entities.confirmEntity.mockRejectedValue(new NotFoundError('No entity'));
+      store.getHistory.mockResolvedValue([record(1)]);
+      await expect(
+        service.getHistory(REF, reader, { limit: 2 }),
+      ).rejects.toThrow('No entity');
+      expect(entities.confirmEntity).toHaveBeenCalledWith(REF, reader);
+    });
+
+    it('ends at the first snapshot written for an earlier entity under the ref', async () => {
+      const { store, service } = setup();
+      store.getHistory.mockResolvedValue([
+        record(5),
+        record(4, { entityUid: null }),
+        record(3, { entityUid: 'uid-of-the-deleted-one' }),
+        record(2),
+      ]);
+      const page = await service.getHistory(REF, reader, { limit: 3 });
+      expect(page.items.map(i => i.revision)).toEqual([5, 4]);
+      expect(page.nextCursor).toBeNull();
+    });
 
     it('asks for one more than a page, to know whether another follows', async () => {
       const { store, service } = setup();
-      await service.getHistory(target, { limit: 2 });
+      await service.getHistory(REF, reader, { limit: 2 });
       expect(store.getHistory).toHaveBeenCalledWith(REF, {
         limit: 3,
         beforeRevision: undefined,
@@ -241,7 +319,7 @@ describe('AssessmentService', () => {
     it('answers a page and a cursor to the rest when more follow', async () => {
       const { store, service } = setup();
       store.getHistory.mockResolvedValue([record(5), record(4), record(3)]);
-      const page = await service.getHistory(target, { limit: 2 });
+      const page = await service.getHistory(REF, reader, { limit: 2 });
       expect(page.items.map(i => i.revision)).toEqual([5, 4]);
       expect(page.nextCursor).toBe(encodeCursor('beforeRevision', 4));
     });
@@ -249,14 +327,14 @@ describe('AssessmentService', () => {
     it('answers no cursor on the last page', async () => {
       const { store, service } = setup();
       store.getHistory.mockResolvedValue([record(2), record(1)]);
-      const page = await service.getHistory(target, { limit: 2 });
+      const page = await service.getHistory(REF, reader, { limit: 2 });
       expect(page.items).toHaveLength(2);
       expect(page.nextCursor).toBeNull();
     });
 
     it('reads on below the revision of a cursor', async () => {
       const { store, service } = setup();
-      await service.getHistory(target, {
+      await service.getHistory(REF, reader, {
         limit: 2,
         cursor: encodeCursor('beforeRevision', 4),
       });
@@ -269,7 +347,7 @@ describe('AssessmentService', () => {
     it('answers InputError for a malformed cursor, asking nothing', async () => {
       const { store, service } = setup();
       await expect(
-        service.getHistory(target, { limit: 2, cursor: 'not-a-cursor' }),
+        service.getHistory(REF, reader, { limit: 2, cursor: 'not-a-cursor' }),
       ).rejects.toThrow(InputError);
       expect(store.getHistory).not.toHaveBeenCalled();
     });

@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -9,8 +10,9 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { ScoringSettings } from '../config';
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
+import { isReplaced } from '../database/generations';
 import { decodeCursor, encodeCursor } from './cursor';
-import { EntityTarget } from './EntityLookup';
+import { CatalogEntity, EntityLookup, EntityTarget } from './EntityLookup';
 import { lifecycleOf, normalizeRef, ownerOf, systemOf } from './entityRefs';
 import { Summaries } from './Summaries';
 
@@ -19,12 +21,21 @@ export interface IndexRefresher {
   refresh(entity: Entity): Promise<void>;
 }
 
-/** The snapshots of one entity: the latest, its history, and new ones. */
+/** Who reads one entity: the catalog is asked with these credentials. */
+type Reader = { credentials: BackstageCredentials };
+
+/**
+ * The snapshots of one entity: the latest, its history, and new ones. A read
+ * of one entity (its notes, evidence and comments) asks the catalog, as the
+ * caller, whether they may see it, beside the read of the snapshots rather
+ * than before it: the answer waits for the slower of the two, not both.
+ */
 export class AssessmentService {
   constructor(
     private readonly deps: {
       model: MaturityModel;
       store: AssessmentStore;
+      entities: Pick<EntityLookup, 'confirmEntity'>;
       indexer: IndexRefresher;
       summaries: Summaries;
       scoring: Pick<ScoringSettings, 'staleAfterDays'>;
@@ -32,14 +43,35 @@ export class AssessmentService {
     },
   ) {}
 
-  async getLatest(entity: EntityTarget): Promise<StoredAssessment> {
-    const record = (await this.deps.store.getLatest([entity.ref])).get(
-      entity.ref,
-    );
-    if (!record) {
+  /** The latest snapshot of an entity the caller may see; a 404 without one. */
+  async getLatest(
+    entityRef: string,
+    reader: Reader,
+  ): Promise<StoredAssessment> {
+    const { entity, assessment } = await this.latest(entityRef, reader);
+    if (!assessment) {
       throw new NotFoundError(`${entity.ref} has no maturity assessment yet`);
     }
-    return this.toStored(record, entity.lifecycle);
+    return assessment;
+  }
+
+  /**
+   * An entity the caller may see (a 404 otherwise) and its latest snapshot,
+   * if it has one of its own: a snapshot written for an earlier entity under
+   * the same ref (another uid) is not its.
+   */
+  async latest(
+    entityRef: string,
+    reader: Reader,
+  ): Promise<{ entity: CatalogEntity; assessment?: StoredAssessment }> {
+    const ref = normalizeRef(entityRef);
+    const [entity, records] = await Promise.all([
+      this.deps.entities.confirmEntity(entityRef, reader),
+      this.deps.store.getLatest([ref]),
+    ]);
+    const record = records.get(entity.ref);
+    if (!record || isReplaced(record.entityUid, entity.uid)) return { entity };
+    return { entity, assessment: this.toStored(record, entity.lifecycle) };
   }
 
   /** The latest snapshots of some entities, by ref; none for an unassessed one. */
@@ -72,6 +104,7 @@ export class AssessmentService {
         modelId: this.deps.model.id,
         modelVersion: this.deps.model.version,
         createdBy,
+        entityUid: entity.metadata.uid ?? null,
         ownerRef: ownerOf(entity),
         systemRef: systemOf(entity),
         lifecycle,
@@ -86,25 +119,36 @@ export class AssessmentService {
     return this.toStored(record, lifecycle);
   }
 
+  /**
+   * A page of the history of an entity the caller may see, newest first. It
+   * ends at the first snapshot written for an earlier entity under the same
+   * ref: a reused ref's history is the new entity's alone.
+   */
   async getHistory(
-    entity: EntityTarget,
+    entityRef: string,
+    reader: Reader,
     query: { limit: number; cursor?: string },
   ): Promise<AssessmentHistoryPage> {
     const before = query.cursor
       ? decodeCursor(query.cursor, 'beforeRevision')
       : undefined;
-    const records = await this.deps.store.getHistory(entity.ref, {
-      limit: query.limit + 1,
-      beforeRevision: before,
-    });
-    const items = records
+    const [entity, records] = await Promise.all([
+      this.deps.entities.confirmEntity(entityRef, reader),
+      this.deps.store.getHistory(normalizeRef(entityRef), {
+        limit: query.limit + 1,
+        beforeRevision: before,
+      }),
+    ]);
+    const foreign = records.findIndex(r => isReplaced(r.entityUid, entity.uid));
+    const own = foreign < 0 ? records : records.slice(0, foreign);
+    const items = own
       .slice(0, query.limit)
       .map(r => this.toStored(r, entity.lifecycle));
     const last = items[items.length - 1];
     return {
       items,
       nextCursor:
-        records.length > query.limit && last
+        own.length > query.limit && last
           ? encodeCursor('beforeRevision', last.revision)
           : null,
     };
@@ -115,7 +159,7 @@ export class AssessmentService {
     lifecycle: string | null,
   ): StoredAssessment {
     const result = this.deps.summaries.resultOf(record, lifecycle);
-    const { lifecycle: _lifecycle, ...rest } = record;
+    const { lifecycle: _lifecycle, entityUid: _entityUid, ...rest } = record;
     return {
       ...rest,
       result: {

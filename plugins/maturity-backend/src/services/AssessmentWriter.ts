@@ -16,7 +16,8 @@ import { authorizeOrThrow } from '../permissions/authorize';
 import { AssessmentService } from './AssessmentService';
 import { AuditedRequest, withAuditEvent } from './audit';
 import { EntityLookup } from './EntityLookup';
-import { WriteRateLimiter } from './writeRateLimit';
+import { normalizeRef } from './entityRefs';
+import { SnapshotQuota, WriteRateLimiter } from './writeRateLimit';
 
 /** What a write makes of its input, read once the rate limit allows it. */
 export type PreparedWrite<T> = {
@@ -49,9 +50,9 @@ export type WriteResult<T> = {
  * The one write path of snapshots, for the form's HTTP route, the v3 import
  * and the `record-assessment` action alike: a user only, the rate limit, the
  * submission, the entity from the catalog with the caller's credentials, the
- * create permission for that entity, and the store's conflict check and index
- * refresh (`AssessmentService.submit`), all inside one audit event that also
- * records refusals.
+ * create permission for that entity, the entity's daily quota, and the
+ * store's conflict check and index refresh (`AssessmentService.submit`), all
+ * inside one audit event that also records refusals.
  */
 export class AssessmentWriter {
   constructor(
@@ -61,6 +62,7 @@ export class AssessmentWriter {
       entities: EntityLookup;
       assessments: AssessmentService;
       limiter: WriteRateLimiter;
+      quota: SnapshotQuota;
     },
   ) {}
 
@@ -86,7 +88,7 @@ export class AssessmentWriter {
           );
         }
         const entityRef = request.entityRef();
-        deps.limiter.take(user);
+        await deps.limiter.take(user);
         const { submission, extra } = await request.prepare();
         const entity = await deps.entities.getEntity(entityRef, {
           credentials,
@@ -102,6 +104,8 @@ export class AssessmentWriter {
             entity,
           )}`,
         );
+        // After the permission: only who may write learns how full it is.
+        await deps.quota.check(normalizeRef(entity));
         return {
           entityRef,
           stored: await deps.assessments.submit(entity, submission, user),

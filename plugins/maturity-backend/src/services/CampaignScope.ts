@@ -1,5 +1,7 @@
-import type {
+import {
+  Campaign,
   CampaignScope,
+  campaignScopeSchema,
   GoalSubject,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { MaturityIndex } from '../database/MaturityIndex';
@@ -23,10 +25,77 @@ export interface CampaignScopeResolver {
   resolve(scope: CampaignScope, options: Caller): Promise<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
+  /** The refs among `entityRefs` (normalised) that the caller may see. */
+  visibleRefs(entityRefs: string[], caller: Caller): Promise<Set<string>>;
 }
 
 const ref = (value: string, defaultKind: string) =>
   parseFilterRef(value, defaultKind, ' in campaign scope');
+
+/** A scope's ref, or undefined for one that names no entity (nothing to hide). */
+function namedRef(value: string | undefined, defaultKind: string) {
+  try {
+    return value ? ref(value, defaultKind) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a stored scope cannot be read, or undefined when it can. Scopes are
+ * checked when written; one stored before that check (or edited in the
+ * database) is found here, so that it is skipped rather than fatal.
+ */
+export function scopeProblem(scope: CampaignScope): string | undefined {
+  const parsed = campaignScopeSchema.safeParse(scope);
+  return parsed.success
+    ? undefined
+    : parsed.error.issues
+        .map(i => `scope.${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+}
+
+/** The refs a scope names, normalised, with the words shown when hidden. */
+const NAMED_REFS = [
+  { key: 'owner', defaultKind: 'group', hidden: 'a hidden group' },
+  { key: 'system', defaultKind: 'system', hidden: 'a hidden system' },
+] as const;
+
+/** Every entity ref the scopes of these campaigns name. */
+export function scopeRefs(campaigns: Campaign[]): string[] {
+  const refs = new Set<string>();
+  for (const { scope } of campaigns) {
+    for (const { key, defaultKind } of NAMED_REFS) {
+      const named = namedRef(scope[key], defaultKind);
+      if (named) refs.add(named);
+    }
+  }
+  return [...refs];
+}
+
+/**
+ * A campaign as a caller may read it: a group or system named in its scope
+ * that the caller cannot see is replaced by words ("a hidden group"), and
+ * `hiddenScope` says which keys were, so that no client edits them blindly.
+ */
+export function showScope<T extends Campaign>(
+  campaign: T,
+  visible: Set<string>,
+): T {
+  const hidden = NAMED_REFS.filter(({ key, defaultKind }) => {
+    const named = namedRef(campaign.scope[key], defaultKind);
+    return named !== undefined && !visible.has(named);
+  });
+  if (!hidden.length) return campaign;
+  return {
+    ...campaign,
+    scope: {
+      ...campaign.scope,
+      ...Object.fromEntries(hidden.map(h => [h.key, h.hidden])),
+    },
+    hiddenScope: hidden.map(h => h.key),
+  };
+}
 
 /**
  * Resolves scopes over the catalog index and the summary rows, with the
@@ -66,6 +135,19 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
           : null,
       };
     });
+  }
+
+  async visibleRefs(
+    entityRefs: string[],
+    caller: Caller,
+  ): Promise<Set<string>> {
+    if (!entityRefs.length) return new Set();
+    // Groups and systems are indexed; users are not and are asked of the
+    // catalog, with the caller's credentials.
+    const visible = await this.deps.entities
+      .visibleIndex(caller)
+      .summariesOf(entityRefs);
+    return new Set(visible.keys());
   }
 
   async groupSubtree(groupRef: string): Promise<Set<string>> {

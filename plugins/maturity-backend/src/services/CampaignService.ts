@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   burnupDays,
@@ -21,7 +22,13 @@ import {
 import { z } from 'zod';
 import { CampaignStore, SnapshotRatings } from '../database/CampaignStore';
 import { BoundedCache } from '../util/BoundedCache';
-import { CampaignScopeResolver, ScopedEntity } from './CampaignScope';
+import {
+  CampaignScopeResolver,
+  ScopedEntity,
+  scopeProblem,
+  scopeRefs,
+  showScope,
+} from './CampaignScope';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './VisibleIndex';
 
@@ -90,47 +97,73 @@ export class CampaignService {
       scope: CampaignScopeResolver;
       configured: Campaign[];
       strict: boolean;
+      logger: LoggerService;
       now?: () => Date;
     },
   ) {}
+
+  // Unreadable campaign versions already logged: one line each, not one a
+  // request.
+  private readonly reported = new Set<string>();
 
   private now() {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Every campaign, configured ones first. */
+  /**
+   * Every campaign, configured ones first. A stored campaign whose scope
+   * cannot be read is left out (and logged), so that one broken campaign
+   * does not break the list, the entity pages or the reminders.
+   */
   async all(): Promise<Campaign[]> {
-    return [...this.deps.configured, ...(await this.deps.campaigns.list())];
+    const stored = await this.deps.campaigns.list();
+    return [...this.deps.configured, ...stored.filter(c => this.readable(c))];
   }
 
   /** Every campaign with the caller's progress. */
   async list(options: Credentials): Promise<CampaignSummary[]> {
-    return Promise.all(
-      (await this.all()).map(async campaign =>
+    const summaries = await Promise.all(
+      (
+        await this.all()
+      ).map(async campaign =>
         this.summarize(campaign, await this.evaluate(campaign, options)),
       ),
     );
+    return this.shown(summaries, options);
   }
 
+  /** A campaign whose scope can be read; a 409 that says why otherwise. */
   async get(id: string): Promise<Campaign> {
     const campaign =
       this.deps.configured.find(c => c.id === id) ??
       (await this.deps.campaigns.get(id));
     if (!campaign) throw new NotFoundError(`No campaign ${id}`);
+    if (!this.readable(campaign)) {
+      throw new ConflictError(
+        `Campaign ${id} cannot be evaluated: ${scopeProblem(
+          campaign.scope,
+        )}; edit its scope`,
+      );
+    }
     return campaign;
   }
 
   async summary(id: string, options: Credentials): Promise<CampaignSummary> {
     const campaign = await this.get(id);
-    return this.summarize(campaign, await this.evaluate(campaign, options));
+    const summary = this.summarize(
+      campaign,
+      await this.evaluate(campaign, options),
+    );
+    return (await this.shown([summary], options))[0];
   }
 
-  async versions(id: string): Promise<Campaign[]> {
+  /** Every version, even one whose scope cannot be read: it is history. */
+  async versions(id: string, options: Credentials): Promise<Campaign[]> {
     const configured = this.deps.configured.find(c => c.id === id);
-    if (configured) return [configured];
+    if (configured) return this.shown([configured], options);
     const versions = await this.deps.campaigns.versions(id);
     if (!versions.length) throw new NotFoundError(`No campaign ${id}`);
-    return versions;
+    return this.shown(versions, options);
   }
 
   async create(input: CampaignInput, createdBy: string): Promise<Campaign> {
@@ -175,8 +208,12 @@ export class CampaignService {
           (a.entityRef < b.entityRef ? -1 : 1),
       );
     const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
+    const [summary] = await this.shown(
+      [this.summarize(campaign, entities)],
+      options,
+    );
     return {
-      campaign: this.summarize(campaign, entities),
+      campaign: summary,
       ...count(entities),
       byGoal: goals.map(goal => ({
         goal,
@@ -238,7 +275,12 @@ export class CampaignService {
         }
       }
     }
-    return { items };
+    // Scopes are evaluated as stored, and shown as the caller may read them.
+    const shown = await this.shown(
+      items.map(i => i.campaign),
+      options,
+    );
+    return { items: items.map((item, i) => ({ ...item, campaign: shown[i] })) };
   }
 
   /** In-scope entities visible to the caller, each checked against the goals now. */
@@ -252,6 +294,32 @@ export class CampaignService {
       ...entity,
       evaluation: evaluateGoals(campaign.goals, latest, now),
     }));
+  }
+
+  /** Whether a campaign's scope can be read; logged once when it cannot. */
+  private readable(campaign: Campaign): boolean {
+    const problem = scopeProblem(campaign.scope);
+    if (!problem) return true;
+    const key = `${campaign.id}@${campaign.version}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      this.deps.logger.warn(
+        `Skipping maturity campaign ${campaign.id} (version ${campaign.version}): ${problem}. Edit its scope to bring it back.`,
+      );
+    }
+    return false;
+  }
+
+  /** The campaigns as the caller may read them: hidden scope refs replaced. */
+  private async shown<T extends Campaign>(
+    campaigns: T[],
+    options: Credentials,
+  ): Promise<T[]> {
+    const visible = await this.deps.scope.visibleRefs(
+      scopeRefs(campaigns),
+      options,
+    );
+    return campaigns.map(c => showScope(c, visible));
   }
 
   private summarize(

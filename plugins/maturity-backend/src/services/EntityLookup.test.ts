@@ -12,6 +12,7 @@ import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
 import type { Visibility } from '../permissions/readVisibility';
 import { EntityLookup } from './EntityLookup';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(60_000);
 
@@ -83,7 +84,10 @@ describe.each(databases.eachSupportedId())('EntityLookup on %p', id => {
         ),
       ),
     });
-    return { catalog, lookup: new EntityLookup({ index, catalog }) };
+    return {
+      catalog,
+      lookup: new EntityLookup({ index, catalog, trust: trustedIndex }),
+    };
   }
 
   const caller = (visibility: Visibility) => ({ credentials, visibility });

@@ -4,20 +4,32 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { lifecycleOf, normalizeRef } from './entityRefs';
-import { Caller, VisibleIndex } from './VisibleIndex';
+import { Caller, IndexTrust, VisibleIndex } from './VisibleIndex';
 
 /** An entity as reads need it: its ref and the lifecycle that picks targets. */
 export type EntityTarget = { ref: string; lifecycle: string | null };
 
+/** An entity as the catalog shows it to a caller now, with its `metadata.uid`. */
+export type CatalogEntity = EntityTarget & { uid: string | null };
+
 /** Finds entities for one caller, in the index where it can and else in the catalog. */
 export class EntityLookup {
   constructor(
-    private readonly deps: { index: MaturityIndex; catalog: CatalogService },
+    private readonly deps: {
+      index: MaturityIndex;
+      catalog: CatalogService;
+      trust: IndexTrust;
+    },
   ) {}
 
   /** The index as this caller may see it. */
   visibleIndex(caller: Caller): VisibleIndex {
-    return new VisibleIndex(this.deps.index, this.deps.catalog, caller);
+    return new VisibleIndex(
+      this.deps.index,
+      this.deps.catalog,
+      caller,
+      this.deps.trust,
+    );
   }
 
   /** The entity from the catalog, or a 404 when it is unknown or not visible. */
@@ -30,6 +42,24 @@ export class EntityLookup {
       throw new NotFoundError(`No entity ${entityRef} found`);
     }
     return entity;
+  }
+
+  /**
+   * The entity as the catalog shows it to the caller now: one lookup with
+   * the caller's credentials, never the index, which may be a sync behind an
+   * ownership change. For reads of one entity's notes, evidence and
+   * comments; a 404 when it is unknown or not visible.
+   */
+  async confirmEntity(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<CatalogEntity> {
+    const entity = await this.getEntity(entityRef, options);
+    return {
+      ref: normalizeRef(entity),
+      lifecycle: lifecycleOf(entity),
+      uid: entity.metadata.uid ?? null,
+    };
   }
 
   /**

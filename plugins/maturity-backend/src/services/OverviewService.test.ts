@@ -1,13 +1,14 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { GetEntitiesByRefsRequest } from '@backstage/catalog-client';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   defaultMaturityModel,
   EntityMaturityExportRow,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { criteriaToSql } from '../database/criteriaToSql';
 import type { SnapshotSummary } from '../database/AssessmentStore';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { CatalogEntityRecord, MaturityIndex } from '../database/MaturityIndex';
@@ -16,6 +17,7 @@ import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
 import { OverviewQuery, OverviewService } from './OverviewService';
 import { Summaries } from './Summaries';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(60_000);
 
@@ -60,6 +62,7 @@ function snapshot(i: number): SnapshotSummary | undefined {
   return {
     entityRef: component(i),
     revision: 1 + (i % 2),
+    entityUid: null,
     assessedAt: '2026-06-01T00:00:00.000Z',
     staleAt:
       i % 5 === 0 ? '2026-06-02T00:00:00.000Z' : '2026-12-01T00:00:00.000Z',
@@ -114,7 +117,7 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
     const service = new OverviewService({
       model,
       indexer,
-      entities: new EntityLookup({ index, catalog }),
+      entities: new EntityLookup({ index, catalog, trust: trustedIndex }),
       rows,
       now: () => NOW,
     });
@@ -328,6 +331,46 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
       const { service } = setup();
       const batches = service.exportRows({ owner: 'group:' }, all);
       await expect(batches.next()).rejects.toThrow(InputError);
+    });
+  });
+
+  describe('filters on groups, systems and domains', () => {
+    // Components only: the system shop and every group are hidden.
+    const componentsOnly = caller({
+      type: 'sql',
+      condition: criteriaToSql({
+        rule: 'IS_ENTITY_KIND',
+        resourceType: 'catalog-entity',
+        params: { kinds: ['component'] },
+      })!,
+    });
+    const page = { sortBy: 'name', order: 'asc', limit: 5 } as const;
+
+    it.each([
+      ['a system', { system: 'shop' }],
+      ['a group', { group: 'team-0' }],
+      ['a domain', { domain: 'commerce' }],
+    ])(
+      'answers 404 to %s the caller cannot see, in pages, exports and below target',
+      async (_, filter) => {
+        const { service } = setup();
+        await expect(
+          service.overview({ ...page, ...filter }, componentsOnly),
+        ).rejects.toThrow(NotFoundError);
+        await expect(
+          service.exportRows(filter, componentsOnly).next(),
+        ).rejects.toThrow(NotFoundError);
+        await expect(
+          service.belowTarget(filter, { limit: 5 }, componentsOnly),
+        ).rejects.toThrow(NotFoundError);
+      },
+    );
+
+    it('answers a visible system’s page', async () => {
+      const { service } = setup();
+      await expect(
+        service.overview({ ...page, system: 'shop' }, all),
+      ).resolves.toMatchObject({ totalCount: 0 });
     });
   });
 });

@@ -52,11 +52,12 @@ export class OverviewService {
 
   async overview(query: OverviewQuery, caller: Caller): Promise<OverviewPage> {
     const sort = this.sortOf(query.sortBy, query.order);
-    const after = query.cursor ? decodeKeyset(query.cursor) : undefined;
+    const after = query.cursor ? decodeKeyset(query.cursor, sort) : undefined;
     const indexedAt = (await this.deps.indexer.ready()).toISOString();
+    const scope = await this.scopeFor(query, caller);
     const { rows, totalCount } = await this.deps.entities
       .visibleIndex(caller)
-      .page(scopeOf(query), sort, query.limit + 1, after);
+      .page(scope, sort, query.limit + 1, after);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const nowMs = this.nowMs();
@@ -114,9 +115,10 @@ export class OverviewService {
     caller: Caller,
   ): AsyncGenerator<EntityMaturityExportRow[]> {
     await this.deps.indexer.ready();
+    const scope = await this.scopeFor(filter, caller);
     const nowMs = this.nowMs();
     const visible = this.deps.entities.visibleIndex(caller);
-    for await (const batch of visible.batches(scopeOf(filter))) {
+    for await (const batch of visible.batches(scope)) {
       yield batch.map(entity => this.deps.rows.toExportRow(entity, nowMs));
     }
   }
@@ -140,13 +142,14 @@ export class OverviewService {
     nextCursor: string | null;
     indexedAt: string;
   }> {
-    const after = page.cursor ? decodeKeyset(page.cursor) : undefined;
+    const sort: Sort = { by: 'percentToTarget', order: 'asc' };
+    const after = page.cursor ? decodeKeyset(page.cursor, sort) : undefined;
     const indexedAt = (await this.deps.indexer.ready()).toISOString();
     const { rows, totalCount } = await this.deps.entities
       .visibleIndex(caller)
       .page(
-        { ...scopeOf(scope), belowTarget: true },
-        { by: 'percentToTarget', order: 'asc' },
+        { ...(await this.scopeFor(scope, caller)), belowTarget: true },
+        sort,
         page.limit + 1,
         after,
       );
@@ -173,6 +176,25 @@ export class OverviewService {
   /** When the index last caught up with the catalog. */
   async indexedAt(): Promise<Date> {
     return this.deps.indexer.ready();
+  }
+
+  /**
+   * The scope of a filter, its group, system and domain looked up as the
+   * caller: a 404 when one is hidden (or unknown), so that a filter tells
+   * nothing of the groups and systems the caller cannot see.
+   */
+  private async scopeFor(
+    filter: BelowTargetScope & Pick<EntityFilter, 'lifecycle' | 'minLevel'>,
+    caller: Caller,
+  ): Promise<IndexScope> {
+    const scope = scopeOf(filter);
+    const walked = [scope.ownerSubtreeOf, scope.system, scope.systemInDomain];
+    await Promise.all(
+      walked.flatMap(ref =>
+        ref === undefined ? [] : [this.deps.entities.findEntity(ref, caller)],
+      ),
+    );
+    return scope;
   }
 
   private sortOf(sortBy: string, order: 'asc' | 'desc'): Sort {

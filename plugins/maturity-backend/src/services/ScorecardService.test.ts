@@ -24,6 +24,7 @@ import { EntityRows } from './EntityRows';
 import { ScorecardService } from './ScorecardService';
 import { Summaries } from './Summaries';
 import { indexRecord } from '../__testUtils__/indexRecord';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(60_000);
 
@@ -98,6 +99,7 @@ function snapshot(name: string, n: number, ageDays: number): AssessmentRecord {
     ownerRef: null,
     systemRef: null,
     lifecycle: null,
+    entityUid: null,
     ratings,
     targets: { [TOPICS[n].id]: 3 },
     notes: {},
@@ -180,9 +182,8 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
     const indexer = { ready: jest.fn(async () => INDEXED_AT) };
     const service = new ScorecardService({
       model,
-      index,
       indexer,
-      entities: new EntityLookup({ index, catalog }),
+      entities: new EntityLookup({ index, catalog, trust: trustedIndex }),
       rows: entityRows,
       now: () => NOW,
     });
@@ -326,6 +327,23 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
       expect(card.children.map(c => c.components.total)).toEqual([2, 1]);
     });
 
+    it('walks no sub-team the catalog hides from the caller, nor anything below it', async () => {
+      // t1 is hidden: its components p1 and p2, and t1a's q1 below it, too.
+      const visible = ORGANISATION.map(e => e.entityRef).filter(
+        r => r !== group('t1'),
+      );
+      const { service } = setup(catalogOf(visible));
+      const card = await service.groupScorecard('group:default/root', {
+        credentials,
+        visibility: { type: 'catalog' },
+        direct: false,
+      });
+      expect(card.children.map(c => c.entityRef)).toEqual([group('t2')]);
+      expect(card.entities.map(e => e.entityRef).sort()).toEqual(
+        ['r1', 's1'].map(component),
+      );
+    });
+
     it('answers NotFoundError for a group neither the index nor the catalog knows', async () => {
       const { service } = setup();
       await expect(
@@ -368,6 +386,21 @@ describe.each(databases.eachSupportedId())('ScorecardService on %p', id => {
       expect(rollUpOf(card)).toEqual(
         expectedRollUp(['p1', 'q1', 's1'].map(component)),
       );
+    });
+
+    it('counts no system the catalog hides from the caller', async () => {
+      const visible = ORGANISATION.map(e => e.entityRef).filter(
+        r => r !== 'system:default/shop',
+      );
+      const { service } = setup(catalogOf(visible));
+      const card = await service.domainScorecard('domain:default/commerce', {
+        credentials,
+        visibility: { type: 'catalog' },
+      });
+      expect(card.children.map(c => c.entityRef)).toEqual([
+        'system:default/ops',
+      ]);
+      expect(card.entities.map(e => e.entityRef)).toEqual([component('s1')]);
     });
 
     it('gives each system the share of its components', async () => {

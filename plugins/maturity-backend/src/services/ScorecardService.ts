@@ -4,11 +4,7 @@ import {
   RollUpAccumulator,
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type {
-  IndexScope,
-  MaturityIndex,
-  RollUpEntity,
-} from '../database/MaturityIndex';
+import type { IndexScope, RollUpEntity } from '../database/MaturityIndex';
 import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
 import { Caller } from './VisibleIndex';
@@ -43,7 +39,6 @@ export class ScorecardService {
   constructor(
     private readonly deps: {
       model: MaturityModel;
-      index: Pick<MaturityIndex, 'groupTree'>;
       indexer: IndexReadiness;
       entities: EntityLookup;
       rows: EntityRows;
@@ -91,7 +86,9 @@ export class ScorecardService {
 
   /**
    * A group covers the entities owned by it and by all its descendant groups
-   * (or only its own with `direct`); the tree is walked in SQL.
+   * (or only its own with `direct`); the tree is walked in SQL, through the
+   * groups the caller may see. An entity counts towards the sub-team of its
+   * first owner.
    */
   async groupScorecard(
     groupRef: string,
@@ -110,7 +107,8 @@ export class ScorecardService {
         options,
       );
     }
-    const tree = await this.deps.index.groupTree(root);
+    const visible = entities.visibleIndex(options);
+    const tree = await visible.groupTree(root);
     // Each group below the root belongs to the child of the root above it.
     const parentOf = new Map(tree.map(g => [g.entityRef, g.parentRef]));
     const childOf = new Map<string, string>();
@@ -126,23 +124,14 @@ export class ScorecardService {
       if (child) childOf.set(ref, child);
       return child;
     };
-    const childRefs = await entities
-      .visibleIndex(options)
-      .filterRefs(
-        tree
-          .filter(g => g.parentRef === root && g.entityRef !== root)
-          .map(g => g.entityRef),
-      );
-    const titles = new Map(tree.map(g => [g.entityRef, g.title]));
     return this.scorecard(
       {
         entityRef: root,
         // The tree is at hand: its refs spare the database another walk.
         scope: { kind: 'component', ownerIn: tree.map(g => g.entityRef) },
-        children: childRefs.map(ref => ({
-          entityRef: ref,
-          title: titles.get(ref) ?? null,
-        })),
+        children: tree
+          .filter(g => g.parentRef === root && g.entityRef !== root)
+          .map(g => ({ entityRef: g.entityRef, title: g.title })),
         childOf: entity =>
           entity.ownerRef ? topChild(entity.ownerRef) : undefined,
         indexedAt,

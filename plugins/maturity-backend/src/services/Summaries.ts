@@ -95,6 +95,7 @@ export class Summaries {
     return {
       entityRef: record.entityRef,
       revision: record.revision,
+      entityUid: record.entityUid,
       assessedAt: assessedAt.toISOString(),
       staleAt: new Date(
         assessedAt.getTime() + this.scoring.staleAfterDays * DAY_MS,

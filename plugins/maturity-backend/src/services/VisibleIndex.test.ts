@@ -12,6 +12,7 @@ import { IndexedEntity, MaturityIndex } from '../database/MaturityIndex';
 import type { Visibility } from '../permissions/readVisibility';
 import { VisibleIndex } from './VisibleIndex';
 import { indexRecord } from '../__testUtils__/indexRecord';
+import { trustedIndex } from '../__testUtils__/trustedIndex';
 
 jest.setTimeout(120_000);
 
@@ -42,6 +43,7 @@ function snapshot(entityRef: string, level: number, staleAt: string) {
       dimensionMedians: DIMENSIONS.map(() => level),
       notApplicable: [],
     },
+    entityUid: null,
   } satisfies SnapshotSummary;
 }
 
@@ -117,7 +119,8 @@ describe.each(databases.eachSupportedId())('VisibleIndex on %p', id => {
   const visibleIndex = (
     visibility: Visibility,
     catalog = catalogOf(ORGANISATION.map(e => e.entityRef)),
-  ) => new VisibleIndex(index, catalog, { credentials, visibility });
+  ) =>
+    new VisibleIndex(index, catalog, { credentials, visibility }, trustedIndex);
 
   describe('none', () => {
     const scope = { kind: 'component' };
@@ -370,10 +373,15 @@ describe.each(databases.eachSupportedId())(
 
     it('asks the catalog in batches of 500 refs', async () => {
       const fake = catalog();
-      const v = new VisibleIndex(index, fake, {
-        credentials,
-        visibility: { type: 'catalog' },
-      });
+      const v = new VisibleIndex(
+        index,
+        fake,
+        {
+          credentials,
+          visibility: { type: 'catalog' },
+        },
+        trustedIndex,
+      );
       const rows = await v.rows({ kind: 'component', owner: group('big') });
       expect(
         fake.getEntitiesByRefs.mock.calls.map(([r]) => r.entityRefs.length),
@@ -388,11 +396,15 @@ describe.each(databases.eachSupportedId())(
       async type => {
         const v = new VisibleIndex(
           index,
-          catalogOf([...names, 't1', 't2', 't3'].map(component)),
+          catalogOf([
+            ...[...names, 't1', 't2', 't3'].map(component),
+            ...['big', 'small'].map(group),
+          ]),
           {
             credentials,
             visibility: type === 'all' ? { type } : { type: 'catalog' },
           },
+          trustedIndex,
         );
         const seen = await drain(
           v.batches({ kind: 'component', ownerSubtreeOf: group('big') }),
@@ -412,6 +424,7 @@ describe.each(databases.eachSupportedId())(
           credentials,
           visibility: { type: 'catalog' },
         },
+        trustedIndex,
       );
       const page = await v.page(
         { kind: 'component', owner: group('big') },

@@ -5,6 +5,7 @@ import {
   CatalogEntityRecord,
   CatalogSummary,
   EntityOf,
+  GroupNode,
   IndexedEntity,
   IndexFields,
   IndexScope,
@@ -21,6 +22,14 @@ export type Caller = {
   visibility: Visibility;
 };
 
+/** Whether the index is recent enough for lists to rely on it. */
+export interface IndexTrust {
+  trusted(): Promise<boolean>;
+}
+
+/** How one caller's reads go: the decision, as the index's age allows it. */
+type Plan = { type: Visibility['type']; condition?: SqlCondition };
+
 const BATCH = 1000;
 /** Keeps the owners of one walk well below any database's bind limit. */
 const MAX_OWNERS_PER_WALK = 500;
@@ -33,23 +42,34 @@ const CATALOG_BATCH = 500;
  * The index as one caller may see it. The caller's catalog read decision is
  * applied here and nowhere else: nothing (`none`), everything (`all`), a
  * condition in the query (`sql`), or, for conditions the index cannot
- * answer, the catalog asked with the caller's credentials (`catalog`).
+ * answer, the catalog asked with the caller's credentials (`catalog`). The
+ * catalog is asked too when the index is too old to rely on (`IndexTrust`):
+ * it may still hold what the catalog has since taken away. Groups and
+ * systems a scope walks through are the caller's visible ones.
  */
 export class VisibleIndex {
-  private readonly condition: SqlCondition | undefined;
+  private plan: Promise<Plan> | undefined;
 
   constructor(
     private readonly index: MaturityIndex,
     private readonly catalog: CatalogService,
     private readonly caller: Caller,
-  ) {
-    const { visibility } = caller;
-    this.condition =
-      visibility.type === 'sql' ? visibility.condition : undefined;
-  }
+    private readonly trust: IndexTrust,
+  ) {}
 
-  private get type() {
-    return this.caller.visibility.type;
+  /** The strategy of this caller's reads, decided once. */
+  private strategy(): Promise<Plan> {
+    this.plan ??= (async (): Promise<Plan> => {
+      const { visibility } = this.caller;
+      if (visibility.type === 'none' || visibility.type === 'catalog') {
+        return { type: visibility.type };
+      }
+      if (!(await this.trust.trusted())) return { type: 'catalog' };
+      return visibility.type === 'sql'
+        ? { type: 'sql', condition: visibility.condition }
+        : { type: 'all' };
+    })();
+    return this.plan;
   }
 
   /**
@@ -57,26 +77,56 @@ export class VisibleIndex {
    * undefined when it is not indexed, hidden, or for the catalog to decide.
    */
   async find(entityRef: string): Promise<CatalogEntityRecord | undefined> {
-    if (this.type !== 'all' && this.type !== 'sql') return undefined;
-    return this.index.find(entityRef, this.condition);
+    const { type, condition } = await this.strategy();
+    if (type !== 'all' && type !== 'sql') return undefined;
+    return this.index.find(entityRef, condition);
   }
 
   /** The entities of a scope the caller may see, in ref order. */
   async rows(scope: IndexScope): Promise<IndexedEntity[]> {
-    if (this.type === 'none') return [];
-    const rows = await this.index.rows(scope, this.condition);
-    return this.type === 'catalog' ? this.keepVisible(rows) : rows;
+    const plan = await this.strategy();
+    if (plan.type === 'none') return [];
+    const rows = await this.index.rows(
+      await this.visibleScope(scope, plan),
+      plan.condition,
+    );
+    return plan.type === 'catalog' ? this.keepVisible(rows) : rows;
+  }
+
+  /**
+   * A group and the groups below it the caller may see, each with its
+   * parent; below a hidden group nothing is walked. The root is the
+   * caller's to have checked.
+   */
+  async groupTree(rootRef: string): Promise<GroupNode[]> {
+    const { type, condition } = await this.strategy();
+    if (type === 'none') return [];
+    if (type !== 'catalog') return this.index.groupTree(rootRef, condition);
+    const tree = await this.index.groupTree(rootRef);
+    const visible = new Set(
+      await this.keepVisibleRefs(tree.map(g => g.entityRef)),
+    );
+    const parentOf = new Map(tree.map(g => [g.entityRef, g.parentRef]));
+    const reached = (ref: string, seen = new Set<string>()): boolean => {
+      if (ref === rootRef) return true;
+      const parent = parentOf.get(ref);
+      if (!visible.has(ref) || !parent || seen.has(ref)) return false;
+      seen.add(ref);
+      return reached(parent, seen);
+    };
+    return tree.filter(g => reached(g.entityRef));
   }
 
   /** The refs among `entityRefs` the caller may see, in their order. */
   async filterRefs(entityRefs: string[]): Promise<string[]> {
-    switch (this.type) {
+    const { type, condition } = await this.strategy();
+    switch (type) {
       case 'all':
         return entityRefs;
       case 'none':
         return [];
       case 'sql':
-        return this.index.filterRefs(entityRefs, this.condition!);
+        return this.index.filterRefs(entityRefs, condition!);
       default:
         return this.keepVisibleRefs(entityRefs);
     }
@@ -92,9 +142,10 @@ export class VisibleIndex {
     entityRefs: string[],
   ): Promise<Map<string, CatalogSummary | undefined>> {
     const visible = new Map<string, CatalogSummary | undefined>();
-    if (this.type === 'none') return visible;
-    const indexed = await this.index.summariesOf(entityRefs, this.condition);
-    const byCatalog = this.type === 'catalog';
+    const { type, condition } = await this.strategy();
+    if (type === 'none') return visible;
+    const indexed = await this.index.summariesOf(entityRefs, condition);
+    const byCatalog = type === 'catalog';
     const seenByCatalog = new Set(
       await this.keepVisibleRefs(
         byCatalog ? entityRefs : entityRefs.filter(ref => !indexed.has(ref)),
@@ -115,9 +166,10 @@ export class VisibleIndex {
     stale?: boolean;
     now: Date;
   }): Promise<string[]> {
-    if (this.type === 'none') return [];
-    const refs = await this.index.assessedRefs(filter, this.condition);
-    return this.type === 'catalog' ? this.keepVisibleRefs(refs) : refs;
+    const { type, condition } = await this.strategy();
+    if (type === 'none') return [];
+    const refs = await this.index.assessedRefs(filter, condition);
+    return type === 'catalog' ? this.keepVisibleRefs(refs) : refs;
   }
 
   /**
@@ -131,23 +183,31 @@ export class VisibleIndex {
     limit: number,
     after?: Keyset,
   ): Promise<{ rows: IndexedEntity[]; totalCount: number }> {
-    if (this.type === 'none') return { rows: [], totalCount: 0 };
-    if (this.type !== 'catalog') {
+    const plan = await this.strategy();
+    if (plan.type === 'none') return { rows: [], totalCount: 0 };
+    const visibleScope = await this.visibleScope(scope, plan);
+    if (plan.type !== 'catalog') {
       const [rows, totalCount] = await Promise.all([
-        this.index.page(scope, this.condition, sort, limit, after),
-        this.index.count(scope, this.condition),
+        this.index.page(visibleScope, plan.condition, sort, limit, after),
+        this.index.count(visibleScope, plan.condition),
       ]);
       return { rows, totalCount };
     }
     const visible = new Set(
-      (await this.keepVisible(await this.index.rows(scope))).map(
+      (await this.keepVisible(await this.index.rows(visibleScope))).map(
         r => r.entityRef,
       ),
     );
     const rows: IndexedEntity[] = [];
     let from = after;
     while (rows.length < limit) {
-      const batch = await this.index.page(scope, undefined, sort, BATCH, from);
+      const batch = await this.index.page(
+        visibleScope,
+        undefined,
+        sort,
+        BATCH,
+        from,
+      );
       rows.push(...batch.filter(r => visible.has(r.entityRef)));
       if (batch.length < BATCH) break;
       const last = batch[batch.length - 1];
@@ -166,17 +226,20 @@ export class VisibleIndex {
     scope: IndexScope,
     { fields, fast = false }: { fields?: F; fast?: boolean } = {},
   ): AsyncGenerator<EntityOf<F>[]> {
-    if (this.type === 'none') return;
-    const { condition } = this;
-    const byCatalog = this.type === 'catalog';
+    const plan = await this.strategy();
+    if (plan.type === 'none') return;
+    const { condition } = plan;
+    const byCatalog = plan.type === 'catalog';
+    const visibleScope = await this.visibleScope(scope, plan);
     if (fast && !byCatalog) {
-      yield* this.index.scan(scope, condition, SCAN_BATCH, fields);
+      yield* this.index.scan(visibleScope, condition, SCAN_BATCH, fields);
       return;
     }
     const walks =
-      scope.ownerSubtreeOf === undefined && scope.ownerIn === undefined
-        ? [scope]
-        : await this.ownerWalks(scope);
+      visibleScope.ownerSubtreeOf === undefined &&
+      visibleScope.ownerIn === undefined
+        ? [visibleScope]
+        : await this.ownerWalks(visibleScope, condition);
     for (const walk of walks) {
       if (walk.owners && walk.owners.length > 1) {
         // Whole owners of about one batch: read at once, in no order,
@@ -207,26 +270,68 @@ export class VisibleIndex {
   }
 
   /**
+   * A scope whose groups and systems are those the caller may see, and that
+   * holds the entities a further owner places in it (`coOwned`). A condition
+   * is applied by the database inside its walks; the catalog's answer is
+   * applied here, as the lists of groups and systems it keeps.
+   */
+  private async visibleScope(
+    scope: IndexScope,
+    plan: Plan,
+  ): Promise<IndexScope> {
+    const visible = { ...scope };
+    if (plan.type === 'catalog' && scope.ownerSubtreeOf !== undefined) {
+      const tree = await this.groupTree(scope.ownerSubtreeOf);
+      visible.ownerSubtreeOf = undefined;
+      visible.ownerIn = tree.map(g => g.entityRef);
+    }
+    if (plan.type === 'catalog' && scope.systemInDomain !== undefined) {
+      const systems = await this.index.rows({
+        kind: 'system',
+        domain: scope.systemInDomain,
+      });
+      visible.systemInDomain = undefined;
+      visible.systemIn = await this.keepVisibleRefs(
+        systems.map(s => s.entityRef),
+      );
+    }
+    const { owner, ownerIn, ownerSubtreeOf } = visible;
+    if (owner ?? ownerIn ?? ownerSubtreeOf) {
+      visible.coOwned = await this.index.coOwned(visible, plan.condition);
+    }
+    return visible;
+  }
+
+  /**
    * A group subtree read in ref order makes every batch find and sort the
    * whole subtree again: seconds for 100,000 components. It is read owner by
-   * owner instead: whole owners packed into walks of about one batch, and an
-   * owner larger than a batch walked alone in ref order by the
-   * index on owner and ref.
+   * owner instead, by each entity's first owner: whole owners packed into
+   * walks of about one batch, and an owner larger than a batch walked alone
+   * in ref order by the index on owner and ref. The entities a further
+   * owner places in the subtree make one more walk, by ref.
    */
-  private async ownerWalks(scope: IndexScope): Promise<IndexScope[]> {
-    const counts = await this.index.ownerCounts(scope, this.condition);
+  private async ownerWalks(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+  ): Promise<IndexScope[]> {
+    const members =
+      scope.ownerIn ??
+      (await this.groupTree(scope.ownerSubtreeOf!)).map(g => g.entityRef);
+    const byOwner = {
+      ...scope,
+      ownerSubtreeOf: undefined,
+      ownerIn: undefined,
+      coOwned: undefined,
+    };
+    const counts = await this.index.ownerCounts(
+      { ...byOwner, ownerIn: members },
+      condition,
+    );
     const walks: IndexScope[] = [];
     let owners: string[] = [];
     let rows = 0;
     const flush = () => {
-      if (owners.length) {
-        walks.push({
-          ...scope,
-          ownerSubtreeOf: undefined,
-          ownerIn: undefined,
-          owners,
-        });
-      }
+      if (owners.length) walks.push({ ...byOwner, owners });
       owners = [];
       rows = 0;
     };
@@ -239,6 +344,9 @@ export class VisibleIndex {
       rows += count;
     }
     flush();
+    if (scope.coOwned?.length) {
+      walks.push({ ...byOwner, coOwned: scope.coOwned });
+    }
     return walks;
   }
 

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { Keyset } from '../database/MaturityIndex';
+import { Keyset, Sort } from '../database/MaturityIndex';
 
 /**
  * Cursors are opaque to clients: a base64url JSON object with one
@@ -47,7 +47,45 @@ export function encodeKeyset(keyset: Keyset): string {
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
-export function decodeKeyset(cursor: string): Keyset {
+const malformed = () =>
+  new InputError('cursor is malformed; use a nextCursor from a response');
+
+/** An integer within bounds, also as PostgreSQL answers a bigint: a string. */
+const integer =
+  (min: number, max: number) =>
+  (v: unknown): number | undefined => {
+    const n = typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v;
+    return Number.isInteger(n) && (n as number) >= min && (n as number) <= max
+      ? (n as number)
+      : undefined;
+  };
+
+/**
+ * A sort column's value as the database compares it, or undefined when a
+ * cursor's value could not be one, so that a tampered value never reaches
+ * the database (PostgreSQL refuses to compare a number with text: a 500).
+ */
+const SORT_VALUES: Record<
+  Exclude<Sort['by'], object>,
+  (value: unknown) => unknown
+> = {
+  // Pages by name continue from the ref alone.
+  name: () => null,
+  percentToTarget: v =>
+    typeof v === 'number' && Number.isFinite(v) ? v : undefined,
+  // A Date from PostgreSQL, epoch milliseconds from SQLite: a Date for both.
+  assessedAt: v => {
+    if (v instanceof Date) return v;
+    return typeof v === 'number' && Number.isFinite(v)
+      ? new Date(v)
+      : undefined;
+  },
+  revision: integer(0, MAX_CURSOR_VALUE),
+};
+const level = integer(0, 5);
+
+/** A keyset cursor of a page in `sort` order; a 400 if it could not be one. */
+export function decodeKeyset(cursor: string, sort: Sort): Keyset {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
@@ -55,18 +93,18 @@ export function decodeKeyset(cursor: string): Keyset {
     parsed = undefined;
   }
   const result = keysetSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new InputError(
-      'cursor is malformed; use a nextCursor from a response',
-    );
-  }
+  if (!result.success) throw malformed();
   const { r, v, d } = result.data;
-  if (!d) return { ref: r, value: v };
-  const date = new Date(typeof v === 'string' ? v : NaN);
-  if (Number.isNaN(date.getTime())) {
-    throw new InputError(
-      'cursor is malformed; use a nextCursor from a response',
-    );
+  let value: unknown = v;
+  if (d) {
+    value = new Date(typeof v === 'string' ? v : NaN);
+    if (Number.isNaN((value as Date).getTime())) throw malformed();
   }
-  return { ref: r, value: date };
+  // Unassessed rows sort last with a null value, in any column.
+  if (value === null) return { ref: r, value };
+  const typed = (typeof sort.by === 'object' ? level : SORT_VALUES[sort.by])(
+    value,
+  );
+  if (typed === undefined) throw malformed();
+  return { ref: r, value: typed };
 }

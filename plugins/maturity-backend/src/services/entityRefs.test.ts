@@ -5,6 +5,7 @@ import {
   lifecycleOf,
   normalizeRef,
   ownerOf,
+  ownersOf,
   parseFilterRef,
   relationTarget,
   systemOf,
@@ -23,6 +24,7 @@ const entity: Entity = {
   relations: [
     { type: 'ownedBy', targetRef: 'group:finance/Payments' },
     { type: 'partOf', targetRef: 'domain:default/Commerce' },
+    { type: 'ownedBy', targetRef: 'user:default/Pat' },
     { type: 'partOf', targetRef: 'system:default/Shop' },
     { type: 'childOf', targetRef: 'group:default/parent' },
   ],
@@ -85,6 +87,21 @@ describe('lifecycleOf, ownerOf and systemOf', () => {
     expect(ownerOf(entity)).toBe('group:finance/payments');
   });
 
+  it('reads every owner, the first one first, each once', () => {
+    const twice = {
+      ...entity,
+      relations: [
+        ...entity.relations!,
+        { type: 'ownedBy', targetRef: 'group:finance/payments' },
+      ],
+    };
+    expect(ownersOf(twice)).toEqual([
+      'group:finance/payments',
+      'user:default/pat',
+    ]);
+    expect(ownersOf({ ...entity, relations: undefined })).toEqual([]);
+  });
+
   it('reads the system from a partOf relation to a system, not a domain', () => {
     expect(systemOf(entity)).toBe('system:default/shop');
   });
@@ -99,6 +116,7 @@ describe('indexRecordOf', () => {
       name: 'Payments-API',
       title: 'Payments API',
       ownerRef: 'group:finance/payments',
+      ownerRefs: ['group:finance/payments', 'user:default/pat'],
       systemRef: 'system:default/shop',
       domainRef: 'domain:default/commerce',
       lifecycle: 'Production',
@@ -120,6 +138,7 @@ describe('indexRecordOf', () => {
       name: 'ops',
       title: null,
       ownerRef: null,
+      ownerRefs: [],
       systemRef: null,
       domainRef: null,
       lifecycle: null,

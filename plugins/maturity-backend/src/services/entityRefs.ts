@@ -7,7 +7,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { CatalogEntityRecord } from '../database/MaturityIndex';
+import type { IndexedRecord } from '../database/MaturityIndex';
 
 /** Lower-cased, so that refs from the catalog and from URLs compare equal. */
 export function normalizeRef(ref: string | Entity): string {
@@ -55,12 +55,23 @@ export function ownerOf(entity: Entity): string | null {
   return relationTarget(entity, RELATION_OWNED_BY);
 }
 
+/** Every owner of an entity (its ownedBy relations), the first one first. */
+export function ownersOf(entity: Entity): string[] {
+  return [
+    ...new Set(
+      (entity.relations ?? [])
+        .filter(r => r.type === RELATION_OWNED_BY)
+        .map(r => normalizeRef(r.targetRef)),
+    ),
+  ];
+}
+
 export function systemOf(entity: Entity): string | null {
   return relationTarget(entity, RELATION_PART_OF, 'system');
 }
 
 /** What the index keeps of a catalog entity. */
-export function indexRecordOf(entity: Entity): CatalogEntityRecord {
+export function indexRecordOf(entity: Entity): IndexedRecord {
   return {
     entityRef: normalizeRef(entity),
     kind: entity.kind.toLocaleLowerCase('en-US'),
@@ -68,6 +79,7 @@ export function indexRecordOf(entity: Entity): CatalogEntityRecord {
     name: entity.metadata.name,
     title: entity.metadata.title ?? null,
     ownerRef: ownerOf(entity),
+    ownerRefs: ownersOf(entity),
     systemRef: systemOf(entity),
     domainRef: relationTarget(entity, RELATION_PART_OF, 'domain'),
     lifecycle: lifecycleOf(entity),

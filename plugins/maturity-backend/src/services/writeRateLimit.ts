@@ -1,4 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
+import { WriteLimitStore } from '../database/WriteLimitStore';
 
 /** A 429: the error handler answers with the `statusCode` of an error. */
 export class TooManyRequestsError extends CustomErrorBase {
@@ -10,54 +11,87 @@ export class TooManyRequestsError extends CustomErrorBase {
 }
 
 const WINDOW_MS = 60_000;
-// Above this many users in the map, windows that ended are swept out, so the
-// map holds at most the users who wrote in the last minute.
-const SWEEP_ABOVE = 1_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole seconds until `until`, at least one. */
+function secondsUntil(until: number, now: number): number {
+  return Math.max(1, Math.ceil((until - now) / 1000));
+}
 
 /**
- * At most `perMinute` writes per user in any fixed one-minute window. Kept
- * in memory per replica: it protects each process, which is what a burst
- * from one user exhausts.
+ * At most `perMinute` writes per user in any fixed one-minute window,
+ * counted in the database: every replica enforces the same limit, where a
+ * count in each process let N replicas allow N times the rate.
  */
 export class WriteRateLimiter {
-  private readonly windows = new Map<
-    string,
-    { start: number; count: number }
-  >();
+  private lastSweep = -Infinity;
 
   constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    private readonly deps: {
+      store: WriteLimitStore;
+      perMinute: number;
+      now?: () => Date;
+    },
   ) {}
 
-  /** How many users' windows are held: what the sweep keeps bounded. */
-  get trackedUsers(): number {
-    return this.windows.size;
-  }
-
   /** Counts a write by `user`, or throws a TooManyRequestsError. */
-  take(user: string): void {
-    const now = this.now();
-    if (this.windows.size > SWEEP_ABOVE) {
-      for (const [key, window] of this.windows) {
-        if (now - window.start >= WINDOW_MS) this.windows.delete(key);
-      }
-    }
-    let window = this.windows.get(user);
-    if (!window || now - window.start >= WINDOW_MS) {
-      window = { start: now, count: 0 };
-      this.windows.set(user, window);
-    }
-    if (window.count >= this.perMinute) {
-      const retryAfter = Math.max(
-        1,
-        Math.ceil((window.start + WINDOW_MS - now) / 1000),
+  async take(user: string): Promise<void> {
+    const now = this.deps.now?.() ?? new Date();
+    await this.sweep(now);
+    const { count, windowStart } = await this.deps.store.countWrite(
+      user,
+      now,
+      WINDOW_MS,
+    );
+    if (count > this.deps.perMinute) {
+      const retryAfter = secondsUntil(
+        windowStart.getTime() + WINDOW_MS,
+        now.getTime(),
       );
       throw new TooManyRequestsError(
-        `Too many assessments submitted; at most ${this.perMinute} a minute per user. Try again in ${retryAfter} s`,
+        `Too many assessments submitted; at most ${this.deps.perMinute} a minute per user. Try again in ${retryAfter} s`,
         retryAfter,
       );
     }
-    window.count += 1;
+  }
+
+  // Windows that ended are swept once a minute by each replica, so the
+  // table holds about the users who wrote in the last two minutes.
+  private async sweep(now: Date) {
+    if (now.getTime() - this.lastSweep < WINDOW_MS) return;
+    this.lastSweep = now.getTime();
+    await this.deps.store.sweepWindows(new Date(now.getTime() - WINDOW_MS));
+  }
+}
+
+/**
+ * At most `perDay` snapshots per entity in any 24 hours, from anyone: the
+ * rate limit bounds how fast one user writes, this bounds how much one
+ * entity's history grows. Two writers racing on the last place may both
+ * pass, but only one of them holds the current revision: at most one more.
+ */
+export class SnapshotQuota {
+  constructor(
+    private readonly deps: {
+      store: WriteLimitStore;
+      perDay: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Throws a TooManyRequestsError when the entity has had its share today. */
+  async check(entityRef: string): Promise<void> {
+    const now = (this.deps.now?.() ?? new Date()).getTime();
+    const { count, oldest } = await this.deps.store.snapshotsSince(
+      entityRef,
+      new Date(now - DAY_MS),
+    );
+    if (count < this.deps.perDay) return;
+    // A place frees when the oldest snapshot of the last 24 hours ages out.
+    const retryAfter = secondsUntil((oldest?.getTime() ?? now) + DAY_MS, now);
+    throw new TooManyRequestsError(
+      `${entityRef} has received ${count} assessments in the last 24 hours, the most allowed (maturity.rateLimit.snapshotsPerEntityPerDay is ${this.deps.perDay}). Try again in ${retryAfter} s`,
+      retryAfter,
+    );
   }
 }

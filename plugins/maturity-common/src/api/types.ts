@@ -69,6 +69,20 @@ export const OVERVIEW_SORT_FIELDS = [
   'revision',
 ] as const;
 
+/**
+ * The kinds of the plugin's index of the catalog: the overview lists and
+ * filters entities of these kinds, and scorecards roll up over them.
+ * @public
+ */
+export const INDEXED_KINDS = [
+  'component',
+  'api',
+  'resource',
+  'system',
+  'domain',
+  'group',
+] as const;
+
 const optionalText = z.string().trim().min(1).max(512).optional();
 
 /** Filters shared by the overview and the export. @public */

@@ -70,12 +70,41 @@ describe('campaign input schema', () => {
       'deadline: must not be before startsOn',
     ],
     [{ ...valid, scope: { team: 'x' } }, 'scope'],
+    [
+      { ...valid, scope: { owner: 'group:default/' } },
+      'scope.owner: must be an entity ref such as group:default/name',
+    ],
+    [{ ...valid, scope: { owner: 'group:/payments' } }, 'scope.owner'],
+    [{ ...valid, scope: { owner: ':payments' } }, 'scope.owner'],
+    [{ ...valid, scope: { owner: 'group:default/a/b' } }, 'scope.owner'],
+    [{ ...valid, scope: { owner: 'group:default/-x' } }, 'scope.owner'],
+    [
+      { ...valid, scope: { owner: 'system:default/shop' } },
+      'scope.owner: must name a group or user, not a system',
+    ],
+    [
+      { ...valid, scope: { system: 'group:default/payments' } },
+      'scope.system: must name a system',
+    ],
+    [{ ...valid, scope: { kind: 'not a kind' } }, 'scope.kind'],
     [{ ...valid, status: 'archived' }, 'status'],
     [{ ...valid, extra: true }, 'extra'],
   ])('rejects bad input %#, naming the field', (input, field) => {
     const issues = issuesOf(input);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.join('; ')).toContain(field);
+  });
+
+  it.each([
+    'payments',
+    'default/payments',
+    'group:default/payments',
+    'Group:Default/Payments',
+    'user:default/sam',
+  ])('accepts the owner ref %p', owner => {
+    expect(issuesOf({ ...valid, scope: { owner, system: 'shop' } })).toEqual(
+      [],
+    );
   });
 
   it('an update names its base version', () => {

@@ -1,3 +1,4 @@
+import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import type { MaturityModel } from '../model/schema';
 
@@ -16,18 +17,57 @@ export const calendarDateSchema = z
     { message: 'must be a real calendar date' },
   );
 
-const scopeText = z.string().trim().min(1).max(512).optional();
+const text = z.string().trim().min(1).max(512);
+const catalogNames = makeValidator();
 
 /**
- * Which entities a campaign covers: the overview's filters. `owner` includes
- * the teams below the named group.
+ * An entity ref as the catalog writes them (`[kind:][namespace/]name`, each
+ * part in the catalog's own grammar), of one of `kinds`: a scope that cannot
+ * name an entity is refused when it is written, not found out when it is read.
+ */
+function scopeRef(defaultKind: string, kinds: string[]) {
+  const example = `${defaultKind}:default/name`;
+  return text.superRefine((value, ctx) => {
+    let ref;
+    try {
+      ref = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+    } catch {
+      ref = undefined;
+    }
+    const valid =
+      ref !== undefined &&
+      catalogNames.isValidKind(ref.kind) &&
+      catalogNames.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) &&
+      catalogNames.isValidEntityName(ref.name);
+    if (!valid) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an entity ref such as ${example}`,
+      });
+    } else if (!kinds.includes(ref!.kind.toLocaleLowerCase('en-US'))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must name a ${kinds.join(' or ')}, not a ${ref!.kind}`,
+      });
+    }
+  });
+}
+
+/**
+ * Which entities a campaign covers: the overview's filters. `owner` (a group
+ * or a user) includes the teams below the named group; `kind` is a catalog
+ * kind; refs are checked against the catalog's grammar.
  * @public
  */
 export const campaignScopeSchema = z.strictObject({
-  kind: scopeText,
-  owner: scopeText,
-  system: scopeText,
-  lifecycle: scopeText,
+  kind: text
+    .refine(value => catalogNames.isValidKind(value), {
+      message: 'must be a catalog kind such as component',
+    })
+    .optional(),
+  owner: scopeRef('group', ['group', 'user']).optional(),
+  system: scopeRef('system', ['system']).optional(),
+  lifecycle: text.optional(),
 });
 
 /** @public */
@@ -77,6 +117,12 @@ export interface Campaign extends CampaignInput {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /**
+   * Scope keys whose group or system the caller may not see: their value is
+   * replaced by words ("a hidden group"), and the campaign is not editable
+   * by that caller.
+   */
+  hiddenScope?: Array<'owner' | 'system'>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'path';
 import {
   describeV3Import,
   mapV3Ratings,
+  mergeV3Import,
   v3AssessmentFileSchema,
   v3Coverage,
   v3ImportSchema,
@@ -460,5 +461,65 @@ describe('v3 file schemas', () => {
       }).success,
     ).toBe(false);
     expect(v3ImportSchema.safeParse({ assessment: file }).success).toBe(false);
+  });
+});
+
+describe('mergeV3Import', () => {
+  const latest = {
+    ratings: {
+      'process.audit-and-logs': fullyTo(3),
+      'people.ai': fullyTo(1),
+    },
+    targets: { 'people.ai': 3 },
+    notes: { 'people.ai': 'Pilots only' },
+    evidence: { 'people.ai': ['https://example.com/ai'] },
+  };
+  const mapped = { ratings: { 'process.audit-and-logs': fullyTo(1) } };
+
+  it('replaces the ratings of the topics the file maps, and keeps the rest, notes, evidence and targets', () => {
+    expect(mergeV3Import(latest, mapped, 'merge')).toEqual({
+      ratings: {
+        'process.audit-and-logs': fullyTo(1),
+        'people.ai': fullyTo(1),
+      },
+      targets: latest.targets,
+      notes: latest.notes,
+      evidence: latest.evidence,
+      replacedTopics: ['process.audit-and-logs'],
+      keptTopics: ['people.ai'],
+    });
+  });
+
+  it('records the file alone with replace, naming every topic rated before', () => {
+    expect(mergeV3Import(latest, mapped, 'replace')).toEqual({
+      ratings: mapped.ratings,
+      targets: {},
+      notes: {},
+      evidence: {},
+      replacedTopics: ['people.ai', 'process.audit-and-logs'],
+      keptTopics: [],
+    });
+  });
+
+  it('is the file alone when there is no snapshot yet', () => {
+    expect(mergeV3Import(undefined, mapped, 'merge')).toMatchObject({
+      ratings: mapped.ratings,
+      replacedTopics: [],
+      keptTopics: [],
+    });
+  });
+
+  it('merges unless told to replace', () => {
+    const file = { cnmmVersion: '3.2', ratings: {} };
+    expect(v3ImportSchema.parse({ baseRevision: 1, assessment: file })).toEqual(
+      { baseRevision: 1, assessment: file, mode: 'merge' },
+    );
+    expect(
+      v3ImportSchema.safeParse({
+        baseRevision: 1,
+        assessment: file,
+        mode: 'overwrite',
+      }).success,
+    ).toBe(false);
   });
 });

@@ -225,19 +225,76 @@ export const v3AssessmentFileSchema = z.strictObject({
 
 export type V3AssessmentFile = z.infer<typeof v3AssessmentFileSchema>;
 
+/**
+ * How an import meets the latest snapshot: `merge` (the default) replaces
+ * the ratings of the topics the file maps and keeps every other topic, the
+ * notes, evidence and targets; `replace` records the file's ratings alone.
+ * @public
+ */
+export const V3_IMPORT_MODES = ['merge', 'replace'] as const;
+
+/** How an import meets the latest snapshot. @public */
+export type V3ImportMode = (typeof V3_IMPORT_MODES)[number];
+
 /** Body of `POST /entities/.../imports/v3`. @public */
 export const v3ImportSchema = z.strictObject({
   baseRevision: z.number().int().min(0),
   assessment: v3AssessmentFileSchema,
+  mode: z.enum(V3_IMPORT_MODES).default('merge'),
 });
 
-/** Body of `POST /entities/.../imports/v3`. @public */
-export type V3Import = z.infer<typeof v3ImportSchema>;
+/** Body of `POST /entities/.../imports/v3`; `mode` defaults to merge. @public */
+export type V3Import = z.input<typeof v3ImportSchema>;
 
 /** Answer of `POST /entities/.../imports/v3`. @public */
 export interface V3ImportResult {
   assessment: StoredAssessment;
   mapping: Pick<V3Mapped, 'dropped' | 'shifted' | 'approximate'>;
+  mode: V3ImportMode;
+  /** Topics rated before whose ratings the import replaced (all, with replace). */
+  replacedTopics: string[];
+  /** Topics rated before and kept as they were (none, with replace). */
+  keptTopics: string[];
+}
+
+/** What an imported snapshot holds: ratings, and what a merge keeps. @public */
+export type V3ImportContent = Pick<
+  StoredAssessment,
+  'ratings' | 'targets' | 'notes' | 'evidence'
+>;
+
+/**
+ * The content of an imported snapshot: with `merge`, the latest snapshot
+ * with the ratings of the topics the file maps replaced (each such topic as a
+ * whole, so no 3.x level sits beside an older 4.0 one); with `replace`, or
+ * when there is no snapshot yet, the mapped ratings alone.
+ * @public
+ */
+export function mergeV3Import(
+  latest: V3ImportContent | undefined,
+  mapped: Pick<V3Mapped, 'ratings'>,
+  mode: V3ImportMode,
+): V3ImportContent & Pick<V3ImportResult, 'replacedTopics' | 'keptTopics'> {
+  const before = Object.keys(latest?.ratings ?? {}).sort();
+  if (mode === 'replace' || !latest) {
+    return {
+      ratings: mapped.ratings,
+      targets: {},
+      notes: {},
+      evidence: {},
+      replacedTopics: before,
+      keptTopics: [],
+    };
+  }
+  const mappedHere = (topic: string) => Object.hasOwn(mapped.ratings, topic);
+  return {
+    ratings: { ...latest.ratings, ...mapped.ratings },
+    targets: latest.targets,
+    notes: latest.notes,
+    evidence: latest.evidence,
+    replacedTopics: before.filter(mappedHere),
+    keptTopics: before.filter(t => !mappedHere(t)),
+  };
 }
 
 /**

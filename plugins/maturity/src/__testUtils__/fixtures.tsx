@@ -109,6 +109,8 @@ export function renderWithEntity(
     entity?: Entity;
     allowed?: boolean;
     extraApis?: Array<readonly [ApiRef<any>, any]>;
+    /** The address the app opens at, e.g. with a query string. */
+    routeEntries?: string[];
   },
 ) {
   const permission = mockApis.permission({
@@ -127,7 +129,10 @@ export function renderWithEntity(
   );
   return renderInTestApp(
     <TestApiProvider apis={apis}>{content}</TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: options.routeEntries,
+    },
   );
 }
 

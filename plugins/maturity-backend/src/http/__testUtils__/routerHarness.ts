@@ -15,7 +15,8 @@ import { CampaignService } from '../../services/CampaignService';
 import { EntityLookup } from '../../services/EntityLookup';
 import { OverviewService } from '../../services/OverviewService';
 import { ScorecardService } from '../../services/ScorecardService';
-import { WriteRateLimiter } from '../../services/writeRateLimit';
+import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
+import { memoryWriteLimits } from '../../__testUtils__/writeLimits';
 import { createRouter, RouterDeps } from '../createRouter';
 
 /** The methods of a service that the routes call, each a jest.fn. */
@@ -42,8 +43,13 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
   };
   const assessments: Fake<
     AssessmentService,
-    'getLatest' | 'getHistory' | 'submit'
-  > = { getLatest: jest.fn(), getHistory: jest.fn(), submit: jest.fn() };
+    'getLatest' | 'getHistory' | 'submit' | 'latestOf'
+  > = {
+    getLatest: jest.fn(),
+    getHistory: jest.fn(),
+    submit: jest.fn(),
+    latestOf: jest.fn(),
+  };
   const scorecards: Fake<
     ScorecardService,
     'systemScorecard' | 'domainScorecard' | 'groupScorecard'
@@ -89,12 +95,17 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   });
   const { auditor, events } = recordingAuditor();
+  const writeLimits = memoryWriteLimits();
   const writer = new AssessmentWriter({
     permissions,
     auditor,
     entities: asService<EntityLookup>(entities),
     assessments: asService<AssessmentService>(assessments),
-    limiter: new WriteRateLimiter(options.writesPerMinute ?? 100),
+    limiter: new WriteRateLimiter({
+      store: writeLimits,
+      perMinute: options.writesPerMinute ?? 100,
+    }),
+    quota: new SnapshotQuota({ store: writeLimits, perDay: 50 }),
   });
   const deps: RouterDeps = {
     httpAuth: mockServices.httpAuth(),

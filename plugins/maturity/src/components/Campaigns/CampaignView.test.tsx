@@ -1,7 +1,7 @@
 import { CampaignProgress } from '@cnmm/backstage-plugin-maturity-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { progress, short } from '../../__testUtils__/campaigns';
+import { campaign, progress, short } from '../../__testUtils__/campaigns';
 import {
   mockMaturityApi,
   model,
@@ -82,5 +82,45 @@ describe('CampaignView', () => {
     });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+});
+
+describe('CampaignView for a manager', () => {
+  const render = (overrides: Parameters<typeof campaign>[0]) =>
+    renderWithEntity(
+      <CampaignView
+        model={model}
+        campaignId="c1"
+        canManage
+        onBack={jest.fn()}
+      />,
+      {
+        api: mockMaturityApi({
+          getCampaignProgress: jest.fn().mockResolvedValue({
+            ...progress(),
+            campaign: campaign(overrides),
+          }),
+        }),
+      },
+    );
+
+  it('offers to edit and close a stored campaign', async () => {
+    await render({});
+    expect(await screen.findByRole('button', { name: 'Edit' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Close campaign' }),
+    ).toBeEnabled();
+  });
+
+  it('does not offer to edit or close a campaign whose scope names a group the manager cannot see', async () => {
+    await render({
+      scope: { owner: 'a hidden group' },
+      hiddenScope: ['owner'],
+    });
+    expect(
+      await screen.findByText(/scope names a group or system you cannot see/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Close campaign' })).toBeNull();
   });
 });

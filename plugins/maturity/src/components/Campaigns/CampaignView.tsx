@@ -43,7 +43,10 @@ export function CampaignView(props: {
   if (progress.error) return <ResponseErrorPanel error={progress.error} />;
   if (!progress.value) return <Progress />;
   const { campaign } = progress.value;
-  const editable = canManage && campaign.source === 'database';
+  // A scope that names a group or system the reader cannot see comes back
+  // as words: saving it would overwrite the real ref, so it is not editable.
+  const hiddenScope = campaign.hiddenScope?.length ?? 0;
+  const editable = canManage && campaign.source === 'database' && !hiddenScope;
 
   if (editing) {
     return (
@@ -91,6 +94,14 @@ export function CampaignView(props: {
           </>
         )}
       </Box>
+      {canManage && campaign.source === 'database' && hiddenScope > 0 && (
+        <Box mb={2}>
+          <Alert severity="info">
+            This campaign's scope names a group or system you cannot see, so you
+            cannot edit or close it.
+          </Alert>
+        </Box>
+      )}
       {closeError && (
         <Box mb={2}>
           <Alert severity="error">{closeError}</Alert>

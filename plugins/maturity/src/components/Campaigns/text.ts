@@ -6,6 +6,7 @@ import {
   GoalMiss,
   MaturityModel,
 } from '@cnmm/backstage-plugin-maturity-common';
+import { plural } from '../shared/plural';
 
 function topicTitle(model: MaturityModel, id: string): string {
   for (const dimension of model.dimensions) {
@@ -36,7 +37,10 @@ export function describeGoal(
       campaign.goals.dimensions?.[id]
     } or higher`;
   }
-  return `Assessed in the last ${campaign.goals.assessedWithinDays} days`;
+  return `Assessed in the last ${plural(
+    campaign.goals.assessedWithinDays!,
+    'day',
+  )}`;
 }
 
 /** What an entity still needs for one goal. */
@@ -52,7 +56,7 @@ export function describeMiss(model: MaturityModel, miss: GoalMiss): string {
     } needed, ${miss.actual === null ? 'not rated' : `at ${miss.actual}`}`;
   }
   return miss.assessedAt
-    ? `A new assessment: the last is older than ${miss.required} days`
+    ? `A new assessment: the last is older than ${plural(miss.required, 'day')}`
     : 'An assessment: there is none yet';
 }
 
@@ -67,7 +71,7 @@ const PHASES: Record<CampaignPhase, string> = {
 export function describeTiming(campaign: CampaignSummary): string {
   if (campaign.phase === 'running') {
     if (campaign.daysLeft === 0) return 'Last day';
-    return `${campaign.daysLeft} day${campaign.daysLeft === 1 ? '' : 's'} left`;
+    return `${plural(campaign.daysLeft, 'day')} left`;
   }
   if (campaign.phase === 'scheduled') return `Starts ${campaign.startsOn}`;
   return PHASES[campaign.phase];

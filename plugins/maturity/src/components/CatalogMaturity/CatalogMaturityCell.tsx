@@ -5,7 +5,12 @@ import { Box, Chip, Typography } from '@material-ui/core';
 import Skeleton from '@material-ui/lab/Skeleton';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatDate, LevelChip, useMaturityModel } from '../shared';
+import {
+  formatDate,
+  LevelChip,
+  ReadableTheme,
+  useMaturityModel,
+} from '../shared';
 import { catalogRowLoader } from './loader';
 
 /** The Maturity cell of one catalog row, answered with its page's batch. */
@@ -74,7 +79,9 @@ export function createMaturityColumn<T extends { entity: Entity }>(
     // Components are what is assessed: rows of other kinds cost no request.
     render: ({ entity }) =>
       entity.kind.toLocaleLowerCase('en-US') === 'component' ? (
-        <CatalogMaturityCell entityRef={stringifyEntityRef(entity)} />
+        <ReadableTheme>
+          <CatalogMaturityCell entityRef={stringifyEntityRef(entity)} />
+        </ReadableTheme>
       ) : (
         <Typography variant="caption">–</Typography>
       ),

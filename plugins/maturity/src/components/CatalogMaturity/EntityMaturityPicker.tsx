@@ -13,7 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatLevel, useMaturityModel } from '../shared';
+import { formatLevel, ReadableTheme, useMaturityModel } from '../shared';
 import {
   assessedRefsQuery,
   criteriaFromQuery,
@@ -36,6 +36,14 @@ const LEVELS = [1, 2, 3, 4, 5];
  * @public
  */
 export function EntityMaturityPicker() {
+  return (
+    <ReadableTheme>
+      <MaturityFilter />
+    </ReadableTheme>
+  );
+}
+
+function MaturityFilter() {
   const api = useApi(maturityApiRef);
   const model = useMaturityModel();
   const { updateFilters, queryParameters } =
@@ -115,6 +123,8 @@ export function EntityMaturityPicker() {
         SelectProps={{ native: true }}
         InputLabelProps={{ shrink: true }}
         helperText="Lowest dimension median"
+        // Still read while the field is off: disabled grey is unreadable.
+        FormHelperTextProps={{ disabled: false }}
       >
         <option value="">Any</option>
         {LEVELS.map(level => (

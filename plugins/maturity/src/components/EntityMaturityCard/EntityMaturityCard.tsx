@@ -14,6 +14,7 @@ import {
   DimensionMedians,
   formatDate,
   formatPercent,
+  ReadableTheme,
   useMaturityModel,
 } from '../shared';
 
@@ -82,12 +83,14 @@ export function EntityMaturityCard() {
   const entityRef = stringifyEntityRef(entity);
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
   return (
-    <InfoCard title="Maturity">
-      {isComponent ? (
-        <ComponentSummary entityRef={entityRef} />
-      ) : (
-        <ScorecardSummary entityRef={entityRef} />
-      )}
-    </InfoCard>
+    <ReadableTheme>
+      <InfoCard title="Maturity">
+        {isComponent ? (
+          <ComponentSummary entityRef={entityRef} />
+        ) : (
+          <ScorecardSummary entityRef={entityRef} />
+        )}
+      </InfoCard>
+    </ReadableTheme>
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Chip, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
-import { formatDate, formatPercent, LevelChip } from '../shared';
+import { formatDate, formatPercent, LevelChip, plural } from '../shared';
 import { MaturityRadar } from './charts';
 import { TopicTable } from './TopicTable';
 
@@ -89,7 +89,7 @@ export function AssessmentView(props: {
                     {/* The base of the median: N/A and unrated topics are not in it. */}
                     <Typography variant="caption" color="textSecondary">
                       {assessment.result.dimensions[dimension.id]?.rated ?? 0}{' '}
-                      of {dimension.topics.length} topics rated
+                      of {plural(dimension.topics.length, 'topic')} rated
                     </Typography>
                   </Box>
                 ))}

@@ -240,7 +240,11 @@ describe('EntityMaturityContent', () => {
                 toLevel: 4,
               },
             ],
+            approximate: [],
           },
+          mode: 'merge',
+          replacedTopics: ['process.audit-and-logs'],
+          keptTopics: ['people.ai', 'policy.ai'],
         }),
     });
     await renderWithEntity(<EntityMaturityContent />, {
@@ -258,20 +262,26 @@ describe('EntityMaturityContent', () => {
     expect(api.importV3Assessment).not.toHaveBeenCalled();
 
     const body = { cnmmVersion: '3.2', ratings: {} };
+    const mergeInto2 = async () =>
+      userEvent.click(
+        await screen.findByRole('button', { name: 'Merge into revision 2' }),
+      );
     await userEvent.upload(input, file(JSON.stringify(body)));
+    await mergeInto2();
     expect(
       await screen.findByText(/must be a 3\.x version/),
     ).toBeInTheDocument();
 
     await userEvent.upload(input, file(JSON.stringify(body)));
+    await mergeInto2();
     expect(
       await screen.findByText(
-        'CNMM 3.x file imported as revision 3. 1 rated level(s) count towards the 4.0 level that now holds their content. Left out (no 4.0 topic): people.developer-agility.',
+        'CNMM 3.x file imported as revision 3. Merged: the ratings of 1 topic replaced; 2 topics, the notes, evidence and targets kept. 1 rated level counted towards the 4.0 level that now holds the content. Left out (no 4.0 topic): people.developer-agility.',
       ),
     ).toBeInTheDocument();
     expect(api.importV3Assessment).toHaveBeenLastCalledWith(
       'component:default/payments',
-      { baseRevision: 2, assessment: body },
+      { baseRevision: 2, assessment: body, mode: 'merge' },
     );
     await waitFor(() => expect(api.getAssessment).toHaveBeenCalledTimes(2));
   });

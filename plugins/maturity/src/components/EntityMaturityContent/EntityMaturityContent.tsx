@@ -19,7 +19,12 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentForm } from '../AssessmentForm';
 import { EntityCampaigns } from '../Campaigns';
-import { Attribution, formatDate, useMaturityModel } from '../shared';
+import {
+  Attribution,
+  formatDate,
+  ReadableTheme,
+  useMaturityModel,
+} from '../shared';
 import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
@@ -38,6 +43,14 @@ function modelSummary(model: MaturityModel): string {
 
 /** The Maturity tab of a component: latest snapshot, history and the form. @public */
 export function EntityMaturityContent() {
+  return (
+    <ReadableTheme>
+      <MaturityTab />
+    </ReadableTheme>
+  );
+}
+
+function MaturityTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(maturityApiRef);

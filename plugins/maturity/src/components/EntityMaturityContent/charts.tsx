@@ -20,7 +20,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ReactElement } from 'react';
-import { formatDate, formatLevel } from '../shared';
+import { formatDate, formatLevel, plural } from '../shared';
 
 /** The median of the targets set on a dimension's topics; null without any. */
 export function dimensionTarget(
@@ -165,7 +165,7 @@ export function MaturityTrend(props: {
   return (
     <ChartFrame
       height={280}
-      label={`Dimension medians over ${snapshots.length} snapshots`}
+      label={`Dimension medians over ${plural(snapshots.length, 'snapshot')}`}
     >
       <LineChart data={data}>
         <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />

@@ -5,7 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { EntityCampaigns } from '../Campaigns';
-import { Attribution, useMaturityModel } from '../shared';
+import { Attribution, ReadableTheme, useMaturityModel } from '../shared';
 import { ScorecardView } from './ScorecardView';
 
 /**
@@ -14,6 +14,14 @@ import { ScorecardView } from './ScorecardView';
  * @public
  */
 export function EntityMaturityScorecardContent() {
+  return (
+    <ReadableTheme>
+      <ScorecardTab />
+    </ReadableTheme>
+  );
+}
+
+function ScorecardTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(maturityApiRef);

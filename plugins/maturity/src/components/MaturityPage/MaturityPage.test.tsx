@@ -88,19 +88,14 @@ describe('MaturityPage', () => {
       limit: 25,
     });
 
-    await userEvent.click(screen.getByLabelText('Owner'));
-    await userEvent.paste('team-a');
+    // Owner, system and domain are picked from the catalog: OverviewTab.test.
     await userEvent.click(screen.getByLabelText('Lifecycle'));
     await userEvent.paste('production');
     await userEvent.selectOptions(screen.getByLabelText('Minimum level'), '2');
 
     await waitFor(() =>
       expect(api.getOverview).toHaveBeenLastCalledWith(
-        expect.objectContaining({
-          owner: 'team-a',
-          lifecycle: 'production',
-          minLevel: 2,
-        }),
+        expect.objectContaining({ lifecycle: 'production', minLevel: 2 }),
       ),
     );
   });
@@ -153,34 +148,6 @@ describe('MaturityPage', () => {
         expect.not.objectContaining({ cursor: 'next-page' }),
       ),
     );
-  });
-
-  it('exports the filtered entities as CSV', async () => {
-    const blob = new Blob(['entityRef\n']);
-    const api = mockMaturityApi({
-      getOverview: jest.fn().mockResolvedValue(overviewPage()),
-      exportOverview: jest
-        .fn()
-        .mockResolvedValue({ blob, filename: 'maturity.csv' }),
-    });
-    const createObjectURL = jest.fn(() => 'blob:maturity');
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
-
-    await renderPage(api);
-    await userEvent.click(screen.getByLabelText('Owner'));
-    await userEvent.paste('team-a');
-    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-
-    await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(api.exportOverview).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'component', owner: 'team-a' }),
-      'csv',
-    );
-    expect(createObjectURL).toHaveBeenCalledWith(blob);
-    click.mockRestore();
   });
 
   it('shows team scorecards from the top-level groups and loads deeper teams on demand', async () => {

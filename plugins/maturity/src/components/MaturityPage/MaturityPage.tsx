@@ -7,7 +7,7 @@ import {
 import { Box, Tab, Tabs } from '@material-ui/core';
 import { useState } from 'react';
 import { CampaignsTab } from '../Campaigns';
-import { useMaturityModel } from '../shared';
+import { ReadableTheme, useMaturityModel } from '../shared';
 import { ModelTab } from './ModelTab';
 import { OverviewTab } from './OverviewTab';
 import { TeamsTab } from './TeamsTab';
@@ -19,8 +19,16 @@ const TABS = [
   { id: 'model', label: 'Model', Component: ModelTab },
 ] as const;
 
-/** The page's tabs without a page header, for the new frontend system. */
-export function MaturityPageContent() {
+/** The page's tabs without a page header. */
+function MaturityPageContent() {
+  return (
+    <ReadableTheme>
+      <MaturityTabs />
+    </ReadableTheme>
+  );
+}
+
+function MaturityTabs() {
   const model = useMaturityModel();
   const [tab, setTab] = useState(0);
   if (model.error) return <ResponseErrorPanel error={model.error} />;

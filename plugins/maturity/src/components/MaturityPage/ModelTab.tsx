@@ -8,7 +8,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Attribution, formatLevel, TopicLevels } from '../shared';
+import { Attribution, formatLevel, plural, TopicLevels } from '../shared';
 
 /** The model to read: levels, then dimensions → topics → levels → criteria. */
 export function ModelTab(props: { model: MaturityModel }) {
@@ -41,7 +41,7 @@ export function ModelTab(props: { model: MaturityModel }) {
         <Accordion key={dimension.id}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Typography variant="subtitle1">
-              {dimension.title} ({dimension.topics.length} topics)
+              {dimension.title} ({plural(dimension.topics.length, 'topic')})
             </Typography>
           </AccordionSummary>
           <AccordionDetails>

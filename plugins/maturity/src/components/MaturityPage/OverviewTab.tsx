@@ -7,22 +7,18 @@ import {
 import {
   Box,
   Button,
-  Grid,
   TableCell,
   TableRow,
   TableSortLabel,
-  TextField,
 } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { Alert } from '@material-ui/lab';
-import { ReactNode, useMemo, useState } from 'react';
-import useDebounce from 'react-use/esm/useDebounce';
+import { Alert, AlertTitle } from '@material-ui/lab';
+import { ReactNode, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
 import {
   AssessedAtCell,
   DimensionHeading,
   EntityRefCell,
-  formatLevel,
   HeatMapCells,
   HeatMapTable,
   IndexAge,
@@ -31,35 +27,8 @@ import {
   serverMessage,
   useOverviewPages,
 } from '../shared';
-
-const FILTER_DELAY_MS = 400;
-
-interface Filters {
-  kind: string;
-  owner: string;
-  system: string;
-  lifecycle: string;
-  minLevel: string;
-}
-
-const NO_FILTERS: Filters = {
-  kind: 'component',
-  owner: '',
-  system: '',
-  lifecycle: '',
-  minLevel: '',
-};
-
-function toEntityFilter(filters: Filters): EntityFilter {
-  const text = (value: string) => value.trim() || undefined;
-  return {
-    kind: text(filters.kind),
-    owner: text(filters.owner),
-    system: text(filters.system),
-    lifecycle: text(filters.lifecycle),
-    minLevel: filters.minLevel === '' ? undefined : Number(filters.minLevel),
-  };
-}
+import { OverviewFilterBar } from './OverviewFilterBar';
+import { useOverviewFilters, useResolvedFilters } from './useOverviewFilters';
 
 // A link is the only way to hand a fetched file to the browser's download.
 function saveFile(blob: Blob, filename: string) {
@@ -74,53 +43,19 @@ function saveFile(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Every assessed entity, filtered, sorted and paged on the server. */
-export function OverviewTab(props: { model: MaturityModel }) {
-  const { model } = props;
-  const api = useApi(maturityApiRef);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+function OverviewTable(props: { model: MaturityModel; filter: EntityFilter }) {
+  const { model, filter } = props;
   const [sort, setSort] = useState<OverviewSort>({
     sortBy: 'name',
     order: 'asc',
   });
-  const [exportError, setExportError] = useState<string>();
-  const [exporting, setExporting] = useState(false);
-
-  useDebounce(
-    () => {
-      if (JSON.stringify(filters) !== JSON.stringify(applied)) {
-        setApplied(filters);
-      }
-    },
-    FILTER_DELAY_MS,
-    [filters],
-  );
-
-  const entityFilter = useMemo(() => toEntityFilter(applied), [applied]);
-  const { page, pagination } = useOverviewPages(entityFilter, sort);
-
-  const setFilter = (key: keyof Filters) => (value: string) =>
-    setFilters(f => ({ ...f, [key]: value }));
+  const { page, pagination } = useOverviewPages(filter, sort);
 
   const sortBy = (column: string) => {
     setSort(s => ({
       sortBy: column,
       order: s.sortBy === column && s.order === 'asc' ? 'desc' : 'asc',
     }));
-  };
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setExportError(undefined);
-    try {
-      const file = await api.exportOverview(toEntityFilter(filters), 'csv');
-      saveFile(file.blob, file.filename);
-    } catch (error) {
-      setExportError(serverMessage(error));
-    } finally {
-      setExporting(false);
-    }
   };
 
   const header = (column: string, label: ReactNode, align?: 'right') => (
@@ -132,6 +67,8 @@ export function OverviewTab(props: { model: MaturityModel }) {
       <TableSortLabel
         active={sort.sortBy === column}
         direction={sort.sortBy === column ? sort.order : 'asc'}
+        // An arrow on every heading takes the width of a column at 1400 px.
+        hideSortIcon
         onClick={() => sortBy(column)}
       >
         {label}
@@ -139,56 +76,91 @@ export function OverviewTab(props: { model: MaturityModel }) {
     </TableCell>
   );
 
-  const textFilter = (key: keyof Filters, label: string, hint?: string) => (
-    <Grid item xs={12} sm={6} md={2}>
-      <TextField
-        id={`maturity-filter-${key}`}
-        label={label}
-        placeholder={hint}
-        fullWidth
-        value={filters[key]}
-        onChange={event => setFilter(key)(event.target.value)}
-      />
-    </Grid>
+  if (page.error) return <ResponseErrorPanel error={page.error} />;
+  if (!page.value) return <Progress />;
+  return (
+    <>
+      <HeatMapTable
+        model={model}
+        label="Maturity overview"
+        header={
+          <>
+            {header('name', 'Entity')}
+            <TableCell>Owner</TableCell>
+            <TableCell>System</TableCell>
+            <TableCell>Lifecycle</TableCell>
+            {model.dimensions.map(d =>
+              header(d.id, <DimensionHeading title={d.title} />),
+            )}
+            {header('percentToTarget', 'To target', 'right')}
+            {header('assessedAt', 'Assessed')}
+            {header('revision', 'Revision', 'right')}
+          </>
+        }
+      >
+        {page.value.items.map(row => (
+          <TableRow key={row.entityRef}>
+            <EntityRefCell entityRef={row.entityRef} />
+            <EntityRefCell entityRef={row.ownerRef} />
+            <EntityRefCell entityRef={row.systemRef} />
+            <NameCell>{row.lifecycle}</NameCell>
+            <HeatMapCells model={model} row={row} />
+            <AssessedAtCell row={row} />
+            <TableCell align="right">{row.revision ?? ''}</TableCell>
+          </TableRow>
+        ))}
+      </HeatMapTable>
+      {pagination}
+      <IndexAge indexedAt={page.value.indexedAt} />
+    </>
   );
+}
+
+/**
+ * Every assessed entity, filtered, sorted and paged on the server; the
+ * filters are in the page's address, so a filtered view can be shared.
+ */
+export function OverviewTab(props: { model: MaturityModel }) {
+  const { model } = props;
+  const api = useApi(maturityApiRef);
+  const { filters, setFilters } = useOverviewFilters();
+  const resolved = useResolvedFilters(filters);
+  const [exportError, setExportError] = useState<string>();
+  const [exporting, setExporting] = useState(false);
+  const { entityFilter, problems } = resolved;
+  const unusable = Object.values(problems);
+
+  const exportCsv = async () => {
+    if (!entityFilter) return;
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const file = await api.exportOverview(entityFilter, 'csv');
+      saveFile(file.blob, file.filename);
+    } catch (error) {
+      setExportError(serverMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <Box>
-      <Grid container spacing={2} alignItems="flex-end">
-        {textFilter('owner', 'Owner', 'team-a or group:default/team-a')}
-        {textFilter('system', 'System', 'payments')}
-        {textFilter('lifecycle', 'Lifecycle', 'production')}
-        {textFilter('kind', 'Kind', 'component')}
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField
-            select
-            id="maturity-filter-minLevel"
-            label="Minimum level"
-            fullWidth
-            value={filters.minLevel}
-            onChange={event => setFilter('minLevel')(event.target.value)}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">Any</option>
-            {[0, 1, 2, 3, 4, 5].map(level => (
-              <option key={level} value={level}>
-                {formatLevel(model, level)}
-              </option>
-            ))}
-          </TextField>
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <Button
-            variant="outlined"
-            startIcon={<GetAppIcon />}
-            onClick={exportCsv}
-            disabled={exporting}
-          >
-            Export CSV
-          </Button>
-        </Grid>
-      </Grid>
+      <OverviewFilterBar
+        model={model}
+        filters={filters}
+        resolved={resolved}
+        onChange={setFilters}
+      >
+        <Button
+          variant="outlined"
+          startIcon={<GetAppIcon />}
+          onClick={exportCsv}
+          disabled={exporting || !entityFilter || unusable.length > 0}
+        >
+          Export CSV
+        </Button>
+      </OverviewFilterBar>
       {exportError && (
         <Box mt={2}>
           <Alert severity="error">Export failed: {exportError}</Alert>
@@ -196,43 +168,19 @@ export function OverviewTab(props: { model: MaturityModel }) {
       )}
 
       <Box mt={2}>
-        {page.error && <ResponseErrorPanel error={page.error} />}
-        {page.loading && <Progress />}
-        {page.value && (
-          <>
-            <HeatMapTable
-              model={model}
-              label="Maturity overview"
-              header={
-                <>
-                  {header('name', 'Entity')}
-                  <TableCell>Owner</TableCell>
-                  <TableCell>System</TableCell>
-                  <TableCell>Lifecycle</TableCell>
-                  {model.dimensions.map(d =>
-                    header(d.id, <DimensionHeading title={d.title} />),
-                  )}
-                  {header('percentToTarget', 'To target', 'right')}
-                  {header('assessedAt', 'Assessed')}
-                  {header('revision', 'Revision', 'right')}
-                </>
-              }
-            >
-              {page.value.items.map(row => (
-                <TableRow key={row.entityRef}>
-                  <EntityRefCell entityRef={row.entityRef} />
-                  <EntityRefCell entityRef={row.ownerRef} />
-                  <EntityRefCell entityRef={row.systemRef} />
-                  <NameCell>{row.lifecycle}</NameCell>
-                  <HeatMapCells model={model} row={row} />
-                  <AssessedAtCell row={row} />
-                  <TableCell align="right">{row.revision ?? ''}</TableCell>
-                </TableRow>
-              ))}
-            </HeatMapTable>
-            {pagination}
-            <IndexAge indexedAt={page.value.indexedAt} />
-          </>
+        {unusable.length > 0 && (
+          <Alert severity="warning">
+            <AlertTitle>
+              These filters name nothing the overview can list
+            </AlertTitle>
+            {unusable.map(problem => (
+              <div key={problem}>{problem}</div>
+            ))}
+          </Alert>
+        )}
+        {!unusable.length && !entityFilter && <Progress />}
+        {!unusable.length && entityFilter && (
+          <OverviewTable model={model} filter={entityFilter} />
         )}
       </Box>
     </Box>

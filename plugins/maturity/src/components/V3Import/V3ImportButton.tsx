@@ -1,13 +1,15 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   V3Import,
+  V3ImportMode,
   V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { ChangeEvent, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { serverMessage } from '../shared';
+import { plural, serverMessage } from '../shared';
+import { V3ImportDialog } from './V3ImportDialog';
 
 // FileReader rather than Blob.text(), which older browsers and jsdom lack.
 function readText(file: File): Promise<string> {
@@ -21,7 +23,8 @@ function readText(file: File): Promise<string> {
 
 /**
  * Records a snapshot from a CNMM 3.x assessment file. The server validates
- * and maps the file, so that a file it refuses changes nothing.
+ * and maps the file, so that a file it refuses changes nothing. Over an
+ * existing assessment it asks first: merge (the default) or replace.
  */
 export function V3ImportButton(props: {
   entityRef: string;
@@ -32,6 +35,32 @@ export function V3ImportButton(props: {
   const api = useApi(maturityApiRef);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A file read and waiting for the choice of merge or replace.
+  const [pending, setPending] = useState<{
+    name: string;
+    assessment: V3Import['assessment'];
+  }>();
+
+  const send = async (
+    assessment: V3Import['assessment'],
+    mode: V3ImportMode,
+  ) => {
+    setPending(undefined);
+    setBusy(true);
+    try {
+      onImported(
+        await api.importV3Assessment(entityRef, {
+          baseRevision,
+          assessment,
+          mode,
+        }),
+      );
+    } catch (e) {
+      setError(serverMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -44,16 +73,9 @@ export function V3ImportButton(props: {
       setError(`${file.name} is not a JSON file.`);
       return;
     }
-    setBusy(true);
-    try {
-      onImported(
-        await api.importV3Assessment(entityRef, { baseRevision, assessment }),
-      );
-    } catch (e) {
-      setError(serverMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    // Nothing to merge into or replace: no question to ask.
+    if (baseRevision === 0) await send(assessment, 'merge');
+    else setPending({ name: file.name, assessment });
   };
 
   return (
@@ -73,6 +95,14 @@ export function V3ImportButton(props: {
           }}
         />
       </Button>
+      {pending && (
+        <V3ImportDialog
+          fileName={pending.name}
+          revision={baseRevision}
+          onCancel={() => setPending(undefined)}
+          onImport={mode => send(pending.assessment, mode)}
+        />
+      )}
       {error && (
         <Box mt={1}>
           <Alert severity="error">The file was not imported: {error}</Alert>
@@ -82,17 +112,46 @@ export function V3ImportButton(props: {
   );
 }
 
+const topics = (n: number) => plural(n, 'topic');
+
 /** What an import did, in a sentence for the confirmation. */
-export function describeImport({ assessment, mapping }: V3ImportResult) {
+export function describeImport({
+  assessment,
+  mapping,
+  mode,
+  replacedTopics,
+  keptTopics,
+}: V3ImportResult) {
   const parts = [`CNMM 3.x file imported as revision ${assessment.revision}.`];
+  if (mode === 'merge' && (replacedTopics.length || keptTopics.length)) {
+    parts.push(
+      `Merged: the ratings of ${topics(
+        replacedTopics.length,
+      )} replaced; ${topics(
+        keptTopics.length,
+      )}, the notes, evidence and targets kept.`,
+    );
+  } else if (mode === 'replace' && replacedTopics.length) {
+    parts.push(
+      `It replaces the previous assessment (${topics(
+        replacedTopics.length,
+      )}, notes, evidence and targets); the history keeps it.`,
+    );
+  }
   if (mapping.shifted.length) {
     parts.push(
-      `${mapping.shifted.length} rated level(s) count towards the 4.0 level that now holds their content.`,
+      `${plural(
+        mapping.shifted.length,
+        'rated level',
+      )} counted towards the 4.0 level that now holds the content.`,
     );
   }
   if (mapping.approximate?.length) {
     parts.push(
-      `${mapping.approximate.length} 4.0 level(s) only partly asked by 3.x, capped at partially.`,
+      `${plural(
+        mapping.approximate.length,
+        '4.0 level',
+      )} only partly asked by 3.x, capped at partially.`,
     );
   }
   if (mapping.dropped.length) {

@@ -7,7 +7,12 @@ export function Attribution(props: { model: MaturityModel }) {
     <Box mt={2}>
       <Typography variant="caption" color="textSecondary" component="p">
         {attribution.text}. Original:{' '}
-        <Link href={url} target="_blank" rel="noopener noreferrer">
+        <Link
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer"
+          underline="always"
+        >
           {title} {version}
         </Link>{' '}
         ·{' '}
@@ -15,6 +20,7 @@ export function Attribution(props: { model: MaturityModel }) {
           href={attribution.licenseUrl}
           target="_blank"
           rel="noopener noreferrer"
+          underline="always"
         >
           {attribution.license}
         </Link>

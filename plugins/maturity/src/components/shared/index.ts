@@ -1,6 +1,7 @@
 export { Attribution } from './Attribution';
 export { responseStatus, serverMessage } from './errors';
 export { formatDate, formatPercent, isHttpUrl } from './format';
+export { plural } from './plural';
 export { formatLevel, HeatCell, LevelChip, levelColor } from './levels';
 export { TopicLevels } from './TopicLevels';
 export { ratingDifferences } from './ratingDiff';
@@ -20,5 +21,7 @@ export {
   shortDimensionTitle,
 } from './heatMap';
 export { IndexAge } from './IndexAge';
+export { ReadableTheme } from './ReadableTheme';
+export { readableTextOn } from './contrast';
 export { useOverviewPages } from './overviewPages';
 export type { OverviewSort } from './overviewPages';

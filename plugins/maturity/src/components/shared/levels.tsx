@@ -11,6 +11,7 @@ import {
   Theme,
   useTheme,
 } from '@material-ui/core';
+import { readableTextOn } from './contrast';
 
 type LevelNames = Pick<MaturityModel, 'levels'>;
 
@@ -21,8 +22,9 @@ export function formatLevel(model: LevelNames, level: number | null): string {
 }
 
 /**
- * A colour per level that stays readable in both themes: it is derived from
- * the theme's primary colour, so text on it can use getContrastText.
+ * A colour per level, from pale (level 0) to the theme's primary colour
+ * (level 5) in a light theme, from dark to it in a dark one. Text on it is
+ * black or white, whichever reads better (readableTextOn).
  */
 export function levelColor(theme: Theme, level: number): string {
   const weakness = 1 - Math.max(0, Math.min(5, level)) / 5;
@@ -51,7 +53,7 @@ export function LevelChip(props: {
       label={formatLevel(model, level)}
       style={{
         backgroundColor: background,
-        color: theme.palette.getContrastText(background),
+        color: readableTextOn(background),
       }}
     />
   );
@@ -89,7 +91,7 @@ export function HeatCell(props: { model: LevelNames; level: number | null }) {
       title={label}
       style={{
         backgroundColor: background,
-        color: theme.palette.getContrastText(background),
+        color: readableTextOn(background),
         fontWeight: 'bold',
       }}
     >

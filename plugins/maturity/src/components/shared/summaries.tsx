@@ -10,6 +10,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { formatPercent } from './format';
+import { plural } from './plural';
 import { formatLevel, LevelChip } from './levels';
 
 const WEAKEST_TOPICS = 5;
@@ -31,7 +32,8 @@ export function Coverage(props: { scorecard: Scorecard }) {
   return (
     <Box>
       <Typography variant="body1">
-        {components.assessed} of {components.total} components assessed
+        {components.assessed} of {plural(components.total, 'component')}{' '}
+        assessed
       </Typography>
       <Box my={1}>
         <LinearProgress
