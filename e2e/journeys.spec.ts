@@ -457,13 +457,15 @@ test('8. a full assessment of all 22 topics by keyboard with "Set level", a draf
 test('9. the catalog shows each component its maturity, from one request, and filters by it', async ({
   page,
 }) => {
-  // The catalog is the demo portal's landing page: once signed in and shown,
-  // it is read again with the requests of the Maturity column counted.
+  // The catalog is the demo portal's landing page (at /catalog, where / leads):
+  // once signed in and shown, it is read again with the requests of the
+  // Maturity column counted.
   const row = (name: string) =>
     page.getByRole('row').filter({
       has: page.getByRole('link', { name, exact: true }),
     });
   await signIn(page);
+  await expect(page).toHaveURL(/:3000\/catalog(\?|$)/);
   await expect(row('payments-api')).toContainText('1 · Build');
   const batches: string[][] = [];
   page.on('request', req => {

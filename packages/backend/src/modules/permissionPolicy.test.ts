@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
@@ -125,4 +127,19 @@ describe('MaturityDemoPolicy', () => {
       ).toEqual({ result: AuthorizeResult.ALLOW });
     },
   );
+});
+
+describe('the permission policy module of the README', () => {
+  it('is this file, as the README shows it for adopters to copy', () => {
+    const readme = readFileSync(
+      join(__dirname, '../../../../README.md'),
+      'utf8',
+    );
+    const shown = readme.match(
+      /<!-- test:install file packages\/backend\/src\/modules\/permissionPolicy\.ts -->\n\n```ts\n([\s\S]*?)\n```/,
+    );
+    expect(shown?.[1]).toBe(
+      readFileSync(join(__dirname, 'permissionPolicy.ts'), 'utf8').trimEnd(),
+    );
+  });
 });
