@@ -127,7 +127,8 @@ export async function startInProcessBackend(options: {
       // notifications backend) find what they call.
       factory: () =>
         catalogServiceMock.mock(
-          (options.policy?.service ?? visibilityCatalog(options.entities)) as any,
+          (options.policy?.service ??
+            visibilityCatalog(options.entities)) as any,
         ),
     }),
     ...(options.features ?? []),
