@@ -47,11 +47,11 @@ describe.each(databases.eachSupportedId())('summary writes on %p', id => {
   });
 
   async function held(entityRef: string) {
-    const summary = await storedSummary(knex, entityRef);
+    const stored = await storedSummary(knex, entityRef);
     return {
-      revision: summary?.revision,
-      lowest: summary?.lowestMedian,
-      medians: [...new Set(Object.values(summary?.medians ?? {}))],
+      revision: stored?.revision,
+      lowest: stored?.lowestMedian,
+      medians: [...new Set(Object.values(stored?.medians ?? {}))],
     };
   }
 
