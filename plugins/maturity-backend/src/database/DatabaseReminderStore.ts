@@ -2,11 +2,13 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { chunks } from '../util/chunks';
 import { toIso } from './mappers';
-import { Digest, ReminderItem, ReminderStore } from './ReminderStore';
+import {
+  Digest,
+  itemKey,
+  ReminderItem,
+  ReminderStore,
+} from './ReminderStore';
 import { DIGESTS, DigestRow, REMINDER_ITEMS, ReminderItemRow } from './tables';
-
-const itemKey = (i: { reason: string; period: string; entityRef: string }) =>
-  `${i.reason}|${i.period}|${i.entityRef}`;
 
 type ItemOf = Pick<ReminderItemRow, 'digest_id' | 'campaign_id' | 'entity_ref'>;
 

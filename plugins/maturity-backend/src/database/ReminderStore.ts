@@ -9,6 +9,14 @@ export interface ReminderItem {
   entityRef: string;
 }
 
+/**
+ * An item's key within its campaign, as {@link ReminderStore.recordedItems}
+ * answers it: the job tests what is due against the recorded ones with it.
+ */
+export function itemKey(item: Omit<ReminderItem, 'campaignId'>): string {
+  return `${item.reason}|${item.period}|${item.entityRef}`;
+}
+
 /** One reminder notification: an owner, a reason, and what it is about. */
 export interface Digest {
   id: string;
@@ -29,7 +37,7 @@ export interface Digest {
  * claim and the mark leaves it leased; once the lease ends, any run sends it.
  */
 export interface ReminderStore {
-  /** The items of a campaign recorded so far, as `reason|period|entityRef`. */
+  /** The items of a campaign recorded so far, by {@link itemKey}. */
   recordedItems(campaignId: string): Promise<Set<string>>;
   /**
    * Claims a new digest of an owner and reason with those of `items` that no

@@ -7,7 +7,12 @@ import {
   isStale,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { ReminderReason, ReminderSettings } from '../config';
-import { Digest, ReminderItem, ReminderStore } from '../database/ReminderStore';
+import {
+  Digest,
+  itemKey,
+  ReminderItem,
+  ReminderStore,
+} from '../database/ReminderStore';
 import { CampaignService } from '../services/CampaignService';
 import { digestPayload } from './reminderText';
 
@@ -179,7 +184,7 @@ export class CampaignReminders {
         if (!ownerRef) continue;
         const add = (reason: ReminderReason, period: string) => {
           if (!enabled[reason]) return;
-          if (recorded.has(`${reason}|${period}|${entityRef}`)) return;
+          if (recorded.has(itemKey({ reason, period, entityRef }))) return;
           const key = `${ownerRef}\n${reason}`;
           const group = groups.get(key) ?? [];
           group.push({
