@@ -182,9 +182,12 @@ export class CampaignReminders {
       const entities = await this.deps.service.evaluate(campaign, options);
       for (const { entityRef, ownerRef, evaluation } of entities) {
         if (!ownerRef) continue;
-        const add = (reason: ReminderReason, period: string) => {
-          if (!enabled[reason]) return;
-          if (recorded.has(itemKey({ reason, period, entityRef }))) return;
+        for (const [reason, period] of reasons(campaign, evaluation, now, {
+          staleAfterDays,
+          repeat,
+        })) {
+          if (!enabled[reason]) continue;
+          if (recorded.has(itemKey({ reason, period, entityRef }))) continue;
           const key = `${ownerRef}\n${reason}`;
           const group = groups.get(key) ?? [];
           group.push({
@@ -195,12 +198,6 @@ export class CampaignReminders {
             ownerRef,
           });
           groups.set(key, group);
-        };
-        for (const [reason, period] of reasons(campaign, evaluation, now, {
-          staleAfterDays,
-          repeat,
-        })) {
-          add(reason, period);
         }
       }
     }
