@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { component, group } from '../__testUtils__/fixtures';
-import { insert } from '../__testUtils__/summaries';
+import { insert, newAssessment } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { CatalogIndexer } from './CatalogIndexer';
 
@@ -137,22 +137,14 @@ describe.each(databases.eachSupportedId())('CatalogIndexer age on %p', id => {
         .where({ entity_ref: REF })
         .pluck('owner_ref'),
     ).toEqual(['group:default/storefront']);
-    await insert(store, {
-      entityRef: REF,
-      baseRevision: 0,
-      modelId: 'cnmm',
-      modelVersion: '4.0',
-      createdBy: 'user:default/sam',
-      entityUid: 'first',
-      ownerRef: 'group:default/payments',
-      systemRef: null,
-      lifecycle: null,
-      ratings: { 'people.ai': { '1': 'fully' } },
-      targets: {},
-      notes: { 'people.ai': 'the first one’s' },
-      evidence: {},
-      comment: null,
-    });
+    await insert(
+      store,
+      newAssessment(REF, 0, {
+        entityUid: 'first',
+        ownerRef: 'group:default/payments',
+        notes: { 'people.ai': 'the first one’s' },
+      }),
+    );
     // Deleted and registered again: the same ref, another entity.
     current.entities = [api('second')];
     expect(await indexer.sync()).toMatchObject({ written: 1, retired: [REF] });
