@@ -2,12 +2,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { chunks } from '../util/chunks';
 import { toIso } from './mappers';
-import {
-  Digest,
-  itemKey,
-  ReminderItem,
-  ReminderStore,
-} from './ReminderStore';
+import { Digest, itemKey, ReminderItem, ReminderStore } from './ReminderStore';
 import { DIGESTS, DigestRow, REMINDER_ITEMS, ReminderItemRow } from './tables';
 
 type ItemOf = Pick<ReminderItemRow, 'digest_id' | 'campaign_id' | 'entity_ref'>;
