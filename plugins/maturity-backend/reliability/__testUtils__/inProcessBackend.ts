@@ -10,13 +10,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo } from 'node:net';
 import { maturityPlugin } from '../../src/plugin';
 import {
   authorizeByOwnership,
   readDecisionByAnnotation,
   visibilityCatalog,
 } from '../../src/__testUtils__/fixtures';
+import { freePort } from './standaloneBackend';
 
 /**
  * The real plugin (router, service, store, migrations) in this process, on
@@ -141,16 +142,4 @@ export async function startInProcessBackend(options: {
     baseUrl: `http://127.0.0.1:${port}/api/maturity`,
     stop: () => backend.stop(),
   };
-}
-
-/** A port free on 127.0.0.1 now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
