@@ -10,7 +10,6 @@
  * failure lists every kind of bad answer seen in the run (with examples);
  * explicit minimal cases follow for what the runs found.
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
@@ -25,11 +24,7 @@ import {
   text,
   validBody,
 } from './__testUtils__/arbitraries';
-import {
-  FUZZ_RUNS,
-  IN_PROCESS_POSTGRES,
-  skipWithoutPostgres,
-} from './__testUtils__/env';
+import { FUZZ_RUNS, inProcessDatabaseIds } from './__testUtils__/env';
 import {
   ADMIN,
   as,
@@ -44,16 +39,8 @@ import {
 } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 
-const PG_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres('bad input on POSTGRES_15', PG_VARIABLE, [
-    'every property and case of the SQLite block, on PostgreSQL',
-  ]);
-}
+const ids = inProcessDatabaseIds(databases, 'bad input');
 
 const user = { Authorization: as(OWNER) };
 const FUZZ_TARGET = 'fuzz-target';

@@ -6,7 +6,7 @@
  * process on SQLite and PostgreSQL; the orphan cleanup is the scheduled
  * task's own function, run with a catalog that has lost entities.
  */
-import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -28,20 +28,12 @@ import {
   recordingAuditor,
   TOPICS,
 } from '../src/__testUtils__/fixtures';
-import { IN_PROCESS_POSTGRES, skipWithoutPostgres } from './__testUtils__/env';
+import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
 import { startInProcessBackend } from './__testUtils__/inProcessBackend';
 
-const PG_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres('data safety on POSTGRES_15', PG_VARIABLE, [
-    'every case of the SQLite block, on PostgreSQL',
-  ]);
-}
+const ids = inProcessDatabaseIds(databases, 'data safety');
 
 setFlagsFromString('--expose-gc');
 const gc: () => void = runInNewContext('gc');

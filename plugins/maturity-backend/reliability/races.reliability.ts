@@ -6,7 +6,6 @@
  * load of mixed reads and writes: no 5xx, and every 201 is exactly one
  * stored snapshot (none lost, none extra).
  */
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import {
@@ -16,7 +15,7 @@ import {
   StandaloneDatabase,
 } from './__testUtils__/databases';
 import {
-  IN_PROCESS_POSTGRES,
+  inProcessDatabaseIds,
   LOAD_SECONDS,
   skipWithoutPostgres,
   STANDALONE_POSTGRES,
@@ -36,16 +35,7 @@ const ROUNDS = 5;
 const LOAD_CLIENTS = 50;
 
 const databases = createTestDatabases();
-const ids: TestDatabaseId[] = ['SQLITE_3'];
-if (IN_PROCESS_POSTGRES && databases.supports('POSTGRES_15')) {
-  ids.push('POSTGRES_15');
-} else {
-  skipWithoutPostgres(
-    'concurrent writers on POSTGRES_15',
-    'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
-    [`lets exactly one of ${WRITERS} writers on a revision through`],
-  );
-}
+const ids = inProcessDatabaseIds(databases, 'concurrent writers');
 
 describe.each(ids.map(id => [id]))('concurrent writers on %s', id => {
   let knex: Knex;
