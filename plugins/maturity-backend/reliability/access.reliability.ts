@@ -18,7 +18,11 @@ import {
   validSubmission,
 } from '../src/__testUtils__/fixtures';
 import { Client, createClient, isBackstageError } from './__testUtils__/http';
-import { startInProcessBackend } from './__testUtils__/inProcessBackend';
+import {
+  SERVICE_TOKEN,
+  startInProcessBackend,
+  staticTokenAccess,
+} from './__testUtils__/inProcessBackend';
 
 const databases = createTestDatabases();
 
@@ -54,7 +58,6 @@ async function count(knex: Knex) {
 }
 
 describe('access with the real auth services', () => {
-  const SERVICE_TOKEN = 'reliability-static-token-0123456789';
   let knex: Knex;
   let client: Client;
   let stop: () => Promise<void>;
@@ -64,18 +67,7 @@ describe('access with the real auth services', () => {
     const backend = await startInProcessBackend({
       knex,
       auth: 'real',
-      config: {
-        backend: {
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: SERVICE_TOKEN, subject: 'ci-reader' },
-              },
-            ],
-          },
-        },
-      },
+      config: staticTokenAccess('ci-reader'),
     });
     stop = backend.stop;
     client = createClient(backend.baseUrl);

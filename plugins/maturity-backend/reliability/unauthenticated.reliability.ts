@@ -14,12 +14,15 @@ import { recordingAuditor } from '../src/__testUtils__/fixtures';
 import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import { inProcessDatabaseIds } from './__testUtils__/env';
 import { Client, createClient } from './__testUtils__/http';
-import { startInProcessBackend } from './__testUtils__/inProcessBackend';
+import {
+  SERVICE_TOKEN,
+  startInProcessBackend,
+  staticTokenAccess,
+} from './__testUtils__/inProcessBackend';
 
 const databases = createTestDatabases();
 const ids = inProcessDatabaseIds(databases, 'unauthenticated traffic');
 
-const SERVICE_TOKEN = 'reliability-static-token-0123456789';
 const ADDRESSES = 20;
 const PER_ADDRESS = 100;
 const LONG_NAME = 'x'.repeat(15_000);
@@ -65,18 +68,7 @@ describe.each(ids)('unauthenticated traffic on %s', id => {
     const backend = await startInProcessBackend({
       knex,
       auth: 'real',
-      config: {
-        backend: {
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: SERVICE_TOKEN, subject: 'ci-writer' },
-              },
-            ],
-          },
-        },
-      },
+      config: staticTokenAccess('ci-writer'),
       features: [auditor.factory],
     });
     baseUrl = backend.baseUrl;

@@ -143,3 +143,22 @@ export async function startInProcessBackend(options: {
     stop: () => backend.stop(),
   };
 }
+
+/** The token that `staticTokenAccess` lets in. */
+export const SERVICE_TOKEN = 'reliability-static-token-0123456789';
+
+/**
+ * Config for a backend with `auth: 'real'` that lets `SERVICE_TOKEN` in as
+ * the service `subject`: the one way a service reaches the real auth.
+ */
+export function staticTokenAccess(subject: string) {
+  return {
+    backend: {
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: SERVICE_TOKEN, subject } },
+        ],
+      },
+    },
+  };
+}
