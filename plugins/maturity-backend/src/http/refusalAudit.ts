@@ -3,12 +3,12 @@ import { Request } from 'express';
 import { withAuditEvent } from '../services/audit';
 
 /** The most of a request path an event keeps: enough to name any entity. */
-export const AUDITED_PATH_LENGTH = 256;
+const AUDITED_PATH_LENGTH = 256;
 
 const WINDOW_MS = 60_000;
 
 /** The request's path as an event records it: at most 256 characters. */
-export function auditedPath(req: Request): string {
+function auditedPath(req: Request): string {
   const path = `${req.baseUrl ?? ''}${req.path}`;
   return path.length > AUDITED_PATH_LENGTH
     ? `${path.slice(0, AUDITED_PATH_LENGTH - 1)}…`
