@@ -16,6 +16,7 @@ import {
 import { inGeneration, isReplaced, retireRef } from './generations';
 import { fromAssessmentRow, toAssessmentRow } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
+import { appendHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
@@ -105,7 +106,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         });
         await tx(TABLE).insert(row);
         stored = fromAssessmentRow(row);
-        await writeSummaries(tx, [summarize(stored)]);
+        const summary = summarize(stored);
+        await writeSummaries(tx, [summary]);
+        await appendHistory(tx, summary);
       });
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
