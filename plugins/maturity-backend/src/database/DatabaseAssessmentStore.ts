@@ -11,12 +11,13 @@ import {
   NewAssessment,
   OrphanReconciliation,
   ReconcileOptions,
+  SnapshotKey,
   SnapshotSummary,
 } from './AssessmentStore';
 import { inGeneration, isReplaced, retireRef } from './generations';
 import { fromAssessmentRow, toAssessmentRow } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
-import { appendHistory } from './summaryHistory';
+import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
@@ -123,6 +124,29 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
   async replaceSummaries(summaries: SnapshotSummary[]): Promise<void> {
     await this.knex.transaction(tx => writeSummaries(tx, summaries));
+  }
+
+  async replaceHistory(summaries: SnapshotSummary[]): Promise<void> {
+    await this.knex.transaction(tx => rescoreHistory(tx, summaries));
+  }
+
+  /** Parsed but not kept in the cache: a re-score reads each once. */
+  async snapshotsAfter(
+    after: SnapshotKey | undefined,
+    limit: number,
+    entityRefs?: string[],
+  ): Promise<AssessmentRecord[]> {
+    const query = this.knex<AssessmentRow>(TABLE)
+      .orderBy([{ column: 'entity_ref' }, { column: 'revision' }])
+      .limit(limit);
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    if (after) {
+      query.whereRaw('(entity_ref, revision) > (?, ?)', [
+        after.entityRef,
+        after.revision,
+      ]);
+    }
+    return (await query).map(fromAssessmentRow);
   }
 
   async retireReplaced(entities: EntityUid[]): Promise<string[]> {
