@@ -79,6 +79,51 @@ export function buildOrganisation(size: Size) {
   return { groups, systems, components };
 }
 
+/** A generated organisation: its groups, systems and components. */
+export type Organisation = ReturnType<typeof buildOrganisation>;
+
+/** The refs of a group and of every group below it. */
+export function subtreeOf(org: Organisation, name: string): string[] {
+  const names = new Set([name]);
+  // Groups are generated level by level, each after its parent.
+  for (const g of org.groups) {
+    const parent = (g.spec as { parent?: string }).parent;
+    if (parent && names.has(parent)) names.add(g.metadata.name);
+  }
+  return [...names].map(n => `group:default/${n}`);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How far back the generated snapshots go. */
+export const HISTORY_DAYS = 365;
+
+/**
+ * When the snapshots of component `index` were written, oldest first:
+ * `count` moments spread over the year before `now`, the same for the same
+ * component in every run (a hash of its index, not a random draw), each
+ * component's at least a minute apart and the last an hour before `now`,
+ * so that the benchmark's own writes come after them. As the sorted draws
+ * of a uniform spread, a first snapshot is more often early in the year and
+ * a last one late: six months back about three components in four have a
+ * snapshot, as in a portal that has been assessing for a year.
+ */
+export function snapshotTimes(index: number, count: number, now: number) {
+  let x = (index + 1) * 2246822519;
+  const next = () => {
+    x = Math.imul(x ^ (x >>> 15), 2654435761);
+    x ^= x >>> 13;
+    return (x >>> 0) / 2 ** 32;
+  };
+  const minute = 60 * 1000;
+  // The sorted draws, each moved a minute further than the one before.
+  const span = HISTORY_DAYS * DAY_MS - 3600 * 1000 - count * minute;
+  const start = now - HISTORY_DAYS * DAY_MS;
+  return Array.from({ length: count }, () => Math.floor(next() * span))
+    .sort((a, b) => a - b)
+    .map((offset, i) => new Date(start + offset + i * minute));
+}
+
 /** The relations the catalog would derive, for a generated index source. */
 export function withRelations(entity: Entity): Entity {
   const spec = (entity.spec ?? {}) as Record<string, string>;
