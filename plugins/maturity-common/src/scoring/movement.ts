@@ -1,6 +1,6 @@
 import type { Movement } from '../api/changes';
 
-/** The levels of an entity at one date that a movement is judged on. */
+/** The levels of an entity at one date that a movement is judged on. @public */
 export interface ComparedLevels {
   dimensions: Record<string, number | null>;
   topics: Record<string, number | null>;
