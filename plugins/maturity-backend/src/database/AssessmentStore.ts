@@ -36,6 +36,9 @@ export type AssessmentRecord = Omit<StoredAssessment, 'result'> & {
   entityUid: string | null;
 };
 
+/** One snapshot's place: its entity and revision. */
+export type SnapshotKey = { entityRef: string; revision: number };
+
 /** An indexed entity and its catalog `metadata.uid`. */
 export type EntityUid = { entityRef: string; uid: string };
 
@@ -69,6 +72,22 @@ export interface AssessmentStore {
    * refs retired.
    */
   retireReplaced(entities: EntityUid[]): Promise<string[]>;
+  /**
+   * Writes the scores of some snapshots over their history rows (after a
+   * change of model, settings or lifecycle), adding the row of one that has
+   * none; a snapshot deleted meanwhile gets none.
+   */
+  replaceHistory(summaries: SnapshotSummary[]): Promise<void>;
+  /**
+   * Up to `limit` stored snapshots after `after`, in (ref, revision) order,
+   * of every generation, hidden ones included, of `entityRefs` only when
+   * given: for re-scoring the history, never for an answer.
+   */
+  snapshotsAfter(
+    after: SnapshotKey | undefined,
+    limit: number,
+    entityRefs?: string[],
+  ): Promise<AssessmentRecord[]>;
   /** The latest snapshots of up to `limit` entities with refs after `afterRef`, by ref. */
   latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
   getMeta(key: string): Promise<string | undefined>;

@@ -11,11 +11,13 @@ import {
   NewAssessment,
   OrphanReconciliation,
   ReconcileOptions,
+  SnapshotKey,
   SnapshotSummary,
 } from './AssessmentStore';
 import { inGeneration, isReplaced, retireRef } from './generations';
 import { fromAssessmentRow, toAssessmentRow } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
+import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
@@ -105,7 +107,9 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         });
         await tx(TABLE).insert(row);
         stored = fromAssessmentRow(row);
-        await writeSummaries(tx, [summarize(stored)]);
+        const summary = summarize(stored);
+        await writeSummaries(tx, [summary]);
+        await appendHistory(tx, summary);
       });
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
@@ -120,6 +124,29 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
   async replaceSummaries(summaries: SnapshotSummary[]): Promise<void> {
     await this.knex.transaction(tx => writeSummaries(tx, summaries));
+  }
+
+  async replaceHistory(summaries: SnapshotSummary[]): Promise<void> {
+    await this.knex.transaction(tx => rescoreHistory(tx, summaries));
+  }
+
+  /** Parsed but not kept in the cache: a re-score reads each once. */
+  async snapshotsAfter(
+    after: SnapshotKey | undefined,
+    limit: number,
+    entityRefs?: string[],
+  ): Promise<AssessmentRecord[]> {
+    const query = this.knex<AssessmentRow>(TABLE)
+      .orderBy([{ column: 'entity_ref' }, { column: 'revision' }])
+      .limit(limit);
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    if (after) {
+      query.whereRaw('(entity_ref, revision) > (?, ?)', [
+        after.entityRef,
+        after.revision,
+      ]);
+    }
+    return (await query).map(fromAssessmentRow);
   }
 
   async retireReplaced(entities: EntityUid[]): Promise<string[]> {

@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
 import { toIso } from './mappers';
 import { RetentionCandidate, RetentionStore } from './RetentionStore';
-import { ASSESSMENTS } from './tables';
+import { rechain } from './summaryHistory';
+import { ASSESSMENTS, SUMMARY_HISTORY } from './tables';
 
 /** The knex implementation of {@link RetentionStore}. */
 export class DatabaseRetentionStore implements RetentionStore {
@@ -58,24 +59,38 @@ export class DatabaseRetentionStore implements RetentionStore {
     return refs.map(ref => byRef.get(ref)!);
   }
 
+  /**
+   * Deletes the revisions with their history rows, and lets the periods of
+   * the rows left close over the gap: as of a time in it, the entity reads
+   * as the revision kept before it, as a replay of the snapshots kept does.
+   */
   async deleteRevisions(
     entityRef: string,
     revisions: number[],
   ): Promise<number> {
-    let deleted = 0;
-    for (const batch of chunks(revisions)) {
-      deleted += await this.knex(ASSESSMENTS)
-        .where({ entity_ref: entityRef })
-        .whereIn('revision', batch)
-        .where(
-          'revision',
-          '<',
-          this.knex(ASSESSMENTS)
-            .max('revision')
-            .where({ entity_ref: entityRef }),
-        )
-        .delete();
-    }
-    return deleted;
+    return this.knex.transaction(async tx => {
+      let deleted = 0;
+      for (const batch of chunks(revisions)) {
+        deleted += await tx(ASSESSMENTS)
+          .where({ entity_ref: entityRef })
+          .whereIn('revision', batch)
+          .where(
+            'revision',
+            '<',
+            tx(ASSESSMENTS).max('revision').where({ entity_ref: entityRef }),
+          )
+          .delete();
+        await tx(SUMMARY_HISTORY)
+          .where({ entity_ref: entityRef })
+          .whereIn('revision', batch)
+          .whereNotIn(
+            'revision',
+            tx(ASSESSMENTS).select('revision').where({ entity_ref: entityRef }),
+          )
+          .delete();
+      }
+      if (deleted) await rechain(tx, [entityRef]);
+      return deleted;
+    });
   }
 }

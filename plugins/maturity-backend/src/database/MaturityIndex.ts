@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
 import { afterKeyset } from './afterKeyset';
@@ -30,12 +31,12 @@ import {
   withSubtree,
 } from './scopeQuery';
 import { streamQuery } from './streamQuery';
+import { summariesAt } from './summaryHistory';
 import {
   ENTITIES,
   EntityRow,
   OWNERS,
   OwnerRow,
-  SUMMARIES,
   SUMMARY_DIMENSIONS,
 } from './tables';
 
@@ -198,18 +199,20 @@ export class MaturityIndex {
 
   /**
    * The latest summary of each indexed ref among `entityRefs` that meets the
-   * condition, by ref: one query a batch of refs.
+   * condition (the latest at `asOf` when given), by ref: one query a batch
+   * of refs.
    */
   async summariesOf(
     entityRefs: string[],
     condition?: SqlCondition,
+    asOf?: Date,
   ): Promise<Map<string, CatalogSummary>> {
     const found = new Map<string, CatalogSummary>();
     for (const batch of chunks(entityRefs)) {
       const query = this.knex({ e: ENTITIES })
         // The refs again in the join, so that PostgreSQL looks summaries up
         // by key rather than hashing the whole table.
-        .leftJoin({ s: SUMMARIES }, join =>
+        .leftJoin(summariesAt(this.knex, asOf), join =>
           join
             .on('s.entity_ref', '=', 'e.entity_ref')
             .andOnIn('s.entity_ref', batch),
@@ -226,14 +229,15 @@ export class MaturityIndex {
   /**
    * The refs of assessed entities of any kind whose lowest dimension median
    * is at least `minLevel`, and whose snapshot is stale (`stale: true`) or
-   * current (`stale: false`) at `now`, in ref order.
+   * current (`stale: false`) at `now`, in ref order; by their summaries at
+   * `asOf` when given (then `now` is usually `asOf` too).
    */
   async assessedRefs(
-    filter: { minLevel?: number; stale?: boolean; now: Date },
+    filter: { minLevel?: number; stale?: boolean; now: Date; asOf?: Date },
     condition?: SqlCondition,
   ): Promise<string[]> {
     const query = this.knex({ e: ENTITIES })
-      .join({ s: SUMMARIES }, 's.entity_ref', 'e.entity_ref')
+      .join(summariesAt(this.knex, filter.asOf), 's.entity_ref', 'e.entity_ref')
       .select('e.entity_ref')
       .orderBy('e.entity_ref');
     if (filter.minLevel !== undefined) {
@@ -273,7 +277,8 @@ export class MaturityIndex {
     const rows: IndexedColumns[] = await query;
     const byRef = new Map<string, IndexedColumns>();
     for (const refs of chunks(rows.map(r => r.entity_ref!))) {
-      const summaries = await this.knex(SUMMARIES)
+      const summaries = await this.knex
+        .from(summariesAt(this.knex, scope.asOf))
         .select('entity_ref', ...summaryColumns)
         .whereIn('entity_ref', refs);
       for (const summary of summaries) byRef.set(summary.entity_ref, summary);
@@ -347,7 +352,11 @@ export class MaturityIndex {
     return Number(row?.n ?? 0);
   }
 
-  /** One page in sort order (see afterKeyset), after `after`. */
+  /**
+   * One page in sort order (see afterKeyset), after `after`. As of a date
+   * (`scope.asOf`) a dimension is not a sort: its medians are indexed for
+   * the latest summaries only.
+   */
   async page(
     scope: IndexScope,
     condition: SqlCondition | undefined,
@@ -355,6 +364,11 @@ export class MaturityIndex {
     limit: number,
     after?: Keyset,
   ): Promise<IndexedEntity[]> {
+    if (scope.asOf && typeof sort.by === 'object') {
+      throw new InputError(
+        'sorting by a dimension is not available as of a date',
+      );
+    }
     const query = scopeQuery(
       this.knex,
       scope,

@@ -4,6 +4,7 @@ import {
   GENERATIONS,
   SUMMARIES,
   SUMMARY_DIMENSIONS,
+  SUMMARY_HISTORY,
 } from './tables';
 
 /**
@@ -13,12 +14,15 @@ import {
  */
 
 /**
- * The rows of `table` (snapshots or summaries) of the entity that holds the
- * ref now: none before the revision its generation starts at.
+ * The rows of `table` (snapshots, summaries or their history) of the entity
+ * that holds the ref now: none before the revision its generation starts at.
  */
 export function inGeneration(
   knex: Knex,
-  table: typeof ASSESSMENTS | typeof SUMMARIES = ASSESSMENTS,
+  table:
+    | typeof ASSESSMENTS
+    | typeof SUMMARIES
+    | typeof SUMMARY_HISTORY = ASSESSMENTS,
 ) {
   return (query: Knex.QueryBuilder) =>
     query.whereNotExists(
@@ -43,7 +47,8 @@ export function isReplaced(
 
 /**
  * Hides every snapshot a ref has so far, and the summary that described
- * them. The generation is written first, in one statement with the read of
+ * them. Their history rows stay, as the snapshots do: reads of the history
+ * apply `inGeneration` too. The generation is written first, in one statement with the read of
  * the last revision, so that on SQLite the transaction takes the write lock
  * at once rather than wait to upgrade a read lock (which replicas deadlock on).
  */

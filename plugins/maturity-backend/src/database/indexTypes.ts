@@ -33,6 +33,12 @@ export type IndexScope = {
   minLevel?: number;
   /** Assessed, with a gap to target on at least one topic. */
   belowTarget?: boolean;
+  /**
+   * Read the summaries as they were at this time (the history rows valid
+   * then) rather than now. Membership is today's: the catalog keeps no
+   * history. Staleness is the caller's to measure at this time too.
+   */
+  asOf?: Date;
 };
 
 export type SortColumn =

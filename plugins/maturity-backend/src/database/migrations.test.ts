@@ -554,3 +554,150 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(databases.eachSupportedId())(
+  'summary history migration on %p',
+  id => {
+    it('20261206100000_summary_history back-fills a row per snapshot with its period, scores the latest from the summary, and has the rest scored at start-up; down drops it', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261205210000_reminder_digests.js');
+      const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+      const snapshot = (entity: string, revision: number, day: number) => ({
+        entity_ref: `component:default/${entity}`,
+        revision,
+        model_id: 'cnmm',
+        model_version: '4.0',
+        created_at: at(day),
+        created_by: 'user:default/sam',
+        entity_uid: `uid-${entity}`,
+        payload: '{}',
+      });
+      await knex('maturity_assessment').insert([
+        snapshot('a', 1, 1),
+        snapshot('a', 2, 5),
+        // A replica's clock put revision 4 before 3: the periods still
+        // never overlap.
+        snapshot('a', 3, 9),
+        snapshot('a', 4, 8),
+        snapshot('b', 1, 3),
+      ]);
+      const levels = JSON.stringify([[2], [2], []]);
+      await knex('maturity_summary').insert(
+        [
+          ['a', 4, 8],
+          ['b', 1, 3],
+        ].map(([entity, revision, day]) => ({
+          entity_ref: `component:default/${entity}`,
+          revision,
+          assessed_at: at(Number(day)),
+          stale_at: at(Number(day) + 180),
+          percent_to_target: 50,
+          target_sum: 4,
+          gap_sum: 2,
+          lowest_median: 2,
+          levels,
+          entity_uid: `uid-${entity}`,
+        })),
+      );
+      await knex('maturity_meta').insert({
+        key: 'summaries.fingerprint',
+        value: 'before',
+      });
+
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261206100000_summary_history.js',
+      });
+      const rows = await knex('maturity_summary_history').orderBy([
+        'entity_ref',
+        'revision',
+      ]);
+      const ms = (v: unknown) =>
+        v === null ? null : new Date(v as string | number | Date).getTime();
+      expect(
+        rows.map(r => ({
+          ref: r.entity_ref,
+          revision: Number(r.revision),
+          uid: r.entity_uid,
+          from: ms(r.valid_from),
+          to: ms(r.valid_to),
+          scored: r.stale_at !== null,
+          levels: r.levels,
+        })),
+      ).toEqual([
+        {
+          ref: 'component:default/a',
+          revision: 1,
+          uid: 'uid-a',
+          from: at(1).getTime(),
+          to: at(5).getTime(),
+          scored: false,
+          levels: null,
+        },
+        {
+          ref: 'component:default/a',
+          revision: 2,
+          uid: 'uid-a',
+          from: at(5).getTime(),
+          to: at(8).getTime(),
+          scored: false,
+          levels: null,
+        },
+        {
+          ref: 'component:default/a',
+          revision: 3,
+          uid: 'uid-a',
+          from: at(9).getTime(),
+          to: at(8).getTime(),
+          scored: false,
+          levels: null,
+        },
+        {
+          ref: 'component:default/a',
+          revision: 4,
+          uid: 'uid-a',
+          from: at(8).getTime(),
+          to: null,
+          scored: true,
+          levels,
+        },
+        {
+          ref: 'component:default/b',
+          revision: 1,
+          uid: 'uid-b',
+          from: at(3).getTime(),
+          to: null,
+          scored: true,
+          levels,
+        },
+      ]);
+      expect(Number(rows[3].target_sum)).toBe(4);
+      expect(ms(rows[3].stale_at)).toBe(at(188).getTime());
+      // The fingerprint is forgotten: the next start scores every row.
+      expect(await knex('maturity_meta').pluck('key')).toEqual([]);
+      await expect(
+        knex('maturity_summary_history')
+          .insert({
+            entity_ref: 'component:default/b',
+            revision: 1,
+            valid_from: at(3),
+          })
+          .then(),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+      });
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261206100000_summary_history.js',
+      });
+      expect(await knex.schema.hasTable('maturity_summary_history')).toBe(
+        false,
+      );
+      expect(await knex('maturity_assessment').pluck('revision')).toHaveLength(
+        5,
+      );
+      await knex.destroy();
+    });
+  },
+);

@@ -4,7 +4,13 @@ import type {
   OrphanReconciliation,
   ReconcileOptions,
 } from './AssessmentStore';
-import { ASSESSMENTS, ORPHANS, SUMMARIES, SUMMARY_DIMENSIONS } from './tables';
+import {
+  ASSESSMENTS,
+  ORPHANS,
+  SUMMARIES,
+  SUMMARY_DIMENSIONS,
+  SUMMARY_HISTORY,
+} from './tables';
 import { chunks } from '../util/chunks';
 
 /** The refs whose snapshots are soft-deleted: hidden from reads, kept. */
@@ -78,7 +84,7 @@ export async function reconcileOrphans(
 
 /**
  * Deletes a soft-deleted entity's snapshots up to the last one counted,
- * then the summary of those. Both statements check again: a snapshot
+ * then the summary and the history rows of those. Both statements check again: a snapshot
  * written since (the entity back in the catalog) cleared the orphan row,
  * and its summary has a newer revision, which the database compares on the
  * row itself, waiting for a writer that holds it.
@@ -101,6 +107,10 @@ async function purge(
   await tx(SUMMARY_DIMENSIONS)
     .where({ entity_ref: entityRef })
     .whereNotIn('entity_ref', tx(SUMMARIES).select('entity_ref'))
+    .delete();
+  await tx(SUMMARY_HISTORY)
+    .where({ entity_ref: entityRef })
+    .where('revision', '<=', lastRevision)
     .delete();
   return { entityRef, revisions };
 }

@@ -1,11 +1,12 @@
 import { Knex } from 'knex';
 import type { SqlCondition } from './criteriaToSql';
 import type { IndexScope } from './indexTypes';
-import { ENTITIES, OWNERS, SUMMARIES } from './tables';
+import { summariesAt } from './summaryHistory';
+import { ENTITIES, OWNERS } from './tables';
 
 /**
- * The entities of a scope, `e`, with their summaries, `s`, when asked: the
- * base of every index read. The caller's condition applies to the entities
+ * The entities of a scope, `e`, with their summaries, `s`, when asked (as
+ * of `scope.asOf` when set): the base of every index read. The caller's condition applies to the entities
  * and to the groups and systems a scope walks through, so that a hidden
  * group or system neither counts nor lends its members to the scope.
  */
@@ -18,7 +19,11 @@ export function scopeQuery(
 ): Knex.QueryBuilder {
   const query = knex.queryBuilder().from({ e: ENTITIES });
   if (withSummaries) {
-    query.leftJoin({ s: SUMMARIES }, 's.entity_ref', 'e.entity_ref');
+    query.leftJoin(
+      summariesAt(knex, scope.asOf),
+      's.entity_ref',
+      'e.entity_ref',
+    );
   }
   query.where('e.kind', scope.kind);
   const byOwner = ownedBy(knex, query, scope, condition, inRefOrder);

@@ -56,7 +56,10 @@ async function* iterate(
   const { sql, bindings } = query.toSQL().toNative();
   const connection = await knex.client.acquireConnection();
   try {
-    const rows = connection.prepare(sql).iterate(bindings);
+    // Bound as knex binds them (an "as of" time, for one).
+    const rows = connection
+      .prepare(sql)
+      .iterate(knex.client._formatBindings(bindings));
     let batch: IndexedColumns[] = [];
     for (const row of rows) {
       batch.push(row);

@@ -4,6 +4,7 @@ export const ENTITIES = 'maturity_entity';
 export const OWNERS = 'maturity_entity_owner';
 export const SUMMARIES = 'maturity_summary';
 export const SUMMARY_DIMENSIONS = 'maturity_summary_dimension';
+export const SUMMARY_HISTORY = 'maturity_summary_history';
 export const META = 'maturity_meta';
 export const ORPHANS = 'maturity_orphan';
 export const REVISIONS = 'maturity_revision';
@@ -63,6 +64,22 @@ export type SummaryRow = {
   lowest_median: number | null;
   levels: string;
   entity_uid: string | null;
+};
+
+/**
+ * The scored summary of one snapshot and the period it was its entity's
+ * latest: from `valid_from` (its created_at) until `valid_to` (the earliest
+ * created_at of a later revision; null while it is the latest). Its summary
+ * columns are those of {@link SummaryRow}, null (`stale_at` null) until the
+ * start-up recompute scores a row back-filled by the migration.
+ */
+export type HistoryRow = {
+  [K in keyof SummaryRow]: K extends 'entity_ref' | 'revision' | 'entity_uid'
+    ? SummaryRow[K]
+    : SummaryRow[K] | null;
+} & {
+  valid_from: Date | string | number;
+  valid_to: Date | string | number | null;
 };
 
 /** A summary with the dimension medians that go into their own table. */

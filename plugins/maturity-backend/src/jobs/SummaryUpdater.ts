@@ -1,11 +1,24 @@
-import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
+import {
+  AssessmentRecord,
+  AssessmentStore,
+  SnapshotKey,
+} from '../database/AssessmentStore';
 import { chunks } from '../util/chunks';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { Summaries } from '../services/Summaries';
 
 /**
- * Keeps the summary rows in step with what they are computed from: the
- * model and settings (checked at start-up) and entities' lifecycles.
+ * Snapshots re-scored into the history at once: the only read of whole
+ * snapshots besides one entity's own, so a batch is bounded by their size
+ * (at most 100 bodies of 512 kB).
+ */
+const HISTORY_BATCH = 100;
+
+/**
+ * Keeps the summary rows and their history in step with what they are
+ * computed from: the model and settings (checked at start-up, before any
+ * request is served) and entities' lifecycles. The history is scored under
+ * the lifecycle an entity has now, as its summary is.
  */
 export class SummaryUpdater {
   constructor(
@@ -18,33 +31,56 @@ export class SummaryUpdater {
 
   /**
    * Recomputes the summaries of some entities (all when `refs` is omitted),
-   * in batches: after a change of model or settings, or of lifecycles.
+   * and the history of every snapshot of theirs, in batches: after a change
+   * of model or settings, or of lifecycles. Answers the summaries written.
    */
   async recompute(refs?: string[]): Promise<number> {
-    const { store, index, summaries } = this.deps;
+    const { store } = this.deps;
     let count = 0;
     const write = async (records: AssessmentRecord[]) => {
-      const lifecycles = await index.lifecycles(records.map(r => r.entityRef));
-      await store.replaceSummaries(
-        records.map(r =>
-          summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
-        ),
-      );
+      await store.replaceSummaries(await this.summarize(records));
       count += records.length;
     };
     if (refs) {
       for (const batch of chunks(refs, 500)) {
         await write([...(await store.getLatest(batch)).values()]);
+        await this.rescoreHistory(batch);
       }
       return count;
     }
     let after = '';
     for (;;) {
       const records = await store.latestAfter(after, 500);
-      if (!records.length) return count;
+      if (!records.length) break;
       await write(records);
       after = records[records.length - 1].entityRef;
     }
+    await this.rescoreHistory();
+    return count;
+  }
+
+  /** Every snapshot of some refs (or of all), scored into its history row. */
+  private async rescoreHistory(refs?: string[]) {
+    const { store } = this.deps;
+    let after: SnapshotKey | undefined;
+    for (;;) {
+      const records = await store.snapshotsAfter(after, HISTORY_BATCH, refs);
+      if (!records.length) return;
+      await store.replaceHistory(await this.summarize(records));
+      const last = records[records.length - 1];
+      after = { entityRef: last.entityRef, revision: last.revision };
+    }
+  }
+
+  /** Snapshots scored under their entities' lifecycles now. */
+  private async summarize(records: AssessmentRecord[]) {
+    const { index, summaries } = this.deps;
+    const lifecycles = await index.lifecycles([
+      ...new Set(records.map(r => r.entityRef)),
+    ]);
+    return records.map(r =>
+      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
+    );
   }
 
   /** Recomputes every summary when the model or the settings changed. */

@@ -97,6 +97,8 @@ function setup() {
     store: {
       ...store,
       replaceSummaries: jest.fn(),
+      replaceHistory: jest.fn(),
+      snapshotsAfter: jest.fn(),
       latestAfter: jest.fn(),
       getMeta: jest.fn(),
       setMeta: jest.fn(),
