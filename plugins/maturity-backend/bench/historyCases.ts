@@ -8,7 +8,7 @@ import {
   departmentInCatalog,
   inSubtree,
   runsAt,
-} from './cases';
+} from './benchCase';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,23 +2,16 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import createKnex, { Knex } from 'knex';
+import createKnex from 'knex';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  writeFileSync,
-} from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { MaturityIndex } from '../src/database/MaturityIndex';
 import { CatalogIndexer } from '../src/jobs/CatalogIndexer';
-import { POSTED, scorecardCases } from './cases';
+import { POSTED } from './benchCase';
+import { restoreCatalog, withDatabase } from './catalogCache';
 import { historyCases } from './historyCases';
 import { rssOf } from './measure';
 import {
@@ -29,6 +22,7 @@ import {
   withRelations,
 } from './organisation';
 import { runCases } from './runCases';
+import { scorecardCases } from './scorecardCases';
 import { seed } from './seed';
 
 // Usage: yarn bench [--size 10000|100000] [--keep] [postgresql://user:pass@host:port]
@@ -49,32 +43,7 @@ const pgUrl =
 const db = pgUrl ? 'postgres' : 'sqlite';
 const PORT = Number(process.env.MATURITY_BENCH_PORT ?? 7099);
 const USER = 'user:default/bench';
-/**
- * A cached catalog is a copy of one that had just ingested everything, so
- * by the next run every entity is due for processing again: re-processing
- * 10,000 of them took the two cores for minutes, during the measurement, and
- * tripled the catalog's own answers. A portal at rest has processed its
- * entities recently; the copy is made to look so.
- */
-async function deferCatalogProcessing(config: Knex.Config) {
-  const catalogDb = createKnex(config);
-  await catalogDb('refresh_state').update({
-    next_update_at: catalogDb.raw(
-      config.client === 'pg'
-        ? "now() + interval '1 day'"
-        : "datetime('now', '+1 day')",
-    ),
-  });
-  await catalogDb.destroy();
-}
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function waitFor<T>(what: string, poll: () => Promise<T | undefined>) {
   const deadline = Date.now() + 30 * 60 * 1000;
@@ -118,58 +87,17 @@ async function runSize(size: Size) {
     ...(fullCatalog ? org.components : org.components.slice(0, POSTED)),
   ];
   const work = mkdtempSync(join(tmpdir(), 'maturity-bench-'));
-  // The catalog's own database after ingesting the generated file is kept
-  // between runs (ingestion takes minutes): a SQLite file, or a PostgreSQL
-  // template database. The file keeps one path, so that the cached catalog
-  // still knows its location.
-  const cache = join(homedir(), '.cache', 'cnmm-bench');
-  mkdirSync(cache, { recursive: true });
-  const catalogFile = join(cache, `catalog-${size.components}.yaml`);
-  const catalogYaml = inCatalog.map(e => stringify(e)).join('---\n');
-  writeFileSync(catalogFile, catalogYaml);
-  const cachedCatalog = `catalog-${size.components}-${createHash('sha256')
-    .update(catalogYaml)
-    .digest('hex')
-    .slice(0, 12)}`;
   const prefix = `maturity_bench_${Date.now()}_`;
   const databaseConfig = pgUrl
     ? { client: 'pg', connection: pgUrl, prefix }
     : { client: 'better-sqlite3', connection: { directory: work } };
-  let catalogWasCached = false;
-  if (pgUrl) {
-    const admin = createKnex({ client: 'pg', connection: pgUrl });
-    const { rows } = await admin.raw(
-      'SELECT 1 FROM pg_database WHERE datname = ?',
-      [`cnmm_bench_${cachedCatalog.replace(/-/g, '_')}`],
-    );
-    if (rows.length) {
-      await admin.raw(
-        `CREATE DATABASE "${prefix}catalog" TEMPLATE "cnmm_bench_${cachedCatalog.replace(
-          /-/g,
-          '_',
-        )}"`,
-      );
-      catalogWasCached = true;
-    }
-    await admin.destroy();
-    if (catalogWasCached) {
-      await deferCatalogProcessing({
-        client: 'pg',
-        connection: withDatabase(pgUrl, `${prefix}catalog`),
-      });
-    }
-  } else if (existsSync(join(cache, `${cachedCatalog}.sqlite`))) {
-    copyFileSync(
-      join(cache, `${cachedCatalog}.sqlite`),
-      join(work, 'catalog.sqlite'),
-    );
-    catalogWasCached = true;
-    await deferCatalogProcessing({
-      client: 'better-sqlite3',
-      connection: { filename: join(work, 'catalog.sqlite') },
-      useNullAsDefault: true,
-    });
-  }
+  const catalog = await restoreCatalog({
+    components: size.components,
+    entities: inCatalog,
+    pgUrl,
+    prefix,
+    work,
+  });
 
   const child = spawn(
     process.execPath,
@@ -183,7 +111,7 @@ async function runSize(size: Size) {
         ...process.env,
         MATURITY_BENCH_PORT: String(PORT),
         MATURITY_BENCH_DATABASE: JSON.stringify(databaseConfig),
-        MATURITY_BENCH_CATALOG: catalogFile,
+        MATURITY_BENCH_CATALOG: catalog.catalogFile,
         LOG_LEVEL: 'warn',
       },
       // The IPC channel asks for CPU profiles (MATURITY_BENCH_PROFILE).
@@ -246,23 +174,13 @@ async function runSize(size: Size) {
   });
   console.log(
     `\n${size.components} components, ${db}: the catalog ${
-      catalogWasCached ? 'started from its cached database with' : 'ingested'
+      catalog.wasCached ? 'started from its cached database with' : 'ingested'
     } ${inCatalog.length} entities in ${Math.round(
       (Date.now() - ingestStart) / 1000,
     )} s`,
   );
 
-  if (!catalogWasCached && !pgUrl) {
-    const catalogDb = createKnex({
-      client: 'better-sqlite3',
-      connection: { filename: join(work, 'catalog.sqlite') },
-      useNullAsDefault: true,
-    });
-    await catalogDb.raw('VACUUM INTO ?', [
-      join(cache, `${cachedCatalog}.sqlite`),
-    ]);
-    await catalogDb.destroy();
-  }
+  await catalog.saveIngested();
   const knex = createKnex(
     pgUrl
       ? { client: 'pg', connection: withDatabase(pgUrl, `${prefix}maturity`) }
@@ -362,14 +280,7 @@ async function runSize(size: Size) {
   await new Promise(r => child.once('exit', r));
   if (pgUrl) {
     const admin = createKnex({ client: 'pg', connection: pgUrl });
-    if (!catalogWasCached) {
-      await admin.raw(
-        `CREATE DATABASE "cnmm_bench_${cachedCatalog.replace(
-          /-/g,
-          '_',
-        )}" TEMPLATE "${prefix}catalog"`,
-      );
-    }
+    await catalog.saveStopped(admin);
     if (keep) console.log(`Kept the plugin's database ${prefix}maturity`);
     for (const plugin of ['maturity', 'catalog', 'permission', 'auth']) {
       if (keep && plugin === 'maturity') continue;

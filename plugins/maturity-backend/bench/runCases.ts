@@ -1,5 +1,5 @@
 /* eslint-disable no-console */
-import type { BenchCase, Goal } from './cases';
+import type { BenchCase, Goal } from './benchCase';
 import { peakGrowthOf, time } from './measure';
 
 export type CaseResult = {
