@@ -19,7 +19,10 @@ import {
 
 const AS_OF = '2026-07-01';
 const AS_OF_TIME = new Date('2026-07-01T23:59:59.999Z');
-const answered = { asOf: AS_OF_TIME.toISOString(), scopeAsOf: 'now' };
+const answered = {
+  asOf: AS_OF_TIME.toISOString(),
+  scopeAsOf: 'now' as const,
+};
 const INDEXED_AT = new Date('2026-08-01T00:00:00.000Z');
 
 function card(entityRef: string): Scorecard {

@@ -76,7 +76,7 @@ describe('GET /changes', () => {
     const { app, changes } = setup();
     const res = await get(
       app,
-      '/changes?from=2026-04-01&to=2026-07-01&group=payments&movement=improved&limit=10',
+      '/changes?from=2026-04-01&to=2026-07-01&group=payments&movement=improved&limit=10&cursor=next',
     );
     expect(changes.page).toHaveBeenCalledWith(
       {
@@ -86,6 +86,7 @@ describe('GET /changes', () => {
         direct: false,
         movement: 'improved',
         limit: 10,
+        cursor: 'next',
       },
       allVisible,
     );

@@ -10,7 +10,7 @@ import {
   Movement,
   RollUpAccumulator,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { fakeClockOnly } from '../__testUtils__/clock';
+import { fakeDate } from '../__testUtils__/fakeClock';
 import {
   randomCase,
   randomMoments,
@@ -58,6 +58,9 @@ const caller = {
 const cases = Array.from({ length: CASES }, (_, i) =>
   randomCase(model, i + 1, NOW),
 );
+
+/** The dimensions of an entity's row without a snapshot. */
+const UNASSESSED = Object.fromEntries(model.dimensions.map(d => [d.id, null]));
 
 const medians = (stats: Record<string, { median: number | null }>) =>
   Object.fromEntries(Object.entries(stats).map(([id, s]) => [id, s.median]));
@@ -108,7 +111,7 @@ describe.each(databases.eachSupportedId())('as-of reads on %p', id => {
     });
     const index = new MaturityIndex(knex);
     await index.upsert(cases.flatMap(c => c.records));
-    fakeClockOnly();
+    fakeDate();
     try {
       for (const c of cases) {
         const written = await writeHistory(store, summaries, c.snapshots, at =>
@@ -186,27 +189,80 @@ describe.each(databases.eachSupportedId())('as-of reads on %p', id => {
         for (const row of card.entities) {
           const snapshot = replayedAt(c.snapshots, row.entityRef, at);
           const summary = snapshot && scoredAt(model, SCORING, snapshot, at);
-          expect(row).toMatchObject({
+          expect({
+            revision: row.revision,
+            stale: row.stale,
+            dimensions: row.dimensions,
+          }).toEqual({
             revision: snapshot ? revisions.get(snapshot) : null,
             stale: summary?.stale ?? false,
+            dimensions: summary?.dimensionMedians ?? UNASSESSED,
           });
-          if (summary) expect(row.dimensions).toEqual(summary.dimensionMedians);
         }
         const ref = c.components[seed % c.components.length];
         const snapshot = replayedAt(c.snapshots, ref, at);
-        const read = services.assessments.getLatest(ref, {
-          ...caller,
-          asOf: at,
-        });
-        if (snapshot) {
-          await expect(read).resolves.toMatchObject({
-            revision: revisions.get(snapshot),
-            result: { stale: scoredAt(model, SCORING, snapshot, at).stale },
-          });
-        } else {
-          await expect(read).rejects.toThrow('has no maturity assessment at');
-        }
+        const read = await services.assessments
+          .getLatest(ref, { ...caller, asOf: at })
+          .then(
+            a => ({ revision: a.revision, stale: a.result.stale }),
+            // Only the refusal of an entity without a snapshot then is one.
+            (e: Error) =>
+              e.message.includes('has no maturity assessment at')
+                ? 'none'
+                : e.message,
+          );
+        expect(read).toEqual(
+          snapshot
+            ? {
+                revision: revisions.get(snapshot),
+                stale: scoredAt(model, SCORING, snapshot, at).stale,
+              }
+            : 'none',
+        );
       }
+    },
+  );
+
+  it.each(cases.map((c, i) => [i + 1, c] as const))(
+    'case %i: each point of a group’s trend is the replay at the end of its month',
+    async (seed, c) => {
+      const months = 1 + (seed % 12);
+      const trend = await services.scorecards.groupTrend(c.root, {
+        ...caller,
+        months,
+        direct: seed % 2 === 0,
+      });
+      const owners = new Set(
+        seed % 2 === 0
+          ? [c.root]
+          : [c.root, ...[...c.children.values()].flat()],
+      );
+      const members = c.records
+        .filter(r => r.kind === 'component' && owners.has(r.ownerRef!))
+        .map(r => r.entityRef);
+      expect(trend.points).toHaveLength(months);
+      trend.points.forEach((point, i) => {
+        // Each month's last millisecond; now for the current month.
+        const at =
+          i === months - 1 ? NOW : new Date(`${point.date}T23:59:59.999Z`);
+        const expected = replayedRollUp(c, members, at);
+        expect(point).toEqual({
+          date: at.toISOString().slice(0, 10),
+          components: expected.components.total,
+          assessed: expected.components.assessed,
+          dimensions: medians(expected.dimensions),
+        });
+      });
+      // The last days of the months before NOW's (July 2026), then NOW.
+      expect(trend.points.map(p => p.date)).toEqual(
+        Array.from({ length: months }, (_, i) =>
+          i === months - 1
+            ? '2026-07-01'
+            : new Date(Date.UTC(2026, 7 - (months - 1 - i), 0))
+                .toISOString()
+                .slice(0, 10),
+        ),
+      );
     },
   );
 
