@@ -316,11 +316,11 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
     it('yields every filtered row with its topic levels', async () => {
       const { service } = setup();
       const exported: EntityMaturityExportRow[] = [];
-      const { rows } = service.exportRows(
+      const exports = service.exportRows(
         { owner: 'group:default/team-0' },
         all,
       );
-      for await (const batch of rows) {
+      for await (const batch of exports.rows) {
         exported.push(...batch);
       }
       expect(exported.map(r => r.entityRef)).toEqual(
@@ -332,8 +332,8 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
 
     it('answers InputError for a malformed filter ref', async () => {
       const { service } = setup();
-      const { rows } = service.exportRows({ owner: 'group:' }, all);
-      await expect(rows.next()).rejects.toThrow(InputError);
+      const exports = service.exportRows({ owner: 'group:' }, all);
+      await expect(exports.rows.next()).rejects.toThrow(InputError);
     });
   });
 
