@@ -106,7 +106,6 @@ export const maturityPlugin = createBackendPlugin({
         });
         const rows = new EntityRows(model, summaries);
         const campaigns = new CampaignService({
-          model,
           campaigns: db.campaigns,
           scope: new IndexCampaignScopeResolver({
             index: db.index,
@@ -114,8 +113,13 @@ export const maturityPlugin = createBackendPlugin({
             entities,
             summaries,
           }),
-          configured: readConfiguredCampaigns(config.campaigns, model),
-          strict: scoring.strict,
+          summaries,
+          configured: readConfiguredCampaigns(
+            config.campaigns,
+            model,
+            config.campaignLimits,
+          ),
+          limits: config.campaignLimits,
           logger,
         });
 

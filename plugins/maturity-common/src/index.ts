@@ -103,9 +103,11 @@ export type {
 } from './api/types';
 export {
   CAMPAIGN_STATUSES,
+  campaignDays,
   campaignGoalIds,
   campaignProgressQuerySchema,
   campaignScopeSchema,
+  campaignStartProblem,
   createCampaignInputSchema,
   createCampaignUpdateSchema,
 } from './campaigns/schema';
@@ -113,12 +115,14 @@ export type {
   Campaign,
   CampaignGoals,
   CampaignInput,
+  CampaignLimits,
   CampaignScope,
   CampaignSource,
   CampaignStatus,
   CampaignUpdate,
 } from './campaigns/schema';
 export {
+  BurnupTally,
   burnupDays,
   campaignBurnup,
   campaignPhase,
@@ -126,6 +130,7 @@ export {
   evaluateGoals,
 } from './campaigns/goals';
 export type {
+  BurnupPoint,
   CampaignPhase,
   GoalEvaluation,
   GoalMiss,
@@ -136,6 +141,7 @@ export type {
   CampaignEntityRow,
   CampaignProgress,
   CampaignSummary,
+  CampaignWithPhase,
   EntityCampaign,
   EntityCampaigns,
 } from './campaigns/types';

@@ -1,16 +1,20 @@
 import type {
   Campaign,
   CampaignInput,
-  TopicMap,
-  TopicRatings,
 } from '@cnmm/backstage-plugin-maturity-common';
+import type { StoredSummary } from './indexTypes';
 
-/** One snapshot's ratings, enough to score it against campaign goals. */
-export interface SnapshotRatings {
+/**
+ * One summary of an entity's history and when it was the entity's latest:
+ * from its snapshot's time until the next snapshot's, in epoch milliseconds
+ * (tallied by the hundred thousand, never shown).
+ */
+export interface SummarySpan {
   entityRef: string;
-  revision: number;
-  createdAt: string;
-  ratings: TopicMap<TopicRatings>;
+  summary: StoredSummary;
+  validFromMs: number;
+  /** Null while it is the latest. */
+  validToMs: number | null;
 }
 
 /** Storage of campaigns with their full edit history. */
@@ -31,9 +35,18 @@ export interface CampaignStore {
   list(): Promise<Campaign[]>;
   /** Every version of a campaign, newest first. */
   versions(id: string): Promise<Campaign[]>;
-  /** Snapshots of these entities made before `until`, oldest first. */
-  snapshotHistory(
+  /**
+   * The summaries of these entities (of the entity holding each ref now)
+   * made before `until` and not replaced before `from`, in batches and in no
+   * order; levels only, never a snapshot.
+   */
+  summaryHistory(
     entityRefs: string[],
-    until: Date,
-  ): Promise<Map<string, SnapshotRatings[]>>;
+    window: { from: Date; until: Date },
+  ): AsyncGenerator<SummarySpan[]>;
+  /**
+   * When the entity holding each of these refs took it over from an earlier
+   * one (epoch milliseconds); a ref never reused is absent.
+   */
+  generationStarts(entityRefs: string[]): Promise<Map<string, number>>;
 }

@@ -5,9 +5,41 @@ import type {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { CampaignStore, SnapshotRatings } from './CampaignStore';
+import { CampaignStore, SummarySpan } from './CampaignStore';
 import { chunks } from '../util/chunks';
-import { ASSESSMENTS, CAMPAIGNS, VERSIONS } from './tables';
+import { inGeneration } from './generations';
+import { IndexedColumns, toStoredSummary } from './mappers';
+import { inBound } from './scopeQuery';
+import { streamQuery } from './streamQuery';
+import {
+  CAMPAIGNS,
+  GENERATIONS,
+  HistoryRow,
+  SUMMARY_HISTORY,
+  VERSIONS,
+} from './tables';
+
+/** Refs bound as one value a statement: a whole organisation in a few. */
+const REFS_PER_QUERY = 5000;
+/** History rows handed over at once. */
+const HISTORY_BATCH = 2000;
+
+const HISTORY_COLUMNS = [
+  'entity_ref',
+  'revision',
+  'assessed_at',
+  'stale_at',
+  'percent_to_target',
+  'target_sum',
+  'gap_sum',
+  'lowest_median',
+  'levels',
+  'valid_from',
+  'valid_to',
+];
+
+type HistoryColumns = IndexedColumns &
+  Pick<HistoryRow, 'valid_from' | 'valid_to'>;
 
 type VersionRow = {
   campaign_id: string;
@@ -29,6 +61,7 @@ const isKeyViolation = (error: unknown) =>
   KEY_VIOLATIONS.has((error as { code?: string })?.code ?? '');
 
 const toIso = (value: Date | string | number) => new Date(value).toISOString();
+const toMs = (value: Date | string | number) => new Date(value).getTime();
 
 function fromRow(row: VersionRow): Campaign {
   const input: CampaignInput = JSON.parse(row.payload);
@@ -137,34 +170,46 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(fromRow);
   }
 
-  async snapshotHistory(
+  async *summaryHistory(
     entityRefs: string[],
-    until: Date,
-  ): Promise<Map<string, SnapshotRatings[]>> {
-    const history = new Map<string, SnapshotRatings[]>();
-    for (const refs of chunks([...new Set(entityRefs)])) {
-      const rows: Array<{
-        entity_ref: string;
-        revision: number | string;
-        created_at: Date | string | number;
-        payload: string;
-      }> = await this.knex(ASSESSMENTS)
-        .select('entity_ref', 'revision', 'created_at', 'payload')
-        .whereIn('entity_ref', refs)
-        .where('created_at', '<', until)
-        .orderBy([{ column: 'entity_ref' }, { column: 'revision' }]);
-      for (const row of rows) {
-        const list = history.get(row.entity_ref) ?? [];
-        list.push({
-          entityRef: row.entity_ref,
-          revision: Number(row.revision),
-          createdAt: toIso(row.created_at),
-          ratings: JSON.parse(row.payload).ratings,
-        });
-        history.set(row.entity_ref, list);
+    window: { from: Date; until: Date },
+  ): AsyncGenerator<SummarySpan[]> {
+    for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
+      // By the index on (entity_ref, valid_from); in no order, since the
+      // burn-up tallies rows in any. A row the start-up recompute has not
+      // scored yet is not read, as in every read of the history.
+      const query = this.knex(SUMMARY_HISTORY)
+        .select(HISTORY_COLUMNS)
+        .where(q => inBound(this.knex, q, 'entity_ref', refs))
+        .where('valid_from', '<', window.until)
+        .where(q =>
+          q.whereNull('valid_to').orWhere('valid_to', '>=', window.from),
+        )
+        .whereNotNull('stale_at')
+        .where(inGeneration(this.knex, SUMMARY_HISTORY));
+      for await (const batch of streamQuery(this.knex, query, HISTORY_BATCH)) {
+        yield (batch as HistoryColumns[]).map(row => ({
+          entityRef: row.entity_ref!,
+          summary: toStoredSummary(row),
+          validFromMs: toMs(row.valid_from),
+          validToMs: row.valid_to === null ? null : toMs(row.valid_to),
+        }));
       }
     }
-    return history;
+  }
+
+  async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {
+    const starts = new Map<string, number>();
+    for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
+      const rows: Array<{
+        entity_ref: string;
+        started_at: Date | string | number;
+      }> = await this.knex(GENERATIONS)
+        .select('entity_ref', 'started_at')
+        .where(q => inBound(this.knex, q, 'entity_ref', refs));
+      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_at));
+    }
+    return starts;
   }
 
   private versionRows(): Knex.QueryBuilder<any, VersionRow[]> {
