@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../e2e/chromium';
 
 /** The example component of a create-app app, owned by the group guests. */
 const ENTITY = 'component/default/example-website';
@@ -169,14 +170,7 @@ export async function checkBrowser(
 ) {
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({

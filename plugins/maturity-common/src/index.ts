@@ -101,6 +101,22 @@ export type {
   ScorecardChild,
   ScorecardQuery,
 } from './api/types';
+export { asOfQuerySchema, asOfSchema } from './api/asOf';
+export type { AsOfAnswer } from './api/asOf';
+export { changesQuerySchema, MOVEMENTS, trendQuerySchema } from './api/changes';
+export type {
+  ChangeRow,
+  ChangesPage,
+  ChangesQuery,
+  GroupTrend,
+  LevelsAt,
+  Movement,
+  MovementCounts,
+  TrendPoint,
+  TrendQuery,
+} from './api/changes';
+export { compareLevels } from './scoring/movement';
+export type { ComparedLevels } from './scoring/movement';
 export {
   CAMPAIGN_STATUSES,
   campaignDays,

@@ -614,62 +614,35 @@ describe.each(databases.eachSupportedId())(
       ]);
       const ms = (v: unknown) =>
         v === null ? null : new Date(v as string | number | Date).getTime();
+      // [ref, revision, from day, to day, scored]; uids and levels as given.
       expect(
-        rows.map(r => ({
-          ref: r.entity_ref,
-          revision: Number(r.revision),
-          uid: r.entity_uid,
-          from: ms(r.valid_from),
-          to: ms(r.valid_to),
-          scored: r.stale_at !== null,
-          levels: r.levels,
-        })),
+        rows.map(r => [
+          r.entity_ref.slice(-1),
+          Number(r.revision),
+          ms(r.valid_from),
+          ms(r.valid_to),
+          r.stale_at !== null,
+        ]),
       ).toEqual([
-        {
-          ref: 'component:default/a',
-          revision: 1,
-          uid: 'uid-a',
-          from: at(1).getTime(),
-          to: at(5).getTime(),
-          scored: false,
-          levels: null,
-        },
-        {
-          ref: 'component:default/a',
-          revision: 2,
-          uid: 'uid-a',
-          from: at(5).getTime(),
-          to: at(8).getTime(),
-          scored: false,
-          levels: null,
-        },
-        {
-          ref: 'component:default/a',
-          revision: 3,
-          uid: 'uid-a',
-          from: at(9).getTime(),
-          to: at(8).getTime(),
-          scored: false,
-          levels: null,
-        },
-        {
-          ref: 'component:default/a',
-          revision: 4,
-          uid: 'uid-a',
-          from: at(8).getTime(),
-          to: null,
-          scored: true,
-          levels,
-        },
-        {
-          ref: 'component:default/b',
-          revision: 1,
-          uid: 'uid-b',
-          from: at(3).getTime(),
-          to: null,
-          scored: true,
-          levels,
-        },
+        ['a', 1, at(1).getTime(), at(5).getTime(), false],
+        ['a', 2, at(5).getTime(), at(8).getTime(), false],
+        ['a', 3, at(9).getTime(), at(8).getTime(), false],
+        ['a', 4, at(8).getTime(), null, true],
+        ['b', 1, at(3).getTime(), null, true],
+      ]);
+      expect(rows.map(r => r.entity_uid)).toEqual([
+        'uid-a',
+        'uid-a',
+        'uid-a',
+        'uid-a',
+        'uid-b',
+      ]);
+      expect(rows.map(r => r.levels)).toEqual([
+        null,
+        null,
+        null,
+        levels,
+        levels,
       ]);
       expect(Number(rows[3].target_sum)).toBe(4);
       expect(ms(rows[3].stale_at)).toBe(at(188).getTime());

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { at, fakeClock } from '../__testUtils__/fakeClock';
 import { indexRecord } from '../__testUtils__/indexRecord';
 import { reattachHistory } from '../__testUtils__/reattachHistory';
 import { insert, newAssessment } from '../__testUtils__/summaries';
@@ -13,32 +14,16 @@ import { SUMMARY_HISTORY } from './tables';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const DAY = 24 * 60 * 60 * 1000;
-const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * DAY);
 const A = 'component:default/a';
 const B = 'component:default/b';
 
 describe.each(databases.eachSupportedId())('summary history on %p', id => {
+  fakeClock();
   let knex: Knex;
   let store: DatabaseAssessmentStore;
   let index: MaturityIndex;
 
   beforeEach(async () => {
-    // Only the clock is fake: the database drivers keep their timers.
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
     knex = await databases.init(id);
     store = await DatabaseAssessmentStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
@@ -48,10 +33,6 @@ describe.each(databases.eachSupportedId())('summary history on %p', id => {
       indexRecord('component', 'a', { ownerRef: 'group:default/team' }),
       indexRecord('component', 'b', { ownerRef: 'group:default/team' }),
     ]);
-  });
-
-  afterEach(() => {
-    jest.useRealTimers();
   });
 
   /** Writes a snapshot of `level` at `day`, on the entity's latest revision. */

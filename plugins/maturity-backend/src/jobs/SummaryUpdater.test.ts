@@ -3,6 +3,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import fs from 'node:fs';
+import { at, fakeClock } from '../__testUtils__/fakeClock';
 import { indexRecord } from '../__testUtils__/indexRecord';
 import { defaultSummaries, newAssessment } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -15,8 +16,6 @@ import { SummaryUpdater } from './SummaryUpdater';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const DAY = 24 * 60 * 60 * 1000;
-const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * DAY);
 const A = 'component:default/a';
 const B = 'component:default/b';
 const migrationsDir = resolvePackagePath(
@@ -76,6 +75,7 @@ async function write(
 }
 
 describe.each(databases.eachSupportedId())('SummaryUpdater on %p', id => {
+  fakeClock();
   let knex: Knex;
 
   async function open(summaries: Summaries = defaultSummaries) {
@@ -91,26 +91,7 @@ describe.each(databases.eachSupportedId())('SummaryUpdater on %p', id => {
   }
 
   beforeEach(async () => {
-    // Only the clock is fake: the database drivers keep their timers.
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
     knex = await databases.init(id);
-  });
-
-  afterEach(() => {
-    jest.useRealTimers();
   });
 
   it('scores at start-up the history the migration could not, so that an upgraded database reads as of any date', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LevelStats } from '../assessment/schema';
+import type { AsOfAnswer } from './asOf';
 
 /** One entity in a scorecard, the overview table or an export. @public */
 export interface EntityMaturityRow {
@@ -37,7 +38,7 @@ export interface ScorecardChild {
 }
 
 /** A system's, group's or domain's scorecard, computed on the server. @public */
-export interface Scorecard {
+export interface Scorecard extends AsOfAnswer {
   entityRef: string;
   components: { total: number; assessed: number; stale: number };
   dimensions: Record<string, LevelStats>;
@@ -53,7 +54,7 @@ export interface Scorecard {
 }
 
 /** A page of the organisation's table. @public */
-export interface OverviewPage {
+export interface OverviewPage extends AsOfAnswer {
   items: EntityMaturityRow[];
   totalCount: number;
   nextCursor: string | null;

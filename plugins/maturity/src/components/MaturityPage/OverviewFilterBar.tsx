@@ -48,11 +48,9 @@ export function OverviewFilterBar(props: {
   const { model, filters, resolved, onChange, children } = props;
   const classes = useStyles();
   // A kind from a link that the overview does not list is shown, marked.
-  const kinds: readonly string[] = INDEXED_KINDS.includes(
-    filters.kind as (typeof INDEXED_KINDS)[number],
-  )
-    ? INDEXED_KINDS
-    : [...INDEXED_KINDS, filters.kind];
+  const kinds: readonly string[] = resolved.problems.kind
+    ? [...INDEXED_KINDS, filters.kind]
+    : INDEXED_KINDS;
   const [lifecycle, setLifecycle] = useState(filters.lifecycle);
   useDebounce(
     () => {

@@ -2,11 +2,15 @@ import { Theme, ThemeProvider } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { readableOnSurfaces } from './contrast';
 
-// Defined once, so that the provider's merged theme is computed once per
-// outer theme rather than on every render.
+// One readable theme per outer theme, shared by every provider (the catalog
+// column has one per row), so that it is computed once, not once per cell.
+const readableThemes = new WeakMap<Theme, Theme>();
+
 function withReadableText(outer: Theme): Theme {
+  const known = readableThemes.get(outer);
+  if (known) return known;
   const { palette } = outer;
-  return {
+  const theme = {
     ...outer,
     palette: {
       ...palette,
@@ -20,6 +24,8 @@ function withReadableText(outer: Theme): Theme {
       },
     },
   };
+  readableThemes.set(outer, theme);
+  return theme;
 }
 
 /**
