@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CampaignInput } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
-import { fakeClockOnly } from '../__testUtils__/clock';
-import { insert, newAssessment } from '../__testUtils__/summaries';
+import { at, fakeClock } from '../__testUtils__/fakeClock';
+import { writeAt } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
@@ -103,36 +103,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('summary history', () => {
-      const DAY = 24 * 60 * 60 * 1000;
-      const at = (day: number) => new Date(Date.UTC(2026, 10, 1) + day * DAY);
       const A = 'component:default/a';
       const B = 'component:default/b';
+      fakeClock();
 
-      beforeEach(() => fakeClockOnly());
-      afterEach(() => jest.useRealTimers());
-
-      /** A snapshot of `level` written at `time` by the real write path. */
-      async function write(
-        ref: string,
-        time: Date,
-        level: number,
-        uid?: string,
-      ) {
-        jest.setSystemTime(time);
-        const latest = (await assessments.getLatest([ref])).get(ref);
-        await insert(
-          assessments,
-          // A new entity under the ref saw no snapshot.
-          newAssessment(
-            ref,
-            latest?.entityUid === (uid ?? null) ? latest.revision : 0,
-            {
-              level,
-              entityUid: uid ?? null,
-            },
-          ),
-        );
-      }
+      const write = (ref: string, time: Date, level: number, uid?: string) =>
+        writeAt(assessments, ref, time, level, uid);
 
       async function read(refs: string[], from: Date, until: Date) {
         const spans = [];

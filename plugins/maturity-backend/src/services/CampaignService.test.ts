@@ -1,22 +1,18 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   burnupDays,
-  campaignBurnup,
   CampaignGoals,
   computeAssessmentResult,
   defaultMaturityModel,
+  evaluateGoals,
   GoalSubject,
   summarizeResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import fc from 'fast-check';
 import { Knex } from 'knex';
-import { fakeClockOnly } from '../__testUtils__/clock';
+import { fakeClock } from '../__testUtils__/fakeClock';
 import { fullyTo, OWNER } from '../__testUtils__/fixtures';
-import {
-  defaultSummaries,
-  insert,
-  newAssessment,
-} from '../__testUtils__/summaries';
+import { defaultSummaries, writeAt } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
@@ -66,28 +62,8 @@ async function setUpHistory(
     logger: mockServices.logger.mock(),
     now: () => NOW,
   });
-  /** A snapshot of `level` in one topic, written at `time` through the store. */
-  const write = async (
-    ref: string,
-    time: string,
-    level: number,
-    uid?: string,
-  ) => {
-    jest.setSystemTime(new Date(time));
-    const latest = (await assessments.getLatest([ref])).get(ref);
-    await insert(
-      assessments,
-      // A new entity under the ref saw no snapshot.
-      newAssessment(
-        ref,
-        latest?.entityUid === (uid ?? null) ? latest.revision : 0,
-        {
-          level,
-          entityUid: uid ?? null,
-        },
-      ),
-    );
-  };
+  const write = (ref: string, time: string, level: number, uid?: string) =>
+    writeAt(assessments, ref, new Date(time), level, uid);
   const burnup = async (
     goals: CampaignGoals,
     startsOn: string,
@@ -127,12 +103,9 @@ function replayed(time: string, level: number): GoalSubject {
 }
 
 describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
+  fakeClock();
   let knex: Knex | undefined;
-  beforeEach(() => fakeClockOnly());
-  afterEach(async () => {
-    jest.useRealTimers();
-    await knex?.destroy();
-  });
+  afterEach(async () => knex?.destroy());
 
   it('has one point per day, from the summary history', async () => {
     const history = await setUpHistory(id);
@@ -238,12 +211,19 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
               .filter(w => w.entity === e)
               .map(w => replayed(new Date(w.time).toISOString(), w.level)),
           );
+          // Each day, every entity's latest snapshot made before the day's
+          // end, judged at its last instant.
+          const days = burnupDays({ startsOn, deadline: '2026-12-31' }, NOW);
           expect(await burnup(goals, startsOn, refs)).toEqual(
-            campaignBurnup(
-              goals,
-              histories,
-              burnupDays({ startsOn, deadline: '2026-12-31' }, NOW),
-            ),
+            days.map(date => {
+              const end = Date.parse(`${date}T00:00:00Z`) + DAY;
+              const meeting = histories.filter(made => {
+                const before = made.filter(s => Date.parse(s.assessedAt) < end);
+                const latest = before[before.length - 1] ?? null;
+                return evaluateGoals(goals, latest, new Date(end - 1)).meets;
+              }).length;
+              return { date, meeting, total: refs.length };
+            }),
           );
         },
       ),
@@ -343,7 +323,6 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
     deadline: '2026-12-31',
     status: 'open' as const,
   };
-  const caller = { credentials, visibility: { type: 'all' as const } };
 
   async function setUp(visible: string[]) {
     knex = await databases.init(id);
