@@ -138,15 +138,14 @@ export type {
   CampaignUpdate,
 } from './campaigns/schema';
 export {
-  BurnupTally,
   burnupDays,
-  campaignBurnup,
   campaignPhase,
   daysLeft,
   evaluateGoals,
 } from './campaigns/goals';
+export { BurnupTally, campaignBurnup } from './campaigns/burnup';
+export type { BurnupPoint } from './campaigns/burnup';
 export type {
-  BurnupPoint,
   CampaignPhase,
   GoalEvaluation,
   GoalMiss,
