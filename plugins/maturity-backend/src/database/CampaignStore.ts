@@ -2,20 +2,7 @@ import type {
   Campaign,
   CampaignInput,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type { StoredSummary } from './indexTypes';
-
-/**
- * One summary of an entity's history and when it was the entity's latest:
- * from its snapshot's time until the next snapshot's, in epoch milliseconds
- * (tallied by the hundred thousand, never shown).
- */
-export interface SummarySpan {
-  entityRef: string;
-  summary: StoredSummary;
-  validFromMs: number;
-  /** Null while it is the latest. */
-  validToMs: number | null;
-}
+import type { HistorySpan } from './historyReads';
 
 /** Storage of campaigns with their full edit history. */
 export interface CampaignStore {
@@ -43,7 +30,7 @@ export interface CampaignStore {
   summaryHistory(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<SummarySpan[]>;
+  ): AsyncGenerator<HistorySpan[]>;
   /**
    * When the entity holding each of these refs took it over from an earlier
    * one (epoch milliseconds); a ref never reused is absent.

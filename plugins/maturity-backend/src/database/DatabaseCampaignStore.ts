@@ -5,41 +5,16 @@ import type {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { CampaignStore, SummarySpan } from './CampaignStore';
+import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
-import { inGeneration } from './generations';
-import { IndexedColumns, toStoredSummary } from './mappers';
+import { HistorySpan, historyWithin } from './historyReads';
 import { inBound } from './scopeQuery';
-import { streamQuery } from './streamQuery';
-import {
-  CAMPAIGNS,
-  GENERATIONS,
-  HistoryRow,
-  SUMMARY_HISTORY,
-  VERSIONS,
-} from './tables';
+import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
 
 /** Refs bound as one value a statement: a whole organisation in a few. */
 const REFS_PER_QUERY = 5000;
 /** History rows handed over at once. */
 const HISTORY_BATCH = 2000;
-
-const HISTORY_COLUMNS = [
-  'entity_ref',
-  'revision',
-  'assessed_at',
-  'stale_at',
-  'percent_to_target',
-  'target_sum',
-  'gap_sum',
-  'lowest_median',
-  'levels',
-  'valid_from',
-  'valid_to',
-];
-
-type HistoryColumns = IndexedColumns &
-  Pick<HistoryRow, 'valid_from' | 'valid_to'>;
 
 type VersionRow = {
   campaign_id: string;
@@ -170,32 +145,17 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(fromRow);
   }
 
-  async *summaryHistory(
+  summaryHistory(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<SummarySpan[]> {
-    for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
-      // By the index on (entity_ref, valid_from); in no order, since the
-      // burn-up tallies rows in any. A row the start-up recompute has not
-      // scored yet is not read, as in every read of the history.
-      const query = this.knex(SUMMARY_HISTORY)
-        .select(HISTORY_COLUMNS)
-        .where(q => inBound(this.knex, q, 'entity_ref', refs))
-        .where('valid_from', '<', window.until)
-        .where(q =>
-          q.whereNull('valid_to').orWhere('valid_to', '>=', window.from),
-        )
-        .whereNotNull('stale_at')
-        .where(inGeneration(this.knex, SUMMARY_HISTORY));
-      for await (const batch of streamQuery(this.knex, query, HISTORY_BATCH)) {
-        yield (batch as HistoryColumns[]).map(row => ({
-          entityRef: row.entity_ref!,
-          summary: toStoredSummary(row),
-          validFromMs: toMs(row.valid_from),
-          validToMs: row.valid_to === null ? null : toMs(row.valid_to),
-        }));
-      }
-    }
+  ): AsyncGenerator<HistorySpan[]> {
+    // In no order: the burn-up tallies rows in any.
+    return historyWithin(
+      this.knex,
+      [...new Set(entityRefs)],
+      window,
+      HISTORY_BATCH,
+    );
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {
