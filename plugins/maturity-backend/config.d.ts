@@ -115,6 +115,16 @@ export interface Config {
        */
       adminGroups?: string[];
     };
+    campaignLimits?: {
+      /**
+       * The most days a campaign may run, its start and deadline days
+       * included; an integer from 1 to 3660. Default 366. A longer campaign
+       * is refused (a 400 from the API; in `campaigns` below, the backend
+       * does not start), and so is a campaign created or moved to start more
+       * than this many days before today.
+       */
+      maxDays?: number;
+    };
     /** Read-only campaigns, shown as "from configuration". */
     campaigns?: Array<{
       /** Lower-case letters, digits and "-". */

@@ -41,6 +41,7 @@ describe('readMaturityConfig', () => {
       },
       index: { maxAgePeriods: 3, maxAgeMs: 30 * 60_000 },
       model: { file: undefined, mode: 'replace' },
+      campaignLimits: { maxDays: 366 },
       campaigns: [],
       permissions: { adminGroups: [] },
       schedules: {
@@ -103,6 +104,7 @@ describe('readMaturityConfig', () => {
         schedule: { frequency: { hours: 12 }, timeout: { minutes: 5 } },
       },
       permissions: { adminGroups: ['group:default/admins'] },
+      campaignLimits: { maxDays: 92 },
       campaigns: [campaign],
       reminders: {
         campaignStarted: false,
@@ -135,6 +137,7 @@ describe('readMaturityConfig', () => {
     expect(config.permissions).toEqual({
       adminGroups: ['group:default/admins'],
     });
+    expect(config.campaignLimits).toEqual({ maxDays: 92 });
     expect(config.campaigns).toEqual([campaign]);
     expect(config.reminders).toEqual({
       staleAfterDays: 90,
@@ -308,6 +311,21 @@ describe('readMaturityConfig', () => {
         'a cache below 1 MiB',
         { cache: { maxBytes: 1000 } },
         'Invalid configuration: maturity.cache.maxBytes must be an integer of at least 1048576, got 1000',
+      ],
+      [
+        'a campaign length of 0 days',
+        { campaignLimits: { maxDays: 0 } },
+        'Invalid configuration: maturity.campaignLimits.maxDays must be an integer of at least 1 and at most 3660, got 0',
+      ],
+      [
+        'a campaign length beyond ten years',
+        { campaignLimits: { maxDays: 100000 } },
+        'maturity.campaignLimits.maxDays must be an integer of at least 1 and at most 3660, got 100000',
+      ],
+      [
+        'an unknown campaign limit',
+        { campaignLimits: { maxEntities: 10 } },
+        'Invalid configuration: maturity.campaignLimits.maxEntities is not a known key',
       ],
       [
         'a fractional cache size',

@@ -2,6 +2,7 @@ import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugi
 import { Config } from '@backstage/config';
 import { CronTime } from 'cron';
 import {
+  CampaignLimits,
   DEFAULT_STALE_AFTER_DAYS,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -45,6 +46,7 @@ export const DEFAULTS = {
   rateLimit: { writesPerMinute: 60, snapshotsPerEntityPerDay: 50 },
   retention: { maxDeletesPerRun: 10_000 },
   permissions: { adminGroups: [] },
+  campaignLimits: { maxDays: 366 },
   campaigns: [],
   reminders: {
     campaignStarted: true,
@@ -159,6 +161,8 @@ export interface MaturityConfig {
   reminders: ReminderSettings;
   index: IndexSettings;
   model: ModelSettings;
+  /** The longest a campaign (configured or stored) may run. */
+  campaignLimits: CampaignLimits;
   /** Validated later, against the model, by the campaign service. */
   campaigns: ConfiguredCampaignValue[];
   permissions: {
@@ -267,6 +271,9 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     model: {
       file: m.model?.file,
       mode: m.model?.mode ?? DEFAULTS.model.mode,
+    },
+    campaignLimits: {
+      maxDays: m.campaignLimits?.maxDays ?? DEFAULTS.campaignLimits.maxDays,
     },
     campaigns: m.campaigns ?? [...DEFAULTS.campaigns],
     permissions: {

@@ -261,6 +261,12 @@ export const maturitySchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  campaignLimits: z
+    .strictObject({
+      // Ten years: the days of a burn-up stay bounded whatever is configured.
+      maxDays: num({ min: 1, max: 3660, integer: true }),
+    })
+    .optional(),
   campaigns: z
     .array(z.record(z.string(), z.unknown()), {
       error: 'must be a list of campaigns',

@@ -90,4 +90,27 @@ describe('maturityPlugin', () => {
       'Invalid maturity.campaigns: 0.scope.owner: must be an entity ref such as group:default/name',
     );
   });
+
+  it('refuses to start with a configured campaign longer than the limit, naming it', async () => {
+    await expect(
+      startMaturityBackend({
+        config: {
+          maturity: {
+            campaignLimits: { maxDays: 30 },
+            campaigns: [
+              {
+                id: 'baseline',
+                title: 'Baseline',
+                goals: { assessedWithinDays: 90 },
+                startsOn: '2026-11-01',
+                deadline: '2026-12-01',
+              },
+            ],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'Invalid maturity.campaigns: 0.deadline: must be at most 30 days from startsOn, both days included (maturity.campaignLimits.maxDays)',
+    );
+  });
 });

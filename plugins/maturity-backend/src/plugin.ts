@@ -107,7 +107,6 @@ export const maturityPlugin = createBackendPlugin({
         });
         const rows = new EntityRows(model, summaries);
         const campaigns = new CampaignService({
-          model,
           campaigns: db.campaigns,
           scope: new IndexCampaignScopeResolver({
             index: db.index,
@@ -115,8 +114,13 @@ export const maturityPlugin = createBackendPlugin({
             entities,
             summaries,
           }),
-          configured: readConfiguredCampaigns(config.campaigns, model),
-          strict: scoring.strict,
+          summaries,
+          configured: readConfiguredCampaigns(
+            config.campaigns,
+            model,
+            config.campaignLimits,
+          ),
+          limits: config.campaignLimits,
           logger,
         });
 

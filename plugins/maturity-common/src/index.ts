@@ -119,9 +119,11 @@ export { compareLevels } from './scoring/movement';
 export type { ComparedLevels } from './scoring/movement';
 export {
   CAMPAIGN_STATUSES,
+  campaignDays,
   campaignGoalIds,
   campaignProgressQuerySchema,
   campaignScopeSchema,
+  campaignStartProblem,
   createCampaignInputSchema,
   createCampaignUpdateSchema,
 } from './campaigns/schema';
@@ -129,6 +131,7 @@ export type {
   Campaign,
   CampaignGoals,
   CampaignInput,
+  CampaignLimits,
   CampaignScope,
   CampaignSource,
   CampaignStatus,
@@ -136,11 +139,12 @@ export type {
 } from './campaigns/schema';
 export {
   burnupDays,
-  campaignBurnup,
   campaignPhase,
   daysLeft,
   evaluateGoals,
 } from './campaigns/goals';
+export { BurnupTally, campaignBurnup } from './campaigns/burnup';
+export type { BurnupPoint } from './campaigns/burnup';
 export type {
   CampaignPhase,
   GoalEvaluation,
@@ -152,6 +156,7 @@ export type {
   CampaignEntityRow,
   CampaignProgress,
   CampaignSummary,
+  CampaignWithPhase,
   EntityCampaign,
   EntityCampaigns,
 } from './campaigns/types';

@@ -47,6 +47,29 @@ export function newAssessment(
   };
 }
 
+/**
+ * Writes a snapshot of `level` in one topic at `time` through the store, on
+ * the latest revision of the entity holding the ref (a new entity, another
+ * `uid`, saw none). The clock must be faked (`fakeClock`).
+ */
+export async function writeAt(
+  store: AssessmentStore,
+  entityRef: string,
+  time: Date,
+  level: number,
+  uid: string | null = null,
+) {
+  jest.setSystemTime(time);
+  const latest = (await store.getLatest([entityRef])).get(entityRef);
+  return insert(
+    store,
+    newAssessment(entityRef, latest?.entityUid === uid ? latest.revision : 0, {
+      level,
+      entityUid: uid,
+    }),
+  );
+}
+
 /** An entity's summary as stored: its revision and its dimension medians. */
 export async function storedSummary(knex: Knex, entityRef: string) {
   const row = await knex('maturity_summary')

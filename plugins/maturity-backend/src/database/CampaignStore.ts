@@ -1,17 +1,8 @@
 import type {
   Campaign,
   CampaignInput,
-  TopicMap,
-  TopicRatings,
 } from '@cnmm/backstage-plugin-maturity-common';
-
-/** One snapshot's ratings, enough to score it against campaign goals. */
-export interface SnapshotRatings {
-  entityRef: string;
-  revision: number;
-  createdAt: string;
-  ratings: TopicMap<TopicRatings>;
-}
+import type { HistorySpan } from './historyReads';
 
 /** Storage of campaigns with their full edit history. */
 export interface CampaignStore {
@@ -31,9 +22,18 @@ export interface CampaignStore {
   list(): Promise<Campaign[]>;
   /** Every version of a campaign, newest first. */
   versions(id: string): Promise<Campaign[]>;
-  /** Snapshots of these entities made before `until`, oldest first. */
-  snapshotHistory(
+  /**
+   * The summaries of these entities (of the entity holding each ref now)
+   * made before `until` and not replaced before `from`, in batches and in no
+   * order; levels only, never a snapshot.
+   */
+  summaryHistory(
     entityRefs: string[],
-    until: Date,
-  ): Promise<Map<string, SnapshotRatings[]>>;
+    window: { from: Date; until: Date },
+  ): AsyncGenerator<HistorySpan[]>;
+  /**
+   * When the entity holding each of these refs took it over from an earlier
+   * one (epoch milliseconds); a ref never reused is absent.
+   */
+  generationStarts(entityRefs: string[]): Promise<Map<string, number>>;
 }

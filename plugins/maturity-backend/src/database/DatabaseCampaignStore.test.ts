@@ -1,6 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CampaignInput } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
+import { at, fakeClock } from '../__testUtils__/fakeClock';
+import { writeAt } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
@@ -22,10 +24,10 @@ const input: CampaignInput = {
 async function setUp(id: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(id);
   // The assessment store runs every migration, the campaigns' included.
-  await DatabaseAssessmentStore.create({
+  const assessments = await DatabaseAssessmentStore.create({
     database: mockServices.database({ knex, migrations: { skip: false } }),
   });
-  return { knex, store: new DatabaseCampaignStore(knex) };
+  return { knex, assessments, store: new DatabaseCampaignStore(knex) };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -33,8 +35,9 @@ describe.each(databases.eachSupportedId())(
   id => {
     let knex: Knex;
     let store: DatabaseCampaignStore;
+    let assessments: DatabaseAssessmentStore;
     beforeEach(async () => {
-      ({ knex, store } = await setUp(id));
+      ({ knex, store, assessments } = await setUp(id));
     });
     afterEach(async () => {
       await knex.destroy();
@@ -99,57 +102,88 @@ describe.each(databases.eachSupportedId())(
       expect(await store.versions(created.id)).toHaveLength(2);
     });
 
-    it('reads the snapshot history of entities up to a time, oldest first', async () => {
-      const row = (
-        ref: string,
-        revision: number,
-        day: string,
-        level: number,
-      ) => ({
-        entity_ref: ref,
-        revision,
-        model_id: 'cnmm',
-        model_version: '4.0',
-        created_at: new Date(`${day}T12:00:00Z`),
-        created_by: 'user:default/sam',
-        payload: JSON.stringify({
-          ratings: {
-            'process.audit-and-logs': { '1': level >= 1 ? 'fully' : 'not-yet' },
-          },
-          targets: {},
-          notes: {},
-          evidence: {},
-          comment: null,
-        }),
-      });
-      await knex('maturity_assessment').insert([
-        row('component:default/a', 1, '2026-11-02', 0),
-        row('component:default/a', 2, '2026-11-05', 1),
-        row('component:default/a', 3, '2026-11-20', 1),
-        row('component:default/b', 1, '2026-11-03', 1),
-        row('component:default/c', 1, '2026-11-03', 1),
-      ]);
-      const history = await store.snapshotHistory(
-        ['component:default/a', 'component:default/b', 'component:default/x'],
-        new Date('2026-11-10T00:00:00Z'),
-      );
-      expect(
-        [...history.entries()].map(([ref, list]) => [
-          ref,
-          list.map(s => [s.revision, s.createdAt]),
-        ]),
-      ).toEqual([
-        [
-          'component:default/a',
+    describe('summary history', () => {
+      const A = 'component:default/a';
+      const B = 'component:default/b';
+      fakeClock();
+
+      const write = (ref: string, time: Date, level: number, uid?: string) =>
+        writeAt(assessments, ref, time, level, uid);
+
+      async function read(refs: string[], from: Date, until: Date) {
+        const spans = [];
+        for await (const batch of store.summaryHistory(refs, { from, until })) {
+          spans.push(...batch);
+        }
+        return spans
+          .map(s => ({
+            ref: s.entityRef,
+            revision: s.summary.revision,
+            levels: s.summary.topicLevels.filter(l => l !== null),
+            from: s.validFromMs,
+            to: s.validToMs,
+          }))
+          .sort(
+            (x, y) => x.ref.localeCompare(y.ref) || x.revision - y.revision,
+          );
+      }
+
+      it('reads the summaries latest at some time of a window, levels only, of the asked refs', async () => {
+        const later = new Date(at(2).getTime() + 3_600_000);
+        await write(A, at(0), 1);
+        await write(A, at(2), 2);
+        await write(A, later, 3);
+        await write(A, at(5), 1);
+        await write(B, at(1), 2);
+        await write('component:default/c', at(1), 3);
+
+        // From A's second summary's end to A's fourth's start: neither the
+        // summary replaced before the window nor one made at its end.
+        expect(await read([A, B, 'component:default/x'], later, at(5))).toEqual(
           [
-            [1, '2026-11-02T12:00:00.000Z'],
-            [2, '2026-11-05T12:00:00.000Z'],
+            {
+              ref: A,
+              revision: 2,
+              levels: [2],
+              from: at(2).getTime(),
+              to: later.getTime(),
+            },
+            {
+              ref: A,
+              revision: 3,
+              levels: [3],
+              from: later.getTime(),
+              to: at(5).getTime(),
+            },
+            {
+              ref: B,
+              revision: 1,
+              levels: [2],
+              from: at(1).getTime(),
+              to: null,
+            },
           ],
-        ],
-        ['component:default/b', [[1, '2026-11-03T12:00:00.000Z']]],
-      ]);
-      expect(history.get('component:default/a')![1].ratings).toEqual({
-        'process.audit-and-logs': { '1': 'fully' },
+        );
+        // One the start-up recompute has not scored is not read.
+        await knex('maturity_summary_history')
+          .where({ entity_ref: B })
+          .update({ stale_at: null });
+        expect((await read([B], at(0), at(9))).length).toBe(0);
+      });
+
+      it('reads only the summaries of the entity holding a ref now, and when it took the ref over', async () => {
+        await write(A, at(0), 1, 'uid-1');
+        await write(A, at(1), 2, 'uid-1');
+        await write(B, at(1), 2);
+        // Another entity under A's ref: A's earlier snapshots are hidden.
+        await write(A, at(3), 3, 'uid-2');
+
+        expect(await read([A], at(0), at(9))).toEqual([
+          { ref: A, revision: 3, levels: [3], from: at(3).getTime(), to: null },
+        ]);
+        expect(await store.generationStarts([A, B])).toEqual(
+          new Map([[A, at(3).getTime()]]),
+        );
       });
     });
   },

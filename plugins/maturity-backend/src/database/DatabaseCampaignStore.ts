@@ -5,9 +5,16 @@ import type {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { CampaignStore, SnapshotRatings } from './CampaignStore';
+import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
-import { ASSESSMENTS, CAMPAIGNS, VERSIONS } from './tables';
+import { HistorySpan, historyWithin } from './historyReads';
+import { inBound } from './scopeQuery';
+import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
+
+/** Refs bound as one value a statement: a whole organisation in a few. */
+const REFS_PER_QUERY = 5000;
+/** History rows handed over at once. */
+const HISTORY_BATCH = 2000;
 
 type VersionRow = {
   campaign_id: string;
@@ -29,6 +36,7 @@ const isKeyViolation = (error: unknown) =>
   KEY_VIOLATIONS.has((error as { code?: string })?.code ?? '');
 
 const toIso = (value: Date | string | number) => new Date(value).toISOString();
+const toMs = (value: Date | string | number) => new Date(value).getTime();
 
 function fromRow(row: VersionRow): Campaign {
   const input: CampaignInput = JSON.parse(row.payload);
@@ -137,34 +145,31 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(fromRow);
   }
 
-  async snapshotHistory(
+  summaryHistory(
     entityRefs: string[],
-    until: Date,
-  ): Promise<Map<string, SnapshotRatings[]>> {
-    const history = new Map<string, SnapshotRatings[]>();
-    for (const refs of chunks([...new Set(entityRefs)])) {
+    window: { from: Date; until: Date },
+  ): AsyncGenerator<HistorySpan[]> {
+    // In no order: the burn-up tallies rows in any.
+    return historyWithin(
+      this.knex,
+      [...new Set(entityRefs)],
+      window,
+      HISTORY_BATCH,
+    );
+  }
+
+  async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {
+    const starts = new Map<string, number>();
+    for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
       const rows: Array<{
         entity_ref: string;
-        revision: number | string;
-        created_at: Date | string | number;
-        payload: string;
-      }> = await this.knex(ASSESSMENTS)
-        .select('entity_ref', 'revision', 'created_at', 'payload')
-        .whereIn('entity_ref', refs)
-        .where('created_at', '<', until)
-        .orderBy([{ column: 'entity_ref' }, { column: 'revision' }]);
-      for (const row of rows) {
-        const list = history.get(row.entity_ref) ?? [];
-        list.push({
-          entityRef: row.entity_ref,
-          revision: Number(row.revision),
-          createdAt: toIso(row.created_at),
-          ratings: JSON.parse(row.payload).ratings,
-        });
-        history.set(row.entity_ref, list);
-      }
+        started_at: Date | string | number;
+      }> = await this.knex(GENERATIONS)
+        .select('entity_ref', 'started_at')
+        .where(q => inBound(this.knex, q, 'entity_ref', refs));
+      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_at));
     }
-    return history;
+    return starts;
   }
 
   private versionRows(): Knex.QueryBuilder<any, VersionRow[]> {

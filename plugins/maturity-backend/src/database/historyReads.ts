@@ -4,6 +4,7 @@ import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
 import { IndexedColumns, toStoredSummary } from './mappers';
 import { inBound } from './scopeQuery';
+import { streamQuery } from './streamQuery';
 import { SUMMARY_COLUMNS } from './summaryHistory';
 import { HistoryRow, SUMMARY_HISTORY } from './tables';
 
@@ -60,14 +61,50 @@ export async function historyAt(
       })
       .whereNotNull('stale_at')
       .where(inGeneration(knex, SUMMARY_HISTORY));
-    for (const row of rows) {
-      spans.push({
-        entityRef: row.entity_ref!,
-        summary: toStoredSummary(row),
-        validFromMs: toMs(row.valid_from),
-        validToMs: row.valid_to === null ? null : toMs(row.valid_to),
-      });
-    }
+    for (const row of rows) spans.push(toSpan(row));
   }
   return spans;
+}
+
+/** Refs bound as one value a statement: a whole organisation in a few. */
+const REFS_PER_WINDOW_QUERY = 5000;
+
+/**
+ * The history rows of some refs that were their entity's latest at some
+ * time of a window: made before `until` and not replaced before `from`.
+ * Handed over in batches as the database reads them, in no order, so that
+ * a caller tallying each batch holds one batch, not the history, however
+ * many snapshots were written. Levels only, of the entity holding each ref
+ * now, scored rows only, by the index on (entity_ref, valid_from), as
+ * `historyAt`.
+ */
+export async function* historyWithin(
+  knex: Knex,
+  entityRefs: string[],
+  window: { from: Date; until: Date },
+  batchSize: number,
+): AsyncGenerator<HistorySpan[]> {
+  for (const refs of chunks(entityRefs, REFS_PER_WINDOW_QUERY)) {
+    const query = knex(SUMMARY_HISTORY)
+      .select(SPAN_COLUMNS)
+      .where(q => inBound(knex, q, 'entity_ref', refs))
+      .where('valid_from', '<', window.until)
+      .where(q =>
+        q.whereNull('valid_to').orWhere('valid_to', '>=', window.from),
+      )
+      .whereNotNull('stale_at')
+      .where(inGeneration(knex, SUMMARY_HISTORY));
+    for await (const batch of streamQuery(knex, query, batchSize)) {
+      yield (batch as SpanColumns[]).map(toSpan);
+    }
+  }
+}
+
+function toSpan(row: SpanColumns): HistorySpan {
+  return {
+    entityRef: row.entity_ref!,
+    summary: toStoredSummary(row),
+    validFromMs: toMs(row.valid_from),
+    validToMs: row.valid_to === null ? null : toMs(row.valid_to),
+  };
 }

@@ -8,6 +8,8 @@ import type { EncodedLevels } from './AssessmentStore';
  */
 export type IndexScope = {
   kind: string;
+  /** This entity only, if it is in the rest of the scope. */
+  entityRef?: string;
   owner?: string;
   /** Owned by this group or any group below it. */
   ownerSubtreeOf?: string;

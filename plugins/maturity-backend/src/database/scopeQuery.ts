@@ -26,6 +26,9 @@ export function scopeQuery(
     );
   }
   query.where('e.kind', scope.kind);
+  if (scope.entityRef !== undefined) {
+    query.where('e.entity_ref', scope.entityRef);
+  }
   const byOwner = ownedBy(knex, query, scope, condition, inRefOrder);
   const coOwned = scope.coOwned?.length ? scope.coOwned : undefined;
   if (byOwner && coOwned) {

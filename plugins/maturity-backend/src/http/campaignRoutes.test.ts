@@ -25,8 +25,9 @@ const input = {
   startsOn: '2026-01-01',
   deadline: '2026-03-31',
 };
-const parsedInput =
-  createCampaignInputSchema(defaultMaturityModel).parse(input);
+const parsedInput = createCampaignInputSchema(defaultMaturityModel, {
+  maxDays: 366,
+}).parse(input);
 
 function summary(id: string): CampaignSummary {
   return {
@@ -159,6 +160,10 @@ describe('POST /campaigns', () => {
     ['a deadline before the start', { ...input, deadline: '2025-12-31' }],
     ['an unknown topic', { ...input, goals: { topics: { nope: 1 } } }],
     ['another field', { ...input, owner: 'me' }],
+    [
+      'more days than the limit',
+      { ...input, startsOn: '2026-01-01', deadline: '2027-01-02' },
+    ],
   ])('answers 400 to a campaign with %s, audited', async (_, body) => {
     const res = await create(body);
     expect(res.status).toBe(400);
@@ -255,6 +260,16 @@ describe('PUT /campaigns/:id', () => {
     permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
     const res = await put(app);
     expect(res.status).toBe(403);
+    expect(campaigns.update).not.toHaveBeenCalled();
+  });
+
+  it('answers 400 to an edit longer than the limit, naming it, and stores nothing', async () => {
+    const { app, campaigns } = setup();
+    const res = await put(app, { ...body, deadline: '2027-01-02' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid campaign: deadline: must be at most 366 days from startsOn, both days included (maturity.campaignLimits.maxDays)',
+    );
     expect(campaigns.update).not.toHaveBeenCalled();
   });
 

@@ -36,8 +36,8 @@ export function campaignRoutes(deps: {
   readCaller: (req: Request) => Promise<Caller>;
 }): Route[] {
   const { httpAuth, auditor, entities, campaigns, readCaller } = deps;
-  const inputSchema = createCampaignInputSchema(deps.model);
-  const updateSchema = createCampaignUpdateSchema(deps.model);
+  const inputSchema = createCampaignInputSchema(deps.model, campaigns.limits);
+  const updateSchema = createCampaignUpdateSchema(deps.model, campaigns.limits);
 
   /** The user who may create and edit campaigns; a 403 for anyone else. */
   async function manager(req: Request) {

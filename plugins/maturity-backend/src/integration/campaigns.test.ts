@@ -312,6 +312,62 @@ describe.each(databases)('campaigns on %s', kind => {
     ).toBe(404);
   });
 
+  it('refuse a campaign longer than the limit, or starting longer ago, with a 400 naming it, and store none', async () => {
+    const { server } = await startReplica(databaseConfig(kind), {
+      campaignLimits: { maxDays: 30 },
+    });
+    const post = (body: object) =>
+      request(server)
+        .post(`${base}/campaigns`)
+        .set('Authorization', as(ADMIN))
+        .send(body);
+    const long = await post({
+      ...campaignBody,
+      startsOn: day(0),
+      deadline: day(30),
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toBe(
+      'Invalid campaign: deadline: must be at most 30 days from startsOn, both days included (maturity.campaignLimits.maxDays)',
+    );
+    const old = await post({
+      ...campaignBody,
+      startsOn: day(-31),
+      deadline: day(-2),
+    });
+    expect(old.status).toBe(400);
+    expect(old.body.error.message).toBe(
+      `Invalid campaign: startsOn: must be at most 30 days before today, ${day(
+        -30,
+      )} or later (maturity.campaignLimits.maxDays)`,
+    );
+    const longest = await post({
+      ...campaignBody,
+      startsOn: day(-30),
+      deadline: day(-1),
+    });
+    expect(longest.status).toBe(201);
+    const longer = await request(server)
+      .put(`${base}/campaigns/${longest.body.id}`)
+      .set('Authorization', as(ADMIN))
+      .send({
+        ...campaignBody,
+        startsOn: day(-30),
+        deadline: day(0),
+        baseVersion: 1,
+      });
+    expect(longer.status).toBe(400);
+    expect(longer.body.error.message).toContain(
+      'at most 30 days from startsOn',
+    );
+    const listed = await request(server)
+      .get(`${base}/campaigns`)
+      .set('Authorization', as(ADMIN));
+    expect(listed.body.items.map((c: any) => [c.id, c.version])).toEqual([
+      [longest.body.id, 1],
+    ]);
+  });
+
   it('count only what the caller can see in progress, per goal, team and day', async () => {
     const { server } = await startReplica(databaseConfig(kind));
     const { body: campaign } = await request(server)
@@ -415,6 +471,8 @@ describe.each(databases)('campaigns on %s', kind => {
         team: null,
       }),
     ]);
+    // Its page never needs the count over the whole scope.
+    expect(ofComponent.body.items[0].campaign).not.toHaveProperty('progress');
     const ofTeam = await request(server)
       .get(`${base}/entities/group/default/product/campaigns`)
       .set('Authorization', as(STRANGER));

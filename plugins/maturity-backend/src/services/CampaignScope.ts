@@ -4,7 +4,12 @@ import {
   campaignScopeSchema,
   GoalSubject,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { MaturityIndex } from '../database/MaturityIndex';
+import {
+  IndexedEntity,
+  IndexScope,
+  MaturityIndex,
+} from '../database/MaturityIndex';
+import { chunks } from '../util/chunks';
 import { EntityLookup } from './EntityLookup';
 import { parseFilterRef } from './entityRefs';
 import { IndexReadiness } from './ScorecardService';
@@ -19,15 +24,32 @@ export interface ScopedEntity {
   latest: GoalSubject | null;
 }
 
+/**
+ * A part of a scope asked about on an entity's page: the entity itself, or
+ * the entities whose (first) owner is one of a team's groups.
+ */
+export type ScopePart = { entityRef: string } | { ownedBy: Set<string> };
+
 /** Finds the entities a campaign covers, as one caller may see them. */
 export interface CampaignScopeResolver {
-  /** In-scope entities visible to the caller, ordered by ref. */
-  resolve(scope: CampaignScope, options: Caller): Promise<ScopedEntity[]>;
+  /**
+   * In-scope entities visible to the caller, ordered by ref; only those of
+   * `part` when given, so that a page about one entity or team never reads
+   * a whole scope.
+   */
+  resolve(
+    scope: CampaignScope,
+    options: Caller,
+    part?: ScopePart,
+  ): Promise<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
   /** The refs among `entityRefs` (normalised) that the caller may see. */
   visibleRefs(entityRefs: string[], caller: Caller): Promise<Set<string>>;
 }
+
+/** Owners bound at once, well below any database's bind limit. */
+const OWNERS_PER_QUERY = 500;
 
 const ref = (value: string, defaultKind: string) =>
   parseFilterRef(value, defaultKind, ' in campaign scope');
@@ -112,14 +134,32 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     },
   ) {}
 
-  async resolve(scope: CampaignScope, caller: Caller): Promise<ScopedEntity[]> {
+  async resolve(
+    scope: CampaignScope,
+    caller: Caller,
+    part?: ScopePart,
+  ): Promise<ScopedEntity[]> {
     await this.deps.indexer.ready();
-    const rows = await this.deps.entities.visibleIndex(caller).rows({
+    const index = this.deps.entities.visibleIndex(caller);
+    const whole: IndexScope = {
       kind: (scope.kind ?? 'component').toLocaleLowerCase('en-US'),
       ownerSubtreeOf: scope.owner && ref(scope.owner, 'group'),
       system: scope.system && ref(scope.system, 'system'),
       lifecycle: scope.lifecycle,
-    });
+    };
+    let rows: IndexedEntity[];
+    if (!part) {
+      rows = await index.rows(whole);
+    } else if ('entityRef' in part) {
+      rows = await index.rows({ ...whole, entityRef: part.entityRef });
+    } else {
+      // The scope's own owner test stays; the team's is added to it.
+      rows = [];
+      for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
+        rows.push(...(await index.rows({ ...whole, owners })));
+      }
+      rows.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    }
     return rows.map(row => {
       const summary = row.summary && this.deps.summaries.decode(row.summary);
       return {

@@ -1,7 +1,12 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { fullyTo, OWNER } from '../__testUtils__/fixtures';
+import {
+  caller,
+  campaignServiceOn,
+  NOW,
+} from '../__testUtils__/campaignService';
+import { OWNER } from '../__testUtils__/fixtures';
+import { defaultSummaries } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
@@ -11,95 +16,86 @@ import { CampaignService } from './CampaignService';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const NOW = new Date('2026-11-22T18:00:00Z');
-const credentials = mockCredentials.user(OWNER);
 
-function snapshot(ref: string, revision: number, at: string, level: number) {
-  return {
-    entity_ref: ref,
-    revision,
-    model_id: 'cnmm',
-    model_version: '4.0',
-    created_at: new Date(at),
-    created_by: OWNER,
-    payload: JSON.stringify({
-      ratings: { 'process.audit-and-logs': fullyTo(level) },
-      targets: {},
-      notes: {},
-      evidence: {},
-      comment: null,
-    }),
-  };
-}
+const setUpService = async (id: Parameters<typeof databases.init>[0]) =>
+  campaignServiceOn(await databases.init(id));
 
-describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
-  let knex: Knex;
+describe.each(databases.eachSupportedId())('campaign limits on %p', id => {
+  let knex: Knex | undefined;
   afterEach(async () => knex?.destroy());
 
-  it('has one point per day replayed from the snapshot history', async () => {
-    knex = await databases.init(id);
-    await DatabaseAssessmentStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+  const input = {
+    title: 'Audit logs',
+    description: '',
+    scope: {},
+    goals: { topics: { 'people.ai': 2 } },
+    deadline: '2026-11-30',
+    status: 'open' as const,
+  };
+
+  it('refuses a start more than the limit before today, and stores nothing', async () => {
+    const set = await setUpService(id);
+    knex = set.knex;
+    const { service, campaigns } = set;
+    await expect(
+      service.create({ ...input, startsOn: '2025-11-20' }, OWNER),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'Invalid campaign: startsOn: must be at most 366 days before today, 2025-11-21 or later (maturity.campaignLimits.maxDays)',
     });
-    const campaigns = new DatabaseCampaignStore(knex);
-    // The scope's entities stand in for the index: only the history is read
-    // from the database here.
-    const scope: CampaignScopeResolver = {
-      resolve: async () =>
-        ['ledger', 'payments-api'].map(name => ({
-          entityRef: `component:default/${name}`,
-          title: null,
-          ownerRef: 'group:default/payments',
-          latest: null,
-        })),
-      groupSubtree: async ref => new Set([ref]),
-      visibleRefs: async refs => new Set(refs),
-    };
-    const service = new CampaignService({
-      model: defaultMaturityModel,
-      campaigns,
-      scope,
-      configured: [],
-      strict: false,
-      logger: mockServices.logger.mock(),
-      now: () => NOW,
-    });
-    const campaign = await campaigns.create(
+    expect(await campaigns.list()).toEqual([]);
+    const created = await service.create(
+      { ...input, startsOn: '2025-11-21' },
+      OWNER,
+    );
+    expect(created.startsOn).toBe('2025-11-21');
+  });
+
+  it('lets a campaign that started long ago be edited, but not moved to another old start', async () => {
+    const set = await setUpService(id);
+    knex = set.knex;
+    const { service, campaigns } = set;
+    // Stored when the limit allowed it.
+    const old = await campaigns.create(
+      { ...input, startsOn: '2025-06-01', deadline: '2025-12-31' },
+      OWNER,
+    );
+    const closed = await service.update(
+      old.id,
       {
-        title: 'Audit logs',
-        description: '',
-        scope: { owner: 'group:default/payments' },
-        goals: { topics: { 'process.audit-and-logs': 2 } },
-        startsOn: '2026-11-17',
-        deadline: '2026-12-31',
-        status: 'open',
+        ...input,
+        startsOn: '2025-06-01',
+        deadline: '2025-12-31',
+        status: 'closed',
+        baseVersion: 1,
       },
       OWNER,
     );
-    // Made before and during the days of the campaign so far; web is not in
-    // scope and never counts.
-    await knex('maturity_assessment').insert([
-      snapshot('component:default/payments-api', 1, '2026-11-10T09:00:00Z', 2),
-      snapshot('component:default/payments-api', 2, '2026-11-19T10:00:00Z', 1),
-      snapshot('component:default/payments-api', 3, '2026-11-21T23:59:00Z', 3),
-      snapshot('component:default/ledger', 1, '2026-11-18T08:00:00Z', 2),
-      snapshot('component:default/web', 1, '2026-11-18T08:00:00Z', 3),
-    ]);
-
-    const progress = await service.progress(
-      campaign.id,
-      { limit: 50, show: 'all' },
-      { credentials, visibility: { type: 'all' } },
-    );
-    expect(progress.burnup).toEqual([
-      { date: '2026-11-17', meeting: 1, total: 2 },
-      { date: '2026-11-18', meeting: 2, total: 2 },
-      { date: '2026-11-19', meeting: 1, total: 2 },
-      { date: '2026-11-20', meeting: 1, total: 2 },
-      { date: '2026-11-21', meeting: 2, total: 2 },
-      { date: '2026-11-22', meeting: 2, total: 2 },
-    ]);
-    expect(progress.total).toBe(2);
+    expect(closed).toMatchObject({ version: 2, status: 'closed' });
+    await expect(
+      service.update(
+        old.id,
+        {
+          ...input,
+          startsOn: '2025-05-01',
+          deadline: '2025-12-31',
+          baseVersion: 2,
+        },
+        OWNER,
+      ),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('startsOn: must be at most 366 days'),
+    });
+    expect(await campaigns.versions(old.id)).toHaveLength(2);
+    await expect(
+      service.update(
+        'no-such-id',
+        { ...input, startsOn: '2000-01-01', baseVersion: 1 },
+        OWNER,
+      ),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });
 
@@ -115,7 +111,6 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
     deadline: '2026-12-31',
     status: 'open' as const,
   };
-  const caller = { credentials, visibility: { type: 'all' as const } };
 
   async function setUp(visible: string[]) {
     knex = await databases.init(id);
@@ -141,11 +136,11 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
     };
     const logger = mockServices.logger.mock();
     const service = new CampaignService({
-      model: defaultMaturityModel,
       campaigns,
       scope,
+      summaries: defaultSummaries,
       configured: [],
-      strict: false,
+      limits: { maxDays: 366 },
       logger,
       now: () => NOW,
     });

@@ -1,34 +1,35 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  BurnupTally,
   burnupDays,
   Campaign,
-  campaignBurnup,
   campaignGoalIds,
   CampaignInput,
+  CampaignLimits,
   campaignPhase,
   CampaignProgress,
+  campaignStartProblem,
   CampaignSummary,
-  computeAssessmentResult,
+  CampaignWithPhase,
   createCampaignInputSchema,
   daysLeft,
   EntityCampaigns,
   evaluateGoals,
   GoalEvaluation,
-  GoalSubject,
   MaturityModel,
-  summarizeResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { z } from 'zod';
-import { CampaignStore, SnapshotRatings } from '../database/CampaignStore';
-import { BoundedCache } from '../util/BoundedCache';
+import { CampaignStore } from '../database/CampaignStore';
 import {
   CampaignScopeResolver,
   ScopedEntity,
+  ScopePart,
   scopeProblem,
   scopeRefs,
   showScope,
 } from './CampaignScope';
+import { Summaries } from './Summaries';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './VisibleIndex';
 
@@ -43,14 +44,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Campaigns declared in `maturity.campaigns`: validated like the API's input,
- * with an id of their own; they are read-only.
+ * length included, with an id of their own; they are read-only. Their start
+ * may be long past: they are not created now, and stay until removed.
  */
 export function readConfiguredCampaigns(
   configured: unknown[],
   model: MaturityModel,
+  limits: CampaignLimits,
 ): Campaign[] {
   const schema = z.array(
-    createCampaignInputSchema(model).and(
+    createCampaignInputSchema(model, limits).and(
       z.object({
         id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
           message: 'must be lower-case letters, digits and "-"',
@@ -80,27 +83,27 @@ export function readConfiguredCampaigns(
 
 /**
  * What the campaign API does: campaigns from the database and from config,
- * and their progress computed from the latest snapshots with the common goal
- * rules. Scopes are resolved with the caller's credentials.
+ * and their progress computed from the latest summaries with the common goal
+ * rules, their burn-up from the summary history. Scopes are resolved with
+ * the caller's credentials.
  */
 export class CampaignService {
-  // Subjects are derived from immutable snapshots: bounded in bytes like
-  // every cache of the plugin.
-  private readonly subjects = new BoundedCache<GoalSubject>({
-    maxBytes: 16 * 2 ** 20,
-  });
-
   constructor(
     private readonly deps: {
-      model: MaturityModel;
       campaigns: CampaignStore;
       scope: CampaignScopeResolver;
+      summaries: Pick<Summaries, 'decode'>;
       configured: Campaign[];
-      strict: boolean;
+      limits: CampaignLimits;
       logger: LoggerService;
       now?: () => Date;
     },
   ) {}
+
+  /** The limits every campaign is held to, for the schemas of its input. */
+  get limits(): CampaignLimits {
+    return this.deps.limits;
+  }
 
   // Unreadable campaign versions already logged: one line each, not one a
   // request.
@@ -166,7 +169,9 @@ export class CampaignService {
     return this.shown(versions, options);
   }
 
+  /** A new campaign; one starting too long ago is a 400. */
   async create(input: CampaignInput, createdBy: string): Promise<Campaign> {
+    this.checkStart(input.startsOn);
     return this.deps.campaigns.create(input, createdBy);
   }
 
@@ -181,6 +186,13 @@ export class CampaignService {
       );
     }
     const { baseVersion, ...rest } = input;
+    // A campaign that started long ago can still be edited (closed, say) as
+    // long as its start is not moved.
+    if (this.startProblem(rest.startsOn)) {
+      const current = await this.deps.campaigns.get(id);
+      if (!current) throw new NotFoundError(`No campaign ${id}`);
+      if (current.startsOn !== rest.startsOn) this.checkStart(rest.startsOn);
+    }
     return this.deps.campaigns.update(id, rest, { baseVersion, updatedBy });
   }
 
@@ -242,38 +254,28 @@ export class CampaignService {
   /**
    * The open campaigns an entity takes part in: a group's are those covering
    * any entity owned by it or a team below it, counted over those entities.
+   * Each campaign is asked about the entity or the team only, never its
+   * whole scope, so the answer costs a few indexed reads a campaign however
+   * large the scopes; it has no count over the whole scope (the campaign's
+   * own answer has).
    */
   async forEntity(
     entityRef: string,
     options: Credentials,
   ): Promise<EntityCampaigns> {
-    const team = entityRef.startsWith('group:')
-      ? await this.deps.scope.groupSubtree(entityRef)
-      : undefined;
+    const part: ScopePart = entityRef.startsWith('group:')
+      ? { ownedBy: await this.deps.scope.groupSubtree(entityRef) }
+      : { entityRef };
     const campaigns = (await this.all()).filter(c => c.status !== 'closed');
     const items: EntityCampaigns['items'] = [];
     for (const campaign of campaigns) {
-      const entities = await this.evaluate(campaign, options);
-      const summary = this.summarize(campaign, entities);
-      if (team) {
-        const owned = entities.filter(e => team.has(e.ownerRef ?? ''));
-        if (owned.length) {
-          items.push({
-            campaign: summary,
-            evaluation: null,
-            team: count(owned),
-          });
-        }
-      } else {
-        const own = entities.find(e => e.entityRef === entityRef);
-        if (own) {
-          items.push({
-            campaign: summary,
-            evaluation: own.evaluation,
-            team: null,
-          });
-        }
-      }
+      const entities = await this.evaluate(campaign, options, part);
+      if (!entities.length) continue;
+      items.push({
+        campaign: this.withPhase(campaign),
+        evaluation: 'entityRef' in part ? entities[0].evaluation : null,
+        team: 'entityRef' in part ? null : count(entities),
+      });
     }
     // Scopes are evaluated as stored, and shown as the caller may read them.
     const shown = await this.shown(
@@ -283,17 +285,34 @@ export class CampaignService {
     return { items: items.map((item, i) => ({ ...item, campaign: shown[i] })) };
   }
 
-  /** In-scope entities visible to the caller, each checked against the goals now. */
+  /**
+   * In-scope entities visible to the caller (those of `part` only, when
+   * given), each checked against the goals now.
+   */
   async evaluate(
     campaign: Campaign,
     options: Credentials,
+    part?: ScopePart,
   ): Promise<EvaluatedEntity[]> {
-    const entities = await this.deps.scope.resolve(campaign.scope, options);
+    const entities = await this.deps.scope.resolve(
+      campaign.scope,
+      options,
+      part,
+    );
     const now = this.now();
     return entities.map(({ latest, ...entity }) => ({
       ...entity,
       evaluation: evaluateGoals(campaign.goals, latest, now),
     }));
+  }
+
+  private startProblem(startsOn: string): string | undefined {
+    return campaignStartProblem(startsOn, this.deps.limits, this.now());
+  }
+
+  private checkStart(startsOn: string) {
+    const problem = this.startProblem(startsOn);
+    if (problem) throw new InputError(`Invalid campaign: startsOn: ${problem}`);
   }
 
   /** Whether a campaign's scope can be read; logged once when it cannot. */
@@ -322,58 +341,63 @@ export class CampaignService {
     return campaigns.map(c => showScope(c, visible));
   }
 
-  private summarize(
-    campaign: Campaign,
-    entities: EvaluatedEntity[],
-  ): CampaignSummary {
+  private withPhase(campaign: Campaign): CampaignWithPhase {
     const now = this.now();
     return {
       ...campaign,
       phase: campaignPhase(campaign, now),
       daysLeft: daysLeft(campaign.deadline, now),
-      progress: count(entities),
     };
   }
 
-  /** One point per day, replayed from the snapshot history. */
-  private async burnup(campaign: Campaign, entities: EvaluatedEntity[]) {
-    const days = burnupDays(campaign, this.now());
-    if (!days.length) return [];
-    const until = new Date(
-      Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
-    );
-    const history = await this.deps.campaigns.snapshotHistory(
-      entities.map(e => e.entityRef),
-      until,
-    );
-    const histories = entities.map(e =>
-      (history.get(e.entityRef) ?? []).map(s => this.subject(s)),
-    );
-    return campaignBurnup(campaign.goals, histories, days);
+  private summarize(
+    campaign: Campaign,
+    entities: EvaluatedEntity[],
+  ): CampaignSummary {
+    return { ...this.withPhase(campaign), progress: count(entities) };
   }
 
   /**
-   * A past snapshot scored by the common engine. Levels and medians do not
-   * depend on targets, so none are resolved; a snapshot never changes, so its
-   * score is kept.
+   * One point per day, from the summary history: each summary counts on the
+   * days it was the entity's latest (levels only; no snapshot is read).
+   * Rows are handed over in batches and tallied at once, so memory holds
+   * one count per day, not the history. A day's total is today's scope as
+   * the caller sees it, less the entities that took their ref over from an
+   * earlier entity after that day: the catalog keeps no history of scopes.
+   * A campaign stored longer than the limit shows its last `maxDays` days.
    */
-  private subject(snapshot: SnapshotRatings): GoalSubject {
-    const { entityRef, revision, createdAt, ratings } = snapshot;
-    // The time tells apart a revision deleted with an orphan and made anew.
-    const key = `${entityRef}#${revision}#${createdAt}`;
-    let subject = this.subjects.get(key);
-    if (!subject) {
-      const { topicLevels, dimensionMedians } = summarizeResult(
-        computeAssessmentResult(
-          this.deps.model,
-          { ratings, targets: {}, createdAt },
-          { strict: this.deps.strict },
-        ),
-      );
-      subject = { assessedAt: createdAt, topicLevels, dimensionMedians };
-      this.subjects.set(key, subject);
+  private async burnup(campaign: Campaign, entities: EvaluatedEntity[]) {
+    const days = burnupDays(campaign, this.now()).slice(
+      -this.deps.limits.maxDays,
+    );
+    if (!days.length) return [];
+    const refs = entities.map(e => e.entityRef);
+    const since = await this.deps.campaigns.generationStarts(refs);
+    const tally = new BurnupTally(campaign.goals, days);
+    for (const ref of refs) tally.addEntity(since.get(ref));
+    const window = {
+      // Only the summaries that were the latest at the end of some day.
+      from: new Date(Date.parse(`${days[0]}T00:00:00Z`) + DAY_MS),
+      until: new Date(
+        Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
+      ),
+    };
+    for await (const batch of this.deps.campaigns.summaryHistory(
+      refs,
+      window,
+    )) {
+      for (const { entityRef, summary, validFromMs, validToMs } of batch) {
+        const { topicLevels, dimensionMedians } =
+          this.deps.summaries.decode(summary);
+        tally.addSummary(
+          { assessedAt: summary.assessedAt, topicLevels, dimensionMedians },
+          validFromMs,
+          validToMs,
+          since.get(entityRef),
+        );
+      }
     }
-    return subject;
+    return tally.points();
   }
 }
 

@@ -1,50 +1,11 @@
 import fc from 'fast-check';
-import type { Rating, TopicMap, TopicRatings } from '../assessment/schema';
-import { defaultMaturityModel } from '../model/bundled';
-import { computeAssessmentResult } from '../scoring/assess';
-import { summarizeResult } from '../scoring/rollup';
+import { burnupDays, campaignPhase, daysLeft, evaluateGoals } from './goals';
 import {
-  burnupDays,
-  campaignBurnup,
-  campaignPhase,
-  daysLeft,
-  evaluateGoals,
-  GoalSubject,
-} from './goals';
-
-const model = defaultMaturityModel;
-const firstDimension = model.dimensions.find(d => d.id === 'people')!;
-const [topicA, topicB] = firstDimension.topics;
-
-/** A snapshot where every topic of the model reached `levels[id] ?? 0`. */
-function subject(
-  assessedAt: string,
-  levels: Record<string, number>,
-): GoalSubject {
-  const ratings: TopicMap<TopicRatings> = Object.fromEntries(
-    model.dimensions.flatMap(d =>
-      d.topics.map(t => [
-        t.id,
-        Object.fromEntries(
-          [1, 2, 3, 4, 5]
-            .filter(l => l <= t.maxLevel)
-            .map(l => [
-              String(l),
-              (l <= (levels[t.id] ?? 0) ? 'fully' : 'not-yet') as Rating,
-            ]),
-        ),
-      ]),
-    ),
-  );
-  const { topicLevels, dimensionMedians } = summarizeResult(
-    computeAssessmentResult(model, {
-      ratings,
-      targets: {},
-      createdAt: assessedAt,
-    }),
-  );
-  return { assessedAt, topicLevels, dimensionMedians };
-}
+  firstDimension,
+  subject,
+  topicA,
+  topicB,
+} from './__testUtils__/subjects';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -233,78 +194,5 @@ describe('campaign dates', () => {
       21,
     );
     expect(burnupDays(campaign, new Date('2026-11-01T00:00:00Z'))).toEqual([]);
-  });
-});
-
-describe('campaignBurnup', () => {
-  const goals = { topics: { [topicA.id]: 2 } };
-  const days = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'];
-
-  it('counts each entity from the day its meeting snapshot was made', () => {
-    const histories = [
-      [
-        subject('2026-11-05T09:00:00Z', { [topicA.id]: 1 }),
-        subject('2026-11-11T23:30:00Z', { [topicA.id]: 2 }),
-      ],
-      [subject('2026-11-12T00:00:00Z', { [topicA.id]: 3 })],
-      [],
-    ];
-    expect(campaignBurnup(goals, histories, days)).toEqual([
-      { date: '2026-11-10', meeting: 0, total: 3 },
-      { date: '2026-11-11', meeting: 1, total: 3 },
-      { date: '2026-11-12', meeting: 2, total: 3 },
-      { date: '2026-11-13', meeting: 2, total: 3 },
-    ]);
-  });
-
-  it('drops an entity whose later snapshot falls below the goal', () => {
-    const histories = [
-      [
-        subject('2026-11-10T10:00:00Z', { [topicA.id]: 2 }),
-        subject('2026-11-12T10:00:00Z', { [topicA.id]: 1 }),
-      ],
-    ];
-    expect(campaignBurnup(goals, histories, days).map(p => p.meeting)).toEqual([
-      1, 1, 0, 0,
-    ]);
-  });
-
-  it('agrees with evaluating the latest snapshot of each day (property)', () => {
-    const snapshotArb = fc.record({
-      day: fc.integer({ min: 0, max: 6 }),
-      level: fc.integer({ min: 0, max: 3 }),
-    });
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(snapshotArb, { maxLength: 4 }), { maxLength: 5 }),
-        raw => {
-          const histories = raw.map(list =>
-            list
-              .map(({ day, level }) =>
-                subject(
-                  `2026-11-${String(8 + day).padStart(2, '0')}T12:00:00Z`,
-                  {
-                    [topicA.id]: level,
-                  },
-                ),
-              )
-              .sort((a, b) => a.assessedAt.localeCompare(b.assessedAt)),
-          );
-          const points = campaignBurnup(goals, histories, days);
-          points.forEach(({ date, meeting, total }) => {
-            expect(total).toBe(histories.length);
-            const expected = histories.filter(history => {
-              const made = history.filter(
-                s => s.assessedAt.slice(0, 10) <= date,
-              );
-              const latest = made[made.length - 1] ?? null;
-              return evaluateGoals(goals, latest, new Date(`${date}T23:59:59Z`))
-                .meets;
-            }).length;
-            expect(meeting).toBe(expected);
-          });
-        },
-      ),
-    );
   });
 });

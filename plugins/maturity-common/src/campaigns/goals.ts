@@ -101,7 +101,7 @@ export function evaluateGoals(
 export type CampaignPhase = 'scheduled' | 'running' | 'ended' | 'closed';
 
 /** The first instant after a calendar day (UTC). */
-function endOfDay(day: string): number {
+export function endOfDay(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) + DAY_MS;
 }
 
@@ -146,34 +146,4 @@ export function burnupDays(
     days.push(new Date(time).toISOString().slice(0, 10));
   }
   return days;
-}
-
-/**
- * How many of the entities met every goal at the end of each day, from each
- * entity's snapshot history (oldest first). A snapshot counts from the day it
- * was made; "assessed within N days" is judged at the end of that day.
- * @public
- */
-export function campaignBurnup(
-  goals: CampaignGoals,
-  histories: ReadonlyArray<ReadonlyArray<GoalSubject>>,
-  days: readonly string[],
-): Array<{ date: string; meeting: number; total: number }> {
-  const positions = histories.map(() => -1);
-  return days.map(date => {
-    const end = endOfDay(date);
-    let meeting = 0;
-    histories.forEach((history, i) => {
-      while (
-        positions[i] + 1 < history.length &&
-        Date.parse(history[positions[i] + 1].assessedAt) < end
-      ) {
-        positions[i]++;
-      }
-      const latest = positions[i] >= 0 ? history[positions[i]] : null;
-      // Judged at the last instant of the day.
-      if (evaluateGoals(goals, latest, new Date(end - 1)).meets) meeting++;
-    });
-    return { date, meeting, total: histories.length };
-  });
 }

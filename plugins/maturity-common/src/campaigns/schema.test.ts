@@ -1,6 +1,8 @@
 import { defaultMaturityModel } from '../model/bundled';
 import {
+  campaignDays,
   campaignGoalIds,
+  campaignStartProblem,
   createCampaignInputSchema,
   createCampaignUpdateSchema,
 } from './schema';
@@ -8,7 +10,8 @@ import {
 const model = defaultMaturityModel;
 const [dimension] = model.dimensions;
 const [topic] = dimension.topics;
-const schema = createCampaignInputSchema(model);
+const limits = { maxDays: 366 };
+const schema = createCampaignInputSchema(model, limits);
 
 const valid = {
   title: 'Production readiness',
@@ -69,6 +72,14 @@ describe('campaign input schema', () => {
       { ...valid, deadline: '2026-10-01' },
       'deadline: must not be before startsOn',
     ],
+    [
+      { ...valid, startsOn: '2026-01-01', deadline: '2027-01-02' },
+      'deadline: must be at most 366 days from startsOn, both days included (maturity.campaignLimits.maxDays)',
+    ],
+    [
+      { ...valid, startsOn: '2000-01-01', deadline: '2026-12-31' },
+      'deadline: must be at most 366 days',
+    ],
     [{ ...valid, scope: { team: 'x' } }, 'scope'],
     [
       { ...valid, scope: { owner: 'group:default/' } },
@@ -107,8 +118,50 @@ describe('campaign input schema', () => {
     );
   });
 
+  it('lets a campaign run exactly its longest length, both days counted', () => {
+    // 2028 is a leap year: 366 days from 1 January to 31 December.
+    const leapYear = {
+      ...valid,
+      startsOn: '2028-01-01',
+      deadline: '2028-12-31',
+    };
+    expect(campaignDays(leapYear)).toBe(366);
+    expect(issuesOf(leapYear)).toEqual([]);
+    expect(
+      campaignDays({ startsOn: '2026-11-01', deadline: '2026-11-01' }),
+    ).toBe(1);
+    const short = createCampaignInputSchema(model, { maxDays: 30 });
+    expect(
+      short.safeParse({
+        ...valid,
+        startsOn: '2026-11-01',
+        deadline: '2026-11-30',
+      }).success,
+    ).toBe(true);
+    expect(
+      short.safeParse({
+        ...valid,
+        startsOn: '2026-11-01',
+        deadline: '2026-12-01',
+      }).success,
+    ).toBe(false);
+  });
+
+  it('refuses a start more than the longest length before today', () => {
+    const now = new Date('2026-11-22T18:00:00Z');
+    // 366 days before 2026-11-22.
+    expect(campaignStartProblem('2025-11-21', limits, now)).toBeUndefined();
+    expect(campaignStartProblem('2025-11-20', limits, now)).toBe(
+      'must be at most 366 days before today, 2025-11-21 or later (maturity.campaignLimits.maxDays)',
+    );
+    expect(campaignStartProblem('2000-01-01', limits, now)).toContain(
+      'at most 366 days before today',
+    );
+    expect(campaignStartProblem('2030-01-01', limits, now)).toBeUndefined();
+  });
+
   it('an update names its base version', () => {
-    const update = createCampaignUpdateSchema(model);
+    const update = createCampaignUpdateSchema(model, limits);
     expect(update.safeParse(valid).success).toBe(false);
     expect(update.parse({ ...valid, baseVersion: 3 }).baseVersion).toBe(3);
   });

@@ -125,13 +125,61 @@ export interface Campaign extends CampaignInput {
   hiddenScope?: Array<'owner' | 'system'>;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The limits every campaign is held to (the backend's `maturity.campaignLimits`). @public */
+export interface CampaignLimits {
+  /**
+   * The most days a campaign may run, its start and deadline days included;
+   * it bounds the days of a burn-up and the history read for them.
+   */
+  maxDays: number;
+}
+
+/** The days a campaign runs, its start and deadline days included. @public */
+export function campaignDays(
+  campaign: Pick<CampaignInput, 'startsOn' | 'deadline'>,
+): number {
+  return (
+    Math.round(
+      (Date.parse(`${campaign.deadline}T00:00:00Z`) -
+        Date.parse(`${campaign.startsOn}T00:00:00Z`)) /
+        DAY_MS,
+    ) + 1
+  );
+}
+
+/**
+ * Why a campaign created or moved now may not start on `startsOn`, or
+ * undefined when it may: at most `maxDays` before today (UTC), so that a
+ * campaign cannot be set up over years of history.
+ * @public
+ */
+export function campaignStartProblem(
+  startsOn: string,
+  limits: CampaignLimits,
+  now: Date,
+): string | undefined {
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const earliest = new Date(today - limits.maxDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  return startsOn < earliest
+    ? `must be at most ${limits.maxDays} days before today, ${earliest} or later (maturity.campaignLimits.maxDays)`
+    : undefined;
+}
+
 /**
  * The schema of a campaign against one model: goals must name topics and
  * dimensions of the model, levels within a topic's range, at least one goal,
- * and a deadline not before the start.
+ * a deadline not before the start, and at most `limits.maxDays` days from
+ * the start to the deadline, both included.
  * @public
  */
-export function createCampaignInputSchema(model: MaturityModel) {
+export function createCampaignInputSchema(
+  model: MaturityModel,
+  limits: CampaignLimits,
+) {
   const topicMax = new Map(
     model.dimensions.flatMap(d => d.topics.map(t => [t.id, t.maxLevel])),
   );
@@ -190,12 +238,19 @@ export function createCampaignInputSchema(model: MaturityModel) {
     .refine(value => value.deadline >= value.startsOn, {
       path: ['deadline'],
       message: 'must not be before startsOn',
+    })
+    .refine(value => campaignDays(value) <= limits.maxDays, {
+      path: ['deadline'],
+      message: `must be at most ${limits.maxDays} days from startsOn, both days included (maturity.campaignLimits.maxDays)`,
     });
 }
 
 /** The schema of `PUT /campaigns/{id}`. @public */
-export function createCampaignUpdateSchema(model: MaturityModel) {
-  return createCampaignInputSchema(model).and(
+export function createCampaignUpdateSchema(
+  model: MaturityModel,
+  limits: CampaignLimits,
+) {
+  return createCampaignInputSchema(model, limits).and(
     z.object({ baseVersion: z.number().int().min(1) }),
   );
 }

@@ -7,10 +7,14 @@ export interface CampaignCount {
   meeting: number;
 }
 
-/** A campaign with where it stands now, as listed. @public */
-export interface CampaignSummary extends Campaign {
+/** A campaign with where it stands in time. @public */
+export interface CampaignWithPhase extends Campaign {
   phase: CampaignPhase;
   daysLeft: number;
+}
+
+/** A campaign with where it stands now, as listed. @public */
+export interface CampaignSummary extends CampaignWithPhase {
   /** Over the entities in scope that the caller can see. */
   progress: CampaignCount;
 }
@@ -41,7 +45,11 @@ export interface CampaignProgress extends CampaignCount {
 
 /** One campaign an entity is part of, for its Maturity tab. @public */
 export interface EntityCampaign {
-  campaign: CampaignSummary;
+  /**
+   * Without the count over its whole scope, which an entity's page does not
+   * need and would have to evaluate: `GET /campaigns/{id}` has it.
+   */
+  campaign: CampaignWithPhase;
   /** For a component: its own evaluation. */
   evaluation: GoalEvaluation | null;
   /** For a group: its (and its teams') entities in the campaign. */

@@ -83,7 +83,9 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     | 'versions'
     | 'progress'
     | 'forEntity'
+    | 'limits'
   > = {
+    limits: { maxDays: 366 },
     list: jest.fn(),
     create: jest.fn(),
     summary: jest.fn(),

@@ -3,6 +3,7 @@ import {
   CampaignInput,
   CampaignPhase,
   CampaignSummary,
+  CampaignWithPhase,
   GoalMiss,
   MaturityModel,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -68,7 +69,7 @@ const PHASES: Record<CampaignPhase, string> = {
 };
 
 /** Where a campaign stands, with the days left while it runs. */
-export function describeTiming(campaign: CampaignSummary): string {
+export function describeTiming(campaign: CampaignWithPhase): string {
   if (campaign.phase === 'running') {
     if (campaign.daysLeft === 0) return 'Last day';
     return `${plural(campaign.daysLeft, 'day')} left`;
