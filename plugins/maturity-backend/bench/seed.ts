@@ -46,6 +46,26 @@ export function ratingsFor(n: number) {
 }
 
 /**
+ * The measured backend writes to its SQLite file while the seed runs (its
+ * scheduler claims its tasks there), and SQLite answers SQLITE_BUSY at once,
+ * without waiting, to a transaction that has read and then meets another
+ * writer (the history's rescore reads first). Such a transaction was rolled
+ * back whole, so it is tried again.
+ */
+async function retriedWhenBusy(write: () => Promise<unknown>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || attempt === 10) throw error;
+      await new Promise(r => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
+/**
  * Writes the snapshots of the generated components with what a write
  * writes beside them: each ref's last revision, the summary of its latest
  * snapshot, and a history row per snapshot with the period it was the
@@ -99,13 +119,18 @@ export async function seed(
         if (revision === count) latest.push(summary);
       }
     }
-    await knex.batchInsert(ASSESSMENTS, rows, 250);
-    await knex.batchInsert(
-      REVISIONS,
-      latest.map(s => ({ entity_ref: s.entityRef, last_revision: s.revision })),
-      250,
+    await retriedWhenBusy(() => knex.batchInsert(ASSESSMENTS, rows, 250));
+    await retriedWhenBusy(() =>
+      knex.batchInsert(
+        REVISIONS,
+        latest.map(s => ({
+          entity_ref: s.entityRef,
+          last_revision: s.revision,
+        })),
+        250,
+      ),
     );
-    await store.replaceSummaries(latest);
-    await store.replaceHistory(history);
+    await retriedWhenBusy(() => store.replaceSummaries(latest));
+    await retriedWhenBusy(() => store.replaceHistory(history));
   }
 }
