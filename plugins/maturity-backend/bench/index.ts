@@ -118,8 +118,12 @@ async function runSize(size: Size) {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
-  // A child left behind would keep the port and answer the next run.
+  // A child left behind would keep the port and answer the next run. A
+  // signal ends Node without its 'exit' handlers, so it exits instead.
   process.once('exit', () => child.kill('SIGKILL'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => process.exit(1));
+  }
   let finished = false;
   child.once('exit', code => {
     if (!finished) {
