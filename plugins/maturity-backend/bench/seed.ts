@@ -7,7 +7,7 @@ import { Knex } from 'knex';
 import { SnapshotSummary } from '../src/database/AssessmentStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { fromAssessmentRow, toAssessmentRow } from '../src/database/mappers';
-import { ASSESSMENTS, REVISIONS } from '../src/database/tables';
+import { AssessmentRow, ASSESSMENTS, REVISIONS } from '../src/database/tables';
 import { Summaries } from '../src/services/Summaries';
 import { Size, snapshotTimes } from './organisation';
 
@@ -87,7 +87,7 @@ export async function seed(
   const summaries = new Summaries(defaultMaturityModel, SCORING);
   const count = size.snapshotsPerComponent;
   for (let start = 0; start < refs.length; start += 1000) {
-    const rows = [];
+    const rows: AssessmentRow[] = [];
     const history: SnapshotSummary[] = [];
     const latest: SnapshotSummary[] = [];
     for (let i = start; i < Math.min(refs.length, start + 1000); i++) {
