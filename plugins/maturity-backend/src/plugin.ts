@@ -24,6 +24,7 @@ import {
   CampaignService,
   readConfiguredCampaigns,
 } from './services/CampaignService';
+import { ChangesService } from './services/ChangesService';
 import { EntityLookup } from './services/EntityLookup';
 import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
@@ -169,6 +170,7 @@ export const maturityPlugin = createBackendPlugin({
             assessments,
             scorecards,
             overview,
+            changes: new ChangesService({ indexer, entities, summaries }),
             campaigns,
             writer,
           }),

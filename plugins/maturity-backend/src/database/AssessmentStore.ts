@@ -92,8 +92,15 @@ export interface AssessmentStore {
   latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
-  /** The latest snapshot of each of the entities that has one. */
-  getLatest(entityRefs: string[]): Promise<Map<string, AssessmentRecord>>;
+  /**
+   * The latest snapshot of each of the entities that has one; with `asOf`,
+   * the latest written at or before it (the one the summary history holds
+   * valid then).
+   */
+  getLatest(
+    entityRefs: string[],
+    asOf?: Date,
+  ): Promise<Map<string, AssessmentRecord>>;
   /** Snapshots newest first, starting below `beforeRevision` when given. */
   getHistory(
     entityRef: string,

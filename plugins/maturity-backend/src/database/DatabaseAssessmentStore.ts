@@ -204,6 +204,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
    */
   async getLatest(
     entityRefs: string[],
+    asOf?: Date,
   ): Promise<Map<string, AssessmentRecord>> {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
@@ -214,6 +215,11 @@ export class DatabaseAssessmentStore implements AssessmentStore {
           .whereIn('entity_ref', refs)
           .where(inGeneration(this.knex))
           .whereNotIn('entity_ref', softDeleted(this.knex))
+          // The highest revision written by then is the one whose history
+          // row is valid then: a row ends where any later revision begins.
+          .modify(q => {
+            if (asOf) q.where('created_at', '<=', asOf);
+          })
           .groupBy('entity_ref');
       const missing: Array<[string, number]> = [];
       for (const head of heads) {

@@ -30,6 +30,7 @@ import {
   scopeQuery,
   withSubtree,
 } from './scopeQuery';
+import { historyAt, HistorySpan } from './historyReads';
 import { streamQuery } from './streamQuery';
 import { summariesAt } from './summaryHistory';
 import {
@@ -41,6 +42,7 @@ import {
 } from './tables';
 
 export type * from './indexTypes';
+export type { HistorySpan } from './historyReads';
 
 /**
  * The catalog index and the summaries in SQL: scorecards, the overview and
@@ -224,6 +226,11 @@ export class MaturityIndex {
       for (const row of rows) found.set(row.entity_ref!, toCatalogSummary(row));
     }
     return found;
+  }
+
+  /** The history rows of some refs valid at some moments (see historyAt). */
+  historyAt(entityRefs: string[], moments: Date[]): Promise<HistorySpan[]> {
+    return historyAt(this.knex, entityRefs, moments);
   }
 
   /**

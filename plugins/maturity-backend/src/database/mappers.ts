@@ -67,8 +67,8 @@ export function toIndexedEntity(row: IndexedColumns): IndexedEntity {
 }
 
 // One flat object per summary, its levels decoded in place: a whole
-// organisation's export or roll-up maps every row.
-function toStoredSummary(row: IndexedColumns): StoredSummary {
+// organisation's export or roll-up maps every row. History rows too.
+export function toStoredSummary(row: IndexedColumns): StoredSummary {
   const [topicLevels, dimensionMedians, notApplicable]: StoredLevels =
     JSON.parse(row.levels!);
   return {

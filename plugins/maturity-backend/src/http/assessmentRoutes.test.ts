@@ -22,6 +22,7 @@ const REF = 'component:default/ledger';
 const ENTITY_PATH = '/entities/component/default/ledger';
 const pathMeta = { kind: 'component', namespace: 'default', name: 'ledger' };
 const target = { ref: REF, lifecycle: 'production', uid: null };
+const now = { atMs: Date.now(), answer: {} };
 
 function setup(options: { writesPerMinute?: number } = {}) {
   const fakes = createRouterFakes(options);
@@ -29,7 +30,7 @@ function setup(options: { writesPerMinute?: number } = {}) {
   fakes.assessments.submit.mockImplementation(async () =>
     storedAssessment(REF, 4),
   );
-  fakes.assessments.latest.mockResolvedValue({ entity: target });
+  fakes.assessments.latest.mockResolvedValue({ entity: target, moment: now });
   return { ...fakes, app: createTestApp(fakes.deps) };
 }
 
@@ -326,6 +327,7 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
     const { app, assessments } = setup();
     assessments.latest.mockResolvedValue({
       entity: target,
+      moment: now,
       assessment: latest(),
     });
     const res = await importV3(app, { baseRevision: 3, assessment });
@@ -365,6 +367,7 @@ describe('POST /entities/:kind/:namespace/:name/imports/v3', () => {
     const { app, assessments } = setup();
     assessments.latest.mockResolvedValue({
       entity: target,
+      moment: now,
       assessment: latest(),
     });
     const res = await importV3(app, {

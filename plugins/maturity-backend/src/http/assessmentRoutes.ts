@@ -4,6 +4,7 @@ import {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import {
+  asOfQuerySchema,
   AssessmentSubmission,
   createSubmissionSchema,
   historyQuerySchema,
@@ -103,11 +104,16 @@ export function assessmentRoutes(deps: {
 
     // One entity's notes, evidence and comments: the catalog decides, as
     // the caller, whether they may see it (AssessmentService).
-    route('get', '/entities/:kind/:namespace/:name', {}, async (req, res) => {
-      const ref = refFromPath(req);
-      const credentials = await httpAuth.credentials(req);
-      res.json(await assessments.getLatest(ref, { credentials }));
-    }),
+    route(
+      'get',
+      '/entities/:kind/:namespace/:name',
+      { query: asOfQuerySchema },
+      async (req, res, { asOf }) => {
+        const ref = refFromPath(req);
+        const credentials = await httpAuth.credentials(req);
+        res.json(await assessments.getLatest(ref, { credentials, asOf }));
+      },
+    ),
 
     route(
       'get',

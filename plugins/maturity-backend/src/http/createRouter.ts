@@ -8,11 +8,13 @@ import express from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
+import { ChangesService } from '../services/ChangesService';
 import { EntityLookup } from '../services/EntityLookup';
 import { OverviewService } from '../services/OverviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
+import { changesRoutes } from './changesRoutes';
 import { overviewRoutes } from './overviewRoutes';
 import { RefusalSampler } from './refusalAudit';
 import { createCallerReader } from './request';
@@ -29,6 +31,7 @@ export type RouterDeps = {
   assessments: AssessmentService;
   scorecards: ScorecardService;
   overview: OverviewService;
+  changes: ChangesService;
   campaigns: CampaignService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
@@ -39,6 +42,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
   const readCaller = createCallerReader(deps);
   return [
     ...overviewRoutes({ ...deps, readCaller }),
+    ...changesRoutes({ ...deps, readCaller }),
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),

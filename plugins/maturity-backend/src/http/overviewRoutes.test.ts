@@ -12,6 +12,7 @@ import {
 } from './__testUtils__/routerHarness';
 
 const INDEXED_AT = new Date('2026-02-03T04:05:06.000Z');
+const NOW = { atMs: INDEXED_AT.getTime(), answer: {} };
 
 function row(name: string): EntityMaturityRow {
   return {
@@ -42,10 +43,13 @@ function exportRow(name: string): EntityMaturityExportRow {
 function setup() {
   const fakes = createRouterFakes();
   fakes.overview.indexedAt.mockResolvedValue(INDEXED_AT);
-  fakes.overview.exportRows.mockImplementation(async function* rows() {
-    yield [exportRow('ledger')];
-    yield [exportRow('web')];
-  });
+  fakes.overview.exportRows.mockImplementation(() => ({
+    moment: NOW,
+    rows: (async function* rows() {
+      yield [exportRow('ledger')];
+      yield [exportRow('web')];
+    })(),
+  }));
   return { ...fakes, app: createTestApp(fakes.deps) };
 }
 
@@ -58,7 +62,7 @@ describe('POST /entities/by-refs', () => {
 
   it('answers the catalog rows of the refs for the caller', async () => {
     const { app, overview } = setup();
-    overview.catalogRows.mockResolvedValue(items);
+    overview.catalogRows.mockResolvedValue({ items });
     const res = await request(app)
       .post('/entities/by-refs')
       .set('Authorization', AS_USER)
@@ -305,10 +309,13 @@ describe('GET /export', () => {
 
   it('answers a clean error, audited, when the first batch fails', async () => {
     const { app, overview, events } = setup();
-    overview.exportRows.mockImplementation(async function* rows() {
-      yield* [];
-      throw new Error('database gone');
-    });
+    overview.exportRows.mockImplementation(() => ({
+      moment: NOW,
+      rows: (async function* rows() {
+        yield* [];
+        throw new Error('database gone');
+      })(),
+    }));
     const res = await request(app).get('/export').set('Authorization', AS_USER);
     expect(res.status).toBe(500);
     expect(res.headers['content-disposition']).toBeUndefined();

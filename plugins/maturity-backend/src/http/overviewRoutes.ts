@@ -37,8 +37,12 @@ export function overviewRoutes(deps: {
     route('post', '/entities/by-refs', {}, async (req, res) => {
       const caller = await readCaller(req);
       await readJsonBody(req, res);
-      const { entityRefs } = parse(catalogRowsRequestSchema, req.body, 'body');
-      res.json({ items: await overview.catalogRows(entityRefs, caller) });
+      const { entityRefs, asOf } = parse(
+        catalogRowsRequestSchema,
+        req.body,
+        'body',
+      );
+      res.json(await overview.catalogRows(entityRefs, { ...caller, asOf }));
     }),
 
     // What the catalog's maturity filter keeps: one list for the whole table.
@@ -66,13 +70,13 @@ export function overviewRoutes(deps: {
       'get',
       '/overview',
       { query: overviewQuerySchema },
-      async (req, res, query) => {
-        const caller = await readCaller(req);
+      async (req, res, { asOf, ...query }) => {
+        const read = { ...(await readCaller(req)), asOf };
         res.json(
           await withAuditEvent(
             auditor,
-            audited(req, 'overview-read', query),
-            () => overview.overview(query, caller),
+            audited(req, 'overview-read', { ...query, asOf }),
+            () => overview.overview(query, read),
             page => ({ rows: page.items.length }),
           ),
         );
@@ -84,21 +88,24 @@ export function overviewRoutes(deps: {
       '/export',
       { query: exportQuerySchema },
       async (req, res, query) => {
-        const caller = await readCaller(req);
-        const { format, ...filter } = query;
+        const { format, asOf, ...filter } = query;
+        const read = { ...(await readCaller(req)), asOf };
         await withAuditEvent(
           auditor,
           audited(req, 'export-read', query),
-          () =>
-            writeExport(
+          async () => {
+            const { moment, rows } = overview.exportRows(filter, read);
+            return writeExport(
               res,
               {
                 format,
                 model: deps.model,
                 indexedAt: () => overview.indexedAt(),
+                asOf: moment.answer.asOf,
               },
-              overview.exportRows(filter, caller),
-            ),
+              rows,
+            );
+          },
           rows => ({ rows }),
         );
       },

@@ -147,7 +147,7 @@ describe('AssessmentService', () => {
       const answer = service.getLatest(REF, reader);
       // The catalog has not answered, and the snapshot is being read.
       await new Promise(resolve => setImmediate(resolve));
-      expect(store.getLatest).toHaveBeenCalledWith([REF]);
+      expect(store.getLatest).toHaveBeenCalledWith([REF], undefined);
       expect(entities.confirmEntity).toHaveBeenCalledWith(REF, reader);
       show(shown);
       await expect(answer).resolves.toMatchObject({ revision: 3 });
@@ -181,7 +181,7 @@ describe('AssessmentService', () => {
       const { store, service } = setup();
       store.getLatest.mockResolvedValue(new Map([[REF, record(3)]]));
       const stored = await service.getLatest(REF, reader);
-      expect(store.getLatest).toHaveBeenCalledWith([REF]);
+      expect(store.getLatest).toHaveBeenCalledWith([REF], undefined);
       expect(stored.revision).toBe(3);
       expect(stored.result.topics[TOPIC].level).toBe(2);
       expect(stored).not.toHaveProperty('lifecycle');
@@ -216,6 +216,61 @@ describe('AssessmentService', () => {
       );
       const stored = await service.getLatest(REF, reader);
       expect(stored.result.stale).toBe(true);
+    });
+
+    describe('as of a moment', () => {
+      const asOf = new Date(NOW.getTime() - 20 * DAY);
+
+      it('reads the latest snapshot written by then, stale as of then, and says so', async () => {
+        const { store, service } = setup();
+        // Written 45 days before now: 25 days old at asOf, within 30.
+        const createdAt = new Date(NOW.getTime() - 45 * DAY).toISOString();
+        store.getLatest.mockResolvedValue(
+          new Map([[REF, record(2, { createdAt })]]),
+        );
+        const stored = await service.getLatest(REF, { ...reader, asOf });
+        expect(store.getLatest).toHaveBeenCalledWith([REF], asOf);
+        expect(stored).toMatchObject({
+          revision: 2,
+          asOf: asOf.toISOString(),
+          scopeAsOf: 'now',
+          result: { stale: false },
+        });
+        // The same snapshot read now is stale.
+        const now = await service.getLatest(REF, reader);
+        expect(now.result.stale).toBe(true);
+        expect(now).not.toHaveProperty('asOf');
+      });
+
+      it('answers a 404 that names the moment when nothing was written by then', async () => {
+        const { service } = setup();
+        await expect(
+          service.getLatest(REF, { ...reader, asOf }),
+        ).rejects.toThrow(
+          `${REF} has no maturity assessment at ${asOf.toISOString()}`,
+        );
+      });
+
+      it('answers InputError for a moment to come, reading nothing', async () => {
+        const { store, service, entities } = setup();
+        const later = new Date(NOW.getTime() + 60_000);
+        await expect(
+          service.getLatest(REF, { ...reader, asOf: later }),
+        ).rejects.toThrow(InputError);
+        expect(store.getLatest).not.toHaveBeenCalled();
+        expect(entities.confirmEntity).not.toHaveBeenCalled();
+      });
+
+      it('reads today’s date as now', async () => {
+        const { store, service } = setup();
+        store.getLatest.mockResolvedValue(new Map([[REF, record(1)]]));
+        const endOfToday = new Date('2026-07-01T23:59:59.999Z');
+        const stored = await service.getLatest(REF, {
+          ...reader,
+          asOf: endOfToday,
+        });
+        expect(stored.asOf).toBe(NOW.toISOString());
+      });
     });
   });
 

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  AsOfAnswer,
   AssessmentHistoryPage,
   AssessmentSubmission,
   isStale,
@@ -14,6 +15,7 @@ import { isReplaced } from '../database/generations';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CatalogEntity, EntityLookup, EntityTarget } from './EntityLookup';
 import { lifecycleOf, normalizeRef, ownerOf, systemOf } from './entityRefs';
+import { ReadMoment, readMoment } from './readMoment';
 import { Summaries } from './Summaries';
 
 /** Keeps the index row of an entity in step with the catalog before a write. */
@@ -23,6 +25,9 @@ export interface IndexRefresher {
 
 /** Who reads one entity: the catalog is asked with these credentials. */
 type Reader = { credentials: BackstageCredentials };
+
+/** A read of one entity's snapshot: of now, or as of a moment. */
+type SnapshotRead = Reader & { asOf?: Date };
 
 /**
  * The snapshots of one entity: the latest, its history, and new ones. A read
@@ -43,35 +48,50 @@ export class AssessmentService {
     },
   ) {}
 
-  /** The latest snapshot of an entity the caller may see; a 404 without one. */
+  /**
+   * The latest snapshot of an entity the caller may see, or the latest at
+   * `asOf` (stale as of then, scored under the lifecycle it has now); a 404
+   * without one.
+   */
   async getLatest(
     entityRef: string,
-    reader: Reader,
-  ): Promise<StoredAssessment> {
-    const { entity, assessment } = await this.latest(entityRef, reader);
+    read: SnapshotRead,
+  ): Promise<StoredAssessment & AsOfAnswer> {
+    const { entity, assessment, moment } = await this.latest(entityRef, read);
     if (!assessment) {
-      throw new NotFoundError(`${entity.ref} has no maturity assessment yet`);
+      const when = moment.answer.asOf ? ` at ${moment.answer.asOf}` : ' yet';
+      throw new NotFoundError(
+        `${entity.ref} has no maturity assessment${when}`,
+      );
     }
-    return assessment;
+    return { ...assessment, ...moment.answer };
   }
 
   /**
-   * An entity the caller may see (a 404 otherwise) and its latest snapshot,
-   * if it has one of its own: a snapshot written for an earlier entity under
-   * the same ref (another uid) is not its.
+   * An entity the caller may see (a 404 otherwise) and its latest snapshot
+   * (at `asOf` when given), if it has one of its own: a snapshot written for
+   * an earlier entity under the same ref (another uid) is not its.
    */
   async latest(
     entityRef: string,
-    reader: Reader,
-  ): Promise<{ entity: CatalogEntity; assessment?: StoredAssessment }> {
+    read: SnapshotRead,
+  ): Promise<{
+    entity: CatalogEntity;
+    assessment?: StoredAssessment;
+    moment: ReadMoment;
+  }> {
+    const moment = readMoment(read.asOf, this.now());
     const ref = normalizeRef(entityRef);
     const [entity, records] = await Promise.all([
-      this.deps.entities.confirmEntity(entityRef, reader),
-      this.deps.store.getLatest([ref]),
+      this.deps.entities.confirmEntity(entityRef, read),
+      this.deps.store.getLatest([ref], read.asOf),
     ]);
     const record = records.get(entity.ref);
-    if (!record || isReplaced(record.entityUid, entity.uid)) return { entity };
-    return { entity, assessment: this.toStored(record, entity.lifecycle) };
+    if (!record || isReplaced(record.entityUid, entity.uid)) {
+      return { entity, moment };
+    }
+    const assessment = this.toStored(record, entity.lifecycle, moment.atMs);
+    return { entity, assessment, moment };
   }
 
   /** The latest snapshots of some entities, by ref; none for an unassessed one. */
@@ -157,6 +177,7 @@ export class AssessmentService {
   private toStored(
     record: AssessmentRecord,
     lifecycle: string | null,
+    atMs = this.now().getTime(),
   ): StoredAssessment {
     const result = this.deps.summaries.resultOf(record, lifecycle);
     const { lifecycle: _lifecycle, entityUid: _entityUid, ...rest } = record;
@@ -166,10 +187,14 @@ export class AssessmentService {
         ...result,
         stale: isStale(
           record.createdAt,
-          this.deps.now?.() ?? new Date(),
+          new Date(atMs),
           this.deps.scoring.staleAfterDays,
         ),
       },
     };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
   }
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { lifecycleOf, normalizeRef } from './entityRefs';
-import { Caller, IndexTrust, VisibleIndex } from './VisibleIndex';
+import { Caller, IndexTrust, ReadOptions, VisibleIndex } from './VisibleIndex';
 
 /** An entity as reads need it: its ref and the lifecycle that picks targets. */
 export type EntityTarget = { ref: string; lifecycle: string | null };
@@ -31,12 +31,12 @@ export class EntityLookup {
     },
   ) {}
 
-  /** The index as this caller may see it. */
-  visibleIndex(caller: Caller): VisibleIndex {
+  /** The index as this caller may see it, at the read's moment. */
+  visibleIndex(read: ReadOptions): VisibleIndex {
     return new VisibleIndex(
       this.deps.index,
       this.deps.catalog,
-      caller,
+      read,
       this.deps.trust,
     );
   }

@@ -248,7 +248,7 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
       const { service } = setup(
         catalogOf(REFS.filter(r => r !== component(3))),
       );
-      const answer = await service.catalogRows(
+      const { items: answer } = await service.catalogRows(
         [
           component(4),
           'Component:Default/C03',
@@ -271,7 +271,9 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
 
     it('answers a row with the level and staleness of the latest snapshot', async () => {
       const { service } = setup();
-      const [row] = await service.catalogRows([component(10)], all);
+      const {
+        items: [row],
+      } = await service.catalogRows([component(10)], all);
       expect(row).toEqual({
         entityRef: component(10),
         assessed: true,
@@ -289,7 +291,7 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
           [component(0), component(1)],
           caller({ type: 'none' }),
         ),
-      ).resolves.toEqual([null, null]);
+      ).resolves.toEqual({ items: [null, null] });
       expect(indexer.ready).not.toHaveBeenCalled();
     });
   });
@@ -314,10 +316,11 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
     it('yields every filtered row with its topic levels', async () => {
       const { service } = setup();
       const exported: EntityMaturityExportRow[] = [];
-      for await (const batch of service.exportRows(
+      const exports = service.exportRows(
         { owner: 'group:default/team-0' },
         all,
-      )) {
+      );
+      for await (const batch of exports.rows) {
         exported.push(...batch);
       }
       expect(exported.map(r => r.entityRef)).toEqual(
@@ -329,8 +332,8 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
 
     it('answers InputError for a malformed filter ref', async () => {
       const { service } = setup();
-      const batches = service.exportRows({ owner: 'group:' }, all);
-      await expect(batches.next()).rejects.toThrow(InputError);
+      const exports = service.exportRows({ owner: 'group:' }, all);
+      await expect(exports.rows.next()).rejects.toThrow(InputError);
     });
   });
 
@@ -358,7 +361,7 @@ describe.each(databases.eachSupportedId())('OverviewService on %p', id => {
           service.overview({ ...page, ...filter }, componentsOnly),
         ).rejects.toThrow(NotFoundError);
         await expect(
-          service.exportRows(filter, componentsOnly).next(),
+          service.exportRows(filter, componentsOnly).rows.next(),
         ).rejects.toThrow(NotFoundError);
         await expect(
           service.belowTarget(filter, { limit: 5 }, componentsOnly),

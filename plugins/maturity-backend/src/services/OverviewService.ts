@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
-  CatalogMaturityRow,
+  CatalogMaturityRows,
   EntityFilter,
   EntityMaturityExportRow,
   EntityMaturityRow,
@@ -8,17 +8,15 @@ import {
   OVERVIEW_SORT_FIELDS,
   OverviewPage,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type {
-  IndexedEntity,
-  IndexScope,
-  Sort,
-} from '../database/MaturityIndex';
+import type { IndexedEntity, Sort } from '../database/MaturityIndex';
 import { decodeKeyset, encodeKeyset } from './cursor';
 import { EntityLookup } from './EntityLookup';
-import { normalizeRef, parseFilterRef } from './entityRefs';
+import { normalizeRef } from './entityRefs';
 import { EntityRows } from './EntityRows';
+import { filterScope } from './filterScope';
+import { ReadMoment, readMoment } from './readMoment';
 import { IndexReadiness } from './ScorecardService';
-import { Caller } from './VisibleIndex';
+import { Caller, ReadOptions } from './VisibleIndex';
 
 /** Where to look for entities below target: one of the filters of the overview. */
 export type BelowTargetScope = Pick<
@@ -50,25 +48,30 @@ export class OverviewService {
     },
   ) {}
 
-  async overview(query: OverviewQuery, caller: Caller): Promise<OverviewPage> {
+  /** A page of the overview, as of `read.asOf` when given. */
+  async overview(
+    query: OverviewQuery,
+    read: ReadOptions,
+  ): Promise<OverviewPage> {
+    const moment = this.moment(read);
     const sort = this.sortOf(query.sortBy, query.order);
     const after = query.cursor ? decodeKeyset(query.cursor, sort) : undefined;
     const indexedAt = (await this.deps.indexer.ready()).toISOString();
-    const scope = await this.scopeFor(query, caller);
+    const scope = await filterScope(query, this.deps.entities, read);
     const { rows, totalCount } = await this.deps.entities
-      .visibleIndex(caller)
+      .visibleIndex(read)
       .page(scope, sort, query.limit + 1, after);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    const nowMs = this.nowMs();
     return {
-      items: items.map(entity => this.deps.rows.toRow(entity, nowMs)),
+      items: items.map(entity => this.deps.rows.toRow(entity, moment.atMs)),
       totalCount,
       nextCursor:
         rows.length > query.limit && last
           ? encodeKeyset({ value: last.sortKey ?? null, ref: last.entityRef })
           : null,
       indexedAt,
+      ...moment.answer,
     };
   }
 
@@ -78,20 +81,25 @@ export class OverviewService {
    */
   async catalogRows(
     entityRefs: string[],
-    caller: Caller,
-  ): Promise<Array<CatalogMaturityRow | null>> {
+    read: ReadOptions,
+  ): Promise<CatalogMaturityRows> {
+    const moment = this.moment(read);
     const refs = entityRefs.map(ref => normalizeRef(ref));
-    if (caller.visibility.type === 'none') return refs.map(() => null);
+    if (read.visibility.type === 'none') {
+      return { items: refs.map(() => null), ...moment.answer };
+    }
     await this.deps.indexer.ready();
     const visible = await this.deps.entities
-      .visibleIndex(caller)
+      .visibleIndex(read)
       .summariesOf([...new Set(refs)]);
-    const nowMs = this.nowMs();
-    return refs.map(ref =>
-      visible.has(ref)
-        ? this.deps.rows.toCatalogRow(ref, visible.get(ref), nowMs)
-        : null,
-    );
+    return {
+      items: refs.map(ref =>
+        visible.has(ref)
+          ? this.deps.rows.toCatalogRow(ref, visible.get(ref), moment.atMs)
+          : null,
+      ),
+      ...moment.answer,
+    };
   }
 
   /**
@@ -106,21 +114,31 @@ export class OverviewService {
     await this.deps.indexer.ready();
     return this.deps.entities
       .visibleIndex(caller)
-      .assessedRefs({ ...filter, now: this.deps.now?.() ?? new Date() });
+      .assessedRefs({ ...filter, now: this.now() });
   }
 
-  /** Every filtered entity with its topic levels, by ref, in batches. */
-  async *exportRows(
+  /**
+   * Every filtered entity with its topic levels, in batches, as of
+   * `read.asOf` when given. The moment is checked before anything is read.
+   */
+  exportRows(
     filter: EntityFilter,
-    caller: Caller,
-  ): AsyncGenerator<EntityMaturityExportRow[]> {
-    await this.deps.indexer.ready();
-    const scope = await this.scopeFor(filter, caller);
-    const nowMs = this.nowMs();
-    const visible = this.deps.entities.visibleIndex(caller);
-    for await (const batch of visible.batches(scope)) {
-      yield batch.map(entity => this.deps.rows.toExportRow(entity, nowMs));
+    read: ReadOptions,
+  ): {
+    moment: ReadMoment;
+    rows: AsyncGenerator<EntityMaturityExportRow[]>;
+  } {
+    const moment = this.moment(read);
+    const { deps } = this;
+    async function* rows() {
+      await deps.indexer.ready();
+      const scope = await filterScope(filter, deps.entities, read);
+      const visible = deps.entities.visibleIndex(read);
+      for await (const batch of visible.batches(scope)) {
+        yield batch.map(entity => deps.rows.toExportRow(entity, moment.atMs));
+      }
     }
+    return { moment, rows: rows() };
   }
 
   /**
@@ -148,12 +166,15 @@ export class OverviewService {
     const { rows, totalCount } = await this.deps.entities
       .visibleIndex(caller)
       .page(
-        { ...(await this.scopeFor(scope, caller)), belowTarget: true },
+        {
+          ...(await filterScope(scope, this.deps.entities, caller)),
+          belowTarget: true,
+        },
         sort,
         page.limit + 1,
         after,
       );
-    const nowMs = this.nowMs();
+    const nowMs = this.now().getTime();
     const items = rows.slice(0, page.limit).map(entity => ({
       entity,
       row: this.deps.rows.toRow(entity, nowMs),
@@ -178,25 +199,6 @@ export class OverviewService {
     return this.deps.indexer.ready();
   }
 
-  /**
-   * The scope of a filter, its group, system and domain looked up as the
-   * caller: a 404 when one is hidden (or unknown), so that a filter tells
-   * nothing of the groups and systems the caller cannot see.
-   */
-  private async scopeFor(
-    filter: BelowTargetScope & Pick<EntityFilter, 'lifecycle' | 'minLevel'>,
-    caller: Caller,
-  ): Promise<IndexScope> {
-    const scope = scopeOf(filter);
-    const walked = [scope.ownerSubtreeOf, scope.system, scope.systemInDomain];
-    await Promise.all(
-      walked.flatMap(ref =>
-        ref === undefined ? [] : [this.deps.entities.findEntity(ref, caller)],
-      ),
-    );
-    return scope;
-  }
-
   private sortOf(sortBy: string, order: 'asc' | 'desc'): Sort {
     const dimensionIds = this.deps.model.dimensions.map(d => d.id);
     if (dimensionIds.includes(sortBy)) {
@@ -211,19 +213,12 @@ export class OverviewService {
     return { by: sortBy as (typeof OVERVIEW_SORT_FIELDS)[number], order };
   }
 
-  private nowMs() {
-    return (this.deps.now?.() ?? new Date()).getTime();
+  /** The moment of a read; a 400 before anything is read for one to come. */
+  private moment(read: ReadOptions): ReadMoment {
+    return readMoment(read.asOf, this.now());
   }
-}
 
-function scopeOf(filter: EntityFilter): IndexScope {
-  return {
-    kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
-    owner: filter.owner && parseFilterRef(filter.owner, 'group'),
-    ownerSubtreeOf: filter.group && parseFilterRef(filter.group, 'group'),
-    system: filter.system && parseFilterRef(filter.system, 'system'),
-    systemInDomain: filter.domain && parseFilterRef(filter.domain, 'domain'),
-    lifecycle: filter.lifecycle,
-    minLevel: filter.minLevel,
-  };
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
 }

@@ -1,13 +1,19 @@
 import {
   EntityMaturityRow,
+  GroupTrend,
   MaturityModel,
   RollUpAccumulator,
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type { IndexScope, RollUpEntity } from '../database/MaturityIndex';
+import type {
+  HistorySpan,
+  IndexScope,
+  RollUpEntity,
+} from '../database/MaturityIndex';
 import { EntityLookup } from './EntityLookup';
 import { EntityRows } from './EntityRows';
-import { Caller } from './VisibleIndex';
+import { ReadMoment, readMoment } from './readMoment';
+import { Caller, ReadOptions } from './VisibleIndex';
 
 /** Receives a scorecard's entity rows batch by batch, as they are read. */
 export type EntityRowSink = (rows: EntityMaturityRow[]) => void | Promise<void>;
@@ -16,7 +22,7 @@ export type EntityRowSink = (rows: EntityMaturityRow[]) => void | Promise<void>;
  * A scorecard's entity rows are collected into its answer (the default),
  * left out (`none`: the roll-up only), or handed to a sink as they are read.
  */
-export type ScorecardOptions = Caller & {
+export type ScorecardOptions = ReadOptions & {
   entities?: 'collect' | 'none' | EntityRowSink;
 };
 
@@ -32,6 +38,7 @@ type Card = {
   /** The child a component counts towards, if any. */
   childOf?: (entity: RollUpEntity) => string | undefined;
   indexedAt: Date;
+  moment: ReadMoment;
 };
 
 /** Scorecards of a system, a domain and a group with its sub-teams. */
@@ -50,11 +57,17 @@ export class ScorecardService {
     systemRef: string,
     options: ScorecardOptions,
   ): Promise<Scorecard> {
+    const moment = this.moment(options);
     const system = (await this.deps.entities.findEntity(systemRef, options))
       .ref;
     const indexedAt = await this.deps.indexer.ready();
     return this.scorecard(
-      { entityRef: system, scope: { kind: 'component', system }, indexedAt },
+      {
+        entityRef: system,
+        scope: { kind: 'component', system },
+        indexedAt,
+        moment,
+      },
       options,
     );
   }
@@ -64,6 +77,7 @@ export class ScorecardService {
     options: ScorecardOptions,
   ): Promise<Scorecard> {
     const { entities } = this.deps;
+    const moment = this.moment(options);
     const domain = (await entities.findEntity(domainRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
     const systems = await entities
@@ -79,6 +93,7 @@ export class ScorecardService {
         })),
         childOf: entity => entity.systemRef ?? undefined,
         indexedAt,
+        moment,
       },
       options,
     );
@@ -94,21 +109,89 @@ export class ScorecardService {
     groupRef: string,
     options: ScorecardOptions & { direct: boolean },
   ): Promise<Scorecard> {
-    const { entities } = this.deps;
-    const root = (await entities.findEntity(groupRef, options)).ref;
+    const moment = this.moment(options);
+    const root = (await this.deps.entities.findEntity(groupRef, options)).ref;
     const indexedAt = await this.deps.indexer.ready();
-    if (options.direct) {
-      return this.scorecard(
-        {
-          entityRef: root,
-          scope: { kind: 'component', owner: root },
-          indexedAt,
-        },
-        options,
-      );
-    }
+    return this.scorecard(
+      {
+        entityRef: root,
+        ...(await this.groupScope(root, options)),
+        indexedAt,
+        moment,
+      },
+      options,
+    );
+  }
+
+  /**
+   * A group's dimension medians at the end of each of the last `months`
+   * months (now for the current one), over today's members: one read of the
+   * scope, and a read of the history a batch of it that holds at most one
+   * row an entity a month, rather than a roll-up a month.
+   */
+  async groupTrend(
+    groupRef: string,
+    options: Caller & { months: number; direct: boolean },
+  ): Promise<GroupTrend> {
+    const { model, entities, rows: entityRows } = this.deps;
+    const moments = monthEnds(this.now(), options.months);
+    const root = (await entities.findEntity(groupRef, options)).ref;
+    await this.deps.indexer.ready();
+    const { scope } = await this.groupScope(root, options);
+    const points = moments.map(() => new RollUpAccumulator(model));
     const visible = entities.visibleIndex(options);
-    const tree = await visible.groupTree(root);
+    // Not `fast`: the history is read between batches.
+    for await (const batch of visible.batches(scope, { fields: 'rollUp' })) {
+      const refs = batch.map(entity => entity.entityRef);
+      const spans = new Map<string, HistorySpan[]>();
+      for (const span of await visible.historyAt(refs, moments)) {
+        const own = spans.get(span.entityRef);
+        if (own) own.push(span);
+        else spans.set(span.entityRef, [span]);
+      }
+      for (const ref of refs) {
+        moments.forEach((moment, i) => {
+          const at = moment.getTime();
+          const summary =
+            spans
+              .get(ref)
+              ?.find(
+                s =>
+                  s.validFromMs <= at &&
+                  (s.validToMs === null || s.validToMs > at),
+              )?.summary ?? null;
+          points[i].addLevels(summary, entityRows.isStale({ summary }, at));
+        });
+      }
+    }
+    return {
+      entityRef: root,
+      scopeAsOf: 'now',
+      points: points.map((point, i) => {
+        const { components, dimensions } = point.result();
+        return {
+          date: moments[i].toISOString().slice(0, 10),
+          components: components.total,
+          assessed: components.assessed,
+          dimensions: Object.fromEntries(
+            Object.entries(dimensions).map(([id, s]) => [id, s.median]),
+          ),
+        };
+      }),
+    };
+  }
+
+  /**
+   * What a group covers: its own components with `direct`, else those of
+   * the groups below it too, each counted towards the child of the root
+   * above its first owner.
+   */
+  private async groupScope(
+    root: string,
+    options: Caller & { direct: boolean },
+  ): Promise<Pick<Card, 'scope' | 'children' | 'childOf'>> {
+    if (options.direct) return { scope: { kind: 'component', owner: root } };
+    const tree = await this.deps.entities.visibleIndex(options).groupTree(root);
     // Each group below the root belongs to the child of the root above it.
     const parentOf = new Map(tree.map(g => [g.entityRef, g.parentRef]));
     const childOf = new Map<string, string>();
@@ -124,20 +207,15 @@ export class ScorecardService {
       if (child) childOf.set(ref, child);
       return child;
     };
-    return this.scorecard(
-      {
-        entityRef: root,
-        // The tree is at hand: its refs spare the database another walk.
-        scope: { kind: 'component', ownerIn: tree.map(g => g.entityRef) },
-        children: tree
-          .filter(g => g.parentRef === root && g.entityRef !== root)
-          .map(g => ({ entityRef: g.entityRef, title: g.title })),
-        childOf: entity =>
-          entity.ownerRef ? topChild(entity.ownerRef) : undefined,
-        indexedAt,
-      },
-      options,
-    );
+    return {
+      // The tree is at hand: its refs spare the database another walk.
+      scope: { kind: 'component', ownerIn: tree.map(g => g.entityRef) },
+      children: tree
+        .filter(g => g.parentRef === root && g.entityRef !== root)
+        .map(g => ({ entityRef: g.entityRef, title: g.title })),
+      childOf: entity =>
+        entity.ownerRef ? topChild(entity.ownerRef) : undefined,
+    };
   }
 
   /**
@@ -150,7 +228,7 @@ export class ScorecardService {
     options: ScorecardOptions,
   ): Promise<Scorecard> {
     const { model, rows: entityRows } = this.deps;
-    const nowMs = (this.deps.now?.() ?? new Date()).getTime();
+    const atMs = card.moment.atMs;
     const children = card.children ?? [];
     const total = new RollUpAccumulator(model);
     const perChild = new Map(
@@ -159,7 +237,7 @@ export class ScorecardService {
     const count = (entity: RollUpEntity) => {
       // A summary is counted as read: its levels and sums in the model's order.
       const levels = entity.summary;
-      const stale = levels !== null && entityRows.isStale(entity, nowMs);
+      const stale = levels !== null && entityRows.isStale(entity, atMs);
       total.addLevels(levels, stale);
       const child = card.childOf?.(entity);
       if (child) perChild.get(child)?.addLevels(levels, stale);
@@ -179,7 +257,7 @@ export class ScorecardService {
       const fast = typeof sink !== 'function';
       for await (const batch of visible.batches(card.scope, { fast })) {
         batch.forEach(count);
-        const rows = batch.map(entity => entityRows.toRow(entity, nowMs));
+        const rows = batch.map(entity => entityRows.toRow(entity, atMs));
         if (typeof sink === 'function') await sink(rows);
         else entities.push(...rows);
       }
@@ -201,6 +279,30 @@ export class ScorecardService {
         };
       }),
       indexedAt: card.indexedAt.toISOString(),
+      ...card.moment.answer,
     };
   }
+
+  /** The moment of a read; a 400 before anything is read for one to come. */
+  private moment(options: ReadOptions): ReadMoment {
+    return readMoment(options.asOf, this.now());
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+/**
+ * The last moment of each of the last `months` months in UTC, oldest first;
+ * `now` for the current month, whose end is still to come.
+ */
+function monthEnds(now: Date, months: number): Date[] {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  return Array.from({ length: months }, (_, i) => {
+    const back = months - 1 - i;
+    // Day 1 of the month after, less a millisecond.
+    return back === 0 ? now : new Date(Date.UTC(year, month - back + 1, 1) - 1);
+  });
 }

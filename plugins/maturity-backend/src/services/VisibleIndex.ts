@@ -6,6 +6,7 @@ import {
   CatalogSummary,
   EntityOf,
   GroupNode,
+  HistorySpan,
   IndexedEntity,
   IndexFields,
   IndexScope,
@@ -21,6 +22,13 @@ export type Caller = {
   credentials: BackstageCredentials;
   visibility: Visibility;
 };
+
+/**
+ * A read by one caller: of the summaries now, or as they were at `asOf`
+ * (the history's rows valid then). Membership, ownership and visibility
+ * are today's either way: the catalog keeps no history.
+ */
+export type ReadOptions = Caller & { asOf?: Date };
 
 /** Whether the index is recent enough for lists to rely on it. */
 export interface IndexTrust {
@@ -45,7 +53,8 @@ const CATALOG_BATCH = 500;
  * answer, the catalog asked with the caller's credentials (`catalog`). The
  * catalog is asked too when the index is too old to rely on (`IndexTrust`):
  * it may still hold what the catalog has since taken away. Groups and
- * systems a scope walks through are the caller's visible ones.
+ * systems a scope walks through are the caller's visible ones. Every read
+ * of summaries is of the read's moment (`asOf`), applied here once.
  */
 export class VisibleIndex {
   private plan: Promise<Plan> | undefined;
@@ -53,7 +62,7 @@ export class VisibleIndex {
   constructor(
     private readonly index: MaturityIndex,
     private readonly catalog: CatalogService,
-    private readonly caller: Caller,
+    private readonly caller: ReadOptions,
     private readonly trust: IndexTrust,
   ) {}
 
@@ -144,7 +153,11 @@ export class VisibleIndex {
     const visible = new Map<string, CatalogSummary | undefined>();
     const { type, condition } = await this.strategy();
     if (type === 'none') return visible;
-    const indexed = await this.index.summariesOf(entityRefs, condition);
+    const indexed = await this.index.summariesOf(
+      entityRefs,
+      condition,
+      this.caller.asOf,
+    );
     const byCatalog = type === 'catalog';
     const seenByCatalog = new Set(
       await this.keepVisibleRefs(
@@ -160,6 +173,15 @@ export class VisibleIndex {
     return visible;
   }
 
+  /**
+   * The history of some refs this index gave the caller: each entity's
+   * summaries that were its latest at one of the moments, whatever the
+   * read's own moment.
+   */
+  historyAt(entityRefs: string[], moments: Date[]): Promise<HistorySpan[]> {
+    return this.index.historyAt(entityRefs, moments);
+  }
+
   /** The refs of assessed entities the caller may see, by lowest median and staleness. */
   async assessedRefs(filter: {
     minLevel?: number;
@@ -168,7 +190,10 @@ export class VisibleIndex {
   }): Promise<string[]> {
     const { type, condition } = await this.strategy();
     if (type === 'none') return [];
-    const refs = await this.index.assessedRefs(filter, condition);
+    const refs = await this.index.assessedRefs(
+      { ...filter, asOf: this.caller.asOf },
+      condition,
+    );
     return type === 'catalog' ? this.keepVisibleRefs(refs) : refs;
   }
 
@@ -270,16 +295,17 @@ export class VisibleIndex {
   }
 
   /**
-   * A scope whose groups and systems are those the caller may see, and that
-   * holds the entities a further owner places in it (`coOwned`). A condition
-   * is applied by the database inside its walks; the catalog's answer is
-   * applied here, as the lists of groups and systems it keeps.
+   * A scope whose groups and systems are those the caller may see, that
+   * holds the entities a further owner places in it (`coOwned`), and whose
+   * summaries are of the read's moment. A condition is applied by the
+   * database inside its walks; the catalog's answer is applied here, as the
+   * lists of groups and systems it keeps.
    */
   private async visibleScope(
     scope: IndexScope,
     plan: Plan,
   ): Promise<IndexScope> {
-    const visible = { ...scope };
+    const visible = { ...scope, asOf: this.caller.asOf };
     if (plan.type === 'catalog' && scope.ownerSubtreeOf !== undefined) {
       const tree = await this.groupTree(scope.ownerSubtreeOf);
       visible.ownerSubtreeOf = undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LevelStats } from '../assessment/schema';
-import type { AsOfAnswer } from './asOf';
+import { asOfSchema, type AsOfAnswer } from './asOf';
 
 /** One entity in a scorecard, the overview table or an export. @public */
 export interface EntityMaturityRow {
@@ -109,6 +109,8 @@ export const overviewQuerySchema = entityFilterSchema.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
+  /** The entities' summaries as they were then; not with a dimension as `sortBy`. */
+  asOf: asOfSchema.optional(),
 });
 
 /**
@@ -119,6 +121,7 @@ export const overviewQuerySchema = entityFilterSchema.extend({
  */
 export const scorecardQuerySchema = z.strictObject({
   entities: z.enum(['all', 'none']).default('all'),
+  asOf: asOfSchema.optional(),
 });
 
 /** Query of `GET /scorecards/groups/...`. @public */
@@ -132,6 +135,7 @@ export type ScorecardQuery = z.input<typeof groupScorecardQuerySchema>;
 /** Query of `GET /export`. @public */
 export const exportQuerySchema = entityFilterSchema.extend({
   format: z.enum(['csv', 'json']).default('csv'),
+  asOf: asOfSchema.optional(),
 });
 
 /** Query of `GET /entities/.../history`. @public */
@@ -162,7 +166,7 @@ export interface CatalogMaturityRow {
 }
 
 /** Answer of `POST /entities/by-refs`. @public */
-export interface CatalogMaturityRows {
+export interface CatalogMaturityRows extends AsOfAnswer {
   /**
    * One item per ref asked, in the same order; null for a ref that is
    * unknown or that the caller may not see in the catalog.
@@ -188,6 +192,7 @@ export const catalogRowsRequestSchema = z.strictObject({
     )
     .min(1)
     .max(MAX_CATALOG_ROWS_REFS),
+  asOf: asOfSchema.optional(),
 });
 
 /**

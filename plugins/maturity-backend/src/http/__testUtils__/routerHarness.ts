@@ -12,6 +12,7 @@ import { recordingAuditor } from '../../__testUtils__/fixtures';
 import { AssessmentService } from '../../services/AssessmentService';
 import { AssessmentWriter } from '../../services/AssessmentWriter';
 import { CampaignService } from '../../services/CampaignService';
+import { ChangesService } from '../../services/ChangesService';
 import { EntityLookup } from '../../services/EntityLookup';
 import { OverviewService } from '../../services/OverviewService';
 import { ScorecardService } from '../../services/ScorecardService';
@@ -52,11 +53,16 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
   };
   const scorecards: Fake<
     ScorecardService,
-    'systemScorecard' | 'domainScorecard' | 'groupScorecard'
+    'systemScorecard' | 'domainScorecard' | 'groupScorecard' | 'groupTrend'
   > = {
     systemScorecard: jest.fn(),
     domainScorecard: jest.fn(),
     groupScorecard: jest.fn(),
+    groupTrend: jest.fn(),
+  };
+  const changes: Fake<ChangesService, 'page' | 'rows'> = {
+    page: jest.fn(),
+    rows: jest.fn(),
   };
   const overview: Fake<
     OverviewService,
@@ -116,6 +122,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     assessments: asService<AssessmentService>(assessments),
     scorecards: asService<ScorecardService>(scorecards),
     overview: asService<OverviewService>(overview),
+    changes: asService<ChangesService>(changes),
     campaigns: asService<CampaignService>(campaigns),
     writer,
   };
@@ -125,6 +132,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     assessments,
     scorecards,
     overview,
+    changes,
     campaigns,
     permissions,
     auditor,

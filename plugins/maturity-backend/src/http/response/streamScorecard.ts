@@ -1,7 +1,7 @@
 import { Scorecard } from '@cnmm/backstage-plugin-maturity-common';
 import { Response } from 'express';
 import type { ScorecardOptions } from '../../services/ScorecardService';
-import type { Caller } from '../../services/VisibleIndex';
+import type { ReadOptions } from '../../services/VisibleIndex';
 import { chunkWriter } from './chunkWriter';
 
 /**
@@ -11,18 +11,18 @@ import { chunkWriter } from './chunkWriter';
  */
 export async function sendScorecard(
   res: Response,
-  caller: Caller,
+  read: ReadOptions,
   entities: 'all' | 'none',
   compute: (options: ScorecardOptions) => Promise<Scorecard>,
 ): Promise<void> {
   if (entities === 'none') {
-    res.json(await compute({ ...caller, entities: 'none' }));
+    res.json(await compute({ ...read, entities: 'none' }));
     return;
   }
   const write = chunkWriter(res);
   let separator: string | undefined;
   const card = await compute({
-    ...caller,
+    ...read,
     entities: async rows => {
       if (separator === undefined) {
         res.type('application/json');

@@ -4,6 +4,7 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Response } from 'express';
 import { chunkWriter } from './chunkWriter';
+import { csvLine } from './csvLine';
 
 const CSV_FIXED_COLUMNS = [
   'entityRef',
@@ -19,18 +20,6 @@ const CSV_FIXED_COLUMNS = [
   'percentToTarget',
 ] as const;
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  // Most cells are levels: nothing in them can need quoting.
-  if (typeof value === 'boolean' || (typeof value === 'number' && value >= 0)) {
-    return String(value);
-  }
-  const text = String(value);
-  // Quote what would break a row, and neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * Writes an export as a file of JSON or CSV, batch by batch, waiting for the
  * client between batches; answers how many rows it wrote. The first batch is
@@ -43,17 +32,24 @@ export async function writeExport(
     format: 'csv' | 'json';
     model: MaturityModel;
     indexedAt: () => Promise<Date>;
+    /** The moment of an export as of a date (ISO), said in headers and the file's name. */
+    asOf?: string;
   },
   rows: AsyncGenerator<EntityMaturityExportRow[]>,
 ): Promise<number> {
   const first = await rows.next();
-  const { format, model } = options;
-  const stamp = new Date().toISOString().slice(0, 10);
+  const { format, model, asOf } = options;
+  const stamp = (asOf ?? new Date().toISOString()).slice(0, 10);
   res.attachment(`maturity-${stamp}.${format}`);
   res.setHeader(
     'X-Maturity-Indexed-At',
     (await options.indexedAt()).toISOString(),
   );
+  if (asOf) {
+    // The rows are as of then; which entities they are is today's.
+    res.setHeader('X-Maturity-As-Of', asOf);
+    res.setHeader('X-Maturity-Scope-As-Of', 'now');
+  }
   let count = 0;
   const batches = async function* batches() {
     if (!first.done) yield first.value;
@@ -89,17 +85,14 @@ export async function writeExport(
     await write(
       batch
         .map(row =>
-          [
+          csvLine([
             ...CSV_FIXED_COLUMNS.map(column => row[column]),
             ...dimensionIds.map(id => row.dimensions[id]),
             ...topicIds.map(id =>
               row.notApplicable.includes(id) ? 'n/a' : row.topics[id],
             ),
-          ]
-            .map(csvCell)
-            .join(','),
+          ]),
         )
-        .map(line => `${line}\n`)
         .join(''),
     );
   }

@@ -1,0 +1,40 @@
+import type { EntityFilter } from '@cnmm/backstage-plugin-maturity-common';
+import type { IndexScope } from '../database/MaturityIndex';
+import { EntityLookup } from './EntityLookup';
+import { parseFilterRef } from './entityRefs';
+import { Caller } from './VisibleIndex';
+
+/** The filters of the lists: the overview's, the export's and the changes'. */
+export type ListFilter = Partial<EntityFilter>;
+
+/**
+ * The scope of a list's filter, its group, system and domain looked up as
+ * the caller: a 404 when one is hidden (or unknown), so that a filter tells
+ * nothing of the groups and systems the caller cannot see.
+ */
+export async function filterScope(
+  filter: ListFilter,
+  entities: Pick<EntityLookup, 'findEntity'>,
+  caller: Caller,
+): Promise<IndexScope> {
+  const scope = scopeOf(filter);
+  const walked = [scope.ownerSubtreeOf, scope.system, scope.systemInDomain];
+  await Promise.all(
+    walked.flatMap(ref =>
+      ref === undefined ? [] : [entities.findEntity(ref, caller)],
+    ),
+  );
+  return scope;
+}
+
+function scopeOf(filter: ListFilter): IndexScope {
+  return {
+    kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
+    owner: filter.owner && parseFilterRef(filter.owner, 'group'),
+    ownerSubtreeOf: filter.group && parseFilterRef(filter.group, 'group'),
+    system: filter.system && parseFilterRef(filter.system, 'system'),
+    systemInDomain: filter.domain && parseFilterRef(filter.domain, 'domain'),
+    lifecycle: filter.lifecycle,
+    minLevel: filter.minLevel,
+  };
+}
