@@ -48,8 +48,11 @@ export function DimensionLines(props: {
         />
         <YAxis
           domain={[0, 5]}
-          allowDecimals={false}
-          width={90}
+          // Every level named: left to itself, recharts skips some ticks.
+          ticks={[0, 1, 2, 3, 4, 5]}
+          interval={0}
+          // Wide enough for "0 · Not started" on one line.
+          width={120}
           tickFormatter={(level: number) => formatLevel(model, level)}
           tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
         />
