@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { join } from 'node:path';
-import { expectNoSeriousViolations } from './axe';
+import { chooseDarkTheme, expectNoSeriousViolations } from './axe';
 import { BACKEND, guestToken, signIn, wordsBrokenInside } from './portal';
 import { SeedEntity, seedHistory } from './seedHistory';
 
@@ -241,6 +241,10 @@ test('3. the overview as of a day marks the same moves, and its link shows them 
     page.getByRole('table', { name: 'Changed entities' }).locator('tbody tr'),
   ).toHaveCount(4);
   await expectNoSeriousViolations(page, 'the overview as of a past day');
+  await page.screenshot({
+    path: test.info().outputPath('overview-as-of.png'),
+    fullPage: true,
+  });
 
   // Today, with a comparison of its own day: only what moved since.
   const shared = await context.newPage();
@@ -254,7 +258,9 @@ test('3. the overview as of a day marks the same moves, and its link shows them 
   await expect(
     heatCell(rowOf(shared, sharedTable, 'cart-service'), 4, 0),
   ).toHaveText(/^2 · Operate, unchanged/);
-  await expect(shared.getByLabel('Compare with')).toHaveValue('date');
+  await expect(shared.getByLabel('Compare with', { exact: true })).toHaveValue(
+    'date',
+  );
   await expect(shared.getByLabel('Date to compare with')).toHaveValue(
     dayBefore(30),
   );
@@ -280,6 +286,10 @@ test('4. the system and domain scorecards take the same day and comparison', asy
     page.getByRole('table', { name: 'Changed entities' }).locator('tbody tr'),
   ).toHaveCount(4);
   await expectNoSeriousViolations(page, 'a domain scorecard as of a past day');
+  await page.screenshot({
+    path: test.info().outputPath('domain-as-of.png'),
+    fullPage: true,
+  });
 
   // A day to come has no answer yet: the field says so, no scorecard shows.
   await page.goto(
@@ -291,4 +301,26 @@ test('4. the system and domain scorecards take the same day and comparison', asy
   await expect(
     page.getByRole('table', { name: 'Maturity by component' }),
   ).toHaveCount(0);
+});
+
+test('5. in the dark theme, the team scorecard as of a past day has no serious accessibility violation', async ({
+  page,
+}) => {
+  await chooseDarkTheme(page);
+  await signIn(page);
+  await page.goto(`${TEAM}?asOf=${AS_OF}&compare=90d`);
+  await expect(
+    page.getByRole('table', { name: 'Changed entities' }).locator('tbody tr'),
+  ).toHaveCount(4);
+  await expect(
+    page.getByRole('img', { name: /^Dimension medians at each month's end/ }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(
+    page,
+    'a team scorecard as of a past day, dark',
+  );
+  await page.screenshot({
+    path: test.info().outputPath('scorecard-as-of-dark.png'),
+    fullPage: true,
+  });
 });
