@@ -19,7 +19,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = Date.now();
 const SCREENSHOTS = join(__dirname, '..', 'docs');
 const TEAM = '/catalog/default/group/storefront/maturity';
-const BUSINESS_OUTCOMES = 'business-outcomes';
 
 /** A day, YYYY-MM-DD in UTC, some days before now. */
 const dayBefore = (days: number) =>

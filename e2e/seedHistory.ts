@@ -1,5 +1,10 @@
 import { ConfigReader } from '@backstage/config';
-import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  defaultMaturityModel,
+  Rating,
+  TopicMap,
+  TopicRatings,
+} from '@cnmm/backstage-plugin-maturity-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
@@ -64,7 +69,9 @@ function portalSummaries(): Summaries {
 }
 
 /** Every topic of each dimension rated fully up to its level, not yet above. */
-function ratingsAt(levels: Record<string, number>) {
+function ratingsAt(levels: Record<string, number>): TopicMap<TopicRatings> {
+  const rated = (level: number, dimension: string): Rating =>
+    level <= (levels[dimension] ?? 0) ? 'fully' : 'not-yet';
   return Object.fromEntries(
     defaultMaturityModel.dimensions.flatMap(dimension =>
       dimension.topics.map(topic => [
@@ -72,7 +79,7 @@ function ratingsAt(levels: Record<string, number>) {
         Object.fromEntries(
           [1, 2, 3, 4, 5].map(level => [
             String(level),
-            level <= (levels[dimension.id] ?? 0) ? 'fully' : 'not-yet',
+            rated(level, dimension.id),
           ]),
         ),
       ]),
