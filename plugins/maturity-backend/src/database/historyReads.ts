@@ -4,6 +4,7 @@ import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
 import { IndexedColumns, toStoredSummary } from './mappers';
 import { inBound } from './scopeQuery';
+import { SUMMARY_COLUMNS } from './summaryHistory';
 import { HistoryRow, SUMMARY_HISTORY } from './tables';
 
 /**
@@ -18,19 +19,7 @@ export type HistorySpan = {
   validToMs: number | null;
 };
 
-const SPAN_COLUMNS = [
-  'entity_ref',
-  'revision',
-  'assessed_at',
-  'stale_at',
-  'percent_to_target',
-  'target_sum',
-  'gap_sum',
-  'lowest_median',
-  'levels',
-  'valid_from',
-  'valid_to',
-];
+const SPAN_COLUMNS = [...SUMMARY_COLUMNS, 'valid_from', 'valid_to'];
 
 type SpanColumns = IndexedColumns & Pick<HistoryRow, 'valid_from' | 'valid_to'>;
 

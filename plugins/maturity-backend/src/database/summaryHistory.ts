@@ -16,7 +16,7 @@ import { chunks } from '../util/chunks';
  */
 
 /** The columns a summary read takes from `s`, the same in both tables. */
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'entity_ref',
   'revision',
   'entity_uid',
