@@ -1,6 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe';
+import { BACKEND, signIn } from './portal';
 
 /*
  * A campaign from creation to progress: the admin (ada, of the
@@ -14,7 +15,6 @@ import { expectNoSeriousViolations } from './axe';
 test.describe.configure({ mode: 'serial' });
 
 const SCREENSHOTS = join(__dirname, '..', 'docs');
-const BACKEND = 'http://localhost:7007';
 // The portal of a run starts with a fresh database, so the title is unique.
 const TITLE = 'Payments policy basics';
 const GOAL_TOPIC = 'policy.policy-creation';
@@ -25,15 +25,6 @@ async function token(request: APIRequestContext, provider: string) {
   });
   expect(res.ok()).toBe(true);
   return (await res.json()).backstageIdentity.token as string;
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const catalog = page.getByText('payments-api').first();
-  await expect(enter.or(catalog)).toBeVisible({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
-  await expect(catalog).toBeVisible({ timeout: 60_000 });
 }
 
 async function openCampaign(page: Page) {

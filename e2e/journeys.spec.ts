@@ -6,6 +6,7 @@ import {
   chooseDarkTheme,
   expectNoSeriousViolations,
 } from './axe';
+import { BACKEND, guestToken, signIn, wordsBrokenInside } from './portal';
 
 // The journeys build on each other (an assessment made in one is updated in
 // the next), so they run in order against one portal and one database.
@@ -15,20 +16,6 @@ const SCREENSHOTS = join(__dirname, '..', 'docs');
 const OWN = '/catalog/default/component/payments-api/maturity';
 const FOREIGN = '/catalog/default/component/shop-web/maturity';
 const LEDGER = '/catalog/default/component/payments-ledger/maturity';
-const BACKEND = 'http://localhost:7007';
-
-/**
- * Signs in through the guest provider (user:default/sam of the payments
- * team), unless the session is still signed in.
- */
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const catalog = page.getByText('payments-api').first();
-  await expect(enter.or(catalog)).toBeVisible({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
-  await expect(catalog).toBeVisible({ timeout: 60_000 });
-}
 
 async function rate(page: Page, topic: string, ratings: string[]) {
   const section = page.getByRole('region', { name: topic, exact: true });
@@ -44,35 +31,6 @@ function topicRow(page: Page, topic: string) {
   return page
     .getByRole('table', { name: 'Topics' })
     .getByRole('row', { name: topic, exact: true });
-}
-
-/**
- * The texts in a table whose rendering breaks a word over two lines: each
- * word of each cell is measured with a Range, and a word drawn on more than
- * one line box is broken inside.
- */
-async function wordsBrokenInside(page: Page, table: string) {
-  return page
-    .getByRole('table', { name: table })
-    .evaluate((element: HTMLElement) => {
-      const broken: string[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (const match of text.matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index!);
-          range.setEnd(node, match.index! + match[0].length);
-          const lines = new Set(
-            [...range.getClientRects()]
-              .filter(rect => rect.width > 0)
-              .map(rect => Math.round(rect.top)),
-          );
-          if (lines.size > 1) broken.push(match[0]);
-        }
-      }
-      return broken;
-    });
 }
 
 /** An entity filter of the overview (its open list bears its label too). */
@@ -99,14 +57,6 @@ async function pickEntity(
   for (let i = 0; i <= index; i++) await field.press('ArrowDown');
   await field.press('Enter');
   await expect(page.getByRole('listbox')).toHaveCount(0);
-}
-
-async function guestToken(page: Page): Promise<string> {
-  const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  expect(res.ok()).toBe(true);
-  return (await res.json()).backstageIdentity.token;
 }
 
 test('1. the owning team assesses a component from its Maturity tab', async ({

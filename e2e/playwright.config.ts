@@ -45,13 +45,20 @@ export default defineConfig({
     },
   },
   // The campaign journey assesses components that the other journeys expect
-  // to find unassessed, so it runs after them.
+  // to find unassessed, so it runs after them; the history journey writes
+  // snapshots of the storefront's components, counted by the scorecards of
+  // both, so it runs last.
   projects: [
-    { name: 'journeys', testIgnore: /campaigns\.spec\.ts$/ },
+    { name: 'journeys', testIgnore: /(campaigns|history)\.spec\.ts$/ },
     {
       name: 'campaigns',
       testMatch: /campaigns\.spec\.ts$/,
       dependencies: ['journeys'],
+    },
+    {
+      name: 'history',
+      testMatch: /history\.spec\.ts$/,
+      dependencies: ['campaigns'],
     },
   ],
   webServer: {

@@ -20,11 +20,9 @@ import { AssessmentService } from './services/AssessmentService';
 import { AssessmentWriter } from './services/AssessmentWriter';
 import { BelowTarget } from './services/BelowTarget';
 import { IndexCampaignScopeResolver } from './services/CampaignScope';
-import {
-  CampaignService,
-  readConfiguredCampaigns,
-} from './services/CampaignService';
+import { CampaignService } from './services/CampaignService';
 import { ChangesService } from './services/ChangesService';
+import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
 import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';

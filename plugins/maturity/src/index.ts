@@ -16,6 +16,9 @@ export {
 } from './plugin';
 export { maturityApiRef } from './api/MaturityApi';
 export type {
+  AsOfOption,
+  ChangesExportQuery,
+  ChangesPageQuery,
   MaturityApi,
   MaturityEntityRef,
   MaturityExport,

@@ -19,6 +19,11 @@ const databases = createTestDatabases();
 const DAY = 24 * 60 * 60 * 1000;
 const TOPIC = 'people.ai';
 
+// Refs never repeat in this file, over both databases: the engine's cache
+// of results (Summaries, shared by the tests) is keyed by ref, revision and
+// time, as a snapshot never changes in one database.
+let run = 0;
+
 const setUpHistory = async (
   id: Parameters<typeof databases.init>[0],
   maxDays?: number,
@@ -128,7 +133,6 @@ describe.each(databases.eachSupportedId())('campaign burn-up on %p', id => {
         nil: undefined,
       }),
     });
-    let run = 0;
     await fc.assert(
       fc.asyncProperty(
         goalsArb,

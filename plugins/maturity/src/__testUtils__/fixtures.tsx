@@ -92,6 +92,13 @@ export function mockMaturityApi(
     getCatalogRows: jest.fn(async (refs: string[]) => refs.map(() => null)),
     getAssessedRefs: jest.fn().mockResolvedValue([]),
     exportOverview: jest.fn(),
+    getChanges: jest.fn(),
+    exportChanges: jest.fn(),
+    getGroupTrend: jest.fn(async groupRef => ({
+      entityRef: String(groupRef),
+      scopeAsOf: 'now' as const,
+      points: [],
+    })),
     listCampaigns: jest.fn().mockResolvedValue([]),
     getCampaignProgress: jest.fn(),
     createCampaign: jest.fn(),

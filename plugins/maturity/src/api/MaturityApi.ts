@@ -10,14 +10,18 @@ import {
   CampaignSummary,
   CampaignUpdate,
   CatalogMaturityRow,
+  ChangesPage,
+  ChangesQuery,
   EntityCampaigns,
   EntityFilter,
   MaturityModel,
   OverviewPage,
   OverviewQuery,
+  GroupTrend,
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
+  TrendQuery,
   V3Import,
   V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -31,12 +35,34 @@ export interface MaturityExport {
   filename: string;
 }
 
+/** The moment a read answers for. @public */
+export interface AsOfOption {
+  /**
+   * An ISO date (the end of that day in UTC) or date-time: the answer as it
+   * was then, over today's catalog. Now when omitted.
+   */
+  asOf?: string;
+}
+
+/** `GET /changes` as JSON pages: the format is the client's to choose. @public */
+export type ChangesPageQuery = Omit<ChangesQuery, 'format'>;
+
+/** `GET /changes` as one CSV file of the whole scope. @public */
+export type ChangesExportQuery = Omit<
+  ChangesQuery,
+  'format' | 'limit' | 'cursor'
+>;
+
 /** The client of the maturity backend. @public */
 export interface MaturityApi {
   getModel(): Promise<MaturityModel>;
-  /** The latest assessment, or undefined when the entity has none yet. */
+  /**
+   * The latest assessment (at `asOf` when given), or undefined when the
+   * entity had none yet.
+   */
   getAssessment(
     entityRef: MaturityEntityRef,
+    options?: AsOfOption,
   ): Promise<StoredAssessment | undefined>;
   getHistory(
     entityRef: MaturityEntityRef,
@@ -62,22 +88,33 @@ export interface MaturityApi {
   /** `entities: 'none'` answers the roll-up only; page entities with getOverview. */
   getScorecard(
     entityRef: MaturityEntityRef,
-    query?: ScorecardQuery,
+    query?: ScorecardQuery & AsOfOption,
   ): Promise<Scorecard>;
-  getOverview(query: OverviewQuery): Promise<OverviewPage>;
+  getOverview(query: OverviewQuery & AsOfOption): Promise<OverviewPage>;
   /**
    * The catalog table's maturity of many entities, in the order asked: one
    * request per 500 refs. Null for an entity unknown or hidden from the user.
    */
   getCatalogRows(
     entityRefs: string[],
+    options?: AsOfOption,
   ): Promise<Array<CatalogMaturityRow | null>>;
   /** The lower-cased refs of the assessed entities that match the filter. */
   getAssessedRefs(query: AssessedRefsQuery): Promise<string[]>;
   exportOverview(
     filter: EntityFilter,
     format: 'csv' | 'json',
+    options?: AsOfOption,
   ): Promise<MaturityExport>;
+  /** Who improved and who regressed between two dates, a page at a time. */
+  getChanges(query: ChangesPageQuery): Promise<ChangesPage>;
+  /** The same changes as one CSV file of the whole scope. */
+  exportChanges(query: ChangesExportQuery): Promise<MaturityExport>;
+  /** A group's dimension medians at each month's end, oldest first. */
+  getGroupTrend(
+    groupRef: MaturityEntityRef,
+    query?: TrendQuery,
+  ): Promise<GroupTrend>;
   listCampaigns(): Promise<CampaignSummary[]>;
   getCampaignProgress(
     id: string,

@@ -135,11 +135,161 @@ describe('MaturityClient', () => {
     );
     await createClient().getScorecard(ref);
     await createClient().getScorecard(ref, { entities: 'none' });
+    await createClient().getScorecard(ref, { asOf: '2026-07-01' });
     expect(urls.map(u => u.pathname)).toEqual([
       `/api/maturity${expected}`,
       `/api/maturity${expected}`,
+      `/api/maturity${expected}`,
     ]);
-    expect(urls.map(u => u.search)).toEqual(['', '?entities=none']);
+    expect(urls.map(u => u.search)).toEqual([
+      '',
+      '?entities=none',
+      '?asOf=2026-07-01',
+    ]);
+  });
+
+  it('asks for an assessment, an overview page and an export as of a date', async () => {
+    const searches: Record<string, string | null> = {};
+    const record =
+      (name: string, answer: () => Response) =>
+      ({ request }: { request: Request }) => {
+        searches[name] = new URL(request.url).searchParams.get('asOf');
+        return answer();
+      };
+    server.use(
+      http.get(
+        `${api}/entities/component/default/payments`,
+        record('assessment', () => HttpResponse.json(makeAssessment())),
+      ),
+      http.get(
+        `${api}/overview`,
+        record('overview', () =>
+          HttpResponse.json({ items: [], totalCount: 0, nextCursor: null }),
+        ),
+      ),
+      http.get(
+        `${api}/export`,
+        record('export', () => new HttpResponse('entityRef\n')),
+      ),
+    );
+    const client = createClient();
+    const asOf = '2026-07-01T12:00:00Z';
+    await client.getAssessment('component:default/payments', { asOf });
+    await client.getOverview({ owner: 'team-a', asOf });
+    const file = await client.exportOverview({ owner: 'team-a' }, 'csv', {
+      asOf,
+    });
+    expect(searches).toEqual({
+      assessment: asOf,
+      overview: asOf,
+      export: asOf,
+    });
+    expect(file.filename).toBe('maturity.csv');
+  });
+
+  it('posts asOf in the body of a catalog rows request', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${api}/entities/by-refs`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ items: [null] });
+      }),
+    );
+    const client = createClient();
+    await client.getCatalogRows(['component:default/a'], {
+      asOf: '2026-07-01',
+    });
+    await client.getCatalogRows(['component:default/a']);
+    expect(bodies).toEqual([
+      { entityRefs: ['component:default/a'], asOf: '2026-07-01' },
+      { entityRefs: ['component:default/a'] },
+    ]);
+  });
+
+  it('reads a page of changes with its dates, filters and cursor', async () => {
+    let search: URLSearchParams | undefined;
+    const page = {
+      from: '2026-07-01T23:59:59.999Z',
+      to: '2026-10-01T23:59:59.999Z',
+      scopeAsOf: 'now',
+      indexedAt: '2026-10-02T08:00:00.000Z',
+      totals: { improved: 1, regressed: 0, newlyAssessed: 0, unchanged: 0 },
+      teams: [],
+      items: [],
+      nextCursor: null,
+    };
+    server.use(
+      http.get(`${api}/changes`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json(page);
+      }),
+    );
+    await expect(
+      createClient().getChanges({
+        from: '2026-07-01',
+        to: '2026-10-01',
+        group: 'group:default/payments',
+        movement: 'regressed',
+        limit: 25,
+        cursor: 'next',
+      }),
+    ).resolves.toEqual(page);
+    expect(Object.fromEntries(search!)).toEqual({
+      from: '2026-07-01',
+      to: '2026-10-01',
+      group: 'group:default/payments',
+      movement: 'regressed',
+      limit: '25',
+      cursor: 'next',
+    });
+  });
+
+  it('downloads the changes as CSV with the file name the server chose', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${api}/changes`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return new HttpResponse('entityRef,movement\n', {
+          headers: {
+            'Content-Type': 'text/csv',
+            'Content-Disposition': 'attachment; filename="changes.csv"',
+          },
+        });
+      }),
+    );
+    const file = await createClient().exportChanges({
+      from: '2026-07-01',
+      system: 'system:default/shop',
+    });
+    expect(Object.fromEntries(search!)).toEqual({
+      from: '2026-07-01',
+      system: 'system:default/shop',
+      format: 'csv',
+    });
+    expect(file.filename).toBe('changes.csv');
+    expect(await file.blob.text()).toBe('entityRef,movement\n');
+  });
+
+  it("reads a group's trend, and refuses one for other kinds", async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${api}/scorecards/groups/*`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({
+          entityRef: 'group:default/team-a',
+          scopeAsOf: 'now',
+          points: [],
+        });
+      }),
+    );
+    await createClient().getGroupTrend('Group:default/Team-A', { months: 6 });
+    expect(url?.pathname).toBe(
+      '/api/maturity/scorecards/groups/default/team-a/trend',
+    );
+    expect(url?.search).toBe('?months=6');
+    await expect(
+      createClient().getGroupTrend('system:default/shop'),
+    ).rejects.toThrow(/no maturity trend for entities of kind system/);
   });
 
   it('refuses a scorecard for other kinds', async () => {

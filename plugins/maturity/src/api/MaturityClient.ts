@@ -13,19 +13,29 @@ import {
   CampaignUpdate,
   CatalogMaturityRow,
   CatalogMaturityRows,
+  ChangesPage,
   EntityCampaigns,
   EntityFilter,
   MAX_CATALOG_ROWS_REFS,
   MaturityModel,
   OverviewPage,
   OverviewQuery,
+  GroupTrend,
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
+  TrendQuery,
   V3Import,
   V3ImportResult,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { MaturityApi, MaturityEntityRef, MaturityExport } from './MaturityApi';
+import {
+  AsOfOption,
+  ChangesExportQuery,
+  ChangesPageQuery,
+  MaturityApi,
+  MaturityEntityRef,
+  MaturityExport,
+} from './MaturityApi';
 
 const SCORECARD_PATHS: Record<string, string> = {
   system: 'systems',
@@ -43,7 +53,7 @@ function entityPath(entityRef: MaturityEntityRef, withKind = true): string {
     .join('/');
 }
 
-function queryString(params: Record<string, unknown>): string {
+function queryString(params: object): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') {
@@ -79,8 +89,11 @@ export class MaturityClient implements MaturityApi {
 
   async getAssessment(
     entityRef: MaturityEntityRef,
+    options: AsOfOption = {},
   ): Promise<StoredAssessment | undefined> {
-    const response = await this.fetch(`/entities/${entityPath(entityRef)}`);
+    const response = await this.fetch(
+      `/entities/${entityPath(entityRef)}${queryString(options)}`,
+    );
     if (response.status === 404) return undefined;
     return this.json(response);
   }
@@ -118,36 +131,49 @@ export class MaturityClient implements MaturityApi {
 
   getScorecard(
     entityRef: MaturityEntityRef,
-    query: ScorecardQuery = {},
+    query: ScorecardQuery & AsOfOption = {},
   ): Promise<Scorecard> {
-    const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
-    const collection = SCORECARD_PATHS[kind];
-    if (!collection) {
-      return Promise.reject(
-        new Error(
-          `There is no maturity scorecard for entities of kind ${kind}`,
-        ),
-      );
-    }
-    return this.request(
-      `/scorecards/${collection}/${entityPath(entityRef, false)}${queryString(
-        query,
-      )}`,
-    );
+    return this.requestScorecard(entityRef, '', query);
   }
 
-  getOverview(query: OverviewQuery): Promise<OverviewPage> {
+  getGroupTrend(
+    groupRef: MaturityEntityRef,
+    query: TrendQuery = {},
+  ): Promise<GroupTrend> {
+    const kind = parseEntityRef(groupRef).kind.toLocaleLowerCase('en-US');
+    if (kind !== 'group') {
+      return Promise.reject(
+        new Error(`There is no maturity trend for entities of kind ${kind}`),
+      );
+    }
+    return this.requestScorecard(groupRef, '/trend', query);
+  }
+
+  getOverview(query: OverviewQuery & AsOfOption): Promise<OverviewPage> {
     return this.request(`/overview${queryString(query)}`);
+  }
+
+  getChanges(query: ChangesPageQuery): Promise<ChangesPage> {
+    return this.request(`/changes${queryString(query)}`);
+  }
+
+  exportChanges(query: ChangesExportQuery): Promise<MaturityExport> {
+    return this.download(
+      `/changes${queryString({ ...query, format: 'csv' })}`,
+      'maturity-changes.csv',
+    );
   }
 
   async getCatalogRows(
     entityRefs: string[],
+    options: AsOfOption = {},
   ): Promise<Array<CatalogMaturityRow | null>> {
     const pages: Array<Promise<CatalogMaturityRows>> = [];
     for (let i = 0; i < entityRefs.length; i += MAX_CATALOG_ROWS_REFS) {
       pages.push(
         this.send('POST', '/entities/by-refs', {
           entityRefs: entityRefs.slice(i, i + MAX_CATALOG_ROWS_REFS),
+          asOf: options.asOf,
         }),
       );
     }
@@ -161,18 +187,15 @@ export class MaturityClient implements MaturityApi {
     return answer.entityRefs;
   }
 
-  async exportOverview(
+  exportOverview(
     filter: EntityFilter,
     format: 'csv' | 'json',
+    options: AsOfOption = {},
   ): Promise<MaturityExport> {
-    const response = await this.fetch(
-      `/export${queryString({ ...filter, format })}`,
+    return this.download(
+      `/export${queryString({ ...filter, format, asOf: options.asOf })}`,
+      `maturity.${format}`,
     );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    const disposition = response.headers.get('Content-Disposition') ?? '';
-    const filename =
-      /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `maturity.${format}`;
-    return { blob: await response.blob(), filename };
   }
 
   async listCampaigns(): Promise<CampaignSummary[]> {
@@ -199,6 +222,41 @@ export class MaturityClient implements MaturityApi {
 
   getEntityCampaigns(entityRef: MaturityEntityRef): Promise<EntityCampaigns> {
     return this.request(`/entities/${entityPath(entityRef)}/campaigns`);
+  }
+
+  private requestScorecard<T>(
+    entityRef: MaturityEntityRef,
+    suffix: string,
+    query: object,
+  ): Promise<T> {
+    const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+    const collection = SCORECARD_PATHS[kind];
+    if (!collection) {
+      return Promise.reject(
+        new Error(
+          `There is no maturity scorecard for entities of kind ${kind}`,
+        ),
+      );
+    }
+    return this.request(
+      `/scorecards/${collection}/${entityPath(
+        entityRef,
+        false,
+      )}${suffix}${queryString(query)}`,
+    );
+  }
+
+  /** A file, named as the server's Content-Disposition says. */
+  private async download(
+    path: string,
+    fallbackName: string,
+  ): Promise<MaturityExport> {
+    const response = await this.fetch(path);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename =
+      /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+    return { blob: await response.blob(), filename };
   }
 
   private send<T>(method: string, path: string, body: unknown): Promise<T> {

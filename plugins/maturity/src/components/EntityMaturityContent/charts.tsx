@@ -3,24 +3,24 @@ import {
   MaturityModel,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { Box, Theme, useTheme } from '@material-ui/core';
+import { useTheme } from '@material-ui/core';
 import {
-  CartesianGrid,
   Legend,
-  Line,
-  LineChart,
   PolarAngleAxis,
   PolarGrid,
   PolarRadiusAxis,
   Radar,
   RadarChart,
-  ResponsiveContainer,
   Tooltip,
-  XAxis,
-  YAxis,
 } from 'recharts';
-import { ReactElement } from 'react';
-import { formatDate, formatLevel, plural } from '../shared';
+import {
+  ChartFrame,
+  chartTooltipProps,
+  DimensionLines,
+  formatDate,
+  formatLevel,
+  plural,
+} from '../shared';
 
 /** The median of the targets set on a dimension's topics; null without any. */
 export function dimensionTarget(
@@ -34,49 +34,6 @@ export function dimensionTarget(
       t => assessment.result.topics[t.id]?.target ?? null,
     ),
   ).median;
-}
-
-function seriesColors(theme: Theme): string[] {
-  const p = theme.palette;
-  return [
-    p.primary.main,
-    p.secondary.main,
-    p.success.main,
-    p.warning.main,
-    p.info.main,
-    p.error.main,
-  ];
-}
-
-/**
- * The box a chart is drawn in: recharts' ResponsiveContainer needs a parent of
- * fixed height to measure, and the chart is one image to screen readers,
- * described by its label.
- */
-function ChartFrame(props: {
-  height: number;
-  label: string;
-  children: ReactElement;
-}) {
-  return (
-    <Box height={props.height} role="img" aria-label={props.label}>
-      <ResponsiveContainer width="100%" height="100%">
-        {props.children}
-      </ResponsiveContainer>
-    </Box>
-  );
-}
-
-function tooltipProps(theme: Theme, model: MaturityModel) {
-  return {
-    formatter: (value: unknown) =>
-      formatLevel(model, typeof value === 'number' ? value : null),
-    contentStyle: {
-      backgroundColor: theme.palette.background.paper,
-      borderColor: theme.palette.divider,
-      color: theme.palette.text.primary,
-    },
-  };
 }
 
 export function MaturityRadar(props: {
@@ -137,7 +94,7 @@ export function MaturityRadar(props: {
           />
         )}
         <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
-        <Tooltip {...tooltipProps(theme, model)} />
+        <Tooltip {...chartTooltipProps(theme, model)} />
       </RadarChart>
     </ChartFrame>
   );
@@ -149,13 +106,11 @@ export function MaturityTrend(props: {
   snapshots: StoredAssessment[];
 }) {
   const { model, snapshots } = props;
-  const theme = useTheme();
-  const colors = seriesColors(theme);
-  const data = [...snapshots]
+  const points = [...snapshots]
     .sort((a, b) => a.revision - b.revision)
     .map(snapshot => ({
       label: `r${snapshot.revision} · ${formatDate(snapshot.createdAt)}`,
-      ...Object.fromEntries(
+      dimensions: Object.fromEntries(
         model.dimensions.map(d => [
           d.id,
           snapshot.result.dimensions[d.id]?.median ?? null,
@@ -163,37 +118,10 @@ export function MaturityTrend(props: {
       ),
     }));
   return (
-    <ChartFrame
-      height={280}
+    <DimensionLines
+      model={model}
+      points={points}
       label={`Dimension medians over ${plural(snapshots.length, 'snapshot')}`}
-    >
-      <LineChart data={data}>
-        <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
-        <XAxis
-          dataKey="label"
-          tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-        />
-        <YAxis
-          domain={[0, 5]}
-          allowDecimals={false}
-          width={90}
-          tickFormatter={(level: number) => formatLevel(model, level)}
-          tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-        />
-        {model.dimensions.map((dimension, i) => (
-          <Line
-            key={dimension.id}
-            type="monotone"
-            dataKey={dimension.id}
-            name={dimension.title}
-            stroke={colors[i % colors.length]}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ))}
-        <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
-        <Tooltip {...tooltipProps(theme, model)} />
-      </LineChart>
-    </ChartFrame>
+    />
   );
 }

@@ -9,29 +9,42 @@ import {
   MaturityModel,
   Scorecard,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { useMemo } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { Grid, TableCell, TableRow, Typography } from '@material-ui/core';
 import {
   AssessedAtCell,
   ComponentCountCell,
   Coverage,
   DimensionMedians,
+  EarlierLevels,
+  earlierByRef,
   EntityRefCell,
   HeatMapCells,
   HeatMapHeaders,
   HeatMapTable,
   IndexAge,
+  mediansOf,
   OverviewSort,
+  PageMoments,
+  serverMessage,
   useOverviewPages,
   WeakestTopics,
 } from '../shared';
 
-/** Child teams × dimensions. */
+/** An earlier scorecard to compare with, and when it was. */
+export interface ScorecardComparison {
+  scorecard: Scorecard;
+  /** As people read it, e.g. "1 Jun 2026". */
+  when: string;
+}
+
+/** Child teams × dimensions, marked against their earlier levels. */
 export function TeamHeatMap(props: {
   model: MaturityModel;
   rows: Scorecard['children'];
+  earlier?: Map<string, EarlierLevels>;
 }) {
-  const { model, rows } = props;
+  const { model, rows, earlier } = props;
   return (
     <HeatMapTable
       model={model}
@@ -48,7 +61,11 @@ export function TeamHeatMap(props: {
         <TableRow key={row.entityRef}>
           <EntityRefCell entityRef={row.entityRef} />
           <ComponentCountCell components={row.components} />
-          <HeatMapCells model={model} row={row} />
+          <HeatMapCells
+            model={model}
+            row={row}
+            earlier={earlier?.get(row.entityRef)}
+          />
         </TableRow>
       ))}
     </HeatMapTable>
@@ -67,15 +84,27 @@ const BY_NAME: OverviewSort = { sortBy: 'name', order: 'asc' };
 
 /**
  * Components × dimensions, each component linking to its page, a page at a
- * time from the server: a whole organisation can hold 100,000 of them.
+ * time from the server: a whole organisation can hold 100,000 of them. With
+ * a moment to compare with, the same page as it was then marks the cells.
  */
 export function EntityHeatMap(props: {
   model: MaturityModel;
   entityRef: string;
+  moments?: PageMoments;
+  /** The moment compared with, as people read it. */
+  compareLabel?: string;
 }) {
-  const { model, entityRef } = props;
+  const { model, entityRef, moments, compareLabel } = props;
   const filter = useMemo(() => scopeFilter(entityRef), [entityRef]);
-  const { page, pagination } = useOverviewPages(filter, BY_NAME);
+  const { page, earlier, pagination } = useOverviewPages(
+    filter,
+    BY_NAME,
+    moments,
+  );
+  const earlierRows =
+    earlier.value && compareLabel
+      ? earlierByRef(earlier.value.items, compareLabel)
+      : undefined;
   if (page.error) return <ResponseErrorPanel error={page.error} />;
   if (!page.value) return <Progress />;
   if (!page.value.totalCount) {
@@ -101,22 +130,41 @@ export function EntityHeatMap(props: {
         {page.value.items.map(row => (
           <TableRow key={row.entityRef}>
             <EntityRefCell entityRef={row.entityRef} />
-            <HeatMapCells model={model} row={row} />
+            <HeatMapCells
+              model={model}
+              row={row}
+              earlier={earlierRows?.get(row.entityRef)}
+            />
             <AssessedAtCell row={row} />
           </TableRow>
         ))}
       </HeatMapTable>
+      {earlier.error && (
+        <Typography color="error" variant="body2">
+          The earlier levels could not be read: {serverMessage(earlier.error)}
+        </Typography>
+      )}
       {pagination}
     </>
   );
 }
 
-/** A system's, group's or domain's scorecard. */
+/**
+ * A system's, group's or domain's scorecard; against an earlier one, its
+ * medians and its teams' cells marked with how they moved. `children` are
+ * further grid items, put after the teams.
+ */
 export function ScorecardView(props: {
   model: MaturityModel;
   scorecard: Scorecard;
+  comparison?: ScorecardComparison;
+  moments?: PageMoments;
+  children?: ReactNode;
 }) {
-  const { model, scorecard } = props;
+  const { model, scorecard, comparison, moments } = props;
+  const when = comparison?.when;
+  const earlierTeams =
+    comparison && earlierByRef(comparison.scorecard.children, comparison.when);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
@@ -127,7 +175,16 @@ export function ScorecardView(props: {
       </Grid>
       <Grid item xs={12} md={4}>
         <InfoCard title="Dimension medians">
-          <DimensionMedians model={model} dimensions={scorecard.dimensions} />
+          <DimensionMedians
+            model={model}
+            dimensions={scorecard.dimensions}
+            earlier={
+              comparison && {
+                levels: mediansOf(comparison.scorecard.dimensions),
+                when: comparison.when,
+              }
+            }
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
@@ -138,13 +195,23 @@ export function ScorecardView(props: {
       {scorecard.children.length > 0 && (
         <Grid item xs={12}>
           <InfoCard title="Teams">
-            <TeamHeatMap model={model} rows={scorecard.children} />
+            <TeamHeatMap
+              model={model}
+              rows={scorecard.children}
+              earlier={earlierTeams}
+            />
           </InfoCard>
         </Grid>
       )}
+      {props.children}
       <Grid item xs={12}>
         <InfoCard title="Components">
-          <EntityHeatMap model={model} entityRef={scorecard.entityRef} />
+          <EntityHeatMap
+            model={model}
+            entityRef={scorecard.entityRef}
+            moments={moments}
+            compareLabel={when}
+          />
         </InfoCard>
       </Grid>
     </Grid>

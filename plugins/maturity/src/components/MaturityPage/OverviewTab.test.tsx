@@ -242,7 +242,7 @@ describe('the overview filters', () => {
     await waitFor(() => expect(address()).toBe(''));
   });
 
-  it('export what the filters of the address select', async () => {
+  it('export what the filters and the day of the address select', async () => {
     const blob = new Blob(['entityRef\n']);
     const api = overviewApi();
     api.exportOverview.mockResolvedValue({ blob, filename: 'maturity.csv' });
@@ -253,7 +253,10 @@ describe('the overview filters', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await renderOverview({ api, address: '?owner=team-a&domain=commerce' });
+    await renderOverview({
+      api,
+      address: '?owner=team-a&domain=commerce&asOf=2026-07-01',
+    });
     await screen.findByRole('table', { name: 'Maturity overview' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -265,7 +268,43 @@ describe('the overview filters', () => {
         domain: 'domain:default/commerce',
       }),
       'csv',
+      { asOf: '2026-07-01' },
     );
     click.mockRestore();
+  });
+
+  it('lists the changes of the filtered entities between the compared days', async () => {
+    const api = overviewApi();
+    api.getChanges.mockResolvedValue({
+      from: '2026-06-01T23:59:59.999Z',
+      to: '2026-07-01T23:59:59.999Z',
+      scopeAsOf: 'now',
+      indexedAt: new Date().toISOString(),
+      totals: { improved: 1, regressed: 2, newlyAssessed: 0, unchanged: 0 },
+      teams: [],
+      items: [],
+      nextCursor: null,
+    });
+    await renderOverview({
+      api,
+      address: '?owner=team-a&asOf=2026-07-01&compare=2026-06-01',
+    });
+    expect(
+      await screen.findByText(
+        '1 improved · 2 regressed · 0 newly assessed · 0 unchanged',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getChanges).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'component',
+        owner: 'group:default/team-a',
+        from: '2026-06-01',
+        to: '2026-07-01',
+      }),
+    );
+    expect(screen.getByLabelText('Compare with')).toHaveValue('date');
+    expect(screen.getByLabelText('Date to compare with')).toHaveValue(
+      '2026-06-01',
+    );
   });
 });

@@ -1,141 +1,49 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  EntityFilter,
-  MaturityModel,
-} from '@cnmm/backstage-plugin-maturity-common';
-import {
-  Box,
-  Button,
-  TableCell,
-  TableRow,
-  TableSortLabel,
-} from '@material-ui/core';
+import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import { Box, Button } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Alert, AlertTitle } from '@material-ui/lab';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { changesDates, ChangesView } from '../Changes';
 import {
-  AssessedAtCell,
-  DimensionHeading,
-  EntityRefCell,
-  HeatMapCells,
-  HeatMapTable,
-  IndexAge,
-  NameCell,
-  OverviewSort,
+  AsOfControls,
+  saveFile,
   serverMessage,
-  useOverviewPages,
+  useAsOfParams,
 } from '../shared';
 import { OverviewFilterBar } from './OverviewFilterBar';
+import { OverviewTable } from './OverviewTable';
 import { useOverviewFilters, useResolvedFilters } from './useOverviewFilters';
 
-// A link is the only way to hand a fetched file to the browser's download.
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking in the same tick can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function OverviewTable(props: { model: MaturityModel; filter: EntityFilter }) {
-  const { model, filter } = props;
-  const [sort, setSort] = useState<OverviewSort>({
-    sortBy: 'name',
-    order: 'asc',
-  });
-  const { page, pagination } = useOverviewPages(filter, sort);
-
-  const sortBy = (column: string) => {
-    setSort(s => ({
-      sortBy: column,
-      order: s.sortBy === column && s.order === 'asc' ? 'desc' : 'asc',
-    }));
-  };
-
-  const header = (column: string, label: ReactNode, align?: 'right') => (
-    <TableCell
-      key={column}
-      align={align}
-      sortDirection={sort.sortBy === column ? sort.order : false}
-    >
-      <TableSortLabel
-        active={sort.sortBy === column}
-        direction={sort.sortBy === column ? sort.order : 'asc'}
-        // An arrow on every heading takes the width of a column at 1400 px.
-        hideSortIcon
-        onClick={() => sortBy(column)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
-  );
-
-  if (page.error) return <ResponseErrorPanel error={page.error} />;
-  if (!page.value) return <Progress />;
-  return (
-    <>
-      <HeatMapTable
-        model={model}
-        label="Maturity overview"
-        header={
-          <>
-            {header('name', 'Entity')}
-            <TableCell>Owner</TableCell>
-            <TableCell>System</TableCell>
-            <TableCell>Lifecycle</TableCell>
-            {model.dimensions.map(d =>
-              header(d.id, <DimensionHeading title={d.title} />),
-            )}
-            {header('percentToTarget', 'To target', 'right')}
-            {header('assessedAt', 'Assessed')}
-            {header('revision', 'Revision', 'right')}
-          </>
-        }
-      >
-        {page.value.items.map(row => (
-          <TableRow key={row.entityRef}>
-            <EntityRefCell entityRef={row.entityRef} />
-            <EntityRefCell entityRef={row.ownerRef} />
-            <EntityRefCell entityRef={row.systemRef} />
-            <NameCell>{row.lifecycle}</NameCell>
-            <HeatMapCells model={model} row={row} />
-            <AssessedAtCell row={row} />
-            <TableCell align="right">{row.revision ?? ''}</TableCell>
-          </TableRow>
-        ))}
-      </HeatMapTable>
-      {pagination}
-      <IndexAge indexedAt={page.value.indexedAt} />
-    </>
-  );
-}
-
 /**
- * Every assessed entity, filtered, sorted and paged on the server; the
- * filters are in the page's address, so a filtered view can be shared.
+ * Every assessed entity, filtered, sorted and paged on the server, now or as
+ * of a day, and what changed since an earlier moment; the filters and the
+ * moments are in the page's address, so a view can be shared.
  */
 export function OverviewTab(props: { model: MaturityModel }) {
   const { model } = props;
   const api = useApi(maturityApiRef);
   const { filters, setFilters } = useOverviewFilters();
   const resolved = useResolvedFilters(filters);
+  const asOf = useAsOfParams();
+  const { view } = asOf;
   const [exportError, setExportError] = useState<string>();
   const [exporting, setExporting] = useState(false);
   const { entityFilter, problems } = resolved;
   const unusable = Object.values(problems);
+  const ready = !unusable.length && entityFilter && !view.problems.asOf;
+  const dates = changesDates(view);
 
   const exportCsv = async () => {
     if (!entityFilter) return;
     setExporting(true);
     setExportError(undefined);
     try {
-      const file = await api.exportOverview(entityFilter, 'csv');
+      const file = await api.exportOverview(entityFilter, 'csv', {
+        asOf: view.asOf,
+      });
       saveFile(file.blob, file.filename);
     } catch (error) {
       setExportError(serverMessage(error));
@@ -156,11 +64,18 @@ export function OverviewTab(props: { model: MaturityModel }) {
           variant="outlined"
           startIcon={<GetAppIcon />}
           onClick={exportCsv}
-          disabled={exporting || !entityFilter || unusable.length > 0}
+          disabled={exporting || !ready}
         >
           Export CSV
         </Button>
       </OverviewFilterBar>
+      <Box mt={2}>
+        <AsOfControls
+          params={asOf.params}
+          view={view}
+          onChange={asOf.setAsOfParams}
+        />
+      </Box>
       {exportError && (
         <Box mt={2}>
           <Alert severity="error">Export failed: {exportError}</Alert>
@@ -179,10 +94,15 @@ export function OverviewTab(props: { model: MaturityModel }) {
           </Alert>
         )}
         {!unusable.length && !entityFilter && <Progress />}
-        {!unusable.length && entityFilter && (
-          <OverviewTable model={model} filter={entityFilter} />
+        {ready && (
+          <OverviewTable model={model} filter={entityFilter} view={view} />
         )}
       </Box>
+      {ready && dates && (
+        <Box mt={3}>
+          <ChangesView model={model} scope={entityFilter} dates={dates} />
+        </Box>
+      )}
     </Box>
   );
 }

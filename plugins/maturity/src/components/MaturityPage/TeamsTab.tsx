@@ -27,6 +27,7 @@ import {
   HeatMapCells,
   HeatMapHeaders,
   HeatMapTable,
+  mediansOf,
   serverMessage,
 } from '../shared';
 
@@ -176,9 +177,7 @@ function RootRows(props: TreeProps & { groupRef: string }) {
         entityRef: groupRef,
         components,
         percentToTarget,
-        dimensions: Object.fromEntries(
-          Object.entries(dimensions).map(([id, stats]) => [id, stats.median]),
-        ),
+        dimensions: mediansOf(dimensions),
       }}
       knownChildren={children}
     />

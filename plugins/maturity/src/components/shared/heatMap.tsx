@@ -23,6 +23,7 @@ import {
 } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { formatDate, formatPercent } from './format';
+import { EarlierLevels, levelChange } from './levelChange';
 import { formatLevel, HeatCell, levelColor } from './levels';
 
 const NAME_MAX_WIDTH = 200;
@@ -61,11 +62,10 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * A table with a sticky heading row that scrolls inside its own container,
- * followed by the legend of the heat-map colours; its rows are the children.
+ * A table with a sticky heading row that scrolls inside its own container;
+ * its rows are the children.
  */
-export function HeatMapTable(props: {
-  model: Pick<MaturityModel, 'levels'>;
+export function StickyTable(props: {
   /** The table's accessible name. */
   label: string;
   /** The cells of the heading row. */
@@ -74,20 +74,36 @@ export function HeatMapTable(props: {
 }) {
   const classes = useStyles();
   return (
+    <TableContainer className={classes.container}>
+      <Table
+        stickyHeader
+        size="small"
+        aria-label={props.label}
+        className={classes.table}
+      >
+        <TableHead>
+          <TableRow>{props.header}</TableRow>
+        </TableHead>
+        <TableBody>{props.children}</TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+/** A StickyTable of heat cells, followed by the legend of their colours. */
+export function HeatMapTable(props: {
+  model: Pick<MaturityModel, 'levels'>;
+  /** The table's accessible name. */
+  label: string;
+  /** The cells of the heading row. */
+  header: ReactNode;
+  children: ReactNode;
+}) {
+  return (
     <>
-      <TableContainer className={classes.container}>
-        <Table
-          stickyHeader
-          size="small"
-          aria-label={props.label}
-          className={classes.table}
-        >
-          <TableHead>
-            <TableRow>{props.header}</TableRow>
-          </TableHead>
-          <TableBody>{props.children}</TableBody>
-        </Table>
-      </TableContainer>
+      <StickyTable label={props.label} header={props.header}>
+        {props.children}
+      </StickyTable>
       <HeatMapLegend model={props.model} />
     </>
   );
@@ -153,35 +169,58 @@ export function DimensionHeading(props: { title: string }) {
   );
 }
 
-/** The headings of HeatMapCells: each dimension's title, then "To target". */
-export function HeatMapHeaders(props: { model: MaturityModel }) {
+/**
+ * The headings of HeatMapCells: each dimension's title, then "To target"
+ * unless `withTarget` is false.
+ */
+export function HeatMapHeaders(props: {
+  model: MaturityModel;
+  withTarget?: boolean;
+}) {
+  const { model, withTarget = true } = props;
   return (
     <>
-      {props.model.dimensions.map(d => (
+      {model.dimensions.map(d => (
         <TableCell key={d.id} align="center">
           <DimensionHeading title={d.title} />
         </TableCell>
       ))}
-      <TableCell align="right">To target</TableCell>
+      {withTarget && <TableCell align="right">To target</TableCell>}
     </>
   );
 }
 
-/** One heat cell per dimension of the model, then the progress to target. */
+/**
+ * One heat cell per dimension of the model, then the progress to target;
+ * against the row's earlier levels, each cell marked with how it moved.
+ */
 export function HeatMapCells(props: {
   model: MaturityModel;
   row: Pick<EntityMaturityRow, 'dimensions' | 'percentToTarget'>;
+  earlier?: EarlierLevels;
 }) {
-  const { model, row } = props;
+  const { model, row, earlier } = props;
   return (
     <>
-      {model.dimensions.map(d => (
-        <HeatCell
-          key={d.id}
-          model={model}
-          level={row.dimensions[d.id] ?? null}
-        />
-      ))}
+      {model.dimensions.map(d => {
+        const level = row.dimensions[d.id] ?? null;
+        return (
+          <HeatCell
+            key={d.id}
+            model={model}
+            level={level}
+            change={
+              earlier &&
+              levelChange(
+                model,
+                level,
+                earlier.levels[d.id] ?? null,
+                earlier.when,
+              )
+            }
+          />
+        );
+      })}
       <TableCell align="right">{formatPercent(row.percentToTarget)}</TableCell>
     </>
   );

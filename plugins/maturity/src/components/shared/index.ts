@@ -7,7 +7,12 @@ export { TopicLevels } from './TopicLevels';
 export { ratingDifferences } from './ratingDiff';
 export type { RatingDifference } from './ratingDiff';
 export { useMaturityModel } from './useMaturityModel';
-export { Coverage, DimensionMedians, WeakestTopics } from './summaries';
+export {
+  Coverage,
+  DimensionMedians,
+  mediansOf,
+  WeakestTopics,
+} from './summaries';
 export {
   AssessedAtCell,
   ComponentCountCell,
@@ -19,9 +24,23 @@ export {
   HeatMapTable,
   NameCell,
   shortDimensionTitle,
+  StickyTable,
 } from './heatMap';
 export { IndexAge } from './IndexAge';
 export { ReadableTheme } from './ReadableTheme';
 export { readableTextOn } from './contrast';
-export { useOverviewPages } from './overviewPages';
-export type { OverviewSort } from './overviewPages';
+export { isComparablePage, useOverviewPages } from './overviewPages';
+export type { OverviewSort, PageMoments } from './overviewPages';
+export { AsOfControls } from './AsOfControls';
+export { AsOfNotice } from './AsOfNotice';
+export { formatDay } from './asOfView';
+export type { AsOfView } from './asOfView';
+export { useAsOfParams } from './useAsOfParams';
+export type { AsOfParams } from './useAsOfParams';
+export { earlierByRef, levelChange } from './levelChange';
+export type { EarlierLevels } from './levelChange';
+export { useCursorPaging } from './cursorPaging';
+export { saveFile } from './saveFile';
+export { ChartFrame, chartTooltipProps, seriesColors } from './chartParts';
+export { DimensionLines } from './DimensionLines';
+export type { DimensionPoint } from './DimensionLines';

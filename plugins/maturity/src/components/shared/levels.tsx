@@ -12,6 +12,7 @@ import {
   useTheme,
 } from '@material-ui/core';
 import { readableTextOn } from './contrast';
+import type { LevelChange } from './levelChange';
 
 type LevelNames = Pick<MaturityModel, 'levels'>;
 
@@ -69,18 +70,37 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
+  arrow: { marginLeft: 2 },
 });
 
-/** A heat-map cell: the level number on its colour, with its name for tooltips and screen readers. */
-export function HeatCell(props: { model: LevelNames; level: number | null }) {
-  const { model, level } = props;
+/**
+ * A heat-map cell: the level number on its colour, with its name for
+ * tooltips and screen readers; against an earlier level, ▲ or ▼ and the
+ * earlier level in words too, so that no move is told by colour alone.
+ */
+export function HeatCell(props: {
+  model: LevelNames;
+  level: number | null;
+  change?: LevelChange;
+}) {
+  const { model, level, change } = props;
   const theme = useTheme();
   const classes = useStyles();
   const label = formatLevel(model, level);
+  const moved = change ? `, ${change.text}` : '';
+  const arrow = change?.arrow && (
+    <span aria-hidden="true" className={classes.arrow}>
+      {change.arrow}
+    </span>
+  );
   if (level === null) {
     return (
-      <TableCell align="center" title={label}>
-        –<span className={classes.srOnly}>{label}</span>
+      <TableCell align="center" title={`${label}${moved}`}>
+        –{arrow}
+        <span className={classes.srOnly}>
+          {label}
+          {moved}
+        </span>
       </TableCell>
     );
   }
@@ -88,7 +108,7 @@ export function HeatCell(props: { model: LevelNames; level: number | null }) {
   return (
     <TableCell
       align="center"
-      title={label}
+      title={`${label}${moved}`}
       style={{
         backgroundColor: background,
         color: readableTextOn(background),
@@ -96,7 +116,12 @@ export function HeatCell(props: { model: LevelNames; level: number | null }) {
       }}
     >
       {level}
-      <span className={classes.srOnly}> · {levelName(model, level)}</span>
+      {arrow}
+      <span className={classes.srOnly}>
+        {' '}
+        · {levelName(model, level)}
+        {moved}
+      </span>
     </TableCell>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '@material-ui/core';
 import { formatPercent } from './format';
 import { plural } from './plural';
+import { EarlierLevels, levelChange } from './levelChange';
 import { formatLevel, LevelChip } from './levels';
 
 const WEAKEST_TOPICS = 5;
@@ -24,6 +25,15 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
 }));
+
+/** The median of each dimension of a roll-up, by dimension id. */
+export function mediansOf(
+  dimensions: Scorecard['dimensions'],
+): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(dimensions).map(([id, stats]) => [id, stats.median]),
+  );
+}
 
 /** Assessed, total and stale components, and the progress to target. */
 export function Coverage(props: { scorecard: Scorecard }) {
@@ -50,27 +60,48 @@ export function Coverage(props: { scorecard: Scorecard }) {
   );
 }
 
-/** Each dimension's median over the components' medians. */
+/**
+ * Each dimension's median over the components' medians; against earlier
+ * medians, how each moved since, in an arrow and in words.
+ */
 export function DimensionMedians(props: {
   model: MaturityModel;
   dimensions: Scorecard['dimensions'];
+  earlier?: EarlierLevels;
 }) {
-  const { model, dimensions } = props;
+  const { model, dimensions, earlier } = props;
   const classes = useStyles();
   return (
     <Box>
       {model.dimensions.map(dimension => {
         const stats = dimensions[dimension.id];
+        const median = stats?.median ?? null;
+        const change =
+          earlier &&
+          levelChange(
+            model,
+            median,
+            earlier.levels[dimension.id] ?? null,
+            earlier.when,
+          );
         return (
           <Box key={dimension.id} className={classes.row}>
             <Typography variant="body2">{dimension.title}</Typography>
-            <LevelChip model={model} level={stats?.median ?? null} />
+            <LevelChip model={model} level={median} />
             <Typography variant="caption" color="textSecondary">
               {stats?.rated ?? 0} rated
               {stats?.min !== null &&
                 stats?.min !== undefined &&
                 ` · range ${stats.min}–${stats.max}`}
             </Typography>
+            {change && (
+              <Typography variant="caption">
+                {change.arrow && (
+                  <span aria-hidden="true">{change.arrow} </span>
+                )}
+                {change.text}
+              </Typography>
+            )}
           </Box>
         );
       })}

@@ -1,0 +1,55 @@
+import { expect, Page } from '@playwright/test';
+
+/** The demo portal's backend, beside the app on :3000. */
+export const BACKEND = 'http://localhost:7007';
+
+/**
+ * Signs in through the guest provider (user:default/sam of the payments
+ * team), unless the session is still signed in.
+ */
+export async function signIn(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const catalog = page.getByText('payments-api').first();
+  await expect(enter.or(catalog)).toBeVisible({ timeout: 120_000 });
+  if (await enter.isVisible()) await enter.click();
+  await expect(catalog).toBeVisible({ timeout: 60_000 });
+}
+
+/** The guest's Backstage token, for requests to the backend's API. */
+export async function guestToken(page: Page): Promise<string> {
+  const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).backstageIdentity.token;
+}
+
+/**
+ * The texts in a table whose rendering breaks a word over two lines: each
+ * word of each cell is measured with a Range, and a word drawn on more than
+ * one line box is broken inside.
+ */
+export async function wordsBrokenInside(page: Page, table: string) {
+  return page
+    .getByRole('table', { name: table })
+    .evaluate((element: HTMLElement) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set(
+            [...range.getClientRects()]
+              .filter(rect => rect.width > 0)
+              .map(rect => Math.round(rect.top)),
+          );
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    });
+}

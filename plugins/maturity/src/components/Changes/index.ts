@@ -1,0 +1,3 @@
+export { ChangesView } from './ChangesView';
+export { changesDates } from './changesDates';
+export type { ChangesDates } from './changesDates';
