@@ -155,8 +155,10 @@ describe.each(databases.eachSupportedId())('campaign reminders on %p', id => {
     ]);
     expect(run.sent.map(d => d.entityRefs.length)).toEqual([300, 300]);
     // Without listEntities no entity is named, nor counted.
+    // The scope is a random id, which may hold "300" by chance.
     for (const { payload } of sent) {
-      expect(JSON.stringify(payload)).not.toMatch(/svc-|300/);
+      const { scope: _randomId, ...words } = payload;
+      expect(JSON.stringify(words)).not.toMatch(/svc-|300/);
       expect(payload.link).toBe('/catalog/default/group/payments/maturity');
     }
     // Sent is recorded: a second run, on any replica, sends nothing.
