@@ -170,11 +170,24 @@ function requestsOf(setup: Setup): RouteRequest[] {
         ...(item.parameters ?? []),
         ...(operation.parameters ?? []),
       ].map(deref);
-      const queries = [''];
+      // A required parameter takes its example, so that the call passes
+      // validation and reaches the database.
+      const required = parameters
+        .filter(p => p.in === 'query' && p.required)
+        .map(p => {
+          if (p.example === undefined) {
+            throw new Error(`${route}: query ${p.name} needs an example`);
+          }
+          return `${p.name}=${encodeURIComponent(p.example)}`;
+        });
+      const queries = [required];
       for (const p of parameters) {
         if (p.in === 'query' && SHAPING_PARAMETERS.includes(p.name)) {
           for (const value of p.schema?.enum ?? []) {
-            queries.push(`?${p.name}=${encodeURIComponent(value)}`);
+            queries.push([
+              ...required,
+              `${p.name}=${encodeURIComponent(value)}`,
+            ]);
           }
         }
       }
@@ -183,7 +196,7 @@ function requestsOf(setup: Setup): RouteRequest[] {
         requests.push({
           route,
           method: method.toUpperCase(),
-          path: `${path}${query}`,
+          path: query.length ? `${path}?${query.join('&')}` : path,
           json,
         });
       }
