@@ -1,5 +1,6 @@
 import {
   Campaign,
+  CampaignGoals,
   CampaignScope,
   campaignScopeSchema,
   GoalSubject,
@@ -8,6 +9,7 @@ import {
   IndexedEntity,
   IndexScope,
   MaturityIndex,
+  StoredSummary,
 } from '../database/MaturityIndex';
 import { chunks } from '../util/chunks';
 import { EntityLookup } from './EntityLookup';
@@ -35,12 +37,15 @@ export interface CampaignScopeResolver {
   /**
    * In-scope entities visible to the caller, ordered by ref; only those of
    * `part` when given, so that a page about one entity or team never reads
-   * a whole scope.
+   * a whole scope. With `goals`, `latest` holds only the levels they name
+   * (all a check of them reads), so that a whole organisation's entities
+   * are not held with every level.
    */
   resolve(
     scope: CampaignScope,
     options: Caller,
     part?: ScopePart,
+    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
@@ -138,6 +143,7 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     scope: CampaignScope,
     caller: Caller,
     part?: ScopePart,
+    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]> {
     await this.deps.indexer.ready();
     const index = this.deps.entities.visibleIndex(caller);
@@ -160,21 +166,23 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       }
       rows.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
     }
-    return rows.map(row => {
-      const summary = row.summary && this.deps.summaries.decode(row.summary);
-      return {
-        entityRef: row.entityRef,
-        title: row.title,
-        ownerRef: row.ownerRef,
-        latest: summary
-          ? {
-              assessedAt: row.summary!.assessedAt,
-              topicLevels: summary.topicLevels,
-              dimensionMedians: summary.dimensionMedians,
-            }
-          : null,
-      };
-    });
+    const { summaries } = this.deps;
+    const subjectOf = goals
+      ? summaries.goalSubjects(goals)
+      : (summary: StoredSummary): GoalSubject => {
+          const { topicLevels, dimensionMedians } = summaries.decode(summary);
+          return {
+            assessedAt: summary.assessedAt,
+            topicLevels,
+            dimensionMedians,
+          };
+        };
+    return rows.map(row => ({
+      entityRef: row.entityRef,
+      title: row.title,
+      ownerRef: row.ownerRef,
+      latest: row.summary && subjectOf(row.summary),
+    }));
   }
 
   async visibleRefs(
