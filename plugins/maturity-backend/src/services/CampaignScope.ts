@@ -153,19 +153,6 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       system: scope.system && ref(scope.system, 'system'),
       lifecycle: scope.lifecycle,
     };
-    let rows: IndexedEntity[];
-    if (!part) {
-      rows = await index.rows(whole);
-    } else if ('entityRef' in part) {
-      rows = await index.rows({ ...whole, entityRef: part.entityRef });
-    } else {
-      // The scope's own owner test stays; the team's is added to it.
-      rows = [];
-      for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
-        rows.push(...(await index.rows({ ...whole, owners })));
-      }
-      rows.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
-    }
     const { summaries } = this.deps;
     const subjectOf = goals
       ? summaries.goalSubjects(goals)
@@ -177,12 +164,32 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
             dimensionMedians,
           };
         };
-    return rows.map(row => ({
+    const scoped = (row: IndexedEntity): ScopedEntity => ({
       entityRef: row.entityRef,
       title: row.title,
       ownerRef: row.ownerRef,
       latest: row.summary && subjectOf(row.summary),
-    }));
+    });
+    if (part && 'entityRef' in part) {
+      return (await index.rows({ ...whole, entityRef: part.entityRef })).map(
+        scoped,
+      );
+    }
+    // A whole organisation's rows are read in batches and each kept only as
+    // what a campaign needs of it, so that its rows are never all held at
+    // once with every column. Nothing is awaited between batches (`fast`).
+    const entities: ScopedEntity[] = [];
+    if (!part) {
+      for await (const batch of index.batches(whole, { fast: true })) {
+        for (const row of batch) entities.push(scoped(row));
+      }
+    } else {
+      // The scope's own owner test stays; the team's is added to it.
+      for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
+        entities.push(...(await index.rows({ ...whole, owners })).map(scoped));
+      }
+    }
+    return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
   }
 
   async visibleRefs(
