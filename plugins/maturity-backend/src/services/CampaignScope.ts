@@ -1,5 +1,6 @@
 import {
   Campaign,
+  CampaignGoals,
   CampaignScope,
   campaignScopeSchema,
   GoalSubject,
@@ -8,6 +9,7 @@ import {
   IndexedEntity,
   IndexScope,
   MaturityIndex,
+  StoredSummary,
 } from '../database/MaturityIndex';
 import { chunks } from '../util/chunks';
 import { EntityLookup } from './EntityLookup';
@@ -35,12 +37,15 @@ export interface CampaignScopeResolver {
   /**
    * In-scope entities visible to the caller, ordered by ref; only those of
    * `part` when given, so that a page about one entity or team never reads
-   * a whole scope.
+   * a whole scope. With `goals`, `latest` holds only the levels they name
+   * (all a check of them reads), so that a whole organisation's entities
+   * are not held with every level.
    */
   resolve(
     scope: CampaignScope,
     options: Caller,
     part?: ScopePart,
+    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
@@ -138,6 +143,7 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     scope: CampaignScope,
     caller: Caller,
     part?: ScopePart,
+    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]> {
     await this.deps.indexer.ready();
     const index = this.deps.entities.visibleIndex(caller);
@@ -147,34 +153,43 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       system: scope.system && ref(scope.system, 'system'),
       lifecycle: scope.lifecycle,
     };
-    let rows: IndexedEntity[];
+    const { summaries } = this.deps;
+    const subjectOf = goals
+      ? summaries.goalSubjects(goals)
+      : (summary: StoredSummary): GoalSubject => {
+          const { topicLevels, dimensionMedians } = summaries.decode(summary);
+          return {
+            assessedAt: summary.assessedAt,
+            topicLevels,
+            dimensionMedians,
+          };
+        };
+    const scoped = (row: IndexedEntity): ScopedEntity => ({
+      entityRef: row.entityRef,
+      title: row.title,
+      ownerRef: row.ownerRef,
+      latest: row.summary && subjectOf(row.summary),
+    });
+    if (part && 'entityRef' in part) {
+      return (await index.rows({ ...whole, entityRef: part.entityRef })).map(
+        scoped,
+      );
+    }
+    // A whole organisation's rows are read in batches and each kept only as
+    // what a campaign needs of it, so that its rows are never all held at
+    // once with every column. Nothing is awaited between batches (`fast`).
+    const entities: ScopedEntity[] = [];
     if (!part) {
-      rows = await index.rows(whole);
-    } else if ('entityRef' in part) {
-      rows = await index.rows({ ...whole, entityRef: part.entityRef });
+      for await (const batch of index.batches(whole, { fast: true })) {
+        for (const row of batch) entities.push(scoped(row));
+      }
     } else {
       // The scope's own owner test stays; the team's is added to it.
-      rows = [];
       for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
-        rows.push(...(await index.rows({ ...whole, owners })));
+        entities.push(...(await index.rows({ ...whole, owners })).map(scoped));
       }
-      rows.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
     }
-    return rows.map(row => {
-      const summary = row.summary && this.deps.summaries.decode(row.summary);
-      return {
-        entityRef: row.entityRef,
-        title: row.title,
-        ownerRef: row.ownerRef,
-        latest: summary
-          ? {
-              assessedAt: row.summary!.assessedAt,
-              topicLevels: summary.topicLevels,
-              dimensionMedians: summary.dimensionMedians,
-            }
-          : null,
-      };
-    });
+    return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
   }
 
   async visibleRefs(

@@ -50,7 +50,7 @@ export class CampaignService {
     private readonly deps: {
       campaigns: CampaignStore;
       scope: CampaignScopeResolver;
-      summaries: Pick<Summaries, 'decode'>;
+      summaries: Pick<Summaries, 'goalSubjects'>;
       configured: Campaign[];
       limits: CampaignLimits;
       logger: LoggerService;
@@ -256,6 +256,7 @@ export class CampaignService {
       campaign.scope,
       options,
       part,
+      campaign.goals,
     );
     const now = this.now();
     return entities.map(({ latest, ...entity }) => ({
@@ -340,15 +341,14 @@ export class CampaignService {
         Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
       ),
     };
+    const subjectOf = this.deps.summaries.goalSubjects(campaign.goals);
     for await (const batch of this.deps.campaigns.summaryHistory(
       refs,
       window,
     )) {
       for (const { entityRef, summary, validFromMs, validToMs } of batch) {
-        const { topicLevels, dimensionMedians } =
-          this.deps.summaries.decode(summary);
         tally.addSummary(
-          { assessedAt: summary.assessedAt, topicLevels, dimensionMedians },
+          subjectOf(summary),
           validFromMs,
           validToMs,
           since.get(entityRef),

@@ -1,7 +1,9 @@
 import {
   AssessmentResult,
   AssessmentSummary,
+  CampaignGoals,
   computeAssessmentResult,
+  GoalSubject,
   lowestDimensionMedian,
   MaturityModel,
   resolveTargets,
@@ -144,4 +146,37 @@ export class Summaries {
         : (NONE as string[]),
     };
   }
+
+  /**
+   * The reader of what some goals are checked against (evaluateGoals of
+   * -common): the levels they name, by id, and the time. A campaign over a
+   * whole organisation reads every summary of its scope and of its history,
+   * and its goals name a few of the model's topics, so the other levels are
+   * not decoded. An id the model lacks is left out, as by `decode`.
+   */
+  goalSubjects(goals: CampaignGoals): (summary: GoalLevels) => GoalSubject {
+    const positions = (ids: string[], named: object | undefined) =>
+      Object.keys(named ?? {})
+        .map(id => [id, ids.indexOf(id)] as const)
+        .filter(([, i]) => i >= 0);
+    const topics = positions(this.topicIds, goals.topics);
+    const dimensions = positions(this.dimensionIds, goals.dimensions);
+    return summary => {
+      const topicLevels: Record<string, number | null> = {};
+      for (const [id, i] of topics) {
+        topicLevels[id] = summary.topicLevels[i] ?? null;
+      }
+      const dimensionMedians: Record<string, number | null> = {};
+      for (const [id, i] of dimensions) {
+        dimensionMedians[id] = summary.dimensionMedians[i] ?? null;
+      }
+      return { assessedAt: summary.assessedAt, topicLevels, dimensionMedians };
+    };
+  }
 }
+
+/** What goals are checked against, as a summary stores it. */
+export type GoalLevels = Pick<
+  StoredSummary,
+  'assessedAt' | 'topicLevels' | 'dimensionMedians'
+>;

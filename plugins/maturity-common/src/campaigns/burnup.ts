@@ -1,5 +1,5 @@
 import type { CampaignGoals } from './schema';
-import { endOfDay, evaluateGoals, GoalSubject } from './goals';
+import { endOfDay, GoalSubject, meetsGoals } from './goals';
 
 /** One day of a burn-up. @public */
 export interface BurnupPoint {
@@ -14,7 +14,7 @@ export interface BurnupPoint {
  * one count per day: each summary is the entity's latest from when it was
  * made until the next one (`validTo`, null while it is the latest), and it
  * counts on the days whose end falls in that span. Whether it meets the
- * goals is asked of {@link evaluateGoals} at the end of a day; with fixed
+ * goals is asked of {@link evaluateGoals} (its `meets`) at the end of a day; with fixed
  * levels only the age can change the answer, and only from meeting to not,
  * so the first and last days of the span, and a halving search between
  * them, settle every day.
@@ -92,8 +92,7 @@ export class BurnupTally {
 
   /** Judged at the last instant of the day. */
   private meetsOn(subject: GoalSubject, day: number): boolean {
-    return evaluateGoals(this.goals, subject, new Date(this.ends[day] - 1))
-      .meets;
+    return meetsGoals(this.goals, subject, this.ends[day] - 1);
   }
 
   /** The first day whose end is after `time`; the count of days when none is. */

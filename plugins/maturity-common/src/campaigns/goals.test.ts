@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { burnupDays, campaignPhase, daysLeft, evaluateGoals } from './goals';
+import {
+  burnupDays,
+  campaignPhase,
+  daysLeft,
+  evaluateGoals,
+  meetsGoals,
+} from './goals';
 import {
   firstDimension,
   subject,
@@ -194,5 +200,52 @@ describe('campaign dates', () => {
       21,
     );
     expect(burnupDays(campaign, new Date('2026-11-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('meetsGoals', () => {
+  it('says what evaluateGoals says of meeting them (property)', () => {
+    const ids = firstDimension.topics.map(t => t.id);
+    const subjectArb = fc.option(
+      fc.record({
+        levels: fc.record(
+          Object.fromEntries(
+            ids.map(id => [id, fc.integer({ min: 0, max: 3 })]),
+          ),
+        ),
+        daysAgo: fc.integer({ min: 0, max: 60 }),
+      }),
+    );
+    const goalsArb = fc.record(
+      {
+        topics: fc.dictionary(
+          fc.constantFrom(...ids),
+          fc.integer({ min: 1, max: 3 }),
+        ),
+        dimensions: fc.constant({ [firstDimension.id]: 2 }),
+        assessedWithinDays: fc.integer({ min: 1, max: 60 }),
+      },
+      { requiredKeys: [] },
+    );
+    let met = 0;
+    let missed = 0;
+    fc.assert(
+      fc.property(subjectArb, goalsArb, (s, goals) => {
+        const at = s
+          ? subject(
+              new Date(NOW.getTime() - s.daysAgo * 86_400_000).toISOString(),
+              s.levels,
+            )
+          : null;
+        const { meets } = evaluateGoals(goals, at, NOW);
+        expect(meetsGoals(goals, at, NOW.getTime())).toBe(meets);
+        if (meets) met++;
+        else missed++;
+      }),
+      { numRuns: 300 },
+    );
+    // Both answers were asked for.
+    expect(met).toBeGreaterThan(10);
+    expect(missed).toBeGreaterThan(10);
   });
 });

@@ -56,18 +56,55 @@ export function evaluateGoals(
   now: Date,
 ): GoalEvaluation {
   const misses: GoalMiss[] = [];
+  checkGoals(goals, subject, now.getTime(), miss => misses.push(miss));
+  return {
+    meets: misses.length === 0,
+    assessedAt: subject?.assessedAt ?? null,
+    misses,
+  };
+}
+
+/**
+ * Whether a snapshot meets every goal at `now` (epoch milliseconds), as
+ * {@link evaluateGoals} says, without listing what it misses: a burn-up
+ * asks this of every summary of a scope's history several times.
+ */
+export function meetsGoals(
+  goals: CampaignGoals,
+  subject: GoalSubject | null,
+  now: number,
+): boolean {
+  return checkGoals(goals, subject, now);
+}
+
+/**
+ * The goal rule: hands each goal the subject misses at `now` to `miss`, in
+ * the goals' order, and says whether it meets them all; without `miss` it
+ * stops at the first goal missed.
+ */
+function checkGoals(
+  goals: CampaignGoals,
+  subject: GoalSubject | null,
+  now: number,
+  miss?: (miss: GoalMiss) => void,
+): boolean {
+  let meets = true;
   for (const [id, required] of Object.entries(goals.topics ?? {})) {
     if (required === undefined) continue;
     const actual = subject?.topicLevels[id] ?? null;
     if (actual === null || actual < required) {
-      misses.push({ goal: `topic:${id}`, type: 'topic', id, required, actual });
+      if (!miss) return false;
+      meets = false;
+      miss({ goal: `topic:${id}`, type: 'topic', id, required, actual });
     }
   }
   for (const [id, required] of Object.entries(goals.dimensions ?? {})) {
     if (required === undefined) continue;
     const actual = subject?.dimensionMedians[id] ?? null;
     if (actual === null || actual < required) {
-      misses.push({
+      if (!miss) return false;
+      meets = false;
+      miss({
         goal: `dimension:${id}`,
         type: 'dimension',
         id,
@@ -79,10 +116,12 @@ export function evaluateGoals(
   const days = goals.assessedWithinDays;
   if (days !== undefined) {
     const age = subject
-      ? now.getTime() - new Date(subject.assessedAt).getTime()
+      ? now - new Date(subject.assessedAt).getTime()
       : Infinity;
     if (age > days * DAY_MS) {
-      misses.push({
+      if (!miss) return false;
+      meets = false;
+      miss({
         goal: 'assessedWithinDays',
         type: 'assessedWithinDays',
         required: days,
@@ -90,11 +129,7 @@ export function evaluateGoals(
       });
     }
   }
-  return {
-    meets: misses.length === 0,
-    assessedAt: subject?.assessedAt ?? null,
-    misses,
-  };
+  return meets;
 }
 
 /** Where a campaign stands on a given day. @public */

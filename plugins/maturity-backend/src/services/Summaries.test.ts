@@ -1,0 +1,87 @@
+import {
+  CampaignGoals,
+  defaultMaturityModel,
+  evaluateGoals,
+} from '@cnmm/backstage-plugin-maturity-common';
+import fc from 'fast-check';
+import { defaultSummaries } from '../__testUtils__/summaries';
+import type { StoredSummary } from '../database/MaturityIndex';
+
+const TOPICS = defaultMaturityModel.dimensions.flatMap(d =>
+  d.topics.map(t => t.id),
+);
+const DIMENSIONS = defaultMaturityModel.dimensions.map(d => d.id);
+const NOW = new Date('2026-11-22T18:00:00Z');
+
+const level = fc.option(fc.integer({ min: 0, max: 5 }));
+// Ids of the model and one it lacks, which no summary has a level for.
+const goalsOf = (ids: string[]) =>
+  fc.dictionary(
+    fc.constantFrom(...ids, 'not-in-model'),
+    fc.integer({ min: 1, max: 5 }),
+    {
+      maxKeys: 3,
+    },
+  );
+const goals: fc.Arbitrary<CampaignGoals> = fc.record(
+  {
+    topics: goalsOf(TOPICS),
+    dimensions: goalsOf(DIMENSIONS),
+    assessedWithinDays: fc.integer({ min: 1, max: 400 }),
+  },
+  { requiredKeys: [] },
+);
+const summary: fc.Arbitrary<StoredSummary> = fc.record({
+  revision: fc.constant(1),
+  assessedAt: fc
+    .integer({ min: 0, max: 500 })
+    .map(days => new Date(NOW.getTime() - days * 86_400_000).toISOString()),
+  staleAtMs: fc.constant(0),
+  percentToTarget: fc.constant(null),
+  lowestMedian: fc.constant(null),
+  targetSum: fc.constant(0),
+  gapSum: fc.constant(0),
+  // Arrays shorter than the model, as written under an older one.
+  topicLevels: fc.array(level, { maxLength: TOPICS.length }),
+  dimensionMedians: fc.array(level, { maxLength: DIMENSIONS.length }),
+  notApplicable: fc.constant([]),
+});
+
+describe('Summaries.goalSubjects', () => {
+  it('is checked against goals as the whole decoded summary is', () => {
+    fc.assert(
+      fc.property(goals, summary, (g, s) => {
+        const { topicLevels, dimensionMedians } = defaultSummaries.decode(s);
+        const whole = {
+          assessedAt: s.assessedAt,
+          topicLevels,
+          dimensionMedians,
+        };
+        expect(
+          evaluateGoals(g, defaultSummaries.goalSubjects(g)(s), NOW),
+        ).toEqual(evaluateGoals(g, whole, NOW));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodes only the levels the goals name', () => {
+    const topic = TOPICS[3];
+    const dimension = DIMENSIONS[1];
+    const s = {
+      assessedAt: NOW.toISOString(),
+      topicLevels: TOPICS.map((_, i) => i % 4),
+      dimensionMedians: DIMENSIONS.map((_, i) => i),
+    };
+    expect(
+      defaultSummaries.goalSubjects({
+        topics: { [topic]: 2 },
+        dimensions: { [dimension]: 1 },
+      })(s),
+    ).toEqual({
+      assessedAt: s.assessedAt,
+      topicLevels: { [topic]: 3 },
+      dimensionMedians: { [dimension]: 1 },
+    });
+  });
+});
