@@ -115,8 +115,8 @@ export type {
   TrendPoint,
   TrendQuery,
 } from './api/changes';
-export { compareLevels } from './scoring/movement';
-export type { ComparedLevels } from './scoring/movement';
+export { compareLevels, comparePositionalLevels } from './scoring/movement';
+export type { ComparedLevels, PositionalLevels } from './scoring/movement';
 export {
   CAMPAIGN_STATUSES,
   campaignDays,

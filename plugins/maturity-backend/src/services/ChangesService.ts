@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ChangeRow,
   ChangesPage,
-  compareLevels,
+  comparePositionalLevels,
   LevelsAt,
   Movement,
   MovementCounts,
@@ -35,6 +35,13 @@ export type ChangesSpan = { from: string; to: string };
 
 const BY_REF = { by: 'name', order: 'asc' } as const;
 
+/** An entity of the scope, its summary at `from` if any, and how it moved. */
+type Moved = {
+  entity: IndexedEntity;
+  before: StoredSummary | undefined;
+  movement: Movement;
+};
+
 const noMovement = (): MovementCounts => ({
   improved: 0,
   regressed: 0,
@@ -51,7 +58,8 @@ const COUNTED: Record<Movement, keyof MovementCounts> = {
 
 /**
  * What changed between two dates in a scope (the overview's filters): per
- * entity its levels at both and how it moved (`compareLevels` of -common),
+ * entity its levels at both and how it moved (the rule of `compareLevels` of
+ * -common, on the levels by position: records only for the rows answered),
  * and how many moved each way, in all and per team. Membership is today's;
  * the levels are the summary history's, never a snapshot. The scope is read
  * once, in batches, whatever the page: totals and teams need all of it, and
@@ -77,20 +85,21 @@ export class ChangesService {
     const totals = noMovement();
     const teams = new Map<string | null, MovementCounts>();
     // The smallest refs after the cursor, one more than a page: in ref order.
-    const kept: ChangeRow[] = [];
+    const kept: Moved[] = [];
     for await (const batch of batches) {
-      for (const row of batch) {
-        const counted = COUNTED[row.movement];
+      for (const moved of batch) {
+        const { entity, movement } = moved;
+        const counted = COUNTED[movement];
         totals[counted]++;
-        const team = teams.get(row.ownerRef) ?? noMovement();
+        const team = teams.get(entity.ownerRef) ?? noMovement();
         team[counted]++;
-        teams.set(row.ownerRef, team);
-        if (query.movement && row.movement !== query.movement) continue;
-        if (after && row.entityRef <= after) continue;
-        keepSmallest(kept, row, query.limit + 1);
+        teams.set(entity.ownerRef, team);
+        if (query.movement && movement !== query.movement) continue;
+        if (after && entity.entityRef <= after) continue;
+        keepSmallest(kept, moved, query.limit + 1);
       }
     }
-    const items = kept.slice(0, query.limit);
+    const items = kept.slice(0, query.limit).map(moved => this.row(moved));
     const last = items[items.length - 1];
     return {
       ...span,
@@ -121,11 +130,13 @@ export class ChangesService {
     rows: AsyncGenerator<ChangeRow[]>;
   }> {
     const { span, indexedAt, batches } = await this.read(query, caller);
+    const row = (moved: Moved) => this.row(moved);
     async function* rows() {
       for await (const batch of batches) {
-        yield query.movement
-          ? batch.filter(row => row.movement === query.movement)
+        const asked = query.movement
+          ? batch.filter(moved => moved.movement === query.movement)
           : batch;
+        yield asked.map(row);
       }
     }
     return { span, indexedAt, rows: rows() };
@@ -154,7 +165,7 @@ export class ChangesService {
     const visible = this.deps.entities.visibleIndex({ ...caller, asOf: to });
     const change = (entity: IndexedEntity, before: StoredSummary | undefined) =>
       this.change(entity, before);
-    async function* batches(): AsyncGenerator<ChangeRow[]> {
+    async function* batches(): AsyncGenerator<Moved[]> {
       // Not `fast`: the history is read between batches.
       for await (const batch of visible.batches(scope)) {
         const assessed = batch.filter(entity => entity.summary);
@@ -175,19 +186,34 @@ export class ChangesService {
     };
   }
 
+  /**
+   * How an entity moved, judged on the levels by position: a whole scope is
+   * compared, and only the rows answered are made (`row`).
+   */
   private change(
     entity: IndexedEntity,
-    earlier: StoredSummary | undefined,
-  ): ChangeRow {
-    const before = earlier ? this.levelsAt(earlier) : null;
-    const after = this.levelsAt(entity.summary!);
+    before: StoredSummary | undefined,
+  ): Moved {
+    const { summaries } = this.deps;
+    return {
+      entity,
+      before,
+      movement: comparePositionalLevels(
+        before ? summaries.positions(before) : null,
+        summaries.positions(entity.summary!),
+      ),
+    };
+  }
+
+  /** The answer's row of an entity that moved, its levels by id. */
+  private row({ entity, before, movement }: Moved): ChangeRow {
     return {
       entityRef: entity.entityRef,
       title: entity.title,
       ownerRef: entity.ownerRef,
-      movement: compareLevels(before, after),
-      before,
-      after,
+      movement,
+      before: before ? this.levelsAt(before) : null,
+      after: this.levelsAt(entity.summary!),
     };
   }
 
@@ -219,12 +245,13 @@ function compareRefs(a: string | null, b: string | null): number {
 }
 
 /** Keeps the `size` rows of smallest ref in `kept`, in ref order. */
-function keepSmallest(kept: ChangeRow[], row: ChangeRow, size: number) {
+function keepSmallest(kept: Moved[], row: Moved, size: number) {
+  const ref = row.entity.entityRef;
   let low = 0;
   let high = kept.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (kept[mid].entityRef < row.entityRef) low = mid + 1;
+    if (kept[mid].entity.entityRef < ref) low = mid + 1;
     else high = mid;
   }
   if (low >= size) return;

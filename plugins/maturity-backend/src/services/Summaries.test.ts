@@ -1,5 +1,7 @@
 import {
   CampaignGoals,
+  compareLevels,
+  comparePositionalLevels,
   defaultMaturityModel,
   evaluateGoals,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -83,5 +85,78 @@ describe('Summaries.goalSubjects', () => {
       topicLevels: { [topic]: 3 },
       dimensionMedians: { [dimension]: 1 },
     });
+  });
+});
+
+const DIMENSION_COUNT = DIMENSIONS.length;
+const TOPIC_COUNT = TOPICS.length;
+const summaries = defaultSummaries;
+
+function storedSummary(
+  medians: Array<number | null>,
+  topics: Array<number | null>,
+): StoredSummary {
+  return {
+    revision: 1,
+    assessedAt: '2026-01-01T00:00:00.000Z',
+    staleAtMs: Date.parse('2026-06-30T00:00:00.000Z'),
+    percentToTarget: null,
+    lowestMedian: null,
+    targetSum: 0,
+    gapSum: 0,
+    topicLevels: topics,
+    dimensionMedians: medians,
+    notApplicable: [],
+  };
+}
+
+const byId = (s: StoredSummary) => {
+  const { dimensionMedians, topicLevels } = summaries.decode(s);
+  return { dimensions: dimensionMedians, topics: topicLevels };
+};
+
+describe('Summaries.positions', () => {
+  it('holds the levels decode names, in the model order', () => {
+    const s = storedSummary(
+      Array.from({ length: DIMENSION_COUNT }, (_, i) => (i % 2 ? null : i % 5)),
+      Array.from({ length: TOPIC_COUNT }, (_, i) =>
+        i % 3 ? (i % 5) + 1 : null,
+      ),
+    );
+    const { dimensions, topics } = byId(s);
+    expect(summaries.positions(s)).toEqual({
+      dimensions: Object.values(dimensions),
+      topics: Object.values(topics),
+    });
+  });
+
+  // A row longer than the model (written under a larger one) must move an
+  // entity as its levels by id do, which leave the extra positions out.
+  it('leaves out positions the model has not, as decode does', () => {
+    const medians = Array.from({ length: DIMENSION_COUNT }, () => 2);
+    const topics = Array.from({ length: TOPIC_COUNT }, () => 1);
+    const before = storedSummary(medians, [...topics, 3]);
+    const after = storedSummary([...medians, 1], topics);
+    expect(summaries.positions(after).dimensions).toHaveLength(DIMENSION_COUNT);
+    expect(summaries.positions(before).topics).toHaveLength(TOPIC_COUNT);
+    expect(
+      comparePositionalLevels(
+        summaries.positions(before),
+        summaries.positions(after),
+      ),
+    ).toBe(compareLevels(byId(before), byId(after)));
+    expect(compareLevels(byId(before), byId(after))).toBe('unchanged');
+  });
+
+  it('keeps a shorter row as it is: its missing positions are unrated', () => {
+    const before = storedSummary([1], []);
+    const after = storedSummary([], []);
+    expect(summaries.positions(after)).toEqual({ dimensions: [], topics: [] });
+    expect(
+      comparePositionalLevels(
+        summaries.positions(before),
+        summaries.positions(after),
+      ),
+    ).toBe(compareLevels(byId(before), byId(after)));
   });
 });

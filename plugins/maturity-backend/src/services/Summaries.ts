@@ -6,6 +6,7 @@ import {
   GoalSubject,
   lowestDimensionMedian,
   MaturityModel,
+  PositionalLevels,
   resolveTargets,
   summarizeResult,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -126,6 +127,20 @@ export class Summaries {
       dimensions[this.dimensionIds[i]] = medians[i] ?? null;
     }
     return dimensions;
+  }
+
+  /**
+   * A summary's levels by position, as many as the model has: what
+   * `decode` names by id, without making records of them.
+   */
+  positions(summary: StoredSummary): PositionalLevels {
+    const { topicLevels, dimensionMedians } = summary;
+    const fit = (levels: Array<number | null>, count: number) =>
+      levels.length > count ? levels.slice(0, count) : levels;
+    return {
+      dimensions: fit(dimensionMedians, this.dimensionIds.length),
+      topics: fit(topicLevels, this.topicIds.length),
+    };
   }
 
   /** A summary's levels by id. */

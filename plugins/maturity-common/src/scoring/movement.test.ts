@@ -1,4 +1,5 @@
-import { compareLevels } from './movement';
+import fc from 'fast-check';
+import { compareLevels, comparePositionalLevels } from './movement';
 
 const levels = (
   dimensions: Record<string, number | null>,
@@ -48,5 +49,44 @@ describe('compareLevels', () => {
     expect(compareLevels(levels({ people: null }), levels({ people: 1 }))).toBe(
       'improved',
     );
+  });
+});
+
+describe('comparePositionalLevels', () => {
+  const level = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
+  const tier = fc.array(level, { maxLength: 6 });
+  const positional = fc.record({ dimensions: tier, topics: tier });
+  // The same levels by id, position i as id `i`, as Summaries.decode names them.
+  const byId = (positions: (number | null)[]) =>
+    Object.fromEntries(positions.map((value, i) => [String(i), value]));
+
+  it('moves an entity as compareLevels does on the same levels by id', () => {
+    fc.assert(
+      fc.property(fc.option(positional, { nil: null }), positional, (b, a) => {
+        const keyed = (l: typeof a) => ({
+          dimensions: byId(l.dimensions),
+          topics: byId(l.topics),
+        });
+        expect(comparePositionalLevels(b, a)).toBe(
+          compareLevels(b && keyed(b), keyed(a)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts a position one date lacks as unrated', () => {
+    expect(
+      comparePositionalLevels(
+        { dimensions: [2], topics: [] },
+        { dimensions: [2, 1], topics: [] },
+      ),
+    ).toBe('improved');
+    expect(
+      comparePositionalLevels(
+        { dimensions: [2, 1], topics: [3] },
+        { dimensions: [2], topics: [3] },
+      ),
+    ).toBe('regressed');
   });
 });
