@@ -2,7 +2,11 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { GetEntitiesByRefsRequest } from '@backstage/catalog-client';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { CampaignScope } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  CampaignGoals,
+  CampaignScope,
+  defaultMaturityModel,
+} from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import { indexRecord } from '../__testUtils__/indexRecord';
 import {
@@ -22,6 +26,12 @@ import { EntityLookup } from './EntityLookup';
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
+// The levels kept of each entity are those its campaign's goals name.
+const [dimension] = defaultMaturityModel.dimensions;
+const GOALS: CampaignGoals = {
+  topics: { [dimension.topics[0].id]: 2 },
+  dimensions: { [dimension.id]: 1 },
+};
 const credentials = mockCredentials.user('user:default/sam');
 
 const group = (name: string) => `group:default/${name}`;
@@ -163,9 +173,11 @@ describe.each(databases.eachSupportedId())(
         const caller = { credentials, visibility };
         let found = 0;
         for (const scope of SCOPES) {
-          const whole = await scopes.resolve(scope, caller);
+          const whole = await scopes.resolve(scope, GOALS, caller);
           for (const { entityRef } of ENTITIES) {
-            const own = await scopes.resolve(scope, caller, { entityRef });
+            const own = await scopes.resolve(scope, GOALS, caller, {
+              entityRef,
+            });
             expect({ scope, entityRef, own }).toEqual({
               scope,
               entityRef,
@@ -175,7 +187,7 @@ describe.each(databases.eachSupportedId())(
           }
           for (const name of GROUPS) {
             const team = await scopes.groupSubtree(group(name));
-            const owned = await scopes.resolve(scope, caller, {
+            const owned = await scopes.resolve(scope, GOALS, caller, {
               ownedBy: team,
             });
             expect({ scope, name, owned }).toEqual({

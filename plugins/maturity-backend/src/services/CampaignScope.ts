@@ -9,7 +9,6 @@ import {
   IndexedEntity,
   IndexScope,
   MaturityIndex,
-  StoredSummary,
 } from '../database/MaturityIndex';
 import { chunks } from '../util/chunks';
 import { EntityLookup } from './EntityLookup';
@@ -37,15 +36,15 @@ export interface CampaignScopeResolver {
   /**
    * In-scope entities visible to the caller, ordered by ref; only those of
    * `part` when given, so that a page about one entity or team never reads
-   * a whole scope. With `goals`, `latest` holds only the levels they name
-   * (all a check of them reads), so that a whole organisation's entities
-   * are not held with every level.
+   * a whole scope. `latest` holds only the levels the goals name (all a
+   * check of them reads), so that a whole organisation's entities are not
+   * held with every level.
    */
   resolve(
     scope: CampaignScope,
+    goals: CampaignGoals,
     options: Caller,
     part?: ScopePart,
-    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
@@ -141,9 +140,9 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
 
   async resolve(
     scope: CampaignScope,
+    goals: CampaignGoals,
     caller: Caller,
     part?: ScopePart,
-    goals?: CampaignGoals,
   ): Promise<ScopedEntity[]> {
     await this.deps.indexer.ready();
     const index = this.deps.entities.visibleIndex(caller);
@@ -153,17 +152,7 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       system: scope.system && ref(scope.system, 'system'),
       lifecycle: scope.lifecycle,
     };
-    const { summaries } = this.deps;
-    const subjectOf = goals
-      ? summaries.goalSubjects(goals)
-      : (summary: StoredSummary): GoalSubject => {
-          const { topicLevels, dimensionMedians } = summaries.decode(summary);
-          return {
-            assessedAt: summary.assessedAt,
-            topicLevels,
-            dimensionMedians,
-          };
-        };
+    const subjectOf = this.deps.summaries.goalSubjects(goals);
     const scoped = (row: IndexedEntity): ScopedEntity => ({
       entityRef: row.entityRef,
       title: row.title,

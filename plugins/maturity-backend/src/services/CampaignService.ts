@@ -254,9 +254,9 @@ export class CampaignService {
   ): Promise<EvaluatedEntity[]> {
     const entities = await this.deps.scope.resolve(
       campaign.scope,
+      campaign.goals,
       options,
       part,
-      campaign.goals,
     );
     const now = this.now();
     return entities.map(({ latest, ...entity }) => ({
