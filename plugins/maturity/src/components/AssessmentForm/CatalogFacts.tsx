@@ -54,7 +54,10 @@ export function CatalogFacts(props: CatalogFactsProps) {
                 <Typography variant="body2" component="span" id={textId}>
                   {fact.label}:{' '}
                   {fact.url ? (
+                    // Underlined: inside a sentence, colour alone does not
+                    // tell a link apart (WCAG 1.4.1).
                     <Link
+                      underline="always"
                       href={fact.url}
                       target="_blank"
                       rel="noopener noreferrer"
