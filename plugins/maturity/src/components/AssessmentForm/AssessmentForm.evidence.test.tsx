@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  makeAssessment,
   mockMaturityApi,
   model,
   renderWithEntity,
@@ -34,11 +35,15 @@ const api = () =>
     }),
   });
 
-async function renderForm(maturityApi = api()) {
+async function renderForm(
+  maturityApi = api(),
+  base?: ReturnType<typeof makeAssessment>,
+) {
   await renderWithEntity(
     <AssessmentForm
       model={model}
       entityRef={entityRef}
+      base={base}
       onSaved={jest.fn()}
       onCancel={jest.fn()}
     />,
@@ -106,6 +111,32 @@ describe('AssessmentForm: evidence from the catalog', () => {
       REPO,
     );
     expect(within(outcomes()).queryByLabelText('Evidence link 2')).toBeNull();
+  });
+
+  it('offers nothing more to a topic whose evidence is full', async () => {
+    const full = Array.from(
+      { length: 20 },
+      (_, i) => `https://docs.example.com/${i}`,
+    );
+    await renderForm(
+      api(),
+      makeAssessment({ evidence: { 'business-outcomes.outcomes': full } }),
+    );
+    const [repo] = within(await said()).getAllByRole('listitem');
+    expect(
+      within(repo).getByRole('button', { name: 'Add as evidence' }),
+    ).toBeDisabled();
+  });
+
+  it('says a link is added when the base snapshot has it already', async () => {
+    await renderForm(
+      api(),
+      makeAssessment({ evidence: { 'business-outcomes.outcomes': [REPO] } }),
+    );
+    const [repo] = within(await said()).getAllByRole('listitem');
+    expect(
+      within(repo).getByRole('button', { name: 'Added as evidence' }),
+    ).toBeDisabled();
   });
 
   it.each([
