@@ -21,7 +21,9 @@ exports.up = async function up(knex) {
       .comment('Written while review was required: counts once approved');
   });
   await knex.schema.createTable('maturity_review_decision', table => {
-    table.comment('The decision on a snapshot under review; one, never changed');
+    table.comment(
+      'The decision on a snapshot under review; one, never changed',
+    );
     table.string('entity_ref', 512).notNullable();
     table.integer('revision').notNullable();
     table

@@ -39,7 +39,10 @@ describe('POST /entities/:kind/:namespace/:name/assessments/:revision/review', (
       .set('Authorization', AS_USER)
       .send({ decision: 'approve' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ revision: 3, review: { status: 'approved' } });
+    expect(res.body).toMatchObject({
+      revision: 3,
+      review: { status: 'approved' },
+    });
     expect(reviews.decide).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: REF,
@@ -51,7 +54,11 @@ describe('POST /entities/:kind/:namespace/:name/assessments/:revision/review', (
 
   it.each([
     ['a return without a comment', { decision: 'return' }, /comment/],
-    ['a return with a blank comment', { decision: 'return', comment: ' ' }, /comment/],
+    [
+      'a return with a blank comment',
+      { decision: 'return', comment: ' ' },
+      /comment/,
+    ],
     ['an unknown decision', { decision: 'maybe' }, /decision/],
   ])('answers 400 to %s', async (_, body, message) => {
     const { app } = setup();

@@ -1,11 +1,5 @@
 import request from 'supertest';
-import {
-  ADMIN,
-  as,
-  fullyTo,
-  OWNER,
-  STRANGER,
-} from '../__testUtils__/fixtures';
+import { ADMIN, as, fullyTo, OWNER, STRANGER } from '../__testUtils__/fixtures';
 import {
   BASE,
   MaturityBackend,
@@ -48,7 +42,9 @@ describe('an assessment under review', () => {
     expect(written.status).toBe(201);
     expect(written.body.review).toEqual({ status: 'pending' });
     expect((await levelInShop()).revision).toBeNull();
-    const pending = await backend.get('/overview?review=pending&kind=component');
+    const pending = await backend.get(
+      '/overview?review=pending&kind=component',
+    );
     expect(pending.body.items.map((i: { name: string }) => i.name)).toEqual([
       'payments-api',
     ]);

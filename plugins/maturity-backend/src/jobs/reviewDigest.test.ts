@@ -21,7 +21,10 @@ describe('sendReviewDigest', () => {
   it('sends one notice to every reviewer: how many wait and since when the oldest', async () => {
     const { sent, notifications } = run({
       count: 3,
-      oldest: { createdAt: at(6.5).toISOString(), entityRef: 'component:default/a' },
+      oldest: {
+        createdAt: at(6.5).toISOString(),
+        entityRef: 'component:default/a',
+      },
     });
     expect(await sent).toBe(3);
     expect(notifications.send).toHaveBeenCalledTimes(1);
@@ -42,7 +45,10 @@ describe('sendReviewDigest', () => {
   it('names no entity: the plugin cannot tell what each reviewer may see', async () => {
     const { sent, notifications } = run({
       count: 1,
-      oldest: { createdAt: at(10).toISOString(), entityRef: 'component:default/secret' },
+      oldest: {
+        createdAt: at(10).toISOString(),
+        entityRef: 'component:default/secret',
+      },
     });
     await sent;
     const [[{ payload }]] = notifications.send.mock.calls as any;

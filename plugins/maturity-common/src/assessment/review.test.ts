@@ -17,13 +17,20 @@ describe('reviewDecisionSchema', () => {
 
   it('takes a return with a comment', () => {
     expect(
-      reviewDecisionSchema.parse({ decision: 'return', comment: 'No evidence' }),
+      reviewDecisionSchema.parse({
+        decision: 'return',
+        comment: 'No evidence',
+      }),
     ).toEqual({ decision: 'return', comment: 'No evidence' });
   });
 
   it.each([
     ['without a comment', { decision: 'return' }, 'comment'],
-    ['with a blank comment', { decision: 'return', comment: '  \n' }, 'comment'],
+    [
+      'with a blank comment',
+      { decision: 'return', comment: '  \n' },
+      'comment',
+    ],
     ['an unknown decision', { decision: 'reject' }, 'decision'],
     ['an unknown key', { decision: 'approve', reviewer: 'x' }, ''],
     [
@@ -55,9 +62,10 @@ describe('snapshotCounts', () => {
 describe('reviewQueueQuerySchema', () => {
   it('pages by 50 by default and coerces the limit', () => {
     expect(reviewQueueQuerySchema.parse({})).toEqual({ limit: 50 });
-    expect(reviewQueueQuerySchema.parse({ limit: '10', cursor: 'c' })).toEqual(
-      { limit: 10, cursor: 'c' },
-    );
+    expect(reviewQueueQuerySchema.parse({ limit: '10', cursor: 'c' })).toEqual({
+      limit: 10,
+      cursor: 'c',
+    });
     expect(reviewQueueQuerySchema.safeParse({ limit: '201' }).success).toBe(
       false,
     );
