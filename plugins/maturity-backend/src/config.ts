@@ -49,6 +49,7 @@ export const DEFAULTS = {
   permissions: { adminGroups: [] },
   campaignLimits: { maxDays: 366 },
   campaigns: [],
+  review: { required: false, reviewers: [] },
   // Unset catalogFacts: DEFAULT_CATALOG_EVIDENCE_RULES of -common.
   evidence: { enabled: false },
   reminders: {
@@ -83,6 +84,11 @@ export const DEFAULTS = {
       frequency: { hours: 24 },
       timeout: { minutes: 30 },
       initialDelay: { minutes: 10 },
+    },
+    // The reviewers' digest: once a working day, mornings UTC.
+    reviewDigest: {
+      frequency: { cron: '0 8 * * 1-5' },
+      timeout: { minutes: 5 },
     },
   },
 } as const;
@@ -135,6 +141,14 @@ export interface ReminderSettings {
   maxRunMs: number;
 }
 
+/** The four-eyes review of assessments (`maturity.review`). */
+export interface ReviewSettings {
+  /** A new snapshot counts once someone else approves it. */
+  required: boolean;
+  /** Users and groups the reviewers' digest goes to; lower-cased refs. */
+  reviewers: string[];
+}
+
 /** How far lists rely on the catalog index (`maturity.index`). */
 export interface IndexSettings {
   /** Sync periods after the last successful sync beyond which lists ask the catalog. */
@@ -171,6 +185,7 @@ export interface MaturityConfig {
   scoring: ScoringSettings;
   dataSafety: DataSafetySettings;
   reminders: ReminderSettings;
+  review: ReviewSettings;
   index: IndexSettings;
   model: ModelSettings;
   /** The longest a campaign (configured or stored) may run. */
@@ -187,6 +202,7 @@ export interface MaturityConfig {
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
     reminders: SchedulerServiceTaskScheduleDefinition;
     retention: SchedulerServiceTaskScheduleDefinition;
+    reviewDigest: SchedulerServiceTaskScheduleDefinition;
   };
 }
 
@@ -277,6 +293,12 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         (m.reminders?.maxRunMinutes ?? DEFAULTS.reminders.maxRunMinutes) *
         60_000,
     },
+    review: {
+      required: m.review?.required ?? DEFAULTS.review.required,
+      reviewers: (m.review?.reviewers ?? DEFAULTS.review.reviewers).map(ref =>
+        ref.toLocaleLowerCase('en-US'),
+      ),
+    },
     index: {
       maxAgePeriods,
       maxAgeMs: period === undefined ? undefined : maxAgePeriods * period,
@@ -305,6 +327,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       catalogIndex,
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
       retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
+      reviewDigest: m.review?.schedule ?? copy(DEFAULTS.schedules.reviewDigest),
     },
   };
 }

@@ -47,6 +47,23 @@ export type {
   TopicRatings,
   TopicResult,
 } from './assessment/schema';
+export {
+  REVIEW_DECISIONS,
+  REVIEW_STATUSES,
+  reviewDecisionSchema,
+  reviewQueueQuerySchema,
+  snapshotCounts,
+} from './assessment/review';
+export type {
+  EntityAssessment,
+  ReviewDecision,
+  ReviewDecisionKind,
+  ReviewItem,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  ReviewStatus,
+  SnapshotReview,
+} from './assessment/review';
 export { scoreTopic } from './scoring/topicLevel';
 export type { ScoringOptions, TopicScore } from './scoring/topicLevel';
 export { levelStats } from './scoring/stats';
@@ -71,6 +88,7 @@ export type {
 } from './scoring/rollup';
 export {
   maturityAssessmentCreatePermission,
+  maturityAssessmentReviewPermission,
   maturityCampaignManagePermission,
   maturityPermissions,
 } from './permissions';
@@ -85,6 +103,7 @@ export {
   MAX_CATALOG_ROWS_REFS,
   OVERVIEW_SORT_FIELDS,
   overviewQuerySchema,
+  reviewFilterSchema,
   scorecardQuerySchema,
 } from './api/types';
 export type {
@@ -97,6 +116,7 @@ export type {
   EntityMaturityRow,
   OverviewPage,
   OverviewQuery,
+  ReviewFilter,
   Scorecard,
   ScorecardChild,
   ScorecardQuery,

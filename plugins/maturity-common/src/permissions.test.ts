@@ -1,5 +1,6 @@
 import {
   maturityAssessmentCreatePermission,
+  maturityAssessmentReviewPermission,
   maturityCampaignManagePermission,
   maturityPermissions,
 } from './permissions';
@@ -10,6 +11,15 @@ describe('permissions', () => {
       type: 'resource',
       name: 'maturity.assessment.create',
       attributes: { action: 'create' },
+      resourceType: 'catalog-entity',
+    });
+  });
+
+  it('defines maturity.assessment.review on catalog entities', () => {
+    expect(maturityAssessmentReviewPermission).toEqual({
+      type: 'resource',
+      name: 'maturity.assessment.review',
+      attributes: { action: 'update' },
       resourceType: 'catalog-entity',
     });
   });
@@ -25,6 +35,7 @@ describe('permissions', () => {
   it('lists every permission of the plugins', () => {
     expect(maturityPermissions).toEqual([
       maturityAssessmentCreatePermission,
+      maturityAssessmentReviewPermission,
       maturityCampaignManagePermission,
     ]);
   });

@@ -14,6 +14,19 @@ export const maturityAssessmentCreatePermission = createPermission({
 });
 
 /**
+ * Approving or returning a pending maturity assessment of a catalog entity,
+ * when `maturity.review.required` is on. A permission on the entity, like
+ * `maturity.assessment.create`, so that a policy can scope who reviews what
+ * (the author of a snapshot never decides it, whatever the policy says).
+ * @public
+ */
+export const maturityAssessmentReviewPermission = createPermission({
+  name: 'maturity.assessment.review',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Creating, editing and closing maturity campaigns. A basic permission: a
  * campaign spans many entities, so a policy decides by who asks, not by what.
  * @public
@@ -26,5 +39,6 @@ export const maturityCampaignManagePermission = createPermission({
 /** Every permission of the maturity plugins. @public */
 export const maturityPermissions = [
   maturityAssessmentCreatePermission,
+  maturityAssessmentReviewPermission,
   maturityCampaignManagePermission,
 ];

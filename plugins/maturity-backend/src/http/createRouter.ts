@@ -12,6 +12,7 @@ import { ChangesService } from '../services/ChangesService';
 import { EntityLookup } from '../services/EntityLookup';
 import { EvidenceService } from '../services/EvidenceService';
 import { OverviewService } from '../services/OverviewService';
+import { ReviewService } from '../services/ReviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
@@ -19,6 +20,7 @@ import { changesRoutes } from './changesRoutes';
 import { evidenceRoutes } from './evidenceRoutes';
 import { overviewRoutes } from './overviewRoutes';
 import { RefusalSampler } from './refusalAudit';
+import { reviewRoutes } from './reviewRoutes';
 import { createCallerReader } from './request';
 import { mountRoutes, Route } from './routes';
 import { scorecardRoutes } from './scorecardRoutes';
@@ -38,6 +40,7 @@ export type RouterDeps = {
   evidence: EvidenceService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
+  reviews: ReviewService;
 };
 
 /** Every route of the API, in the order they are matched. */
@@ -47,6 +50,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...overviewRoutes({ ...deps, readCaller }),
     ...changesRoutes({ ...deps, readCaller }),
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
+    ...reviewRoutes(deps),
     ...evidenceRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),

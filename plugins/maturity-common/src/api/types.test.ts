@@ -163,3 +163,20 @@ describe('assessedRefsQuerySchema', () => {
     expect(assessedRefsQuerySchema.safeParse(query).success).toBe(false);
   });
 });
+
+describe('the review filter', () => {
+  it('keeps review=pending on the overview and the export only', () => {
+    expect(overviewQuerySchema.parse({ review: 'pending' }).review).toBe(
+      'pending',
+    );
+    expect(exportQuerySchema.parse({ review: 'pending' }).review).toBe(
+      'pending',
+    );
+    expect(overviewQuerySchema.safeParse({ review: 'approved' }).success).toBe(
+      false,
+    );
+    expect(entityFilterSchema.safeParse({ review: 'pending' }).success).toBe(
+      false,
+    );
+  });
+});

@@ -103,8 +103,21 @@ export const entityFilterSchema = z.strictObject({
   ),
 });
 
+/**
+ * The overview's and the export's filter on the four-eyes review: `pending`
+ * keeps the entities whose latest snapshot waits for a decision.
+ * @public
+ */
+export const reviewFilterSchema = z.strictObject({
+  review: z.enum(['pending']).optional(),
+});
+
+/** @public */
+export type ReviewFilter = z.infer<typeof reviewFilterSchema>;
+
 /** Query of `GET /overview`. @public */
 export const overviewQuerySchema = entityFilterSchema.extend({
+  ...reviewFilterSchema.shape,
   sortBy: z.string().max(128).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -134,6 +147,7 @@ export type ScorecardQuery = z.input<typeof groupScorecardQuerySchema>;
 
 /** Query of `GET /export`. @public */
 export const exportQuerySchema = entityFilterSchema.extend({
+  ...reviewFilterSchema.shape,
   format: z.enum(['csv', 'json']).default('csv'),
   asOf: asOfSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS, MaturityModel } from '../model/schema';
+import type { SnapshotReview } from './review';
 
 /** How far a team meets one level of one topic. @public */
 export const RATINGS = [
@@ -196,6 +197,11 @@ export interface StoredAssessment {
   evidence: TopicMap<string[]>;
   comment: string | null;
   result: AssessmentResult;
+  /**
+   * The four-eyes review of the snapshot; absent for one written while review
+   * was not required, which counts as it always did.
+   */
+  review?: SnapshotReview;
 }
 
 /** A page of snapshots, newest first. @public */

@@ -16,6 +16,7 @@ import { ChangesService } from '../../services/ChangesService';
 import { EntityLookup } from '../../services/EntityLookup';
 import { EvidenceService } from '../../services/EvidenceService';
 import { OverviewService } from '../../services/OverviewService';
+import { ReviewService } from '../../services/ReviewService';
 import { ScorecardService } from '../../services/ScorecardService';
 import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
 import { memoryWriteLimits } from '../../__testUtils__/writeLimits';
@@ -75,6 +76,10 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     exportRows: jest.fn(),
     indexedAt: jest.fn(),
   };
+  const reviews: Fake<ReviewService, 'decide' | 'queue'> = {
+    decide: jest.fn(),
+    queue: jest.fn(),
+  };
   const campaigns: Fake<
     CampaignService,
     | 'list'
@@ -132,9 +137,11 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     campaigns: asService<CampaignService>(campaigns),
     evidence: asService<EvidenceService>(evidence),
     writer,
+    reviews: asService<ReviewService>(reviews),
   };
   return {
     deps,
+    reviews,
     entities,
     assessments,
     scorecards,
