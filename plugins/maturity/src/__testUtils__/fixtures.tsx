@@ -87,6 +87,8 @@ export function mockMaturityApi(
     getHistory: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
     submitAssessment: jest.fn(),
     importV3Assessment: jest.fn(),
+    reviewAssessment: jest.fn(),
+    getReviews: jest.fn().mockResolvedValue({ items: [] }),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
     getCatalogRows: jest.fn(async (refs: string[]) => refs.map(() => null)),
