@@ -35,7 +35,8 @@ function ComponentSummary(props: { entityRef: string }) {
       </Typography>
     );
   }
-  const { result, createdAt } = assessment.value;
+  // Under review the card shows what counts, as the scorecards do.
+  const { result, createdAt } = assessment.value.counted ?? assessment.value;
   return (
     <>
       <DimensionMedians model={model.value} dimensions={result.dimensions} />

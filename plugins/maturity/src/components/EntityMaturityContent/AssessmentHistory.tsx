@@ -20,8 +20,7 @@ import {
 } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatDate } from '../shared';
-import { Assessor } from './AssessmentView';
+import { Assessor, formatDate } from '../shared';
 import { MaturityTrend } from './charts';
 import { RevisionComparison } from './RevisionComparison';
 
