@@ -120,7 +120,6 @@ export function ReviewActions(props: {
             multiline
             minRows={3}
             fullWidth
-            autoFocus
             value={comment}
             onChange={event => setComment(event.target.value)}
             inputProps={{ maxLength: SUBMISSION_LIMITS.commentLength }}
