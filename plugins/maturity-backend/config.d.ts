@@ -108,6 +108,33 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * The four-eyes review of assessments. Off by default: every snapshot
+     * counts as soon as it is written.
+     */
+    review?: {
+      /**
+       * A new snapshot is pending until someone other than its author, with
+       * the `maturity.assessment.review` permission on the entity, approves
+       * it or returns it with a comment; until approved, scorecards, the
+       * overview, exports, the catalog column and campaigns count the
+       * entity's earlier counted snapshot. Snapshots written before stay
+       * counted; switching it off leaves pending ones to be decided.
+       * Default false.
+       */
+      required?: boolean;
+      /**
+       * Users and groups (full refs, e.g. `group:default/maturity-admins`)
+       * who get the reviewers' digest: how many assessments wait, and the
+       * oldest. None by default.
+       */
+      reviewers?: string[];
+      /**
+       * When the reviewers' digest is sent. Default: 08:00 UTC on weekdays,
+       * timeout 5 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     permissions?: {
       /**
        * Groups whose members may assess any entity and manage campaigns (read

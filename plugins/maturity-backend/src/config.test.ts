@@ -39,6 +39,7 @@ describe('readMaturityConfig', () => {
         listEntities: false,
         maxRunMs: 10 * 60_000,
       },
+      review: { required: false, reviewers: [] },
       index: { maxAgePeriods: 3, maxAgeMs: 30 * 60_000 },
       model: { file: undefined, mode: 'replace' },
       campaignLimits: { maxDays: 366 },
@@ -64,6 +65,10 @@ describe('readMaturityConfig', () => {
           frequency: { hours: 24 },
           timeout: { minutes: 30 },
           initialDelay: { minutes: 10 },
+        },
+        reviewDigest: {
+          frequency: { cron: '0 8 * * 1-5' },
+          timeout: { minutes: 5 },
         },
       },
     });
@@ -196,6 +201,9 @@ describe('readMaturityConfig', () => {
       retention: {
         schedule: { frequency: { cron: '0 2 * * *' }, timeout: 'PT1H' },
       },
+      review: {
+        schedule: { frequency: { hours: 4 }, timeout: { minutes: 1 } },
+      },
     });
     expect(config.schedules).toEqual({
       orphanCleanup: {
@@ -222,7 +230,46 @@ describe('readMaturityConfig', () => {
         initialDelay: undefined,
         scope: undefined,
       },
+      reviewDigest: {
+        frequency: { hours: 4 },
+        timeout: { minutes: 1 },
+        initialDelay: undefined,
+        scope: undefined,
+      },
     });
+  });
+
+  it('reads the review: required, and the reviewers as lower-cased refs', () => {
+    expect(
+      read({
+        review: {
+          required: true,
+          reviewers: ['group:default/Maturity-Admins', 'user:default/alex'],
+        },
+      }).review,
+    ).toEqual({
+      required: true,
+      reviewers: ['group:default/maturity-admins', 'user:default/alex'],
+    });
+  });
+
+  it.each([
+    [{ required: 'maybe' }, 'maturity.review.required must be true or false'],
+    [
+      { reviewers: ['maturity-admins'] },
+      'maturity.review.reviewers.0 must be a full user or group reference',
+    ],
+    [
+      { reviewers: ['component:default/a'] },
+      'maturity.review.reviewers.0 must be a full user or group reference',
+    ],
+    [
+      { reviewers: 'group:default/a' },
+      'maturity.review.reviewers must be a list',
+    ],
+    [{ reviewerz: [] }, 'maturity.review.reviewerz is not a known key'],
+  ])('refuses the review setting %j', (review, message) => {
+    expect(() => read({ review } as JsonValue)).toThrow(message);
   });
 
   it('bounds the index age by maxAgePeriods sync periods', () => {

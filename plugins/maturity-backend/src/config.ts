@@ -48,6 +48,7 @@ export const DEFAULTS = {
   permissions: { adminGroups: [] },
   campaignLimits: { maxDays: 366 },
   campaigns: [],
+  review: { required: false, reviewers: [] },
   reminders: {
     campaignStarted: true,
     assessmentMissing: true,
@@ -80,6 +81,11 @@ export const DEFAULTS = {
       frequency: { hours: 24 },
       timeout: { minutes: 30 },
       initialDelay: { minutes: 10 },
+    },
+    // The reviewers' digest: once a working day, mornings UTC.
+    reviewDigest: {
+      frequency: { cron: '0 8 * * 1-5' },
+      timeout: { minutes: 5 },
     },
   },
 } as const;
@@ -132,6 +138,14 @@ export interface ReminderSettings {
   maxRunMs: number;
 }
 
+/** The four-eyes review of assessments (`maturity.review`). */
+export interface ReviewSettings {
+  /** A new snapshot counts once someone else approves it. */
+  required: boolean;
+  /** Users and groups the reviewers' digest goes to; lower-cased refs. */
+  reviewers: string[];
+}
+
 /** How far lists rely on the catalog index (`maturity.index`). */
 export interface IndexSettings {
   /** Sync periods after the last successful sync beyond which lists ask the catalog. */
@@ -159,6 +173,7 @@ export interface MaturityConfig {
   scoring: ScoringSettings;
   dataSafety: DataSafetySettings;
   reminders: ReminderSettings;
+  review: ReviewSettings;
   index: IndexSettings;
   model: ModelSettings;
   /** The longest a campaign (configured or stored) may run. */
@@ -174,6 +189,7 @@ export interface MaturityConfig {
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
     reminders: SchedulerServiceTaskScheduleDefinition;
     retention: SchedulerServiceTaskScheduleDefinition;
+    reviewDigest: SchedulerServiceTaskScheduleDefinition;
   };
 }
 
@@ -264,6 +280,12 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         (m.reminders?.maxRunMinutes ?? DEFAULTS.reminders.maxRunMinutes) *
         60_000,
     },
+    review: {
+      required: m.review?.required ?? DEFAULTS.review.required,
+      reviewers: (m.review?.reviewers ?? DEFAULTS.review.reviewers).map(ref =>
+        ref.toLocaleLowerCase('en-US'),
+      ),
+    },
     index: {
       maxAgePeriods,
       maxAgeMs: period === undefined ? undefined : maxAgePeriods * period,
@@ -287,6 +309,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       catalogIndex,
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
       retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
+      reviewDigest: m.review?.schedule ?? copy(DEFAULTS.schedules.reviewDigest),
     },
   };
 }

@@ -176,6 +176,11 @@ function schedule(key: string) {
     .optional();
 }
 
+// Who the reviewers' digest goes to: kind and namespace spelt out, so that
+// a bare name cannot be read as someone else.
+const REVIEWER_REF =
+  /^(user|group):[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/i;
+
 const targetSpec = z.union([
   z.number().int().min(0).max(5),
   z.record(z.string(), z.number().int().min(0).max(5)),
@@ -270,6 +275,20 @@ export const maturitySchema = z.strictObject({
   campaigns: z
     .array(z.record(z.string(), z.unknown()), {
       error: 'must be a list of campaigns',
+    })
+    .optional(),
+  review: z
+    .strictObject({
+      required: bool(),
+      reviewers: z
+        .array(
+          z.string().regex(REVIEWER_REF, {
+            error: `${MUST}be a full user or group reference, such as group:default/maturity-admins`,
+          }),
+          { error: `${MUST}be a list of user or group references` },
+        )
+        .optional(),
+      schedule: schedule('maturity.review.schedule'),
     })
     .optional(),
   reminders: z

@@ -14,6 +14,7 @@ import { CampaignReminders } from './jobs/CampaignReminders';
 import { CatalogIndexer } from './jobs/CatalogIndexer';
 import { cleanOrphans } from './jobs/cleanOrphans';
 import { SummaryUpdater } from './jobs/SummaryUpdater';
+import { sendReviewDigest } from './jobs/reviewDigest';
 import { thinRevisions } from './jobs/thinRevisions';
 import { loadConfiguredModel } from './model/loadConfiguredModel';
 import { AssessmentService } from './services/AssessmentService';
@@ -26,6 +27,7 @@ import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
 import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
+import { ReviewService } from './services/ReviewService';
 import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
 import { SnapshotQuota, WriteRateLimiter } from './services/writeRateLimit';
@@ -136,6 +138,18 @@ export const maturityPlugin = createBackendPlugin({
           indexer,
           summaries,
           scoring,
+          reviewRequired: config.review.required,
+        });
+        const reviews = new ReviewService({
+          reviews: db.reviews,
+          store: db.assessments,
+          assessments,
+          entities,
+          summaries,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          notifications: deps.notifications,
+          logger,
         });
         const scorecards = new ScorecardService({
           model,
@@ -175,6 +189,7 @@ export const maturityPlugin = createBackendPlugin({
             changes: new ChangesService({ indexer, entities, summaries }),
             campaigns,
             writer,
+            reviews,
           }),
         );
         registerMaturityActions(deps.actionsRegistry, {
@@ -211,6 +226,16 @@ export const maturityPlugin = createBackendPlugin({
                 ...deps,
                 store: db.retention,
                 retention: dataSafety.retention,
+                reviewedRevisions: ref => db.reviews.keptRevisions(ref),
+              }),
+          }),
+          ...(config.review.reviewers.length > 0 && {
+            sendReviewDigest: () =>
+              sendReviewDigest({
+                reviews: db.reviews,
+                notifications: deps.notifications,
+                logger,
+                settings: config.review,
               }),
           }),
         });

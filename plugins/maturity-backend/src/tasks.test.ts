@@ -22,6 +22,10 @@ const schedules: MaturityConfig['schedules'] = {
     frequency: { hours: 24 },
     timeout: { minutes: 30 },
   },
+  reviewDigest: {
+    frequency: { cron: '0 8 * * 1-5' },
+    timeout: { minutes: 5 },
+  },
 };
 
 function setup() {
@@ -65,6 +69,21 @@ describe('scheduleTasks', () => {
     expect(
       scheduler.scheduleTask.mock.calls.map(([task]) => task.id),
     ).not.toContain('maturity-revision-retention');
+  });
+
+  it('schedules the review digest only when it has a job', async () => {
+    const { scheduler, jobs } = setup();
+    const sendReviewDigest = jest.fn(async (_signal: AbortSignal) => 1);
+    await scheduleTasks(scheduler, schedules, { ...jobs, sendReviewDigest });
+    const task = scheduler.scheduleTask.mock.calls
+      .map(([t]) => t)
+      .find(t => t.id === 'maturity-review-digest');
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { cron: '0 8 * * 1-5' },
+    });
+    await task!.fn(new AbortController().signal);
+    expect(sendReviewDigest).toHaveBeenCalledTimes(1);
   });
 
   it("passes the task's abort signal to its job", async () => {

@@ -14,6 +14,8 @@ export type MaturityJobs = {
   sendReminders: Job;
   /** Thins old intermediate revisions; only when retention is configured. */
   thinRevisions?: Job;
+  /** Tells the reviewers what waits; only when review has reviewers. */
+  sendReviewDigest?: Job;
 };
 
 /**
@@ -48,6 +50,11 @@ export async function scheduleTasks(
       id: 'maturity-revision-retention',
       schedule: schedules.retention,
       run: jobs.thinRevisions,
+    },
+    {
+      id: 'maturity-review-digest',
+      schedule: schedules.reviewDigest,
+      run: jobs.sendReviewDigest,
     },
   ];
   for (const { id, schedule, run } of tasks) {

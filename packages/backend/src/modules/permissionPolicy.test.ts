@@ -13,6 +13,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   maturityAssessmentCreatePermission,
+  maturityAssessmentReviewPermission,
   maturityCampaignManagePermission,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { MaturityDemoPolicy } from './permissionPolicy';
@@ -78,6 +79,25 @@ describe('MaturityDemoPolicy', () => {
     expect(await policy.handle(manage, undefined)).toEqual({
       result: AuthorizeResult.DENY,
     });
+  });
+
+  it('lets only members of an admin group review assessments, owners not', async () => {
+    const review = {
+      permission: maturityAssessmentReviewPermission,
+      resourceRef: 'component:default/payments-api',
+    };
+    expect(
+      await policy.handle(
+        review,
+        user(['user:default/ada', 'group:default/maturity-admins']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle(
+        review,
+        user(['user:default/sam', 'group:default/payments']),
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('leaves other permissions, such as reading the catalog, allowed', async () => {

@@ -23,7 +23,8 @@ import { maturityAssessmentCreatePermission } from '@cnmm/backstage-plugin-matur
  * The demo portal's policy: everyone may read; a maturity assessment may be
  * written by the entity's owners (the user or one of their groups) and by the
  * admin groups named in `maturity.permissions.adminGroups`, who alone may
- * manage maturity campaigns; every other write
+ * manage maturity campaigns and review assessments (`maturity.review`);
+ * every other write
  * (deleting or refreshing entities, registering or removing locations, and
  * any permission that does not say it only reads) is for the admin groups
  * alone. Registering a location decides who owns an entity, and ownership

@@ -3,7 +3,10 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { z } from 'zod/v3';
 import { recordingAuditor } from '../__testUtils__/fixtures';
-import { asService } from '../http/__testUtils__/routerHarness';
+import {
+  asService,
+  storedAssessment,
+} from '../http/__testUtils__/routerHarness';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
 import { BelowTarget } from '../services/BelowTarget';
@@ -144,5 +147,46 @@ describe('the maturity actions', () => {
       }),
     ).rejects.toThrow('service token');
     expect(entities.getEntity).not.toHaveBeenCalled();
+  });
+
+  it('answers a snapshot recorded under review as pending', async () => {
+    const registry = actionsRegistryServiceMock();
+    const entities = {
+      findEntity: jest.fn(),
+      getEntity: jest.fn(async () => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'web', namespace: 'default' },
+      })),
+    };
+    const submit = jest.fn(async () => ({
+      ...storedAssessment('component:default/web', 1),
+      review: { status: 'pending' as const },
+    }));
+    const permissions = mockServices.permissions();
+    const store = memoryWriteLimits();
+    registerMaturityActions(registry, {
+      permissions,
+      model: defaultMaturityModel,
+      entities: asService<EntityLookup>(entities),
+      assessments: asService<AssessmentService>({}),
+      scorecards: asService<ScorecardService>({}),
+      belowTarget: asService<BelowTarget>({}),
+      campaigns: asService<CampaignService>({}),
+      writer: new AssessmentWriter({
+        permissions,
+        auditor: recordingAuditor().auditor,
+        entities: asService<EntityLookup>(entities),
+        assessments: asService<AssessmentService>({ submit }),
+        limiter: new WriteRateLimiter({ store, perMinute: 10 }),
+        quota: new SnapshotQuota({ store, perDay: 50 }),
+      }),
+    });
+    const { output } = await registry.invoke({
+      id: 'test:record-assessment',
+      input: { entityRef: 'web', baseRevision: 0, ratings: {} },
+      credentials: user,
+    });
+    expect(output).toMatchObject({ revision: 1, review: 'pending' });
   });
 });

@@ -1,5 +1,8 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { nextSteps } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  nextSteps,
+  REVIEW_STATUSES,
+} from '@cnmm/backstage-plugin-maturity-common';
 import type { ActionDeps } from './types';
 import {
   entityRefOf,
@@ -74,6 +77,12 @@ export function registerEntityActions(
           ),
           nextSteps: z.array(nextStepSchema(z)),
           comment: z.string().nullable(),
+          review: z
+            .enum(REVIEW_STATUSES)
+            .nullable()
+            .describe(
+              'The latest assessment waits for review (pending) or was returned: the portal counts the earlier approved one meanwhile; null when written without review',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -115,6 +124,7 @@ export function registerEntityActions(
             : [],
           nextSteps: result ? nextSteps(model, result).map(toNextStep) : [],
           comment: latest?.comment ?? null,
+          review: latest?.review?.status ?? null,
         },
       };
     },

@@ -2,6 +2,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   createSubmissionSchema,
   RATINGS,
+  REVIEW_STATUSES,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { parse } from '../http/request';
 import { TooManyRequestsError } from '../services/writeRateLimit';
@@ -75,6 +76,12 @@ export function registerRecordAssessment(
           createdBy: z.string(),
           percentToTarget: z.number().nullable(),
           dimensions: z.record(z.string(), z.number().nullable()),
+          review: z
+            .enum(REVIEW_STATUSES)
+            .nullable()
+            .describe(
+              'pending: it counts once someone else approves it; null: it counts at once',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -102,6 +109,7 @@ export function registerRecordAssessment(
                 s.median,
               ]),
             ),
+            review: stored.review?.status ?? null,
           },
         };
       } catch (error) {

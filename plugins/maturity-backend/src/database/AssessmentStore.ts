@@ -23,6 +23,11 @@ export type SnapshotSummary = {
   /** Every dimension of the model, by id. */
   dimensionMedians: Record<string, number | null>;
   levels: EncodedLevels;
+  /**
+   * When it began to count, if later than `assessedAt`: an approved
+   * snapshot counts from its decision.
+   */
+  countedFrom?: string;
 };
 
 /**
@@ -52,7 +57,9 @@ export interface AssessmentStore {
   /**
    * Stores a snapshot if `baseRevision` is the entity's current revision;
    * otherwise throws a ConflictError and stores nothing. The summary of the
-   * new snapshot is written in the same transaction. A snapshot for another
+   * new snapshot is written in the same transaction, unless it is written
+   * under review (`review` pending): then it waits in the review queue and
+   * the summary stays the entity's counted snapshot's. A snapshot for another
    * entity than the ref's latest one (another uid) first retires the earlier
    * snapshots: the new entity starts at base revision 0.
    */
@@ -88,8 +95,11 @@ export interface AssessmentStore {
     limit: number,
     entityRefs?: string[],
   ): Promise<AssessmentRecord[]>;
-  /** The latest snapshots of up to `limit` entities with refs after `afterRef`, by ref. */
-  latestAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
+  /**
+   * The counted snapshots (see `getCounted`) of up to `limit` entities with
+   * refs after `afterRef`, by ref.
+   */
+  countedAfter(afterRef: string, limit: number): Promise<AssessmentRecord[]>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
   /**
@@ -101,6 +111,17 @@ export interface AssessmentStore {
     entityRefs: string[],
     asOf?: Date,
   ): Promise<Map<string, AssessmentRecord>>;
+  /**
+   * The snapshot that counts of each of the entities that has one: the
+   * latest written without review or approved. A pending or returned one
+   * does not count; while review is not used it is the latest.
+   */
+  getCounted(entityRefs: string[]): Promise<Map<string, AssessmentRecord>>;
+  /** One snapshot of an entity's current generation, if it is stored. */
+  getRevision(
+    entityRef: string,
+    revision: number,
+  ): Promise<AssessmentRecord | undefined>;
   /** Snapshots newest first, starting below `beforeRevision` when given. */
   getHistory(
     entityRef: string,

@@ -17,6 +17,7 @@ import {
 import { inGeneration, isReplaced, retireRef } from './generations';
 import { fromAssessmentRow, toAssessmentRow } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
+import { counts, joinDecisions, queueSnapshot, withDecisions } from './reviews';
 import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
@@ -107,9 +108,14 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         });
         await tx(TABLE).insert(row);
         stored = fromAssessmentRow(row);
-        const summary = summarize(stored);
-        await writeSummaries(tx, [summary]);
-        await appendHistory(tx, summary);
+        // A snapshot waiting for review counts once approved, not before:
+        // the summary and its history stay the entity's counted one.
+        if (!stored.review) {
+          const summary = summarize(stored);
+          await writeSummaries(tx, [summary]);
+          await appendHistory(tx, summary);
+        }
+        await queueSnapshot(tx, stored);
       });
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
@@ -146,7 +152,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         after.revision,
       ]);
     }
-    return (await query).map(fromAssessmentRow);
+    return withDecisions(this.knex, (await query).map(fromAssessmentRow));
   }
 
   async retireReplaced(entities: EntityUid[]): Promise<string[]> {
@@ -169,21 +175,23 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return retired.sort();
   }
 
-  async latestAfter(
+  async countedAfter(
     afterRef: string,
     limit: number,
   ): Promise<AssessmentRecord[]> {
-    // Only refs that getLatest answers: else a batch of retired or hidden
-    // refs would read as the end.
+    // Only refs that getCounted answers: else a batch of retired, hidden or
+    // pending-only refs would read as the end.
     const heads: Array<{ entity_ref: string }> = await this.knex(TABLE)
-      .distinct('entity_ref')
-      .where('entity_ref', '>', afterRef)
+      .distinct(`${TABLE}.entity_ref`)
+      .modify(joinDecisions)
+      .modify(counts)
+      .where(`${TABLE}.entity_ref`, '>', afterRef)
       .where(inGeneration(this.knex))
-      .whereNotIn('entity_ref', softDeleted(this.knex))
-      .orderBy('entity_ref')
+      .whereNotIn(`${TABLE}.entity_ref`, softDeleted(this.knex))
+      .orderBy(`${TABLE}.entity_ref`)
       .limit(limit);
-    const latest = await this.getLatest(heads.map(h => h.entity_ref));
-    return [...latest.values()].sort((a, b) =>
+    const counted = await this.getCounted(heads.map(h => h.entity_ref));
+    return [...counted.values()].sort((a, b) =>
       a.entityRef < b.entityRef ? -1 : 1,
     );
   }
@@ -197,30 +205,57 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     await this.knex(META).insert({ key, value }).onConflict('key').merge();
   }
 
-  /**
-   * Reads the latest revision of each entity from the index, then only the
-   * snapshots not parsed before: a snapshot never changes, so a parsed copy is
-   * as good as the row.
-   */
   async getLatest(
     entityRefs: string[],
     asOf?: Date,
+  ): Promise<Map<string, AssessmentRecord>> {
+    return this.headsOf(entityRefs, q => {
+      // The highest revision written by then is the one whose history row
+      // is valid then: a row ends where any later revision begins.
+      if (asOf) q.where(`${TABLE}.created_at`, '<=', asOf);
+    });
+  }
+
+  async getCounted(
+    entityRefs: string[],
+  ): Promise<Map<string, AssessmentRecord>> {
+    return this.headsOf(entityRefs, q => counts(joinDecisions(q)));
+  }
+
+  async getRevision(
+    entityRef: string,
+    revision: number,
+  ): Promise<AssessmentRecord | undefined> {
+    const row: AssessmentRow | undefined = await this.knex<AssessmentRow>(TABLE)
+      .where({ entity_ref: entityRef, revision })
+      .where(inGeneration(this.knex))
+      .whereNotIn('entity_ref', softDeleted(this.knex))
+      .first();
+    if (!row) return undefined;
+    const [record] = await withDecisions(this.knex, [fromAssessmentRow(row)]);
+    return record;
+  }
+
+  /**
+   * Reads the highest revision of each entity among those `among` keeps,
+   * then only the snapshots not parsed before: a snapshot never changes, so
+   * a parsed copy is as good as the row (its decision is read over it).
+   */
+  private async headsOf(
+    entityRefs: string[],
+    among: (query: Knex.QueryBuilder) => void,
   ): Promise<Map<string, AssessmentRecord>> {
     const latest = new Map<string, AssessmentRecord>();
     for (const refs of chunks([...new Set(entityRefs)])) {
       const heads: Array<{ entity_ref: string; revision: number | string }> =
         await this.knex(TABLE)
-          .select('entity_ref')
-          .max({ revision: 'revision' })
-          .whereIn('entity_ref', refs)
+          .select(`${TABLE}.entity_ref`)
+          .max({ revision: `${TABLE}.revision` })
+          .whereIn(`${TABLE}.entity_ref`, refs)
           .where(inGeneration(this.knex))
-          .whereNotIn('entity_ref', softDeleted(this.knex))
-          // The highest revision written by then is the one whose history
-          // row is valid then: a row ends where any later revision begins.
-          .modify(q => {
-            if (asOf) q.where('created_at', '<=', asOf);
-          })
-          .groupBy('entity_ref');
+          .whereNotIn(`${TABLE}.entity_ref`, softDeleted(this.knex))
+          .modify(among)
+          .groupBy(`${TABLE}.entity_ref`);
       const missing: Array<[string, number]> = [];
       for (const head of heads) {
         const revision = Number(head.revision);
@@ -235,6 +270,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         for (const row of rows) {
           latest.set(row.entity_ref, this.remember(fromAssessmentRow(row)));
         }
+      }
+    }
+    // A decided record is final: remembered with its decision.
+    for (const record of await withDecisions(this.knex, [...latest.values()])) {
+      if (record !== latest.get(record.entityRef)) {
+        latest.set(record.entityRef, this.remember(record));
       }
     }
     return latest;
@@ -253,7 +294,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     if (options.beforeRevision !== undefined) {
       query.where('revision', '<', options.beforeRevision);
     }
-    return (await query).map(fromAssessmentRow);
+    return withDecisions(this.knex, (await query).map(fromAssessmentRow));
   }
 
   async listEntityRefs(): Promise<string[]> {

@@ -3,7 +3,7 @@ import { chunks } from '../util/chunks';
 import { toIso } from './mappers';
 import { RetentionCandidate, RetentionStore } from './RetentionStore';
 import { rechain } from './summaryHistory';
-import { ASSESSMENTS, SUMMARY_HISTORY } from './tables';
+import { ASSESSMENTS, SUMMARIES, SUMMARY_HISTORY } from './tables';
 
 /** The knex implementation of {@link RetentionStore}. */
 export class DatabaseRetentionStore implements RetentionStore {
@@ -78,6 +78,11 @@ export class DatabaseRetentionStore implements RetentionStore {
             'revision',
             '<',
             tx(ASSESSMENTS).max('revision').where({ entity_ref: entityRef }),
+          )
+          // Nor the one that counts while a later one waits for review.
+          .whereNotIn(
+            'revision',
+            tx(SUMMARIES).select('revision').where({ entity_ref: entityRef }),
           )
           .delete();
         await tx(SUMMARY_HISTORY)

@@ -19,8 +19,8 @@ export interface RetentionStore {
     limit: number,
   ): Promise<RetentionCandidate[]>;
   /**
-   * Deletes these revisions of an entity, never its latest one (checked in
-   * the statement, so a write that lands meanwhile changes nothing).
+   * Deletes these revisions of an entity, never its latest one nor the one
+   * its summary counts (checked in the statement, so a write that lands meanwhile changes nothing).
    * @returns how many were deleted
    */
   deleteRevisions(entityRef: string, revisions: number[]): Promise<number>;

@@ -5,11 +5,13 @@ import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseReminderStore } from './DatabaseReminderStore';
 import { DatabaseRetentionStore } from './DatabaseRetentionStore';
+import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { DatabaseWriteLimitStore } from './DatabaseWriteLimitStore';
 import { withDatabaseErrors } from './errors';
 import { MaturityIndex } from './MaturityIndex';
 import { ReminderStore } from './ReminderStore';
 import { RetentionStore } from './RetentionStore';
+import { ReviewStore } from './ReviewStore';
 import { WriteLimitStore } from './WriteLimitStore';
 
 /** The plugin's stores, each answering a database outage as a 503. */
@@ -20,6 +22,7 @@ export type MaturityDatabase = {
   index: MaturityIndex;
   writeLimits: WriteLimitStore;
   retention: RetentionStore;
+  reviews: ReviewStore;
 };
 
 /**
@@ -41,5 +44,6 @@ export async function createMaturityDatabase(options: {
     index: withDatabaseErrors(new MaturityIndex(knex)),
     writeLimits: withDatabaseErrors(new DatabaseWriteLimitStore(knex)),
     retention: withDatabaseErrors(new DatabaseRetentionStore(knex)),
+    reviews: withDatabaseErrors(new DatabaseReviewStore(knex)),
   };
 }

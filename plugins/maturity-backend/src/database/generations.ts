@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import {
   ASSESSMENTS,
   GENERATIONS,
+  REVIEW_QUEUE,
   SUMMARIES,
   SUMMARY_DIMENSIONS,
   SUMMARY_HISTORY,
@@ -64,4 +65,6 @@ export async function retireRef(tx: Knex.Transaction, entityRef: string) {
   );
   await tx(SUMMARY_DIMENSIONS).where({ entity_ref: entityRef }).delete();
   await tx(SUMMARIES).where({ entity_ref: entityRef }).delete();
+  // A retired snapshot is no one's to review any more.
+  await tx(REVIEW_QUEUE).where({ entity_ref: entityRef }).delete();
 }

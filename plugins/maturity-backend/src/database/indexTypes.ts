@@ -35,6 +35,8 @@ export type IndexScope = {
   minLevel?: number;
   /** Assessed, with a gap to target on at least one topic. */
   belowTarget?: boolean;
+  /** Whose latest snapshot waits for review (the review queue, now). */
+  reviewPending?: boolean;
   /**
    * Read the summaries as they were at this time (the history rows valid
    * then) rather than now. Membership is today's: the catalog keeps no

@@ -11,7 +11,14 @@ import type {
   StoredSummary,
   RollUpSummary,
 } from './indexTypes';
-import type { AssessmentRow, EntityRow, Summary, SummaryRow } from './tables';
+import type { SnapshotReview } from '@cnmm/backstage-plugin-maturity-common';
+import type {
+  AssessmentRow,
+  EntityRow,
+  ReviewDecisionRow,
+  Summary,
+  SummaryRow,
+} from './tables';
 
 /**
  * The layout of a summary's `levels` column: [topic levels, dimension
@@ -185,6 +192,16 @@ type Payload = Pick<
   'ratings' | 'targets' | 'notes' | 'evidence' | 'comment'
 >;
 
+/** A decision as the review of the snapshot it decided. */
+export function fromDecisionRow(row: ReviewDecisionRow): SnapshotReview {
+  return {
+    status: row.decision,
+    reviewer: row.reviewer,
+    decidedAt: toIso(row.decided_at),
+    ...(row.comment ? { comment: row.comment } : {}),
+  };
+}
+
 /** A snapshot row as the record the services see. */
 export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
   const payload: Payload = JSON.parse(row.payload);
@@ -204,6 +221,10 @@ export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
     notes: payload.notes,
     evidence: payload.evidence,
     comment: payload.comment,
+    // Pending until its decision is read (reviews.ts, withDecisions).
+    ...(Number(row.review_required ?? 0)
+      ? { review: { status: 'pending' as const } }
+      : {}),
   };
 }
 
@@ -224,6 +245,8 @@ export function toAssessmentRow(
     system_ref: record.systemRef,
     lifecycle: record.lifecycle,
     entity_uid: record.entityUid,
+    // Only when under review: the column's default is every other snapshot.
+    ...(record.review ? { review_required: true } : {}),
     payload: JSON.stringify({
       ratings: record.ratings,
       targets: record.targets,

@@ -674,3 +674,74 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(databases.eachSupportedId())('reviews migration on %p', id => {
+  it('20261207100000_reviews keeps earlier snapshots unreviewed, keeps one decision per snapshot, and drops the review on down', async () => {
+    const knex = await databases.init(id);
+    await migrateUpTo(knex, '20261206100000_summary_history.js');
+    const snapshot = (revision: number) => ({
+      entity_ref: 'component:default/a',
+      revision,
+      model_id: 'cnmm',
+      model_version: '4.0',
+      created_at: new Date(Date.UTC(2026, 0, revision)),
+      created_by: 'user:default/sam',
+      payload: '{}',
+    });
+    await knex('maturity_assessment').insert(snapshot(1));
+
+    await knex.migrate.up({
+      directory: migrationsDir,
+      name: '20261207100000_reviews.js',
+    });
+    // Written before review existed: not under review, so it counts.
+    const [before] = await knex('maturity_assessment').select(
+      'review_required',
+    );
+    expect(Boolean(before.review_required)).toBe(false);
+    await knex('maturity_assessment').insert({
+      ...snapshot(2),
+      review_required: true,
+    });
+    const decision = {
+      entity_ref: 'component:default/a',
+      revision: 2,
+      decision: 'approved',
+      reviewer: 'user:default/alex',
+      decided_at: new Date(),
+    };
+    await knex('maturity_review_decision').insert(decision);
+    // A second decision on the same snapshot is refused by the key.
+    await expect(
+      knex('maturity_review_decision')
+        .insert({ ...decision, decision: 'returned' })
+        .then(),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_PRIMARYKEY)$/),
+    });
+    await knex('maturity_review_queue').insert({
+      entity_ref: 'component:default/a',
+      revision: 2,
+      created_at: new Date(),
+      created_by: 'user:default/sam',
+    });
+
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261207100000_reviews.js',
+    });
+    expect(await knex.schema.hasTable('maturity_review_decision')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_review_queue')).toBe(false);
+    expect(
+      await knex.schema.hasColumn('maturity_assessment', 'review_required'),
+    ).toBe(false);
+    expect(await knex('maturity_assessment').pluck('revision')).toHaveLength(2);
+    // The unique (entity_ref, revision) index survives the column's drop.
+    await expect(
+      knex('maturity_assessment').insert(snapshot(2)).then(),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^(23505|SQLITE_CONSTRAINT_UNIQUE)$/),
+    });
+    await knex.destroy();
+  });
+});

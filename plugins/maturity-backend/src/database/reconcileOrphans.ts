@@ -7,6 +7,7 @@ import type {
 import {
   ASSESSMENTS,
   ORPHANS,
+  REVIEW_QUEUE,
   SUMMARIES,
   SUMMARY_DIMENSIONS,
   SUMMARY_HISTORY,
@@ -100,6 +101,10 @@ async function purge(
     .delete();
   await tx(ORPHANS).where({ entity_ref: entityRef }).delete();
   if (!revisions) return undefined;
+  await tx(REVIEW_QUEUE)
+    .where({ entity_ref: entityRef })
+    .where('revision', '<=', lastRevision)
+    .delete();
   await tx(SUMMARIES)
     .where({ entity_ref: entityRef })
     .where('revision', '<=', lastRevision)

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import type { SqlCondition } from './criteriaToSql';
 import type { IndexScope } from './indexTypes';
 import { summariesAt } from './summaryHistory';
-import { ENTITIES, OWNERS } from './tables';
+import { ENTITIES, OWNERS, REVIEW_QUEUE } from './tables';
 
 /**
  * The entities of a scope, `e`, with their summaries, `s`, when asked (as
@@ -66,6 +66,9 @@ export function scopeQuery(
     query.where('s.lowest_median', '>=', scope.minLevel);
   }
   if (scope.belowTarget) query.where('s.gap_sum', '>', 0);
+  if (scope.reviewPending) {
+    query.whereIn('e.entity_ref', knex(REVIEW_QUEUE).select('entity_ref'));
+  }
   if (condition) query.where(condition);
   return query;
 }

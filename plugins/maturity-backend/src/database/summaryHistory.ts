@@ -58,14 +58,14 @@ export function summariesAt(
 function toHistoryRow(summary: SnapshotSummary): HistoryRow {
   return {
     ...toSummaryRows(summary).row,
-    valid_from: new Date(summary.assessedAt),
+    valid_from: new Date(summary.countedFrom ?? summary.assessedAt),
     valid_to: null,
   };
 }
 
 /**
  * Adds the history row of a new snapshot, in the transaction that writes
- * it, and ends the period of every earlier row of the ref still open (or
+ * it (of an approved one, in the decision's, from the decision), and ends the period of every earlier row of the ref still open (or
  * open past it) where it begins.
  */
 export async function appendHistory(

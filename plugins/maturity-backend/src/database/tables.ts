@@ -14,6 +14,8 @@ export const VERSIONS = 'maturity_campaign_version';
 export const DIGESTS = 'maturity_reminder_digest';
 export const REMINDER_ITEMS = 'maturity_reminder_item';
 export const WRITE_WINDOWS = 'maturity_write_window';
+export const REVIEW_DECISIONS = 'maturity_review_decision';
+export const REVIEW_QUEUE = 'maturity_review_queue';
 
 /** One snapshot; its ratings, targets, notes, evidence and comment are JSON in `payload`. */
 export type AssessmentRow = {
@@ -29,6 +31,26 @@ export type AssessmentRow = {
   /** The catalog's metadata.uid of the entity then; null before it was recorded. */
   entity_uid: string | null;
   payload: string;
+  /** Written while review was required; absent (false) before reviews existed. */
+  review_required?: boolean | number;
+};
+
+/** The one decision on a snapshot under review. */
+export type ReviewDecisionRow = {
+  entity_ref: string;
+  revision: number | string;
+  decision: 'approved' | 'returned';
+  reviewer: string;
+  decided_at: Date | string | number;
+  comment: string | null;
+};
+
+/** An entity's latest snapshot while it waits for a decision. */
+export type ReviewQueueRow = {
+  entity_ref: string;
+  revision: number | string;
+  created_at: Date | string | number;
+  created_by: string;
 };
 
 /** One catalog entity as scorecards need it; refs are lower-cased. */

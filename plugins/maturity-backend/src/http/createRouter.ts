@@ -11,12 +11,14 @@ import { CampaignService } from '../services/CampaignService';
 import { ChangesService } from '../services/ChangesService';
 import { EntityLookup } from '../services/EntityLookup';
 import { OverviewService } from '../services/OverviewService';
+import { ReviewService } from '../services/ReviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { changesRoutes } from './changesRoutes';
 import { overviewRoutes } from './overviewRoutes';
 import { RefusalSampler } from './refusalAudit';
+import { reviewRoutes } from './reviewRoutes';
 import { createCallerReader } from './request';
 import { mountRoutes, Route } from './routes';
 import { scorecardRoutes } from './scorecardRoutes';
@@ -35,6 +37,7 @@ export type RouterDeps = {
   campaigns: CampaignService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
+  reviews: ReviewService;
 };
 
 /** Every route of the API, in the order they are matched. */
@@ -44,6 +47,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...overviewRoutes({ ...deps, readCaller }),
     ...changesRoutes({ ...deps, readCaller }),
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
+    ...reviewRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

@@ -3,6 +3,7 @@ import {
   AssessmentStore,
   SnapshotKey,
 } from '../database/AssessmentStore';
+import { snapshotCounts } from '@cnmm/backstage-plugin-maturity-common';
 import { chunks } from '../util/chunks';
 import { MaturityIndex } from '../database/MaturityIndex';
 import { Summaries } from '../services/Summaries';
@@ -30,8 +31,8 @@ export class SummaryUpdater {
   ) {}
 
   /**
-   * Recomputes the summaries of some entities (all when `refs` is omitted),
-   * and the history of every snapshot of theirs, in batches: after a change
+   * Recomputes the summaries of some entities (all when `refs` is omitted)
+   * from the snapshots that count, and the history of every snapshot of theirs, in batches: after a change
    * of model or settings, or of lifecycles. Answers the summaries written.
    */
   async recompute(refs?: string[]): Promise<number> {
@@ -43,14 +44,14 @@ export class SummaryUpdater {
     };
     if (refs) {
       for (const batch of chunks(refs, 500)) {
-        await write([...(await store.getLatest(batch)).values()]);
+        await write([...(await store.getCounted(batch)).values()]);
         await this.rescoreHistory(batch);
       }
       return count;
     }
     let after = '';
     for (;;) {
-      const records = await store.latestAfter(after, 500);
+      const records = await store.countedAfter(after, 500);
       if (!records.length) break;
       await write(records);
       after = records[records.length - 1].entityRef;
@@ -59,14 +60,19 @@ export class SummaryUpdater {
     return count;
   }
 
-  /** Every snapshot of some refs (or of all), scored into its history row. */
+  /**
+   * Every snapshot of some refs (or of all) that counts, scored into its
+   * history row: one pending or returned never had a period of its own.
+   */
   private async rescoreHistory(refs?: string[]) {
     const { store } = this.deps;
     let after: SnapshotKey | undefined;
     for (;;) {
       const records = await store.snapshotsAfter(after, HISTORY_BATCH, refs);
       if (!records.length) return;
-      await store.replaceHistory(await this.summarize(records));
+      await store.replaceHistory(
+        await this.summarize(records.filter(snapshotCounts)),
+      );
       const last = records[records.length - 1];
       after = { entityRef: last.entityRef, revision: last.revision };
     }

@@ -50,8 +50,8 @@ export async function thinRevisions(options: {
   logger: LoggerService;
   retention: RetentionSettings;
   /**
-   * The revisions of an entity that a review vouches for, kept whatever
-   * their age. Reviews do not exist yet: none by default.
+   * The revisions of an entity that a review vouches for or that count,
+   * kept whatever their age (`ReviewStore.keptRevisions`); none by default.
    */
   reviewedRevisions?: (entityRef: string) => Promise<number[]>;
   now?: Date;

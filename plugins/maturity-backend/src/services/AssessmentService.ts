@@ -2,11 +2,12 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  AsOfAnswer,
   AssessmentHistoryPage,
   AssessmentSubmission,
+  EntityAssessment,
   isStale,
   MaturityModel,
+  snapshotCounts,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { ScoringSettings } from '../config';
@@ -44,6 +45,8 @@ export class AssessmentService {
       indexer: IndexRefresher;
       summaries: Summaries;
       scoring: Pick<ScoringSettings, 'staleAfterDays'>;
+      /** `maturity.review.required`: new snapshots wait for a decision. */
+      reviewRequired?: boolean;
       now?: () => Date;
     },
   ) {}
@@ -51,12 +54,13 @@ export class AssessmentService {
   /**
    * The latest snapshot of an entity the caller may see, or the latest at
    * `asOf` (stale as of then, scored under the lifecycle it has now); a 404
-   * without one.
+   * without one. When the latest does not count (pending or returned), the
+   * one that does, if any, is `counted`.
    */
   async getLatest(
     entityRef: string,
     read: SnapshotRead,
-  ): Promise<StoredAssessment & AsOfAnswer> {
+  ): Promise<EntityAssessment> {
     const { entity, assessment, moment } = await this.latest(entityRef, read);
     if (!assessment) {
       const when = moment.answer.asOf ? ` at ${moment.answer.asOf}` : ' yet';
@@ -64,7 +68,19 @@ export class AssessmentService {
         `${entity.ref} has no maturity assessment${when}`,
       );
     }
-    return { ...assessment, ...moment.answer };
+    // As of a past moment the history says what counted; now, the store.
+    const counted =
+      snapshotCounts(assessment) || read.asOf
+        ? undefined
+        : (await this.deps.store.getCounted([entity.ref])).get(entity.ref);
+    return {
+      ...assessment,
+      ...(counted &&
+        !isReplaced(counted.entityUid, entity.uid) && {
+          counted: this.toStored(counted, entity.lifecycle, moment.atMs),
+        }),
+      ...moment.answer,
+    };
   }
 
   /**
@@ -133,6 +149,7 @@ export class AssessmentService {
         notes: submission.notes ?? {},
         evidence: submission.evidence ?? {},
         comment: submission.comment ?? null,
+        ...(this.deps.reviewRequired && { review: { status: 'pending' } }),
       },
       stored => this.deps.summaries.summaryOf(stored, lifecycle),
     );
@@ -174,7 +191,8 @@ export class AssessmentService {
     };
   }
 
-  private toStored(
+  /** A record as the API answers it: scored, and stale as of `atMs`. */
+  toStored(
     record: AssessmentRecord,
     lifecycle: string | null,
     atMs = this.now().getTime(),

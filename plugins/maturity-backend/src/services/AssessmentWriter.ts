@@ -121,7 +121,7 @@ export class AssessmentWriter {
 }
 
 /** The user a write is made by, or undefined for any other principal. */
-function userOf(credentials: BackstageCredentials): string | undefined {
+export function userOf(credentials: BackstageCredentials): string | undefined {
   return isUser(credentials) ? credentials.principal.userEntityRef : undefined;
 }
 

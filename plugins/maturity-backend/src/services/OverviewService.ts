@@ -7,6 +7,7 @@ import {
   MaturityModel,
   OVERVIEW_SORT_FIELDS,
   OverviewPage,
+  ReviewFilter,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { IndexedEntity, Sort } from '../database/MaturityIndex';
 import { decodeKeyset, encodeKeyset } from './cursor';
@@ -25,12 +26,13 @@ export type BelowTargetScope = Pick<
 >;
 
 /** An overview query: a filter, a sort and a page. */
-export type OverviewQuery = EntityFilter & {
-  sortBy: string;
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: string;
-};
+export type OverviewQuery = EntityFilter &
+  ReviewFilter & {
+    sortBy: string;
+    order: 'asc' | 'desc';
+    limit: number;
+    cursor?: string;
+  };
 
 /**
  * The organisation's entities as lists: the overview's pages, the export,
@@ -122,7 +124,7 @@ export class OverviewService {
    * `read.asOf` when given. The moment is checked before anything is read.
    */
   exportRows(
-    filter: EntityFilter,
+    filter: EntityFilter & ReviewFilter,
     read: ReadOptions,
   ): {
     moment: ReadMoment;

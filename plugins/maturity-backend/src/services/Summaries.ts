@@ -115,6 +115,10 @@ export class Summaries {
           this.topicIds.indexOf(id),
         ),
       },
+      // Under review it counts from its approval, not from when written.
+      ...(record.review?.status === 'approved' && {
+        countedFrom: record.review.decidedAt,
+      }),
     };
   }
 

@@ -1,11 +1,17 @@
-import type { EntityFilter } from '@cnmm/backstage-plugin-maturity-common';
+import type {
+  EntityFilter,
+  ReviewFilter,
+} from '@cnmm/backstage-plugin-maturity-common';
 import type { IndexScope } from '../database/MaturityIndex';
 import { EntityLookup } from './EntityLookup';
 import { parseFilterRef } from './entityRefs';
 import { Caller } from './VisibleIndex';
 
-/** The filters of the lists: the overview's, the export's and the changes'. */
-export type ListFilter = Partial<EntityFilter>;
+/**
+ * The filters of the lists: the overview's, the export's and the changes'
+ * (the review filter the overview's and the export's only).
+ */
+export type ListFilter = Partial<EntityFilter & ReviewFilter>;
 
 /**
  * The scope of a list's filter, its group, system and domain looked up as
@@ -36,5 +42,6 @@ function scopeOf(filter: ListFilter): IndexScope {
     systemInDomain: filter.domain && parseFilterRef(filter.domain, 'domain'),
     lifecycle: filter.lifecycle,
     minLevel: filter.minLevel,
+    ...(filter.review === 'pending' && { reviewPending: true }),
   };
 }

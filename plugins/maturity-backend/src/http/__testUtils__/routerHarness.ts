@@ -15,6 +15,7 @@ import { CampaignService } from '../../services/CampaignService';
 import { ChangesService } from '../../services/ChangesService';
 import { EntityLookup } from '../../services/EntityLookup';
 import { OverviewService } from '../../services/OverviewService';
+import { ReviewService } from '../../services/ReviewService';
 import { ScorecardService } from '../../services/ScorecardService';
 import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
 import { memoryWriteLimits } from '../../__testUtils__/writeLimits';
@@ -74,6 +75,10 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     exportRows: jest.fn(),
     indexedAt: jest.fn(),
   };
+  const reviews: Fake<ReviewService, 'decide' | 'queue'> = {
+    decide: jest.fn(),
+    queue: jest.fn(),
+  };
   const campaigns: Fake<
     CampaignService,
     | 'list'
@@ -127,9 +132,11 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     changes: asService<ChangesService>(changes),
     campaigns: asService<CampaignService>(campaigns),
     writer,
+    reviews: asService<ReviewService>(reviews),
   };
   return {
     deps,
+    reviews,
     entities,
     assessments,
     scorecards,
