@@ -107,7 +107,7 @@ test('2. the admin approves it from the review list, and the team scorecard coun
       .getByRole('table', { name: 'Maturity by component' })
       .getByRole('row')
       .filter({ hasText: 'fraud-detector' }),
-  ).not.toContainText('Not assessed');
+  ).toContainText('1 · Build'); // Process: Audit and Logs, level 1 fully
 });
 
 test('3. an update waits beside what counts, with its changes; the admin returns it with a comment the owner reads', async ({
@@ -136,12 +136,17 @@ test('3. an update waits beside what counts, with its changes; the admin returns
     page,
     'the Maturity tab, an update awaiting review',
   );
-  await pending.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SCREENSHOTS, 'review-pending.png') });
 
   const admin = await (await browser.newContext()).newPage();
   await signInAsAdmin(admin);
   await admin.goto(TAB);
+  // The reviewer's view: what counts below, the update with its changes and
+  // the decision above.
+  await expect(
+    admin.getByRole('button', { name: 'Approve revision 2' }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(admin, 'the Maturity tab, as a reviewer');
+  await admin.screenshot({ path: join(SCREENSHOTS, 'review-pending.png') });
   await admin.getByRole('button', { name: 'Return revision 2' }).click();
   const dialog = admin.getByRole('dialog', { name: 'Return revision 2' });
   await dialog
