@@ -20,6 +20,7 @@ import {
 } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { ReviewStatusChip } from '../Review';
 import { Assessor, formatDate } from '../shared';
 import { MaturityTrend } from './charts';
 import { RevisionComparison } from './RevisionComparison';
@@ -89,7 +90,14 @@ export function AssessmentHistory(props: {
                 key={snapshot.revision}
                 selected={snapshot.revision === viewing}
               >
-                <TableCell>{snapshot.revision}</TableCell>
+                <TableCell>
+                  {snapshot.revision}
+                  {snapshot.review && (
+                    <Box component="span" ml={1}>
+                      <ReviewStatusChip review={snapshot.review} />
+                    </Box>
+                  )}
+                </TableCell>
                 <TableCell>
                   <Assessor userRef={snapshot.createdBy} />
                 </TableCell>

@@ -67,6 +67,30 @@ describe('the Maturity tab under review', () => {
     expect(within(topic).getByText('2 · Operate')).toBeInTheDocument();
   });
 
+  it('marks each revision of the history with its review status', async () => {
+    const { counted: _, ...latest } = pending;
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue(pending),
+      getHistory: jest
+        .fn()
+        .mockResolvedValue({ items: [latest, counted], nextCursor: null }),
+    });
+    await renderWithEntity(<EntityMaturityContent />, {
+      api,
+      entity: nextEntity(),
+    });
+    const history = await screen.findByRole('table', {
+      name: 'Assessment history',
+    });
+    const [, second, first] = within(history).getAllByRole('row');
+    expect(within(second).getAllByRole('cell')[0]).toHaveTextContent(
+      '2Awaiting review',
+    );
+    expect(within(first).getAllByRole('cell')[0]).toHaveTextContent(
+      '1Approved',
+    );
+  });
+
   it('lets a reviewer who is not the author approve, then reloads what counts', async () => {
     const approved = {
       ...pending,
