@@ -13,6 +13,7 @@ import { CatalogIndexer } from '../src/jobs/CatalogIndexer';
 import { POSTED } from './benchCase';
 import { restoreCatalog, withDatabase } from './catalogCache';
 import { historyCases } from './historyCases';
+import { reviewCases } from './reviewCases';
 import { rssOf } from './measure';
 import {
   buildOrganisation,
@@ -251,6 +252,7 @@ async function runSize(size: Size) {
   };
   const { cases, mcp } = await scorecardCases(ctx);
   cases.push(...(await historyCases(ctx, now)));
+  cases.push(...(await reviewCases(ctx, now)));
   const profiling = process.env.MATURITY_BENCH_PROFILE !== undefined;
   const results = await runCases(cases, {
     pid: child.pid!,
