@@ -118,11 +118,19 @@ export class DatabaseReviewStore implements ReviewStore {
   }
 
   async waiting(): Promise<Waiting> {
-    const counted = await this.knex(REVIEW_QUEUE).count({ count: '*' }).first();
+    // Of indexed entities only: one gone from the catalog waits for no one.
+    const queued = () =>
+      this.knex({ q: REVIEW_QUEUE }).join(
+        { e: ENTITIES },
+        'e.entity_ref',
+        'q.entity_ref',
+      );
+    const counted = await queued().count({ count: '*' }).first();
     const count = Number(counted?.count ?? 0);
     if (!count) return { count };
-    const oldest: ReviewQueueRow = await this.knex(REVIEW_QUEUE)
-      .orderBy([{ column: 'created_at' }, { column: 'entity_ref' }])
+    const oldest: ReviewQueueRow = await queued()
+      .select('q.*')
+      .orderBy([{ column: 'q.created_at' }, { column: 'q.entity_ref' }])
       .first();
     return {
       count,

@@ -51,7 +51,7 @@ export interface ReviewStore {
     exceptAuthor: string;
     conditions: SqlCondition[];
   }): Promise<QueuedSnapshot[]>;
-  /** How many wait over every entity, and the oldest. */
+  /** How many wait over every indexed entity, and the oldest. */
   waiting(): Promise<Waiting>;
   /**
    * The revisions of an entity that retention keeps whatever their age: the

@@ -51,14 +51,15 @@ export function reviewDigestNotice(
   const days = oldest
     ? Math.floor((now.getTime() - Date.parse(oldest.createdAt)) / 864e5)
     : 0;
-  const since =
-    days < 1 ? 'today' : days === 1 ? 'for a day' : `for ${days} days`;
+  const waited = days === 1 ? 'a day' : `${days} days`;
+  const oldestSays =
+    days < 1 ? 'The oldest came in today.' : `The oldest has waited ${waited}.`;
   return {
     title:
       count === 1
         ? '1 maturity assessment waits for review'
         : `${count} maturity assessments wait for review`,
-    description: `The oldest has waited ${since}. The review list shows those you may decide.`,
+    description: `${oldestSays} The review list shows those you may decide.`,
     link: '/maturity',
     topic: TOPIC,
     severity: 'normal',
