@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
-import { expectNoSeriousViolations } from './axe';
+import { chooseDarkTheme, expectNoSeriousViolations } from './axe';
 import { BACKEND, providerToken, signIn, signInAsAdmin } from './portal';
 
 /*
@@ -168,4 +168,10 @@ test('3. an update waits beside what counts, with its changes; the admin returns
     'Security at level 1 needs evidence: link the threat model.',
   );
   await expectNoSeriousViolations(page, 'the Maturity tab, returned');
+
+  // The statuses are words on neutral chips, readable in the dark theme too.
+  await chooseDarkTheme(page);
+  await page.reload();
+  await expect(returned).toContainText('Returned');
+  await expectNoSeriousViolations(page, 'the Maturity tab, returned, dark');
 });
