@@ -25,6 +25,7 @@ import { CampaignService } from './services/CampaignService';
 import { ChangesService } from './services/ChangesService';
 import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
+import { EvidenceService } from './services/EvidenceService';
 import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
 import { ReviewService } from './services/ReviewService';
@@ -151,6 +152,12 @@ export const maturityPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
         });
+        // Built before the router so that a bad map stops the start-up.
+        const evidence = new EvidenceService({
+          model,
+          entities,
+          settings: config.evidence,
+        });
         const scorecards = new ScorecardService({
           model,
           indexer,
@@ -188,6 +195,7 @@ export const maturityPlugin = createBackendPlugin({
             overview,
             changes: new ChangesService({ indexer, entities, summaries }),
             campaigns,
+            evidence,
             writer,
             reviews,
           }),

@@ -10,12 +10,14 @@ import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
 import { ChangesService } from '../services/ChangesService';
 import { EntityLookup } from '../services/EntityLookup';
+import { EvidenceService } from '../services/EvidenceService';
 import { OverviewService } from '../services/OverviewService';
 import { ReviewService } from '../services/ReviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { changesRoutes } from './changesRoutes';
+import { evidenceRoutes } from './evidenceRoutes';
 import { overviewRoutes } from './overviewRoutes';
 import { RefusalSampler } from './refusalAudit';
 import { reviewRoutes } from './reviewRoutes';
@@ -35,6 +37,7 @@ export type RouterDeps = {
   overview: OverviewService;
   changes: ChangesService;
   campaigns: CampaignService;
+  evidence: EvidenceService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
   reviews: ReviewService;
@@ -48,6 +51,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...changesRoutes({ ...deps, readCaller }),
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
     ...reviewRoutes(deps),
+    ...evidenceRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

@@ -14,6 +14,7 @@ import {
   ChangesQuery,
   EntityAssessment,
   EntityCampaigns,
+  EntityEvidence,
   EntityFilter,
   MaturityModel,
   OverviewPage,
@@ -89,6 +90,11 @@ export interface MaturityApi {
     entityRef: MaturityEntityRef,
     body: V3Import,
   ): Promise<V3ImportResult>;
+  /**
+   * What the catalog says about an entity, per topic, as evidence a rater
+   * may add; no topic while the backend has evidence switched off.
+   */
+  getEntityEvidence(entityRef: MaturityEntityRef): Promise<EntityEvidence>;
   /**
    * Approves or returns a pending snapshot. Fails with a 409 ResponseError
    * when it is no longer the entity's latest pending snapshot, a 403 for

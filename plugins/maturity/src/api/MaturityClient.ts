@@ -16,6 +16,7 @@ import {
   ChangesPage,
   EntityAssessment,
   EntityCampaigns,
+  EntityEvidence,
   EntityFilter,
   MAX_CATALOG_ROWS_REFS,
   MaturityModel,
@@ -109,6 +110,10 @@ export class MaturityClient implements MaturityApi {
     return this.request(
       `/entities/${entityPath(entityRef)}/history${queryString(options)}`,
     );
+  }
+
+  getEntityEvidence(entityRef: MaturityEntityRef): Promise<EntityEvidence> {
+    return this.request(`/entities/${entityPath(entityRef)}/evidence`);
   }
 
   submitAssessment(

@@ -14,6 +14,7 @@ import { AssessmentWriter } from '../../services/AssessmentWriter';
 import { CampaignService } from '../../services/CampaignService';
 import { ChangesService } from '../../services/ChangesService';
 import { EntityLookup } from '../../services/EntityLookup';
+import { EvidenceService } from '../../services/EvidenceService';
 import { OverviewService } from '../../services/OverviewService';
 import { ReviewService } from '../../services/ReviewService';
 import { ScorecardService } from '../../services/ScorecardService';
@@ -99,6 +100,9 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     progress: jest.fn(),
     forEntity: jest.fn(),
   };
+  const evidence: Fake<EvidenceService, 'forEntity'> = {
+    forEntity: jest.fn(),
+  };
   // Everything is allowed, and the whole catalog readable, unless a test
   // says otherwise.
   const permissions = mockServices.permissions.mock({
@@ -131,6 +135,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview: asService<OverviewService>(overview),
     changes: asService<ChangesService>(changes),
     campaigns: asService<CampaignService>(campaigns),
+    evidence: asService<EvidenceService>(evidence),
     writer,
     reviews: asService<ReviewService>(reviews),
   };
@@ -143,6 +148,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview,
     changes,
     campaigns,
+    evidence,
     permissions,
     auditor,
     events,
