@@ -83,8 +83,10 @@ export async function reviewCases(
       name: 'reviews-pending',
       fn: () => get('/api/maturity/reviews?limit=50'),
       floor: () =>
-        knex({ q: REVIEW_QUEUE })
-          .join({ e: 'maturity_entity' }, 'e.entity_ref', 'q.entity_ref')
+        knex
+          .queryBuilder()
+          .from(knex.raw(`${REVIEW_QUEUE} q CROSS JOIN maturity_entity e`))
+          .whereRaw('e.entity_ref = q.entity_ref')
           .select('q.*', 'e.title', 'e.owner_ref')
           .orderBy([{ column: 'q.created_at' }, { column: 'q.entity_ref' }])
           .limit(51),
