@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 
 /** The demo portal's backend, beside the app on :3000. */
 export const BACKEND = 'http://localhost:7007';
@@ -16,13 +16,36 @@ export async function signIn(page: Page) {
   await expect(catalog).toBeVisible({ timeout: 60_000 });
 }
 
-/** The guest's Backstage token, for requests to the backend's API. */
-export async function guestToken(page: Page): Promise<string> {
-  const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
+/**
+ * Signs in as the demo's maturity admin (user:default/ada, of
+ * maturity-admins): the sign-in page's guest token request is answered by
+ * the demo-admin provider, which only the e2e config enables.
+ */
+export async function signInAsAdmin(page: Page) {
+  await page.route('**/api/auth/guest/refresh**', async route => {
+    const response = await route.fetch({
+      url: `${BACKEND}/api/auth/demo-admin/refresh`,
+    });
+    await route.fulfill({ response });
+  });
+  await signIn(page);
+}
+
+/** A Backstage token of a sign-in provider: `guest` (sam) or `demo-admin` (ada). */
+export async function providerToken(
+  request: APIRequestContext,
+  provider: 'guest' | 'demo-admin',
+): Promise<string> {
+  const res = await request.post(`${BACKEND}/api/auth/${provider}/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   expect(res.ok()).toBe(true);
   return (await res.json()).backstageIdentity.token;
+}
+
+/** The guest's Backstage token, for requests to the backend's API. */
+export function guestToken(page: Page): Promise<string> {
+  return providerToken(page.request, 'guest');
 }
 
 /**
@@ -52,4 +75,32 @@ export async function wordsBrokenInside(page: Page, table: string) {
       }
       return broken;
     });
+}
+
+/**
+ * Approves the entity's latest snapshot as the demo admin, for the journeys
+ * that need an assessment to count: the e2e portal requires review.
+ * `entity` is the path `kind/namespace/name`.
+ */
+export async function approveLatest(
+  request: APIRequestContext,
+  entity: string,
+) {
+  const headers = {
+    Authorization: `Bearer ${await providerToken(request, 'demo-admin')}`,
+  };
+  const latest = await request.get(
+    `${BACKEND}/api/maturity/entities/${entity}`,
+    {
+      headers,
+    },
+  );
+  expect(latest.ok()).toBe(true);
+  const { revision, review } = await latest.json();
+  expect(review?.status).toBe('pending');
+  const decided = await request.post(
+    `${BACKEND}/api/maturity/entities/${entity}/assessments/${revision}/review`,
+    { headers, data: { decision: 'approve' } },
+  );
+  expect(decided.status()).toBe(200);
 }

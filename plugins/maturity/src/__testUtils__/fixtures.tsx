@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { ApiRef } from '@backstage/core-plugin-api';
+import { ApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import {
   TestApiProvider,
   mockApis,
@@ -15,6 +15,7 @@ import {
   computeAssessmentResult,
   defaultMaturityModel,
   Scorecard,
+  SnapshotReview,
   StoredAssessment,
   TopicMap,
   TopicRatings,
@@ -49,6 +50,7 @@ export function makeAssessment(
     createdAt?: string;
     createdBy?: string;
     comment?: string | null;
+    review?: SnapshotReview;
     notes?: TopicMap<string>;
     evidence?: TopicMap<string[]>;
   } = {},
@@ -73,6 +75,7 @@ export function makeAssessment(
     evidence: options.evidence ?? {},
     comment: options.comment ?? null,
     result: computeAssessmentResult(model, { ratings, targets, createdAt }),
+    ...(options.review ? { review: options.review } : {}),
   };
 }
 
@@ -92,6 +95,8 @@ export function mockMaturityApi(
       topics: {},
     })),
     importV3Assessment: jest.fn(),
+    reviewAssessment: jest.fn(),
+    getReviews: jest.fn().mockResolvedValue({ items: [] }),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),
     getCatalogRows: jest.fn(async (refs: string[]) => refs.map(() => null)),
@@ -119,19 +124,35 @@ export function renderWithEntity(
   options: {
     api: MaturityApi;
     entity?: Entity;
-    allowed?: boolean;
+    /** Every permission, or per permission name. */
+    allowed?: boolean | ((permission: string) => boolean);
+    /** The signed-in user. */
+    userRef?: string;
     extraApis?: Array<readonly [ApiRef<any>, any]>;
     /** The address the app opens at, e.g. with a query string. */
     routeEntries?: string[];
   },
 ) {
+  const { allowed = true } = options;
   const permission = mockApis.permission({
-    authorize:
-      options.allowed === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    authorize: request =>
+      (
+        typeof allowed === 'function'
+          ? allowed(request.permission.name)
+          : allowed
+      )
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
   });
   const apis: Array<readonly [ApiRef<any>, any]> = [
     [maturityApiRef, options.api],
     [permissionApiRef, permission],
+    [
+      identityApiRef,
+      mockApis.identity({
+        userEntityRef: options.userRef ?? 'user:default/ada',
+      }),
+    ],
     ...(options.extraApis ?? []),
   ];
   const content = options.entity ? (

@@ -12,6 +12,7 @@ import {
   CatalogMaturityRow,
   ChangesPage,
   ChangesQuery,
+  EntityAssessment,
   EntityCampaigns,
   EntityEvidence,
   EntityFilter,
@@ -19,6 +20,9 @@ import {
   OverviewPage,
   OverviewQuery,
   GroupTrend,
+  ReviewDecision,
+  ReviewQueuePage,
+  ReviewQueueQuery,
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
@@ -59,12 +63,13 @@ export interface MaturityApi {
   getModel(): Promise<MaturityModel>;
   /**
    * The latest assessment (at `asOf` when given), or undefined when the
-   * entity had none yet.
+   * entity had none yet. Under review, `counted` is the earlier snapshot
+   * that counts while the latest waits or was returned.
    */
   getAssessment(
     entityRef: MaturityEntityRef,
     options?: AsOfOption,
-  ): Promise<StoredAssessment | undefined>;
+  ): Promise<EntityAssessment | undefined>;
   getHistory(
     entityRef: MaturityEntityRef,
     options?: { limit?: number; cursor?: string },
@@ -90,6 +95,18 @@ export interface MaturityApi {
    * may add; no topic while the backend has evidence switched off.
    */
   getEntityEvidence(entityRef: MaturityEntityRef): Promise<EntityEvidence>;
+  /**
+   * Approves or returns a pending snapshot. Fails with a 409 ResponseError
+   * when it is no longer the entity's latest pending snapshot, a 403 for
+   * its author.
+   */
+  reviewAssessment(
+    entityRef: MaturityEntityRef,
+    revision: number,
+    decision: ReviewDecision,
+  ): Promise<StoredAssessment>;
+  /** The pending snapshots the user may decide, oldest first, a page at a time. */
+  getReviews(query?: ReviewQueueQuery): Promise<ReviewQueuePage>;
   /** The scorecard of a system, group or domain, chosen by the ref's kind. */
   /** `entities: 'none'` answers the roll-up only; page entities with getOverview. */
   getScorecard(

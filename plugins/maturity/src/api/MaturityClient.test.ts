@@ -125,6 +125,88 @@ describe('MaturityClient', () => {
     expect(body).toEqual(upload);
   });
 
+  it('posts a review decision to the revision and returns the decided snapshot', async () => {
+    const decided = {
+      ...makeAssessment({ revision: 7 }),
+      review: {
+        status: 'returned' as const,
+        reviewer: 'user:default/ada',
+        decidedAt: '2026-12-06T10:00:00.000Z',
+        comment: 'No evidence for level 3',
+      },
+    };
+    let body: unknown;
+    server.use(
+      http.post(
+        `${api}/entities/component/default/payments/assessments/7/review`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(decided);
+        },
+      ),
+    );
+    const decision = {
+      decision: 'return' as const,
+      comment: 'No evidence for level 3',
+    };
+    await expect(
+      createClient().reviewAssessment(
+        'Component:default/Payments',
+        7,
+        decision,
+      ),
+    ).resolves.toEqual(decided);
+    expect(body).toEqual(decision);
+  });
+
+  it('refuses a stale review decision with a 409 ResponseError', async () => {
+    server.use(
+      http.post(
+        `${api}/entities/component/default/payments/assessments/*`,
+        () =>
+          HttpResponse.json(
+            {
+              error: { name: 'ConflictError', message: 'not pending' },
+              response: { statusCode: 409 },
+            },
+            { status: 409 },
+          ),
+      ),
+    );
+    await expect(
+      createClient().reviewAssessment('component:default/payments', 2, {
+        decision: 'approve',
+      }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 409 });
+  });
+
+  it('reads a page of the review queue with its limit and cursor', async () => {
+    const page = {
+      items: [
+        {
+          entityRef: 'component:default/payments',
+          title: null,
+          ownerRef: 'group:default/team-a',
+          revision: 2,
+          createdBy: 'user:default/jane',
+          createdAt: '2026-12-01T09:00:00.000Z',
+          ageDays: 5,
+        },
+      ],
+      nextCursor: 'next',
+    };
+    const urls: URL[] = [];
+    server.use(
+      http.get(`${api}/reviews`, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json(page);
+      }),
+    );
+    await expect(createClient().getReviews()).resolves.toEqual(page);
+    await createClient().getReviews({ limit: 10, cursor: 'next' });
+    expect(urls.map(url => url.search)).toEqual(['', '?limit=10&cursor=next']);
+  });
+
   it('throws a ResponseError carrying the status and server message', async () => {
     server.use(
       http.post(`${api}/entities/component/default/payments/assessments`, () =>

@@ -14,6 +14,7 @@ import {
   CatalogMaturityRow,
   CatalogMaturityRows,
   ChangesPage,
+  EntityAssessment,
   EntityCampaigns,
   EntityEvidence,
   EntityFilter,
@@ -22,6 +23,9 @@ import {
   OverviewPage,
   OverviewQuery,
   GroupTrend,
+  ReviewDecision,
+  ReviewQueuePage,
+  ReviewQueueQuery,
   Scorecard,
   ScorecardQuery,
   StoredAssessment,
@@ -91,7 +95,7 @@ export class MaturityClient implements MaturityApi {
   async getAssessment(
     entityRef: MaturityEntityRef,
     options: AsOfOption = {},
-  ): Promise<StoredAssessment | undefined> {
+  ): Promise<EntityAssessment | undefined> {
     const response = await this.fetch(
       `/entities/${entityPath(entityRef)}${queryString(options)}`,
     );
@@ -132,6 +136,24 @@ export class MaturityClient implements MaturityApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
+  }
+
+  reviewAssessment(
+    entityRef: MaturityEntityRef,
+    revision: number,
+    decision: ReviewDecision,
+  ): Promise<StoredAssessment> {
+    return this.send(
+      'POST',
+      `/entities/${entityPath(entityRef)}/assessments/${encodeURIComponent(
+        String(revision),
+      )}/review`,
+      decision,
+    );
+  }
+
+  getReviews(query: ReviewQueueQuery = {}): Promise<ReviewQueuePage> {
+    return this.request(`/reviews${queryString(query)}`);
   }
 
   getScorecard(

@@ -27,6 +27,27 @@ describe('EntityMaturityCard', () => {
     expect(screen.getByText(/^Assessed /)).toHaveTextContent('2025');
   });
 
+  it('under review, summarises what counts and says a later revision waits', async () => {
+    const counted = makeAssessment({ createdAt: '2025-02-03T12:00:00Z' });
+    const api = mockMaturityApi({
+      getAssessment: jest.fn().mockResolvedValue({
+        ...makeAssessment({
+          revision: 2,
+          ratings: { 'process.audit-and-logs': { '1': 'not-yet' } },
+        }),
+        review: { status: 'pending' },
+        counted,
+      }),
+    });
+    await renderWithEntity(<EntityMaturityCard />, {
+      api,
+      entity: entityOfKind('Component', 'under-review'),
+    });
+    expect(await screen.findByText('2 · Operate')).toBeInTheDocument();
+    expect(screen.getByText(/^Assessed /)).toHaveTextContent('2025');
+    expect(screen.getByText('Awaiting review')).toBeInTheDocument();
+  });
+
   it('invites an assessment when there is none', async () => {
     await renderWithEntity(<EntityMaturityCard />, {
       api: mockMaturityApi(),

@@ -9,6 +9,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { ReviewStatusChip } from '../Review';
 import {
   Coverage,
   DimensionMedians,
@@ -35,7 +36,10 @@ function ComponentSummary(props: { entityRef: string }) {
       </Typography>
     );
   }
-  const { result, createdAt } = assessment.value;
+  // Under review the card shows what counts, as the scorecards do, and
+  // says when a later revision waits or was returned.
+  const latest = assessment.value;
+  const { result, createdAt } = latest.counted ?? latest;
   return (
     <>
       <DimensionMedians model={model.value} dimensions={result.dimensions} />
@@ -45,6 +49,9 @@ function ComponentSummary(props: { entityRef: string }) {
           {formatPercent(result.percentToTarget)}
         </Typography>
         {result.stale && <Chip size="small" color="secondary" label="Stale" />}
+        {latest.review && latest.review.status !== 'approved' && (
+          <ReviewStatusChip review={latest.review} />
+        )}
       </Box>
     </>
   );

@@ -20,8 +20,8 @@ import {
 } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
-import { formatDate } from '../shared';
-import { Assessor } from './AssessmentView';
+import { ReviewStatusChip } from '../Review';
+import { Assessor, formatDate } from '../shared';
 import { MaturityTrend } from './charts';
 import { RevisionComparison } from './RevisionComparison';
 
@@ -90,7 +90,14 @@ export function AssessmentHistory(props: {
                 key={snapshot.revision}
                 selected={snapshot.revision === viewing}
               >
-                <TableCell>{snapshot.revision}</TableCell>
+                <TableCell>
+                  {snapshot.revision}
+                  {snapshot.review && (
+                    <Box component="span" ml={1}>
+                      <ReviewStatusChip review={snapshot.review} />
+                    </Box>
+                  )}
+                </TableCell>
                 <TableCell>
                   <Assessor userRef={snapshot.createdBy} />
                 </TableCell>

@@ -1,13 +1,18 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   MaturityModel,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Chip, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
-import { formatDate, formatPercent, LevelChip, plural } from '../shared';
+import {
+  Assessor,
+  formatDate,
+  formatPercent,
+  LevelChip,
+  plural,
+} from '../shared';
+import { ReviewStatusChip } from '../Review';
 import { MaturityRadar } from './charts';
 import { TopicTable } from './TopicTable';
 
@@ -24,16 +29,6 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** A user ref as a link; anything unparsable stays plain text. */
-export function Assessor(props: { userRef: string }) {
-  try {
-    parseEntityRef(props.userRef);
-  } catch {
-    return <>{props.userRef}</>;
-  }
-  return <EntityRefLink entityRef={props.userRef} />;
-}
-
 /** Who assessed, when, at which revision, and whether it is stale. */
 export function AssessmentMeta(props: { assessment: StoredAssessment }) {
   const { assessment } = props;
@@ -45,6 +40,7 @@ export function AssessmentMeta(props: { assessment: StoredAssessment }) {
         <Assessor userRef={assessment.createdBy} /> on{' '}
         {formatDate(assessment.createdAt)}
       </Typography>
+      {assessment.review && <ReviewStatusChip review={assessment.review} />}
       {assessment.result.stale && (
         <Chip size="small" color="secondary" label="Stale" />
       )}

@@ -10,6 +10,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   maturityAssessmentCreatePermission,
   MaturityModel,
+  snapshotCounts,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button } from '@material-ui/core';
@@ -19,6 +20,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentForm } from '../AssessmentForm';
 import { EntityCampaigns } from '../Campaigns';
+import { useMayReview } from '../Review';
 import {
   Attribution,
   formatDate,
@@ -28,6 +30,7 @@ import {
 import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
+import { PendingReview } from './PendingReview';
 
 function modelSummary(model: MaturityModel): string {
   const topics = model.dimensions.reduce((n, d) => n + d.topics.length, 0);
@@ -63,6 +66,7 @@ function MaturityTab() {
     permission: maturityAssessmentCreatePermission,
     resourceRef: entityRef,
   });
+  const mayReview = useMayReview(entityRef, latest.value);
   const [editing, setEditing] = useState(false);
   const [viewing, setViewing] = useState<StoredAssessment>();
   // What the last save or import did, confirmed above the assessment.
@@ -82,7 +86,11 @@ function MaturityTab() {
         onSaved={stored => {
           setEditing(false);
           setViewing(undefined);
-          setSaved(`Assessment saved as revision ${stored.revision}.`);
+          setSaved(
+            stored.review?.status === 'pending'
+              ? `Assessment saved as revision ${stored.revision}. Awaiting review: it counts once someone else approves it.`
+              : `Assessment saved as revision ${stored.revision}.`,
+          );
           latest.retry();
         }}
       />
@@ -125,7 +133,12 @@ function MaturityTab() {
     );
   }
 
-  const shown = viewing ?? latest.value;
+  // Under review, what counts is the main view; the latest snapshot, while
+  // pending or returned, is shown above it with its changes.
+  const awaiting = snapshotCounts(latest.value) ? undefined : latest.value;
+  const main = latest.value.counted ?? latest.value;
+  const mainRevision = main.revision;
+  const shown = viewing ?? main;
   return (
     <>
       {saved && (
@@ -141,6 +154,18 @@ function MaturityTab() {
           key={latest.value.revision}
           model={model.value}
           entityRef={entityRef}
+        />
+      )}
+      {awaiting && !viewing && (
+        <PendingReview
+          model={model.value}
+          entityRef={entityRef}
+          assessment={awaiting}
+          mayReview={mayReview}
+          onDecided={outcome => {
+            setSaved(outcome.message);
+            latest.retry();
+          }}
         />
       )}
       {viewing && (
@@ -171,9 +196,7 @@ function MaturityTab() {
           viewing={viewing?.revision}
           onView={snapshot =>
             setViewing(
-              snapshot.revision === latest.value?.revision
-                ? undefined
-                : snapshot,
+              snapshot.revision === mainRevision ? undefined : snapshot,
             )
           }
         />

@@ -65,6 +65,52 @@ function RevisionSelect(props: {
   );
 }
 
+/** The topics that differ between two snapshots, as a table named `label`. */
+export function RevisionDifferences(props: {
+  model: MaturityModel;
+  older: StoredAssessment;
+  newer: StoredAssessment;
+  label: string;
+}) {
+  const { model, older: a, newer: b, label } = props;
+  const rows = compareRevisions(model, a, b);
+  return rows.length === 0 ? (
+    <Typography variant="body2">
+      No topic differs between revision {a.revision} and revision {b.revision}.
+    </Typography>
+  ) : (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Topic</TableCell>
+          <TableCell>Revision {a.revision}</TableCell>
+          <TableCell>Revision {b.revision}</TableCell>
+          <TableCell>Ratings that differ</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => (
+          <TableRow key={row.topic.id}>
+            <TableCell>{row.topic.title}</TableCell>
+            <TableCell>{formatLevel(model, row.before)}</TableCell>
+            <TableCell>{formatLevel(model, row.after)}</TableCell>
+            <TableCell>
+              {row.ratings
+                .map(
+                  d =>
+                    `Level ${d.level}: ${ratingLabel(d.before)} → ${ratingLabel(
+                      d.after,
+                    )}`,
+                )
+                .join('; ')}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 /** Two snapshots of the history side by side, topic by topic. */
 export function RevisionComparison(props: {
   model: MaturityModel;
@@ -79,8 +125,6 @@ export function RevisionComparison(props: {
     snapshots.find(s => s.revision === revision) ?? snapshots[0];
   const a = find(older);
   const b = find(newer);
-  const rows = compareRevisions(model, a, b);
-  const name = `Revision ${a.revision} compared with revision ${b.revision}`;
   return (
     <Box mt={2}>
       <Typography variant="subtitle1" component="h3">
@@ -100,42 +144,12 @@ export function RevisionComparison(props: {
           onChange={setNewer}
         />
       </Box>
-      {rows.length === 0 ? (
-        <Typography variant="body2">
-          No topic differs between revision {a.revision} and revision{' '}
-          {b.revision}.
-        </Typography>
-      ) : (
-        <Table size="small" aria-label={name}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Topic</TableCell>
-              <TableCell>Revision {a.revision}</TableCell>
-              <TableCell>Revision {b.revision}</TableCell>
-              <TableCell>Ratings that differ</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map(row => (
-              <TableRow key={row.topic.id}>
-                <TableCell>{row.topic.title}</TableCell>
-                <TableCell>{formatLevel(model, row.before)}</TableCell>
-                <TableCell>{formatLevel(model, row.after)}</TableCell>
-                <TableCell>
-                  {row.ratings
-                    .map(
-                      d =>
-                        `Level ${d.level}: ${ratingLabel(
-                          d.before,
-                        )} → ${ratingLabel(d.after)}`,
-                    )
-                    .join('; ')}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RevisionDifferences
+        model={model}
+        older={a}
+        newer={b}
+        label={`Revision ${a.revision} compared with revision ${b.revision}`}
+      />
     </Box>
   );
 }

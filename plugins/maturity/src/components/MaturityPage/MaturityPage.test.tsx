@@ -228,4 +228,20 @@ describe('MaturityPage', () => {
       screen.getAllByText(model.attribution.text, { exact: false }).length,
     ).toBeGreaterThan(0);
   });
+
+  it('lists the reviews waiting for the user in its own tab', async () => {
+    const api = mockMaturityApi({
+      getOverview: jest.fn().mockResolvedValue(overviewPage()),
+    });
+    await renderPage(api);
+    await userEvent.click(screen.getByRole('tab', { name: 'Reviews' }));
+    expect(
+      await screen.findByText('Nothing waits for your review.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAttribute(
+      'id',
+      'maturity-tabpanel-reviews',
+    );
+    expect(api.getReviews).toHaveBeenCalledTimes(1);
+  });
 });

@@ -7,6 +7,7 @@ import {
 import { Box, Tab, Tabs } from '@material-ui/core';
 import { useState } from 'react';
 import { CampaignsTab } from '../Campaigns';
+import { ReviewsTab } from '../Review';
 import { ReadableTheme, useMaturityModel } from '../shared';
 import { ModelTab } from './ModelTab';
 import { OverviewTab } from './OverviewTab';
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'overview', label: 'Overview', Component: OverviewTab },
   { id: 'teams', label: 'Teams', Component: TeamsTab },
   { id: 'campaigns', label: 'Campaigns', Component: CampaignsTab },
+  { id: 'reviews', label: 'Reviews', Component: ReviewsTab },
   { id: 'model', label: 'Model', Component: ModelTab },
 ] as const;
 

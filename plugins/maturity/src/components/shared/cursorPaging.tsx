@@ -47,5 +47,5 @@ export function useCursorPaging(query: string) {
         onRowsPerPageChange={event => setPageSize(Number(event.target.value))}
       />
     );
-  return { cursor, pageSize, key, pagination };
+  return { cursor, pageSize, key, page: cursors.length - 1, pagination };
 }

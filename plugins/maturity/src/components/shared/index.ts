@@ -1,3 +1,4 @@
+export { Assessor } from './Assessor';
 export { Attribution } from './Attribution';
 export { responseStatus, serverMessage } from './errors';
 export { formatDate, formatPercent, isHttpUrl } from './format';
