@@ -7,6 +7,7 @@ export { TopicLevels } from './TopicLevels';
 export { ratingDifferences } from './ratingDiff';
 export type { RatingDifference } from './ratingDiff';
 export { useMaturityModel } from './useMaturityModel';
+export { useMaturitySettings } from './useMaturitySettings';
 export {
   Coverage,
   DimensionMedians,
