@@ -1,12 +1,16 @@
 import { InfoCard } from '@backstage/core-components';
 import {
   MaturityModel,
+  MaturitySettings,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { AssessmentStepper } from './AssessmentStepper';
+import { confirmationsMatter } from './attestation';
+import { ConfirmAllUnchanged } from './ConfirmAllUnchanged';
 import { DiscardChangesDialog } from './DiscardChangesDialog';
+import { withConfirmed } from './draftReducer';
 import { discardDraft } from './draftStorage';
 import { ReviewStep } from './ReviewStep';
 import { SaveProblemAlert } from './SaveProblemAlert';
@@ -22,20 +26,29 @@ export interface AssessmentFormProps {
   entityRef: string;
   /** The snapshot the new one starts from; none for a first assessment. */
   base?: StoredAssessment;
+  /** The backend's settings; without them, topics never expire. */
+  settings?: MaturitySettings;
   onSaved: (assessment: StoredAssessment) => void;
   onCancel: () => void;
 }
 
 /** A new snapshot, one step per dimension, sent with the revision it started from. */
 export function AssessmentForm(props: AssessmentFormProps) {
-  const { model, entityRef, onSaved, onCancel } = props;
-  const form = useAssessmentDraft({ model, entityRef, base: props.base });
+  const { model, entityRef, settings, onSaved, onCancel } = props;
+  const form = useAssessmentDraft({
+    model,
+    entityRef,
+    base: props.base,
+    settings,
+  });
   const { base, draft, step, reviewStep, fieldErrors, goTo } = form;
   const { save, reload, problem, busy } = useSaveAssessment({
     model,
     entityRef,
     draft,
     baseRevision: form.baseRevision,
+    exemptTopics: form.exemptTopics,
+    exemptions: settings?.exemptions,
     showErrors: form.showErrors,
     onReloaded: form.reload,
     onSaved,
@@ -48,6 +61,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
     },
   });
   const { stepRef, actionRef, onStepKeyDown } = useStepFocus(step);
+  // The base's topics, when confirming them unchanged keeps them counting.
+  const attested = confirmationsMatter(settings)
+    ? base?.result.topics
+    : undefined;
+  const confirmAll = () => {
+    const topicIds = [...form.unchangedTopics];
+    form.edit({ field: 'confirmed', topicIds, value: true });
+    save(withConfirmed(draft, topicIds, true));
+  };
 
   const dimension = model.dimensions[step];
   return (
@@ -74,6 +96,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
         </Box>
       )}
       <SaveProblemAlert problem={problem} onReload={reload} busy={!!busy} />
+      {attested && base && (
+        <ConfirmAllUnchanged
+          base={base}
+          unchanged={form.unchangedTopics.size}
+          dirty={form.dirty}
+          busy={!!busy}
+          onConfirmAll={confirmAll}
+        />
+      )}
 
       <AssessmentStepper
         model={model}
@@ -106,6 +137,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
               evidence={draft.evidence[topic.id]}
               errors={fieldErrors}
               onEdit={form.edit}
+              attestedBase={attested?.[topic.id]}
+              unchanged={form.unchangedTopics.has(topic.id)}
+              confirmed={!!draft.confirmed?.includes(topic.id)}
+              exemptionDays={
+                form.exemptTopics.has(topic.id)
+                  ? settings?.exemptions.maxDays
+                  : undefined
+              }
+              exemptionReason={draft.exemptions?.[topic.id]}
             />
           ))}
         </div>
@@ -150,7 +190,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               ref={actionRef}
               variant="contained"
               color="primary"
-              onClick={save}
+              onClick={() => save()}
               disabled={!!busy}
             >
               {busy === 'saving' ? 'Saving…' : 'Save assessment'}
