@@ -24,6 +24,7 @@ import {
   formatDate,
   ReadableTheme,
   useMaturityModel,
+  useMaturitySettings,
 } from '../shared';
 import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
@@ -55,6 +56,7 @@ function MaturityTab() {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(maturityApiRef);
   const model = useMaturityModel();
+  const settings = useMaturitySettings();
   const latest = useAsyncRetry(
     () => api.getAssessment(entityRef),
     [api, entityRef],
@@ -69,8 +71,11 @@ function MaturityTab() {
   const [saved, setSaved] = useState<string>();
 
   if (model.error) return <ResponseErrorPanel error={model.error} />;
+  if (settings.error) return <ResponseErrorPanel error={settings.error} />;
   if (latest.error) return <ResponseErrorPanel error={latest.error} />;
-  if (!model.value || (latest.loading && !latest.value)) return <Progress />;
+  if (!model.value || !settings.value || (latest.loading && !latest.value)) {
+    return <Progress />;
+  }
 
   if (editing) {
     return (
@@ -78,6 +83,7 @@ function MaturityTab() {
         model={model.value}
         entityRef={entityRef}
         base={latest.value}
+        settings={settings.value}
         onCancel={() => setEditing(false)}
         onSaved={stored => {
           setEditing(false);
@@ -160,6 +166,7 @@ function MaturityTab() {
       )}
       <AssessmentView
         model={model.value}
+        settings={settings.value}
         assessment={shown}
         actions={viewing ? undefined : actions}
       />
