@@ -3,14 +3,12 @@ import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   MaturityModel,
-  MaturitySettings,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Chip, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { formatDate, formatPercent, LevelChip, plural } from '../shared';
 import { MaturityRadar } from './charts';
-import { SnapshotExemptions } from './SnapshotExemptions';
 import { TopicTable } from './TopicTable';
 
 const useStyles = makeStyles(theme => ({
@@ -58,11 +56,9 @@ export function AssessmentMeta(props: { assessment: StoredAssessment }) {
 export function AssessmentView(props: {
   model: MaturityModel;
   assessment: StoredAssessment;
-  /** The backend's settings: with exemptions on, the snapshot's are listed. */
-  settings?: MaturitySettings;
   actions?: ReactNode;
 }) {
-  const { model, assessment, settings, actions } = props;
+  const { model, assessment, actions } = props;
   const classes = useStyles();
   return (
     <Grid container spacing={3}>
@@ -124,13 +120,6 @@ export function AssessmentView(props: {
           />
         </InfoCard>
       </Grid>
-      {settings && (
-        <SnapshotExemptions
-          model={model}
-          settings={settings}
-          assessment={assessment}
-        />
-      )}
     </Grid>
   );
 }

@@ -29,6 +29,7 @@ import {
 import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
+import { SnapshotExemptions } from './SnapshotExemptions';
 
 function modelSummary(model: MaturityModel): string {
   const topics = model.dimensions.reduce((n, d) => n + d.topics.length, 0);
@@ -166,9 +167,13 @@ function MaturityTab() {
       )}
       <AssessmentView
         model={model.value}
-        settings={settings.value}
         assessment={shown}
         actions={viewing ? undefined : actions}
+      />
+      <SnapshotExemptions
+        model={model.value}
+        settings={settings.value}
+        assessment={shown}
       />
       <Box mt={3}>
         <AssessmentHistory

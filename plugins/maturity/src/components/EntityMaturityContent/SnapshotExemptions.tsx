@@ -8,7 +8,7 @@ import {
   topicExpiries,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
-  Grid,
+  Box,
   Table,
   TableBody,
   TableCell,
@@ -20,7 +20,7 @@ import { EXPIRED_TEXT, formatDate } from '../shared';
 import { Assessor } from './AssessmentView';
 
 /**
- * The exemptions of a snapshot, as an item of its view's grid: each topic rated entirely not applicable,
+ * The exemptions of a snapshot, below its view: each topic rated entirely not applicable,
  * why, who said so and approved it, and when the exemption ends (by the
  * rule of -common; the topic may need confirming sooner, see its row).
  */
@@ -41,7 +41,7 @@ export function SnapshotExemptions(props: {
     model.dimensions.flatMap(d => d.topics.map(t => [t.id, t.title])),
   );
   return (
-    <Grid item xs={12}>
+    <Box mt={3}>
       <InfoCard title="Exemptions">
         <Table size="small" aria-label="Exemptions">
           <TableHead>
@@ -88,6 +88,6 @@ export function SnapshotExemptions(props: {
           </TableBody>
         </Table>
       </InfoCard>
-    </Grid>
+    </Box>
   );
 }
