@@ -7,7 +7,12 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { registerMaturityActions } from './actions';
 import { actionsRegistryServiceRef } from './actions/registry';
-import { readMaturityConfig } from './config';
+import {
+  checkAttestationDimensions,
+  clientSettings,
+  expiryEnabled,
+  readMaturityConfig,
+} from './config';
 import { createMaturityDatabase } from './database/createMaturityDatabase';
 import { createRouter } from './http/createRouter';
 import { CampaignReminders } from './jobs/CampaignReminders';
@@ -25,11 +30,13 @@ import { ChangesService } from './services/ChangesService';
 import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
 import { EntityRows } from './services/EntityRows';
+import { ExemptionService } from './services/ExemptionService';
 import { OverviewService } from './services/OverviewService';
 import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
 import { SnapshotQuota, WriteRateLimiter } from './services/writeRateLimit';
 import { scheduleTasks } from './tasks';
+import { recomputeExpired } from './jobs/recomputeExpired';
 
 /**
  * The maturity backend plugin: stores CNMM assessments per catalog entity and
@@ -61,6 +68,7 @@ export const maturityPlugin = createBackendPlugin({
         const config = readMaturityConfig(deps.config);
         const { scoring, dataSafety } = config;
         const model = await loadConfiguredModel(config.model);
+        checkAttestationDimensions(scoring.attestation, model);
         const db = await createMaturityDatabase({
           database: deps.database,
           cacheMaxBytes: dataSafety.cacheMaxBytes,
@@ -175,6 +183,14 @@ export const maturityPlugin = createBackendPlugin({
             changes: new ChangesService({ indexer, entities, summaries }),
             campaigns,
             writer,
+            settings: clientSettings(scoring),
+            exemptions: new ExemptionService({
+              model,
+              indexer,
+              entities,
+              store: db.assessments,
+              scoring,
+            }),
           }),
         );
         registerMaturityActions(deps.actionsRegistry, {
@@ -205,6 +221,15 @@ export const maturityPlugin = createBackendPlugin({
               orphans: dataSafety.orphans,
             }),
           sendReminders: signal => reminders.run({ signal }),
+          ...(expiryEnabled(scoring) && {
+            expire: async () => {
+              await recomputeExpired({
+                ...deps,
+                store: db.assessments,
+                updater,
+              });
+            },
+          }),
           ...(dataSafety.retention.thinAfterDays !== undefined && {
             thinRevisions: () =>
               thinRevisions({

@@ -22,6 +22,10 @@ const schedules: MaturityConfig['schedules'] = {
     frequency: { hours: 24 },
     timeout: { minutes: 30 },
   },
+  expiry: {
+    frequency: { hours: 1 },
+    timeout: { minutes: 30 },
+  },
 };
 
 function setup() {

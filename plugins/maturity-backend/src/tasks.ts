@@ -14,6 +14,11 @@ export type MaturityJobs = {
   sendReminders: Job;
   /** Thins old intermediate revisions; only when retention is configured. */
   thinRevisions?: Job;
+  /**
+   * Recomputes the summaries whose topics expired and reminds owners of
+   * coming expiries; only when attestation or exemptions are configured.
+   */
+  expire?: Job;
 };
 
 /**
@@ -48,6 +53,11 @@ export async function scheduleTasks(
       id: 'maturity-revision-retention',
       schedule: schedules.retention,
       run: jobs.thinRevisions,
+    },
+    {
+      id: 'maturity-expiry',
+      schedule: schedules.expiry,
+      run: jobs.expire,
     },
   ];
   for (const { id, schedule, run } of tasks) {

@@ -56,6 +56,7 @@ export {
   attestationsOf,
   attestedAtOf,
   carriedAttestations,
+  exemptionReasons,
   exemptionsOf,
   maxAgeDaysOf,
   NO_EXPIRY,

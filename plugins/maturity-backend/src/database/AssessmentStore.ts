@@ -20,6 +20,8 @@ export type SnapshotSummary = {
   targetSum: number;
   gapSum: number;
   lowestMedian: number | null;
+  /** When a topic next expires and this summary must be recomputed; null or absent: never. */
+  validUntil?: string | null;
   /** Every dimension of the model, by id. */
   dimensionMedians: Record<string, number | null>;
   levels: EncodedLevels;
@@ -117,6 +119,20 @@ export interface AssessmentStore {
    * refs that `stillMissing` confirms inside the transaction.
    */
   reconcileOrphans(options: ReconcileOptions): Promise<OrphanReconciliation>;
+}
+
+/** The summaries due for a recompute because a topic of theirs expired. */
+export interface ExpiredSummaries {
+  /**
+   * Up to `limit` refs after `afterRef`, by ref, whose summary's
+   * `validUntil` is at or before `now`: a topic of theirs has expired since
+   * they were scored.
+   */
+  expiredSummaryRefs(
+    now: Date,
+    afterRef: string,
+    limit: number,
+  ): Promise<string[]>;
 }
 
 /** @see AssessmentStore.reconcileOrphans */

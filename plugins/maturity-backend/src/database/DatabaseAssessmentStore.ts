@@ -8,6 +8,7 @@ import {
   AssessmentRecord,
   AssessmentStore,
   EntityUid,
+  ExpiredSummaries,
   NewAssessment,
   OrphanReconciliation,
   ReconcileOptions,
@@ -49,7 +50,9 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The knex implementation of {@link AssessmentStore}. */
-export class DatabaseAssessmentStore implements AssessmentStore {
+export class DatabaseAssessmentStore
+  implements AssessmentStore, ExpiredSummaries
+{
   static async create(options: {
     database: DatabaseService;
     /** The budget of the parsed-snapshot cache; 32 MB by default. */
@@ -167,6 +170,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
     }
     return retired.sort();
+  }
+
+  async expiredSummaryRefs(
+    now: Date,
+    afterRef: string,
+    limit: number,
+  ): Promise<string[]> {
+    return this.knex(SUMMARIES)
+      .where('valid_until', '<=', now)
+      .where('entity_ref', '>', afterRef)
+      .orderBy('entity_ref')
+      .limit(limit)
+      .pluck('entity_ref');
   }
 
   async latestAfter(

@@ -66,6 +66,12 @@ export function scopeQuery(
     query.where('s.lowest_median', '>=', scope.minLevel);
   }
   if (scope.belowTarget) query.where('s.gap_sum', '>', 0);
+  if (scope.expiresBefore !== undefined) {
+    query.where('s.valid_until', '<=', scope.expiresBefore);
+  }
+  // The levels' JSON ends with the not-applicable topics' indexes
+  // (mappers.toSummaryRows): "…,[]]" when there are none.
+  if (scope.exempt) query.whereNot('s.levels', 'like', '%,[]]');
   if (condition) query.where(condition);
   return query;
 }
@@ -116,7 +122,12 @@ export function inBound(
 
 /** Whether a scope filters on the summaries, so that they must be joined. */
 export function needsSummaries(scope: IndexScope): boolean {
-  return scope.minLevel !== undefined || scope.belowTarget === true;
+  return (
+    scope.minLevel !== undefined ||
+    scope.belowTarget === true ||
+    scope.expiresBefore !== undefined ||
+    scope.exempt === true
+  );
 }
 
 /**

@@ -55,9 +55,14 @@ export function summariesAt(
     .as('s');
 }
 
+/**
+ * A history row keeps a snapshot's summary as scored when written or
+ * rescored: its `valid_until` is the current summary's alone.
+ */
 function toHistoryRow(summary: SnapshotSummary): HistoryRow {
+  const { valid_until: _validUntil, ...row } = toSummaryRows(summary).row;
   return {
-    ...toSummaryRows(summary).row,
+    ...row,
     valid_from: new Date(summary.assessedAt),
     valid_to: null,
   };

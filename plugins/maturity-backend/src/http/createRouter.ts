@@ -3,16 +3,21 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  MaturityModel,
+  MaturitySettings,
+} from '@cnmm/backstage-plugin-maturity-common';
 import express from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
 import { ChangesService } from '../services/ChangesService';
+import { ExemptionService } from '../services/ExemptionService';
 import { EntityLookup } from '../services/EntityLookup';
 import { OverviewService } from '../services/OverviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
+import { attestationRoutes } from './attestationRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { changesRoutes } from './changesRoutes';
 import { overviewRoutes } from './overviewRoutes';
@@ -35,6 +40,9 @@ export type RouterDeps = {
   campaigns: CampaignService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
+  /** What `GET /settings` answers. */
+  settings: MaturitySettings;
+  exemptions: ExemptionService;
 };
 
 /** Every route of the API, in the order they are matched. */
@@ -46,6 +54,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
+    ...attestationRoutes({ ...deps, readCaller }),
   ];
 }
 

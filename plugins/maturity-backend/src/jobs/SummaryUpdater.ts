@@ -72,15 +72,26 @@ export class SummaryUpdater {
     }
   }
 
-  /** Snapshots scored under their entities' lifecycles now. */
-  private async summarize(records: AssessmentRecord[]) {
+  /** Snapshots scored under their entities' lifecycles now (at `now`). */
+  private async summarize(records: AssessmentRecord[], now?: Date) {
     const { index, summaries } = this.deps;
     const lifecycles = await index.lifecycles([
       ...new Set(records.map(r => r.entityRef)),
     ]);
     return records.map(r =>
-      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
+      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null, now),
     );
+  }
+
+  /**
+   * Recomputes the summaries of some entities at `now`, their history left
+   * as it is: for topics that expired since they were scored, which change
+   * the summary from now on, not what it was.
+   */
+  async rescoreLatest(refs: string[], now: Date): Promise<void> {
+    const { store } = this.deps;
+    const records = [...(await store.getLatest(refs)).values()];
+    await store.replaceSummaries(await this.summarize(records, now));
   }
 
   /** Recomputes every summary when the model or the settings changed. */

@@ -14,7 +14,10 @@ export const NO_EXPIRY: {
   attestation: AttestationSettings;
   exemptions: ExemptionSettings;
 } = Object.freeze({
-  attestation: Object.freeze({ maxAgeDays: null, dimensions: Object.freeze({}) }),
+  attestation: Object.freeze({
+    maxAgeDays: null,
+    dimensions: Object.freeze({}),
+  }),
   exemptions: Object.freeze({ enabled: false, maxDays: 365 }),
 });
 
@@ -173,6 +176,35 @@ export function recordExemptions(
       : { reason, author };
   }
   return records;
+}
+
+/**
+ * The reasons a new snapshot's exemptions have: those the submission gives,
+ * and for a topic that stays an exemption without one given, the base
+ * snapshot's, so that a write that does not know reasons (an import, an
+ * assistant's action) keeps them rather than being refused.
+ * @public
+ */
+export function exemptionReasons(
+  model: MaturityModel,
+  submission: {
+    ratings: TopicMap<TopicRatings>;
+    exemptions?: TopicMap<string>;
+  },
+  base: Pick<AttestationInput, 'ratings' | 'exemptions'> | null,
+): Record<string, string> {
+  const reasons: Record<string, string> = {};
+  for (const dimension of model.dimensions) {
+    for (const topic of dimension.topics) {
+      const given = submission.exemptions?.[topic.id];
+      const kept = isExemption(submission.ratings[topic.id], topic.maxLevel)
+        ? base?.exemptions?.[topic.id]?.reason
+        : undefined;
+      const reason = given ?? kept;
+      if (reason !== undefined) reasons[topic.id] = reason;
+    }
+  }
+  return reasons;
 }
 
 /** Days an attestation lasts in a dimension; null when it never ends. @public */

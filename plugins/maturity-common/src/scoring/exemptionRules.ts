@@ -1,7 +1,4 @@
-import type {
-  AssessmentSubmission,
-  TopicRatings,
-} from '../assessment/schema';
+import type { AssessmentSubmission, TopicRatings } from '../assessment/schema';
 import type { ExemptionSettings } from '../api/settings';
 import type { MaturityModel } from '../model/schema';
 import { scoreTopic } from './topicLevel';
@@ -34,7 +31,10 @@ export function isExemption(
  */
 export function submissionRuleProblems(
   model: MaturityModel,
-  submission: Pick<AssessmentSubmission, 'ratings' | 'exemptions' | 'confirmed'>,
+  submission: Pick<
+    AssessmentSubmission,
+    'ratings' | 'exemptions' | 'confirmed'
+  >,
   exemptions: ExemptionSettings,
 ): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];

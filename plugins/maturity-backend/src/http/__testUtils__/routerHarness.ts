@@ -19,6 +19,7 @@ import { ScorecardService } from '../../services/ScorecardService';
 import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
 import { memoryWriteLimits } from '../../__testUtils__/writeLimits';
 import { createRouter, RouterDeps } from '../createRouter';
+import { ExemptionService } from '../../services/ExemptionService';
 
 /** The methods of a service that the routes call, each a jest.fn. */
 export type Fake<T, K extends keyof T> = jest.Mocked<Pick<T, K>>;
@@ -94,6 +95,10 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     progress: jest.fn(),
     forEntity: jest.fn(),
   };
+  const exemptions: Fake<ExemptionService, 'page' | 'all'> = {
+    page: jest.fn(),
+    all: jest.fn(),
+  };
   // Everything is allowed, and the whole catalog readable, unless a test
   // says otherwise.
   const permissions = mockServices.permissions.mock({
@@ -127,6 +132,12 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     changes: asService<ChangesService>(changes),
     campaigns: asService<CampaignService>(campaigns),
     writer,
+    settings: {
+      staleAfterDays: 180,
+      attestation: { maxAgeDays: 180, dimensions: { process: 90 } },
+      exemptions: { enabled: true, maxDays: 365 },
+    },
+    exemptions: asService<ExemptionService>(exemptions),
   };
   return {
     deps,
@@ -136,6 +147,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview,
     changes,
     campaigns,
+    exemptions,
     permissions,
     auditor,
     events,
