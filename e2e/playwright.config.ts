@@ -47,9 +47,13 @@ export default defineConfig({
   // The campaign journey assesses components that the other journeys expect
   // to find unassessed, so it runs after them; the history journey writes
   // snapshots of the storefront's components, counted by the scorecards of
-  // both, so it runs last.
+  // both, so it runs after them; the attestation journey assesses
+  // fraud-detector, which the others expect unassessed, so it runs last.
   projects: [
-    { name: 'journeys', testIgnore: /(campaigns|history)\.spec\.ts$/ },
+    {
+      name: 'journeys',
+      testIgnore: /(campaigns|history|attestation)\.spec\.ts$/,
+    },
     {
       name: 'campaigns',
       testMatch: /campaigns\.spec\.ts$/,
@@ -59,6 +63,11 @@ export default defineConfig({
       name: 'history',
       testMatch: /history\.spec\.ts$/,
       dependencies: ['campaigns'],
+    },
+    {
+      name: 'attestation',
+      testMatch: /attestation\.spec\.ts$/,
+      dependencies: ['history'],
     },
   ],
   webServer: {

@@ -3,9 +3,7 @@ import {
   exemptionsOf,
   MaturityModel,
   MaturitySettings,
-  NO_EXPIRY,
   StoredAssessment,
-  topicExpiries,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
@@ -16,13 +14,14 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { EXPIRED_TEXT, formatDate } from '../shared';
+import { EXPIRED_TEXT, formatDate, topicLabels } from '../shared';
 import { Assessor } from './AssessmentView';
 
 /**
  * The exemptions of a snapshot, below its view: each topic rated entirely not applicable,
- * why, who said so and approved it, and when the exemption ends (by the
- * rule of -common; the topic may need confirming sooner, see its row).
+ * why, who said so and approved it, and when the exemption ends: at the end
+ * of its grant or of its topic's attestation, whichever is first (as
+ * `GET /exemptions` says).
  */
 export function SnapshotExemptions(props: {
   model: MaturityModel;
@@ -33,13 +32,8 @@ export function SnapshotExemptions(props: {
   if (!settings.exemptions.enabled) return null;
   const exemptions = exemptionsOf(model, assessment);
   if (!exemptions.length) return null;
-  const ends = topicExpiries(model, assessment, {
-    attestation: NO_EXPIRY.attestation,
-    exemptions: settings.exemptions,
-  });
-  const titles = new Map(
-    model.dimensions.flatMap(d => d.topics.map(t => [t.id, t.title])),
-  );
+  const titles = topicLabels(model);
+  const result = (topicId: string) => assessment.result.topics[topicId];
   return (
     <Box mt={3}>
       <InfoCard title="Exemptions">
@@ -75,12 +69,12 @@ export function SnapshotExemptions(props: {
                   )}
                 </TableCell>
                 <TableCell>
-                  {assessment.result.topics[exemption.topicId]?.expired ? (
+                  {result(exemption.topicId)?.expired ? (
                     <Typography variant="body2" color="error">
                       {EXPIRED_TEXT}
                     </Typography>
                   ) : (
-                    formatDate(ends[exemption.topicId]?.expiresAt ?? null)
+                    formatDate(result(exemption.topicId)?.expiresAt ?? null)
                   )}
                 </TableCell>
               </TableRow>

@@ -26,6 +26,7 @@ import { maturityApiRef } from '../../api/MaturityApi';
 import {
   EntityRefCell,
   formatDate,
+  topicLabels,
   saveFile,
   serverMessage,
   useCursorPaging,
@@ -64,9 +65,7 @@ function ExemptionsList(props: { model: MaturityModel; scope: EntityFilter }) {
   const [download, setDownload] = useState<{ busy?: boolean; error?: string }>(
     {},
   );
-  const titles = new Map(
-    model.dimensions.flatMap(d => d.topics.map(t => [t.id, t.title])),
-  );
+  const titles = topicLabels(model);
 
   const downloadCsv = async () => {
     setDownload({ busy: true });
@@ -116,7 +115,11 @@ function ExemptionsList(props: { model: MaturityModel; scope: EntityFilter }) {
                     {row.reason}
                   </TableCell>
                   <EntityRefCell entityRef={row.author} />
-                  <EntityRefCell entityRef={row.approver} />
+                  {row.approver ? (
+                    <EntityRefCell entityRef={row.approver} />
+                  ) : (
+                    <TableCell>–</TableCell>
+                  )}
                   <TableCell>{formatDate(row.endsAt)}</TableCell>
                 </TableRow>
               ))}
@@ -129,26 +132,28 @@ function ExemptionsList(props: { model: MaturityModel; scope: EntityFilter }) {
   };
 
   return (
-    <InfoCard
-      title="Exemptions"
-      subheader="Topics rated entirely not applicable, in this scope, today. Each ends on its day unless confirmed; then it counts as unrated."
-    >
-      <Box mb={2}>
-        <Button
-          variant="outlined"
-          startIcon={<GetAppIcon />}
-          onClick={downloadCsv}
-          disabled={download.busy}
-        >
-          Download exemptions CSV
-        </Button>
-      </Box>
-      {download.error && (
+    <Box component="section" aria-labelledby="maturity-exemptions-title">
+      <InfoCard
+        title={<span id="maturity-exemptions-title">Exemptions</span>}
+        subheader="Topics rated entirely not applicable, in this scope, today. Each ends on its day unless confirmed; then it counts as unrated."
+      >
         <Box mb={2}>
-          <Alert severity="error">Download failed: {download.error}</Alert>
+          <Button
+            variant="outlined"
+            startIcon={<GetAppIcon />}
+            onClick={downloadCsv}
+            disabled={download.busy}
+          >
+            Download exemptions CSV
+          </Button>
         </Box>
-      )}
-      {body()}
-    </InfoCard>
+        {download.error && (
+          <Box mb={2}>
+            <Alert severity="error">Download failed: {download.error}</Alert>
+          </Box>
+        )}
+        {body()}
+      </InfoCard>
+    </Box>
   );
 }

@@ -1,4 +1,7 @@
-import { TopicResult } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  MaturityModel,
+  TopicResult,
+} from '@cnmm/backstage-plugin-maturity-common';
 import { formatDate } from './format';
 
 /** What an expired topic means, in words (never a colour alone). */
@@ -20,4 +23,19 @@ export function describeAttestation(
   return result.expiresAt
     ? `${attested}; counts until ${formatDate(result.expiresAt)}`
     : attested;
+}
+
+/**
+ * A topic named for a list of topics of every dimension, where a title
+ * alone can be ambiguous (several dimensions have an "AI" topic).
+ */
+export function topicLabels(model: MaturityModel): Map<string, string> {
+  return new Map(
+    model.dimensions.flatMap(d =>
+      d.topics.map(t => [
+        t.id,
+        t.title === d.title ? t.title : `${d.title} · ${t.title}`,
+      ]),
+    ),
+  );
 }

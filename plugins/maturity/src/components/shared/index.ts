@@ -1,7 +1,7 @@
 export { Attribution } from './Attribution';
 export { responseStatus, serverMessage } from './errors';
 export { formatDate, formatPercent, isHttpUrl } from './format';
-export { describeAttestation, EXPIRED_TEXT } from './attestation';
+export { describeAttestation, EXPIRED_TEXT, topicLabels } from './attestation';
 export { plural } from './plural';
 export { formatLevel, HeatCell, LevelChip, levelColor } from './levels';
 export { TopicLevels } from './TopicLevels';
