@@ -36,6 +36,7 @@ import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
 import { SnapshotQuota, WriteRateLimiter } from './services/writeRateLimit';
 import { scheduleTasks } from './tasks';
+import { ExpiryReminders } from './jobs/ExpiryReminders';
 import { recomputeExpired } from './jobs/recomputeExpired';
 
 /**
@@ -222,12 +223,22 @@ export const maturityPlugin = createBackendPlugin({
             }),
           sendReminders: signal => reminders.run({ signal }),
           ...(expiryEnabled(scoring) && {
+            // Recomputed first, so that reminders read the ends to come.
             expire: async () => {
               await recomputeExpired({
                 ...deps,
                 store: db.assessments,
                 updater,
               });
+              await new ExpiryReminders({
+                summaries: db.assessments,
+                store: db.reminders,
+                notifications: deps.notifications,
+                logger,
+                settings: config.expiryReminders,
+                listEntities: config.reminders.listEntities,
+                leaseMs: config.reminders.maxRunMs,
+              }).run();
             },
           }),
           ...(dataSafety.retention.thinAfterDays !== undefined && {

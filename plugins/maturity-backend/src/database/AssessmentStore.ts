@@ -121,8 +121,28 @@ export interface AssessmentStore {
   reconcileOrphans(options: ReconcileOptions): Promise<OrphanReconciliation>;
 }
 
-/** The summaries due for a recompute because a topic of theirs expired. */
+/** An indexed entity with a topic whose attestation or exemption ends soon. */
+export type ExpiringEntity = {
+  entityRef: string;
+  ownerRef: string;
+  /** When its first topic ends (the summary's `validUntil`). */
+  validUntil: string;
+};
+
+/**
+ * The summaries due for a recompute because a topic of theirs expired, and
+ * those about to be.
+ */
 export interface ExpiredSummaries {
+  /**
+   * Up to `limit` indexed entities with an owner after `afterRef`, by ref,
+   * whose summary's `validUntil` is after `from` and at or before `to`.
+   */
+  expiringSummaries(
+    window: { from: Date; to: Date },
+    afterRef: string,
+    limit: number,
+  ): Promise<ExpiringEntity[]>;
   /**
    * Up to `limit` refs after `afterRef`, by ref, whose summary's
    * `validUntil` is at or before `now`: a topic of theirs has expired since

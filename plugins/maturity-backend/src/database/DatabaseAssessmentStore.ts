@@ -9,6 +9,7 @@ import {
   AssessmentStore,
   EntityUid,
   ExpiredSummaries,
+  ExpiringEntity,
   NewAssessment,
   OrphanReconciliation,
   ReconcileOptions,
@@ -16,12 +17,13 @@ import {
   SnapshotSummary,
 } from './AssessmentStore';
 import { inGeneration, isReplaced, retireRef } from './generations';
-import { fromAssessmentRow, toAssessmentRow } from './mappers';
+import { fromAssessmentRow, toAssessmentRow, toIso } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
 import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
+  ENTITIES,
   META,
   ORPHANS,
   REVISIONS,
@@ -170,6 +172,31 @@ export class DatabaseAssessmentStore
       }
     }
     return retired.sort();
+  }
+
+  async expiringSummaries(
+    window: { from: Date; to: Date },
+    afterRef: string,
+    limit: number,
+  ): Promise<ExpiringEntity[]> {
+    const rows: Array<{
+      entity_ref: string;
+      owner_ref: string;
+      valid_until: Date | string | number;
+    }> = await this.knex({ s: SUMMARIES })
+      .join({ e: ENTITIES }, 'e.entity_ref', 's.entity_ref')
+      .where('s.valid_until', '>', window.from)
+      .where('s.valid_until', '<=', window.to)
+      .whereNotNull('e.owner_ref')
+      .where('s.entity_ref', '>', afterRef)
+      .orderBy('s.entity_ref')
+      .limit(limit)
+      .select('s.entity_ref', 'e.owner_ref', 's.valid_until');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      ownerRef: r.owner_ref,
+      validUntil: toIso(r.valid_until),
+    }));
   }
 
   async expiredSummaryRefs(

@@ -7,14 +7,30 @@ import type { Campaign } from '@cnmm/backstage-plugin-maturity-common';
 import type { ReminderReason } from '../config';
 import type { Digest } from '../database/ReminderStore';
 
+/** The reason of the digests of topics about to expire (not a campaign's). */
+export const ATTESTATION_EXPIRY = 'attestation-expiry';
+
+/**
+ * The "campaign" of expiry reminder items: none. Campaign ids are never
+ * empty, so the items of the two kinds never share a key.
+ */
+export const ATTESTATION_ITEMS = '';
+
+/** Why a digest is sent: a campaign's reason, or a coming expiry. */
+type DigestReason = ReminderReason | typeof ATTESTATION_EXPIRY;
+
 /** Entities a digest names at most; the rest are "and N more". */
 export const LISTED_ENTITIES = 20;
 
 // One topic per reason, so that users can mute one kind in their settings.
 const PRESENTATION: Record<
-  ReminderReason,
+  DigestReason,
   { topic: string; severity: NotificationSeverity }
 > = {
+  [ATTESTATION_EXPIRY]: {
+    topic: 'Maturity attestation expiring',
+    severity: 'normal',
+  },
   'campaign-started': {
     topic: 'Maturity campaign started',
     severity: 'normal',
@@ -68,9 +84,14 @@ function ownerLink(ownerRef: string): string {
  */
 export function digestPayload(
   digest: Digest,
-  options: { campaigns: Campaign[]; listEntities: boolean },
+  options: {
+    campaigns: Campaign[];
+    listEntities: boolean;
+    /** For an expiry digest: how far ahead it reminds. */
+    daysBefore?: number;
+  },
 ): NotificationPayload {
-  const reason = digest.reason as ReminderReason;
+  const reason = digest.reason as DigestReason;
   const owner = shortName(digest.ownerRef);
   const titles =
     options.campaigns.map(c => `"${c.title}"`).join(', ') || 'a campaign';
@@ -86,8 +107,16 @@ export function digestPayload(
   const where = listed
     ? 'Their Maturity tabs show what each needs.'
     : `${owner}'s Maturity tab shows which, as you may see them.`;
-  const texts: Record<ReminderReason, { title: string; description: string }> =
+  const texts: Record<DigestReason, { title: string; description: string }> =
     {
+      [ATTESTATION_EXPIRY]: {
+        title: `Maturity ratings to confirm for ${owner}`,
+        description: `${them} ${
+          listed && count === 1 ? 'has' : 'have'
+        } topics whose attestation or exemption ends${
+          options.daysBefore ? ` within ${options.daysBefore} days` : ' soon'
+        }: confirm them unchanged, or rate them again, before they count as unrated. ${where}`,
+      },
       'campaign-started': {
         title: `New maturity campaign ${titles} for ${owner}`,
         description: `${them} ${
