@@ -6,8 +6,9 @@ import { BACKEND, catalogEntity, guestToken, signIn } from './portal';
 import { seedHistory } from './seedHistory';
 
 /*
- * Topics that must be confirmed, and exemptions that end (the e2e configs
- * set attestation to 180 days and switch exemptions on). fraud-detector, of
+ * Topics that must be confirmed, and exemptions that end (the demo portal's
+ * app-config.yaml: attestation 180 days, Process 90, exemptions on; the e2e
+ * configs keep them). fraud-detector, of
  * the guest's payments team, gets a snapshot written 100 days ago (see
  * seedHistory.ts): its owner confirms one topic unchanged, then exempts a
  * topic with a reason, seen on the Maturity tab and on /maturity.
