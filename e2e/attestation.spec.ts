@@ -92,6 +92,10 @@ test('1. an owner confirms a topic unchanged: attested today, ratings as they we
   await expect(
     page.getByText(`Assessment saved as revision ${before.revision + 1}.`),
   ).toBeVisible();
+  // The table of the new revision, before its switch is turned off.
+  await expect(
+    page.getByText(`Revision ${before.revision + 1}, assessed by`),
+  ).toBeVisible();
   const confirmed = await topicCells(page, 'Business Outcomes');
   await expect(confirmed.nth(-2)).toHaveText(shown(0));
   await expect(confirmed.nth(1)).toHaveText('1 · Build');
@@ -142,7 +146,7 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
   await expect(row.getByRole('cell')).toHaveText([
     'Technology · AI',
     REASON,
-    'sam',
+    'Sam Guest',
     '–',
     shown(180),
   ]);
@@ -159,7 +163,7 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
     'payments',
     'Technology · AI',
     REASON,
-    'sam',
+    'Sam Guest',
     '–',
     shown(180),
   ]);

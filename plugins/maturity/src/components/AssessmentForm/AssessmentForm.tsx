@@ -100,7 +100,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         <ConfirmAllUnchanged
           base={base}
           unchanged={form.unchangedTopics.size}
-          dirty={form.dirty}
+          edited={form.edited}
           busy={!!busy}
           onConfirmAll={confirmAll}
         />

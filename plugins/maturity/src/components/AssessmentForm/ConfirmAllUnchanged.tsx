@@ -20,12 +20,12 @@ const useStyles = makeStyles(theme => ({
 export function ConfirmAllUnchanged(props: {
   base: StoredAssessment;
   unchanged: number;
-  /** Whether the draft changes anything that would be saved with it. */
-  dirty: boolean;
+  /** Whether the draft changes more than confirmations, saved with them. */
+  edited: boolean;
   busy: boolean;
   onConfirmAll: () => void;
 }) {
-  const { base, unchanged, dirty, busy, onConfirmAll } = props;
+  const { base, unchanged, edited, busy, onConfirmAll } = props;
   const classes = useStyles();
   const expired = Object.values(base.result.topics).filter(
     t => t.expired,
@@ -47,7 +47,7 @@ export function ConfirmAllUnchanged(props: {
           } as unrated until confirmed. `}
         Saves a new revision with the {plural(unchanged, 'topic')} rated as in
         revision {base.revision} confirmed unchanged
-        {dirty ? ', and your changes' : ''}.
+        {edited ? ', and your changes' : ''}.
       </Typography>
     </Box>
   );

@@ -14,7 +14,7 @@ import {
   reduceDraft,
   stepOfKey,
 } from './draftReducer';
-import { FieldErrors, toSubmission } from './formState';
+import { Draft, FieldErrors, toSubmission } from './formState';
 import { changesBetween } from './quickFill';
 
 /**
@@ -55,12 +55,15 @@ export function useAssessmentDraft(options: {
     [model, initial.ratings, draft.ratings],
   );
 
-  const dirty = useMemo(() => {
+  const { dirty, edited } = useMemo(() => {
     const initialExempt = exemptTopicsOf(model, settings, initial.ratings);
-    return (
-      JSON.stringify(toSubmission(draft, 0, exemptTopics).submission) !==
-      JSON.stringify(toSubmission(initial, 0, initialExempt).submission)
-    );
+    const sent = (d: Draft, exempt: ReadonlySet<string>) =>
+      JSON.stringify(toSubmission(d, 0, exempt).submission);
+    const before = sent(initial, initialExempt);
+    return {
+      dirty: sent(draft, exemptTopics) !== before,
+      edited: sent({ ...draft, confirmed: [] }, exemptTopics) !== before,
+    };
   }, [model, settings, draft, initial, exemptTopics]);
 
   useEffect(() => {
@@ -99,6 +102,8 @@ export function useAssessmentDraft(options: {
     reviewStep,
     /** Whether the draft differs from its base in what would be sent. */
     dirty,
+    /** Whether it does in more than confirmations of unchanged topics. */
+    edited,
     changes,
     stepsWithErrors,
     /** The topics rated entirely N/A that need a reason, by the settings. */

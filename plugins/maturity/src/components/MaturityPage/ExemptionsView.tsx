@@ -135,7 +135,7 @@ function ExemptionsList(props: { model: MaturityModel; scope: EntityFilter }) {
     <Box component="section" aria-labelledby="maturity-exemptions-title">
       <InfoCard
         title={<span id="maturity-exemptions-title">Exemptions</span>}
-        subheader="Topics rated entirely not applicable, in this scope, today. Each ends on its day unless confirmed; then it counts as unrated."
+        subheader="Topics rated entirely not applicable, in this scope, today. Each ends on the day shown unless confirmed before; an ended one counts as unrated."
       >
         <Box mb={2}>
           <Button
