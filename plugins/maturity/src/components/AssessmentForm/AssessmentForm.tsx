@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityModel,
   MaturitySettings,
@@ -6,6 +7,8 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import useAsync from 'react-use/esm/useAsync';
+import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentStepper } from './AssessmentStepper';
 import { confirmationsMatter } from './attestation';
 import { ConfirmAllUnchanged } from './ConfirmAllUnchanged';
@@ -61,6 +64,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
     },
   });
   const { stepRef, actionRef, onStepKeyDown } = useStepFocus(step);
+  const api = useApi(maturityApiRef);
+  // Offered, never required: without it the form is the form as it was.
+  const catalog = useAsync(
+    () => api.getEntityEvidence(entityRef),
+    [api, entityRef],
+  );
   // The base's topics, when confirming them unchanged keeps them counting.
   const attested = confirmationsMatter(settings)
     ? base?.result.topics
@@ -135,6 +144,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               target={draft.targets[topic.id]}
               notes={draft.notes[topic.id]}
               evidence={draft.evidence[topic.id]}
+              facts={catalog.value?.topics[topic.id]}
               errors={fieldErrors}
               onEdit={form.edit}
               attestedBase={attested?.[topic.id]}
