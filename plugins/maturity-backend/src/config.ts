@@ -4,6 +4,7 @@ import { CronTime } from 'cron';
 import {
   AttestationSettings,
   CampaignLimits,
+  CatalogEvidenceRule,
   DEFAULT_STALE_AFTER_DAYS,
   ExemptionSettings,
   MaturityModel,
@@ -54,6 +55,8 @@ export const DEFAULTS = {
   campaigns: [],
   attestation: { maxAgeDays: null, dimensions: {}, remindDaysBefore: 14 },
   exemptions: { enabled: false, maxDays: 365 },
+  // Unset catalogFacts: DEFAULT_CATALOG_EVIDENCE_RULES of -common.
+  evidence: { enabled: false },
   reminders: {
     attestationExpiry: true,
     campaignStarted: true,
@@ -228,6 +231,15 @@ export interface ModelSettings {
  */
 export type ConfiguredCampaignValue = Record<string, unknown>;
 
+/** What the form is offered from the catalog (`maturity.evidence`). */
+export interface EvidenceSettings {
+  enabled: boolean;
+  /** Unset: the default map of -common, as far as the model has its topics. */
+  catalogFacts?: CatalogEvidenceRule[];
+  /** `app.baseUrl`, which makes the portal paths of facts absolute links. */
+  appBaseUrl?: string;
+}
+
 /** Everything under `maturity.*`, validated and with its defaults. */
 export interface MaturityConfig {
   scoring: ScoringSettings;
@@ -244,6 +256,7 @@ export interface MaturityConfig {
     /** Groups whose members may assess any entity and manage campaigns. */
     adminGroups: string[];
   };
+  evidence: EvidenceSettings;
   schedules: {
     orphanCleanup: SchedulerServiceTaskScheduleDefinition;
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
@@ -377,6 +390,11 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       adminGroups: m.permissions?.adminGroups ?? [
         ...DEFAULTS.permissions.adminGroups,
       ],
+    },
+    evidence: {
+      enabled: m.evidence?.enabled ?? DEFAULTS.evidence.enabled,
+      catalogFacts: m.evidence?.catalogFacts,
+      appBaseUrl: config.getOptionalString('app.baseUrl'),
     },
     schedules: {
       orphanCleanup:
