@@ -42,9 +42,9 @@ describe('attestation and exemptions switched on', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('exemptions.policy.ai');
-    expect((await backend.get('/entities/component/default/ledger')).status).toBe(
-      404,
-    );
+    expect(
+      (await backend.get('/entities/component/default/ledger')).status,
+    ).toBe(404);
   });
 
   it('records an exemption with its reason and lists it until it ends', async () => {
@@ -90,9 +90,7 @@ describe('exemptions switched off, as by default', () => {
       ratings: { 'policy.ai': NA },
     });
     expect(saved.status).toBe(201);
-    expect(saved.body.result.topics['policy.ai']).not.toHaveProperty(
-      'expired',
-    );
+    expect(saved.body.result.topics['policy.ai']).not.toHaveProperty('expired');
     const reason = await backend.assess('payments-api', {
       baseRevision: 0,
       ratings: { 'policy.ai': NA },
