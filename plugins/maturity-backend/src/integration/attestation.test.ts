@@ -1,4 +1,4 @@
-import { fullyTo } from '../__testUtils__/fixtures';
+import { fullyTo, STRANGER } from '../__testUtils__/fixtures';
 import {
   MaturityBackend,
   startMaturityBackend,
@@ -79,6 +79,31 @@ describe('attestation and exemptions switched on', () => {
       (await backend.get('/overview?expiresWithinDays=30&asOf=2026-01-01'))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('exemptions and catalog visibility', () => {
+  it('lists only the exemptions of entities the caller may see', async () => {
+    const backend = await startMaturityBackend({
+      config: { maturity: { exemptions: { enabled: true } } },
+    });
+    for (const name of ['payments-api', 'secret']) {
+      const saved = await backend.assess(name, {
+        baseRevision: 0,
+        ratings: { 'policy.ai': NA },
+        exemptions: { 'policy.ai': 'No AI' },
+      });
+      expect(saved.status).toBe(201);
+    }
+    const names = async (user?: string) =>
+      (await backend.get('/exemptions', user)).body.items.map(
+        (i: { entityRef: string }) => i.entityRef,
+      );
+    expect(await names()).toEqual([
+      'component:default/payments-api',
+      'component:default/secret',
+    ]);
+    expect(await names(STRANGER)).toEqual(['component:default/payments-api']);
   });
 });
 
