@@ -29,7 +29,9 @@ function setup() {
 describe('GET /settings', () => {
   it('answers the settings clients show and send by', async () => {
     const { app, deps } = setup();
-    const res = await request(app).get('/settings').set('Authorization', AS_USER);
+    const res = await request(app)
+      .get('/settings')
+      .set('Authorization', AS_USER);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(deps.settings);
   });

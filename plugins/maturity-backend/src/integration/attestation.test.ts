@@ -1,4 +1,4 @@
-import { fullyTo } from '../__testUtils__/fixtures';
+import { fullyTo, STRANGER } from '../__testUtils__/fixtures';
 import {
   MaturityBackend,
   startMaturityBackend,
@@ -42,9 +42,9 @@ describe('attestation and exemptions switched on', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('exemptions.policy.ai');
-    expect((await backend.get('/entities/component/default/ledger')).status).toBe(
-      404,
-    );
+    expect(
+      (await backend.get('/entities/component/default/ledger')).status,
+    ).toBe(404);
   });
 
   it('records an exemption with its reason and lists it until it ends', async () => {
@@ -82,6 +82,31 @@ describe('attestation and exemptions switched on', () => {
   });
 });
 
+describe('exemptions and catalog visibility', () => {
+  it('lists only the exemptions of entities the caller may see', async () => {
+    const backend = await startMaturityBackend({
+      config: { maturity: { exemptions: { enabled: true } } },
+    });
+    for (const name of ['payments-api', 'secret']) {
+      const saved = await backend.assess(name, {
+        baseRevision: 0,
+        ratings: { 'policy.ai': NA },
+        exemptions: { 'policy.ai': 'No AI' },
+      });
+      expect(saved.status).toBe(201);
+    }
+    const names = async (user?: string) =>
+      (await backend.get('/exemptions', user)).body.items.map(
+        (i: { entityRef: string }) => i.entityRef,
+      );
+    expect(await names()).toEqual([
+      'component:default/payments-api',
+      'component:default/secret',
+    ]);
+    expect(await names(STRANGER)).toEqual(['component:default/payments-api']);
+  });
+});
+
 describe('exemptions switched off, as by default', () => {
   it('answers the topic results as before and refuses reasons', async () => {
     const backend = await startMaturityBackend();
@@ -90,9 +115,7 @@ describe('exemptions switched off, as by default', () => {
       ratings: { 'policy.ai': NA },
     });
     expect(saved.status).toBe(201);
-    expect(saved.body.result.topics['policy.ai']).not.toHaveProperty(
-      'expired',
-    );
+    expect(saved.body.result.topics['policy.ai']).not.toHaveProperty('expired');
     const reason = await backend.assess('payments-api', {
       baseRevision: 0,
       ratings: { 'policy.ai': NA },

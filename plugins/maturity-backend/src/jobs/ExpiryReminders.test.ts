@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
 import { defaultMaturityModel } from '@cnmm/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
 import type { ScoringSettings } from '../config';
@@ -72,7 +75,9 @@ describe.each(databases.eachSupportedId())('ExpiryReminders on %p', id => {
   });
 
   function reminders(settings = { enabled: true, daysBefore: 14 }) {
-    const notifications = { send: jest.fn(async () => {}) };
+    const notifications = {
+      send: jest.fn(async (_notification: NotificationSendOptions) => {}),
+    };
     const job = new ExpiryReminders({
       summaries: store,
       store: new DatabaseReminderStore(knex),
@@ -90,7 +95,11 @@ describe.each(databases.eachSupportedId())('ExpiryReminders on %p', id => {
     // Day 80: process topics end on day 90, people's on day 180.
     expect(await job.run(at(80))).toEqual({ sent: 2 });
     const sent = notifications.send.mock.calls.map(
-      ([n]: any) => [n.recipients.entityRef, n.payload.description] as const,
+      ([n]) =>
+        [
+          (n.recipients as { entityRef: string }).entityRef,
+          n.payload.description,
+        ] as const,
     );
     expect(sent.map(([owner]) => owner)).toEqual([
       'group:default/a',

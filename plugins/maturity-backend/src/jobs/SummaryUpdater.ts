@@ -66,20 +66,29 @@ export class SummaryUpdater {
     for (;;) {
       const records = await store.snapshotsAfter(after, HISTORY_BATCH, refs);
       if (!records.length) return;
-      await store.replaceHistory(await this.summarize(records));
+      // As written: expiry moves the current summary on, never the past.
+      await store.replaceHistory(
+        await this.summarize(records, r => new Date(r.createdAt)),
+      );
       const last = records[records.length - 1];
       after = { entityRef: last.entityRef, revision: last.revision };
     }
   }
 
-  /** Snapshots scored under their entities' lifecycles now (at `now`). */
-  private async summarize(records: AssessmentRecord[], now?: Date) {
+  /**
+   * Snapshots scored under their entities' lifecycles now, each at the time
+   * `at` gives (the clock by default): topics expire with time.
+   */
+  private async summarize(
+    records: AssessmentRecord[],
+    at: (record: AssessmentRecord) => Date = () => new Date(),
+  ) {
     const { index, summaries } = this.deps;
     const lifecycles = await index.lifecycles([
       ...new Set(records.map(r => r.entityRef)),
     ]);
     return records.map(r =>
-      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null, now),
+      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null, at(r)),
     );
   }
 
@@ -91,7 +100,7 @@ export class SummaryUpdater {
   async rescoreLatest(refs: string[], now: Date): Promise<void> {
     const { store } = this.deps;
     const records = [...(await store.getLatest(refs)).values()];
-    await store.replaceSummaries(await this.summarize(records, now));
+    await store.replaceSummaries(await this.summarize(records, () => now));
   }
 
   /** Recomputes every summary when the model or the settings changed. */

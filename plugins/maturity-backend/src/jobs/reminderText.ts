@@ -107,47 +107,46 @@ export function digestPayload(
   const where = listed
     ? 'Their Maturity tabs show what each needs.'
     : `${owner}'s Maturity tab shows which, as you may see them.`;
-  const texts: Record<DigestReason, { title: string; description: string }> =
-    {
-      [ATTESTATION_EXPIRY]: {
-        title: `Maturity ratings to confirm for ${owner}`,
-        description: `${them} ${
-          listed && count === 1 ? 'has' : 'have'
-        } topics whose attestation or exemption ends${
-          options.daysBefore ? ` within ${options.daysBefore} days` : ' soon'
-        }: confirm them unchanged, or rate them again, before they count as unrated. ${where}`,
-      },
-      'campaign-started': {
-        title: `New maturity campaign ${titles} for ${owner}`,
-        description: `${them} ${
-          listed && count === 1 ? 'is' : 'are'
-        } in it${by}. ${where}`,
-      },
-      'assessment-missing': {
-        title: `Maturity assessments missing for ${owner}`,
-        description: `${them} in ${titles}${by} ${
-          listed && count === 1 ? 'has' : 'have'
-        } never been assessed. ${where}`,
-      },
-      'assessment-stale': {
-        title: `Maturity assessments out of date for ${owner}`,
-        description: `${them} in ${titles}${by} ${
-          listed && count === 1 ? 'has' : 'have'
-        } a stale assessment. ${where}`,
-      },
-      'deadline-14-days': {
-        title: `Two weeks left in maturity campaign ${titles}`,
-        description: `${them} ${
-          listed && count === 1 ? 'does' : 'do'
-        } not meet its goals yet${by}. ${where}`,
-      },
-      'deadline-3-days': {
-        title: `Three days left in maturity campaign ${titles}`,
-        description: `${them} ${
-          listed && count === 1 ? 'does' : 'do'
-        } not meet its goals yet${by}. ${where}`,
-      },
-    };
+  const texts: Record<DigestReason, { title: string; description: string }> = {
+    [ATTESTATION_EXPIRY]: {
+      title: `Maturity ratings to confirm for ${owner}`,
+      description: `${them} ${
+        listed && count === 1 ? 'has' : 'have'
+      } topics whose attestation or exemption ends${
+        options.daysBefore ? ` within ${options.daysBefore} days` : ' soon'
+      }: confirm them unchanged, or rate them again, before they count as unrated. ${where}`,
+    },
+    'campaign-started': {
+      title: `New maturity campaign ${titles} for ${owner}`,
+      description: `${them} ${
+        listed && count === 1 ? 'is' : 'are'
+      } in it${by}. ${where}`,
+    },
+    'assessment-missing': {
+      title: `Maturity assessments missing for ${owner}`,
+      description: `${them} in ${titles}${by} ${
+        listed && count === 1 ? 'has' : 'have'
+      } never been assessed. ${where}`,
+    },
+    'assessment-stale': {
+      title: `Maturity assessments out of date for ${owner}`,
+      description: `${them} in ${titles}${by} ${
+        listed && count === 1 ? 'has' : 'have'
+      } a stale assessment. ${where}`,
+    },
+    'deadline-14-days': {
+      title: `Two weeks left in maturity campaign ${titles}`,
+      description: `${them} ${
+        listed && count === 1 ? 'does' : 'do'
+      } not meet its goals yet${by}. ${where}`,
+    },
+    'deadline-3-days': {
+      title: `Three days left in maturity campaign ${titles}`,
+      description: `${them} ${
+        listed && count === 1 ? 'does' : 'do'
+      } not meet its goals yet${by}. ${where}`,
+    },
+  };
   const [only] = digest.entityRefs;
   const link =
     listed && count === 1

@@ -350,4 +350,23 @@ describe.each(databases.eachSupportedId())('attestation on %p', id => {
     expect((await scorecard('second')).dimensions.people.median).toBeNull();
     expect(await expire(at(400))).toEqual({ recomputed: 0, braked: false });
   });
+
+  it('keeps the history as written when everything is recomputed: expiry moves the present only', async () => {
+    jest.setSystemTime(at(400));
+    await services.updater.recompute(['component:default/second']);
+    const past = await services.overview.overview(
+      {
+        system: 'system:default/second',
+        sortBy: 'name',
+        order: 'asc',
+        limit: 10,
+      },
+      { ...all, asOf: at(50) },
+    );
+    expect(past.items[0].dimensions).toMatchObject({ process: 2, people: 2 });
+    expect((await overviewRow('second')).dimensions).toMatchObject({
+      process: null,
+      people: null,
+    });
+  });
 });
