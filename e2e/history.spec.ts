@@ -1,8 +1,14 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { chooseDarkTheme, expectNoSeriousViolations } from './axe';
-import { BACKEND, guestToken, signIn, wordsBrokenInside } from './portal';
-import { SeedEntity, seedHistory } from './seedHistory';
+import {
+  BACKEND,
+  catalogEntity,
+  guestToken,
+  signIn,
+  wordsBrokenInside,
+} from './portal';
+import { seedHistory } from './seedHistory';
 
 /*
  * Scorecards as of a past day: the storefront team's components get
@@ -42,31 +48,6 @@ const all = (level: number) =>
       id => [id, level],
     ),
   );
-
-/** A component of the demo catalog as the backend records it. */
-async function catalogEntity(
-  page: Page,
-  token: string,
-  name: string,
-): Promise<SeedEntity> {
-  const res = await page.request.get(
-    `${BACKEND}/api/catalog/entities/by-name/component/default/${name}`,
-    { headers: { Authorization: `Bearer ${token}` } },
-  );
-  expect(res.ok()).toBe(true);
-  const entity = await res.json();
-  const related = (type: string) =>
-    entity.relations
-      .find((r: { type: string }) => r.type === type)
-      ?.targetRef.toLocaleLowerCase('en-US') ?? null;
-  return {
-    ref: `component:default/${name}`,
-    uid: entity.metadata.uid,
-    ownerRef: related('ownedBy'),
-    systemRef: related('partOf'),
-    lifecycle: entity.spec.lifecycle ?? null,
-  };
-}
 
 /** The row of a table that links to an entity. */
 function rowOf(page: Page, table: Locator, name: string) {

@@ -47,10 +47,14 @@ export default defineConfig({
   // The campaign journey assesses components that the other journeys expect
   // to find unassessed, so it runs after them; the history journey writes
   // snapshots of the storefront's components, counted by the scorecards of
-  // both, so it runs after them; the review journey assesses fraud-detector,
-  // which the first journeys expect unassessed, so it runs last.
+  // both, so it runs after them; the review and attestation journeys both
+  // assess fraud-detector, which the first journeys expect unassessed, so
+  // they run last, one after the other.
   projects: [
-    { name: 'journeys', testIgnore: /(campaigns|history|review)\.spec\.ts$/ },
+    {
+      name: 'journeys',
+      testIgnore: /(campaigns|history|review|attestation)\.spec\.ts$/,
+    },
     {
       name: 'campaigns',
       testMatch: /campaigns\.spec\.ts$/,
@@ -65,6 +69,11 @@ export default defineConfig({
       name: 'review',
       testMatch: /review\.spec\.ts$/,
       dependencies: ['history'],
+    },
+    {
+      name: 'attestation',
+      testMatch: /attestation\.spec\.ts$/,
+      dependencies: ['review'],
     },
   ],
   webServer: {

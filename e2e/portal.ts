@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page } from '@playwright/test';
+import type { SeedEntity } from './seedHistory';
 
 /** The demo portal's backend, beside the app on :3000. */
 export const BACKEND = 'http://localhost:7007';
@@ -46,6 +47,31 @@ export async function providerToken(
 /** The guest's Backstage token, for requests to the backend's API. */
 export function guestToken(page: Page): Promise<string> {
   return providerToken(page.request, 'guest');
+}
+
+/** A component of the demo catalog as the backend records it. */
+export async function catalogEntity(
+  page: Page,
+  token: string,
+  name: string,
+): Promise<SeedEntity> {
+  const res = await page.request.get(
+    `${BACKEND}/api/catalog/entities/by-name/component/default/${name}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  expect(res.ok()).toBe(true);
+  const entity = await res.json();
+  const related = (type: string) =>
+    entity.relations
+      .find((r: { type: string }) => r.type === type)
+      ?.targetRef.toLocaleLowerCase('en-US') ?? null;
+  return {
+    ref: `component:default/${name}`,
+    uid: entity.metadata.uid,
+    ownerRef: related('ownedBy'),
+    systemRef: related('partOf'),
+    lifecycle: entity.spec.lifecycle ?? null,
+  };
 }
 
 /**

@@ -68,7 +68,11 @@ function portalSummaries(): Summaries {
   );
 }
 
-/** Every topic of each dimension rated fully up to its level, not yet above. */
+/**
+ * Every topic of each dimension rated fully up to its level, not yet above,
+ * at the levels the topic has (as the API would accept, so that the form
+ * can start from it).
+ */
 function ratingsAt(levels: Record<string, number>): TopicMap<TopicRatings> {
   const rated = (level: number, dimension: string): Rating =>
     level <= (levels[dimension] ?? 0) ? 'fully' : 'not-yet';
@@ -77,7 +81,7 @@ function ratingsAt(levels: Record<string, number>): TopicMap<TopicRatings> {
       dimension.topics.map(topic => [
         topic.id,
         Object.fromEntries(
-          [1, 2, 3, 4, 5].map(level => [
+          topic.levels.map(({ level }) => [
             String(level),
             rated(level, dimension.id),
           ]),

@@ -179,6 +179,40 @@ export interface Config {
       deadline: string;
       status?: 'open' | 'closed';
     }>;
+    /**
+     * Re-confirmation per topic. Off unless `maxAgeDays` or `dimensions` is
+     * set: then a topic whose ratings were last set or confirmed unchanged
+     * longer ago than its dimension's days is expired and counts as unrated
+     * (levels, medians, roll-ups) until confirmed again.
+     */
+    attestation?: {
+      /** Days a topic's attestation lasts; an integer from 1 to 3660. Unset: no limit. */
+      maxAgeDays?: number;
+      /** Days per dimension id, instead of `maxAgeDays` there. */
+      dimensions?: { [dimensionId: string]: number };
+      /**
+       * Days before a topic expires that its owners are reminded (reminder
+       * `attestationExpiry`); an integer from 1 to 365. Default 14.
+       */
+      remindDaysBefore?: number;
+      /**
+       * When the recompute of expired summaries runs. Default: hourly,
+       * first after 5 minutes, timeout 30 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /**
+     * Exemptions: topics rated entirely not applicable. Enabled, each needs
+     * a reason (a 400 without one) and ends `maxDays` after it was set or
+     * confirmed (under review: approved), then counts as unrated until
+     * confirmed again.
+     */
+    exemptions?: {
+      /** Default false: not applicable is a rating without reason or end. */
+      enabled?: boolean;
+      /** An integer from 1 to 3660. Default 365. */
+      maxDays?: number;
+    };
     /** Campaign reminders sent through the notifications backend. */
     reminders?: {
       /**
@@ -192,6 +226,12 @@ export interface Config {
       assessmentStale?: boolean;
       deadline14Days?: boolean;
       deadline3Days?: boolean;
+      /**
+       * Topics whose attestation or exemption ends within
+       * `attestation.remindDaysBefore` days; sent only while attestation or
+       * exemptions are configured.
+       */
+      attestationExpiry?: boolean;
       /**
        * Remind owners of a missing or stale assessment again every week the
        * campaign runs. Default false: once per campaign.

@@ -51,6 +51,7 @@ const NO_DATABASE: Record<string, string> = {
     'the model is loaded from configuration at start-up and answered from memory',
   'GET /entities/{kind}/{namespace}/{name}/evidence':
     "the catalog's facts of one entity, read from the catalog and the rules in memory",
+  'GET /settings': 'the settings are read from configuration at start-up',
 };
 
 /**
@@ -280,6 +281,14 @@ describePostgres(
           host: '127.0.0.1',
           port: proxy.port,
         }),
+        // Switched on, so that /exemptions reads the database (off, it
+        // answers an empty list without).
+        config: {
+          maturity: {
+            attestation: { maxAgeDays: 180 },
+            exemptions: { enabled: true },
+          },
+        },
         logLevel: 'warn',
       });
       client = clientOf(backend);

@@ -1,7 +1,16 @@
 import { ConfigReader } from '@backstage/config';
 import { HumanDuration, JsonValue } from '@backstage/types';
-import { DEFAULT_STALE_AFTER_DAYS } from '@cnmm/backstage-plugin-maturity-common';
-import { DEFAULTS, readMaturityConfig } from './config';
+import {
+  DEFAULT_STALE_AFTER_DAYS,
+  defaultMaturityModel,
+} from '@cnmm/backstage-plugin-maturity-common';
+import {
+  checkAttestationDimensions,
+  clientSettings,
+  DEFAULTS,
+  expiryEnabled,
+  readMaturityConfig,
+} from './config';
 
 // Invalid settings are still JSON: the reader, not the type, refuses them.
 const read = (maturity: JsonValue) =>
@@ -14,6 +23,8 @@ describe('readMaturityConfig', () => {
         strict: false,
         staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
         targets: {},
+        attestation: { maxAgeDays: null, dimensions: {} },
+        exemptions: { enabled: false, maxDays: 365 },
       },
       dataSafety: {
         cacheMaxBytes: 32 * 2 ** 20,
@@ -40,6 +51,7 @@ describe('readMaturityConfig', () => {
         maxRunMs: 10 * 60_000,
       },
       review: { required: false, reviewers: [] },
+      expiryReminders: { enabled: true, daysBefore: 14 },
       index: { maxAgePeriods: 3, maxAgeMs: 30 * 60_000 },
       model: { file: undefined, mode: 'replace' },
       campaignLimits: { maxDays: 366 },
@@ -74,6 +86,11 @@ describe('readMaturityConfig', () => {
         reviewDigest: {
           frequency: { cron: '0 8 * * 1-5' },
           timeout: { minutes: 5 },
+        },
+        expiry: {
+          frequency: { hours: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 5 },
         },
       },
     });
@@ -116,12 +133,19 @@ describe('readMaturityConfig', () => {
       permissions: { adminGroups: ['group:default/admins'] },
       campaignLimits: { maxDays: 92 },
       campaigns: [campaign],
+      attestation: {
+        maxAgeDays: 180,
+        dimensions: { process: 90 },
+        remindDaysBefore: 7,
+      },
+      exemptions: { enabled: true, maxDays: 120 },
       reminders: {
         campaignStarted: false,
         assessmentMissing: true,
         assessmentStale: false,
         deadline14Days: false,
         deadline3Days: true,
+        attestationExpiry: false,
         repeatWeekly: true,
         listEntities: true,
         maxRunMinutes: 3,
@@ -131,7 +155,10 @@ describe('readMaturityConfig', () => {
       strict: true,
       staleAfterDays: 90,
       targets: { default: 2, byLifecycle: { production: { security: 3 } } },
+      attestation: { maxAgeDays: 180, dimensions: { process: 90 } },
+      exemptions: { enabled: true, maxDays: 120 },
     });
+    expect(config.expiryReminders).toEqual({ enabled: false, daysBefore: 7 });
     expect(config.model).toEqual({ file: 'model.yaml', mode: 'extend' });
     expect(config.dataSafety).toEqual({
       cacheMaxBytes: 2 ** 21,
@@ -230,6 +257,9 @@ describe('readMaturityConfig', () => {
       review: {
         schedule: { frequency: { hours: 4 }, timeout: { minutes: 1 } },
       },
+      attestation: {
+        schedule: { frequency: { minutes: 15 }, timeout: { minutes: 10 } },
+      },
     });
     expect(config.schedules).toEqual({
       orphanCleanup: {
@@ -262,6 +292,58 @@ describe('readMaturityConfig', () => {
         initialDelay: undefined,
         scope: undefined,
       },
+      expiry: {
+        frequency: { minutes: 15 },
+        timeout: { minutes: 10 },
+        initialDelay: undefined,
+        scope: undefined,
+      },
+    });
+  });
+
+  it('refuses attestation and exemption days out of bounds, naming the key', () => {
+    expect(() => read({ attestation: { maxAgeDays: 0 } })).toThrow(
+      'maturity.attestation.maxAgeDays must be an integer of at least 1 and at most 3660',
+    );
+    expect(() =>
+      read({ attestation: { dimensions: { security: 'soon' } } }),
+    ).toThrow('maturity.attestation.dimensions.security must be');
+    expect(() => read({ exemptions: { maxDays: 1.5 } })).toThrow(
+      'maturity.exemptions.maxDays must be an integer',
+    );
+  });
+
+  it('refuses attestation days for a dimension the model lacks', () => {
+    const { scoring } = read({
+      attestation: { maxAgeDays: 180, dimensions: { secruity: 90 } },
+    });
+    expect(() =>
+      checkAttestationDimensions(scoring.attestation, defaultMaturityModel),
+    ).toThrow(
+      'maturity.attestation.dimensions names dimensions the model lacks: secruity',
+    );
+    expect(() =>
+      checkAttestationDimensions(
+        read({ attestation: { dimensions: { process: 90 } } }).scoring
+          .attestation,
+        defaultMaturityModel,
+      ),
+    ).not.toThrow();
+  });
+
+  it('turns expiry on with either setting, and serves the settings clients need', () => {
+    expect(expiryEnabled(read({}).scoring)).toBe(false);
+    expect(expiryEnabled(read({ exemptions: { enabled: true } }).scoring)).toBe(
+      true,
+    );
+    const scoring = read({
+      attestation: { dimensions: { people: 30 } },
+    }).scoring;
+    expect(expiryEnabled(scoring)).toBe(true);
+    expect(clientSettings(scoring)).toEqual({
+      staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+      attestation: { maxAgeDays: null, dimensions: { people: 30 } },
+      exemptions: { enabled: false, maxDays: 365 },
     });
   });
 

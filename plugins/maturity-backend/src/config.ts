@@ -2,9 +2,13 @@ import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugi
 import { Config } from '@backstage/config';
 import { CronTime } from 'cron';
 import {
+  AttestationSettings,
   CampaignLimits,
   CatalogEvidenceRule,
   DEFAULT_STALE_AFTER_DAYS,
+  ExemptionSettings,
+  MaturityModel,
+  MaturitySettings,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
@@ -50,9 +54,12 @@ export const DEFAULTS = {
   campaignLimits: { maxDays: 366 },
   campaigns: [],
   review: { required: false, reviewers: [] },
+  attestation: { maxAgeDays: null, dimensions: {}, remindDaysBefore: 14 },
+  exemptions: { enabled: false, maxDays: 365 },
   // Unset catalogFacts: DEFAULT_CATALOG_EVIDENCE_RULES of -common.
   evidence: { enabled: false },
   reminders: {
+    attestationExpiry: true,
     campaignStarted: true,
     assessmentMissing: true,
     assessmentStale: true,
@@ -90,10 +97,20 @@ export const DEFAULTS = {
       frequency: { cron: '0 8 * * 1-5' },
       timeout: { minutes: 5 },
     },
+    // Expiry moves a summary on at most a run late: hourly is far finer
+    // than days of attestation.
+    expiry: {
+      frequency: { hours: 1 },
+      timeout: { minutes: 30 },
+      initialDelay: { minutes: 5 },
+    },
   },
 } as const;
 
-/** How assessments are scored (`maturity.scoring`, `staleAfterDays`, `targets`). */
+/**
+ * How assessments are scored (`maturity.scoring`, `staleAfterDays`,
+ * `targets`, `attestation`, `exemptions`).
+ */
 export interface ScoringSettings {
   /** Require `fully` for every level below the reached one. */
   strict: boolean;
@@ -101,6 +118,63 @@ export interface ScoringSettings {
   staleAfterDays: number;
   /** Default targets; an assessment's own targets win. */
   targets: TargetDefaults;
+  /** When topics expire; both off when absent or unconfigured. */
+  attestation?: AttestationSettings;
+  exemptions?: ExemptionSettings;
+}
+
+/** Whether anything expires: attestation or exemptions configured. */
+export function expiryEnabled(
+  scoring: Pick<ScoringSettings, 'attestation' | 'exemptions'>,
+): boolean {
+  const { attestation, exemptions } = scoring;
+  return (
+    (attestation !== undefined &&
+      (attestation.maxAgeDays !== null ||
+        Object.keys(attestation.dimensions).length > 0)) ||
+    exemptions?.enabled === true
+  );
+}
+
+/** What `GET /settings` answers: the settings a client shows or sends by. */
+export function clientSettings(scoring: ScoringSettings): MaturitySettings {
+  return {
+    staleAfterDays: scoring.staleAfterDays,
+    attestation: scoring.attestation ?? {
+      maxAgeDays: DEFAULTS.attestation.maxAgeDays,
+      dimensions: {},
+    },
+    exemptions: scoring.exemptions ?? { ...DEFAULTS.exemptions },
+  };
+}
+
+/**
+ * Refuses `maturity.attestation.dimensions` naming a dimension the model
+ * lacks: a typo would otherwise leave that dimension on the default age.
+ */
+export function checkAttestationDimensions(
+  attestation: AttestationSettings | undefined,
+  model: MaturityModel,
+): void {
+  const known = new Set(model.dimensions.map(d => d.id));
+  const unknown = Object.keys(attestation?.dimensions ?? {}).filter(
+    id => !known.has(id),
+  );
+  if (unknown.length > 0) {
+    throw new Error(
+      `Invalid configuration: maturity.attestation.dimensions names dimensions the model lacks: ${unknown.join(
+        ', ',
+      )}`,
+    );
+  }
+}
+
+/** Reminders of topics about to expire (`maturity.reminders.attestationExpiry`). */
+export interface ExpiryReminderSettings {
+  /** On by default; sent only while attestation or exemptions are on. */
+  enabled: boolean;
+  /** Days before a topic expires that its owners are reminded. */
+  daysBefore: number;
 }
 
 /** The limits that keep data and memory safe, read once at start-up. */
@@ -186,6 +260,7 @@ export interface MaturityConfig {
   dataSafety: DataSafetySettings;
   reminders: ReminderSettings;
   review: ReviewSettings;
+  expiryReminders: ExpiryReminderSettings;
   index: IndexSettings;
   model: ModelSettings;
   /** The longest a campaign (configured or stored) may run. */
@@ -203,6 +278,8 @@ export interface MaturityConfig {
     reminders: SchedulerServiceTaskScheduleDefinition;
     retention: SchedulerServiceTaskScheduleDefinition;
     reviewDigest: SchedulerServiceTaskScheduleDefinition;
+    /** The recompute of expired summaries, then the expiry reminders. */
+    expiry: SchedulerServiceTaskScheduleDefinition;
   };
 }
 
@@ -256,6 +333,19 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       strict: m.scoring?.strict ?? DEFAULTS.scoring.strict,
       staleAfterDays,
       targets: m.targets ?? { ...DEFAULTS.targets },
+      attestation: {
+        maxAgeDays:
+          m.attestation?.maxAgeDays ?? DEFAULTS.attestation.maxAgeDays,
+        dimensions: Object.fromEntries(
+          Object.entries(m.attestation?.dimensions ?? {}).filter(
+            (entry): entry is [string, number] => entry[1] !== undefined,
+          ),
+        ),
+      },
+      exemptions: {
+        enabled: m.exemptions?.enabled ?? DEFAULTS.exemptions.enabled,
+        maxDays: m.exemptions?.maxDays ?? DEFAULTS.exemptions.maxDays,
+      },
     },
     dataSafety: {
       cacheMaxBytes: m.cache?.maxBytes ?? DEFAULTS.cache.maxBytes,
@@ -299,6 +389,13 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         ref.toLocaleLowerCase('en-US'),
       ),
     },
+    expiryReminders: {
+      enabled:
+        m.reminders?.attestationExpiry ?? DEFAULTS.reminders.attestationExpiry,
+      daysBefore:
+        m.attestation?.remindDaysBefore ??
+        DEFAULTS.attestation.remindDaysBefore,
+    },
     index: {
       maxAgePeriods,
       maxAgeMs: period === undefined ? undefined : maxAgePeriods * period,
@@ -328,6 +425,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       reminders: m.reminders?.schedule ?? copy(DEFAULTS.schedules.reminders),
       retention: m.retention?.schedule ?? copy(DEFAULTS.schedules.retention),
       reviewDigest: m.review?.schedule ?? copy(DEFAULTS.schedules.reviewDigest),
+      expiry: m.attestation?.schedule ?? copy(DEFAULTS.schedules.expiry),
     },
   };
 }

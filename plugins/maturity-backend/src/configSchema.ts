@@ -292,9 +292,28 @@ export const maturitySchema = z.strictObject({
       schedule: schedule('maturity.review.schedule'),
     })
     .optional(),
+  attestation: z
+    .strictObject({
+      maxAgeDays: num({ min: 1, max: 3660, integer: true }),
+      dimensions: z
+        .record(z.string(), num({ min: 1, max: 3660, integer: true }), {
+          error: `${MUST}map dimension ids to days`,
+        })
+        .optional(),
+      remindDaysBefore: num({ min: 1, max: 365, integer: true }),
+      schedule: schedule('maturity.attestation.schedule'),
+    })
+    .optional(),
+  exemptions: z
+    .strictObject({
+      enabled: bool(),
+      maxDays: num({ min: 1, max: 3660, integer: true }),
+    })
+    .optional(),
   reminders: z
     .strictObject({
       schedule: schedule('maturity.reminders.schedule'),
+      attestationExpiry: bool(),
       campaignStarted: bool(),
       assessmentMissing: bool(),
       assessmentStale: bool(),

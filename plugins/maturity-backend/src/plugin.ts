@@ -7,7 +7,12 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@cnmm/backstage-plugin-maturity-common';
 import { registerMaturityActions } from './actions';
 import { actionsRegistryServiceRef } from './actions/registry';
-import { readMaturityConfig } from './config';
+import {
+  checkAttestationDimensions,
+  clientSettings,
+  expiryEnabled,
+  readMaturityConfig,
+} from './config';
 import { createMaturityDatabase } from './database/createMaturityDatabase';
 import { createRouter } from './http/createRouter';
 import { CampaignReminders } from './jobs/CampaignReminders';
@@ -27,12 +32,15 @@ import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
 import { EvidenceService } from './services/EvidenceService';
 import { EntityRows } from './services/EntityRows';
+import { ExemptionService } from './services/ExemptionService';
 import { OverviewService } from './services/OverviewService';
 import { ReviewService } from './services/ReviewService';
 import { ScorecardService } from './services/ScorecardService';
 import { Summaries } from './services/Summaries';
 import { SnapshotQuota, WriteRateLimiter } from './services/writeRateLimit';
 import { scheduleTasks } from './tasks';
+import { ExpiryReminders } from './jobs/ExpiryReminders';
+import { recomputeExpired } from './jobs/recomputeExpired';
 
 /**
  * The maturity backend plugin: stores CNMM assessments per catalog entity and
@@ -64,6 +72,7 @@ export const maturityPlugin = createBackendPlugin({
         const config = readMaturityConfig(deps.config);
         const { scoring, dataSafety } = config;
         const model = await loadConfiguredModel(config.model);
+        checkAttestationDimensions(scoring.attestation, model);
         const db = await createMaturityDatabase({
           database: deps.database,
           cacheMaxBytes: dataSafety.cacheMaxBytes,
@@ -198,6 +207,14 @@ export const maturityPlugin = createBackendPlugin({
             evidence,
             writer,
             reviews,
+            settings: clientSettings(scoring),
+            exemptions: new ExemptionService({
+              model,
+              indexer,
+              entities,
+              store: db.assessments,
+              scoring,
+            }),
           }),
         );
         registerMaturityActions(deps.actionsRegistry, {
@@ -228,6 +245,25 @@ export const maturityPlugin = createBackendPlugin({
               orphans: dataSafety.orphans,
             }),
           sendReminders: signal => reminders.run({ signal }),
+          ...(expiryEnabled(scoring) && {
+            // Recomputed first, so that reminders read the ends to come.
+            expire: async () => {
+              await recomputeExpired({
+                ...deps,
+                store: db.assessments,
+                updater,
+              });
+              await new ExpiryReminders({
+                summaries: db.assessments,
+                store: db.reminders,
+                notifications: deps.notifications,
+                logger,
+                settings: config.expiryReminders,
+                listEntities: config.reminders.listEntities,
+                leaseMs: config.reminders.maxRunMs,
+              }).run();
+            },
+          }),
           ...(dataSafety.retention.thinAfterDays !== undefined && {
             thinRevisions: () =>
               thinRevisions({

@@ -26,6 +26,10 @@ const schedules: MaturityConfig['schedules'] = {
     frequency: { cron: '0 8 * * 1-5' },
     timeout: { minutes: 5 },
   },
+  expiry: {
+    frequency: { hours: 1 },
+    timeout: { minutes: 30 },
+  },
 };
 
 function setup() {

@@ -16,6 +16,11 @@ export type MaturityJobs = {
   thinRevisions?: Job;
   /** Tells the reviewers what waits; only when review has reviewers. */
   sendReviewDigest?: Job;
+  /**
+   * Recomputes the summaries whose topics expired and reminds owners of
+   * coming expiries; only when attestation or exemptions are configured.
+   */
+  expire?: Job;
 };
 
 /**
@@ -55,6 +60,11 @@ export async function scheduleTasks(
       id: 'maturity-review-digest',
       schedule: schedules.reviewDigest,
       run: jobs.sendReviewDigest,
+    },
+    {
+      id: 'maturity-expiry',
+      schedule: schedules.expiry,
+      run: jobs.expire,
     },
   ];
   for (const { id, schedule, run } of tasks) {

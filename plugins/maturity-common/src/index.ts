@@ -40,6 +40,7 @@ export type {
   AssessmentHistoryPage,
   AssessmentResult,
   AssessmentSubmission,
+  ExemptionRecord,
   LevelStats,
   Rating,
   StoredAssessment,
@@ -67,6 +68,29 @@ export type {
 export { scoreTopic } from './scoring/topicLevel';
 export type { ScoringOptions, TopicScore } from './scoring/topicLevel';
 export { levelStats } from './scoring/stats';
+export { isExemption, submissionRuleProblems } from './scoring/exemptionRules';
+export {
+  attestationsOf,
+  attestedAtOf,
+  carriedAttestations,
+  exemptionReasons,
+  exemptionsOf,
+  maxAgeDaysOf,
+  NO_EXPIRY,
+  recordExemptions,
+  topicExpiries,
+} from './scoring/attestation';
+export type {
+  AttestationInput,
+  Exemption,
+  SnapshotApproval,
+} from './scoring/attestation';
+export type { SubmissionProblem } from './scoring/exemptionRules';
+export type {
+  AttestationSettings,
+  ExemptionSettings,
+  MaturitySettings,
+} from './api/settings';
 export { resolveTargets } from './scoring/targets';
 export type { TargetDefaults, TargetSpec } from './scoring/targets';
 export {
@@ -75,11 +99,12 @@ export {
   isStale,
   nextSteps,
 } from './scoring/assess';
-export type { NextStep } from './scoring/assess';
+export type { NextStep, ResultOptions } from './scoring/assess';
 export {
   lowestDimensionMedian,
   RollUpAccumulator,
   summarizeResult,
+  validUntil,
 } from './scoring/rollup';
 export type {
   AssessmentSummary,
@@ -96,6 +121,7 @@ export {
   assessedRefsQuerySchema,
   catalogRowsRequestSchema,
   entityFilterSchema,
+  exemptionsQuerySchema,
   exportQuerySchema,
   groupScorecardQuerySchema,
   historyQuerySchema,
@@ -114,6 +140,9 @@ export type {
   EntityFilter,
   EntityMaturityExportRow,
   EntityMaturityRow,
+  ExemptionRow,
+  ExemptionsPage,
+  ExemptionsQuery,
   OverviewPage,
   OverviewQuery,
   ReviewFilter,

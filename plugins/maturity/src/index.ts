@@ -19,6 +19,8 @@ export type {
   AsOfOption,
   ChangesExportQuery,
   ChangesPageQuery,
+  ExemptionsExportQuery,
+  ExemptionsPageQuery,
   MaturityApi,
   MaturityEntityRef,
   MaturityExport,

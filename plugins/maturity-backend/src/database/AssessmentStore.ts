@@ -20,6 +20,8 @@ export type SnapshotSummary = {
   targetSum: number;
   gapSum: number;
   lowestMedian: number | null;
+  /** When a topic next expires and this summary must be recomputed; null or absent: never. */
+  validUntil?: string | null;
   /** Every dimension of the model, by id. */
   dimensionMedians: Record<string, number | null>;
   levels: EncodedLevels;
@@ -138,6 +140,40 @@ export interface AssessmentStore {
    * refs that `stillMissing` confirms inside the transaction.
    */
   reconcileOrphans(options: ReconcileOptions): Promise<OrphanReconciliation>;
+}
+
+/** An indexed entity with a topic whose attestation or exemption ends soon. */
+export type ExpiringEntity = {
+  entityRef: string;
+  ownerRef: string;
+  /** When its first topic ends (the summary's `validUntil`). */
+  validUntil: string;
+};
+
+/**
+ * The summaries due for a recompute because a topic of theirs expired, and
+ * those about to be.
+ */
+export interface ExpiredSummaries {
+  /**
+   * Up to `limit` indexed entities with an owner after `afterRef`, by ref,
+   * whose summary's `validUntil` is after `from` and at or before `to`.
+   */
+  expiringSummaries(
+    window: { from: Date; to: Date },
+    afterRef: string,
+    limit: number,
+  ): Promise<ExpiringEntity[]>;
+  /**
+   * Up to `limit` refs after `afterRef`, by ref, whose summary's
+   * `validUntil` is at or before `now`: a topic of theirs has expired since
+   * they were scored.
+   */
+  expiredSummaryRefs(
+    now: Date,
+    afterRef: string,
+    limit: number,
+  ): Promise<string[]>;
 }
 
 /** @see AssessmentStore.reconcileOrphans */

@@ -8,6 +8,8 @@ import {
   AssessmentRecord,
   AssessmentStore,
   EntityUid,
+  ExpiredSummaries,
+  ExpiringEntity,
   NewAssessment,
   OrphanReconciliation,
   ReconcileOptions,
@@ -15,13 +17,14 @@ import {
   SnapshotSummary,
 } from './AssessmentStore';
 import { inGeneration, isReplaced, retireRef } from './generations';
-import { fromAssessmentRow, toAssessmentRow } from './mappers';
+import { fromAssessmentRow, toAssessmentRow, toIso } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
 import { counts, joinDecisions, queueSnapshot, withDecisions } from './reviews';
 import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
   ASSESSMENTS as TABLE,
   AssessmentRow,
+  ENTITIES,
   META,
   ORPHANS,
   REVISIONS,
@@ -50,7 +53,9 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The knex implementation of {@link AssessmentStore}. */
-export class DatabaseAssessmentStore implements AssessmentStore {
+export class DatabaseAssessmentStore
+  implements AssessmentStore, ExpiredSummaries
+{
   static async create(options: {
     database: DatabaseService;
     /** The budget of the parsed-snapshot cache; 32 MB by default. */
@@ -173,6 +178,44 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
     }
     return retired.sort();
+  }
+
+  async expiringSummaries(
+    window: { from: Date; to: Date },
+    afterRef: string,
+    limit: number,
+  ): Promise<ExpiringEntity[]> {
+    const rows: Array<{
+      entity_ref: string;
+      owner_ref: string;
+      valid_until: Date | string | number;
+    }> = await this.knex({ s: SUMMARIES })
+      .join({ e: ENTITIES }, 'e.entity_ref', 's.entity_ref')
+      .where('s.valid_until', '>', window.from)
+      .where('s.valid_until', '<=', window.to)
+      .whereNotNull('e.owner_ref')
+      .where('s.entity_ref', '>', afterRef)
+      .orderBy('s.entity_ref')
+      .limit(limit)
+      .select('s.entity_ref', 'e.owner_ref', 's.valid_until');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      ownerRef: r.owner_ref,
+      validUntil: toIso(r.valid_until),
+    }));
+  }
+
+  async expiredSummaryRefs(
+    now: Date,
+    afterRef: string,
+    limit: number,
+  ): Promise<string[]> {
+    return this.knex(SUMMARIES)
+      .where('valid_until', '<=', now)
+      .where('entity_ref', '>', afterRef)
+      .orderBy('entity_ref')
+      .limit(limit)
+      .pluck('entity_ref');
   }
 
   async countedAfter(

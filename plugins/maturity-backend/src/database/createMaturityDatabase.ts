@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { AssessmentStore } from './AssessmentStore';
+import { AssessmentStore, ExpiredSummaries } from './AssessmentStore';
 import { CampaignStore } from './CampaignStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
@@ -16,7 +16,7 @@ import { WriteLimitStore } from './WriteLimitStore';
 
 /** The plugin's stores, each answering a database outage as a 503. */
 export type MaturityDatabase = {
-  assessments: AssessmentStore;
+  assessments: AssessmentStore & ExpiredSummaries;
   campaigns: CampaignStore;
   reminders: ReminderStore;
   index: MaturityIndex;

@@ -38,6 +38,13 @@ export type IndexScope = {
   /** Whose latest snapshot waits for review (the review queue, now). */
   reviewPending?: boolean;
   /**
+   * A topic's attestation or exemption ends at or before this time (the
+   * summary's `valid_until`); of the current summaries only.
+   */
+  expiresBefore?: Date;
+  /** With a topic rated entirely not applicable (an exemption) that counts. */
+  exempt?: boolean;
+  /**
    * Read the summaries as they were at this time (the history rows valid
    * then) rather than now. Membership is today's: the catalog keeps no
    * history. Staleness is the caller's to measure at this time too.

@@ -1,3 +1,4 @@
+import { attestationsOf } from '@cnmm/backstage-plugin-maturity-common';
 import type {
   AssessmentRecord,
   NewAssessment,
@@ -180,6 +181,7 @@ export function toSummaryRows(summary: SnapshotSummary): Summary {
         levels.notApplicable,
       ]),
       entity_uid: summary.entityUid,
+      valid_until: summary.validUntil ? new Date(summary.validUntil) : null,
     },
     dimensions: Object.entries(summary.dimensionMedians).map(
       ([dimension_id, median]) => ({ dimension_id, median }),
@@ -189,7 +191,13 @@ export function toSummaryRows(summary: SnapshotSummary): Summary {
 
 type Payload = Pick<
   AssessmentRecord,
-  'ratings' | 'targets' | 'notes' | 'evidence' | 'comment'
+  | 'ratings'
+  | 'targets'
+  | 'notes'
+  | 'evidence'
+  | 'comment'
+  | 'attestedAt'
+  | 'exemptions'
 >;
 
 /** A decision as the review of the snapshot it decided. */
@@ -202,15 +210,21 @@ export function fromDecisionRow(row: ReviewDecisionRow): SnapshotReview {
   };
 }
 
-/** A snapshot row as the record the services see. */
+/**
+ * A snapshot row as the record the services see. Its payload keeps only
+ * the attestations carried over from earlier snapshots (a topic attested by
+ * the snapshot itself is attested at its created_at, and a snapshot from
+ * before attestation has none): the record has every rated topic's.
+ */
 export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
   const payload: Payload = JSON.parse(row.payload);
+  const createdAt = toIso(row.created_at);
   return {
     entityRef: row.entity_ref,
     revision: Number(row.revision),
     modelId: row.model_id,
     modelVersion: row.model_version,
-    createdAt: toIso(row.created_at),
+    createdAt,
     createdBy: row.created_by,
     ownerRef: row.owner_ref,
     systemRef: row.system_ref,
@@ -225,6 +239,12 @@ export function fromAssessmentRow(row: AssessmentRow): AssessmentRecord {
     ...(Number(row.review_required ?? 0)
       ? { review: { status: 'pending' as const } }
       : {}),
+    attestedAt: attestationsOf({
+      ratings: payload.ratings,
+      createdAt,
+      attestedAt: payload.attestedAt,
+    }),
+    exemptions: payload.exemptions ?? {},
   };
 }
 
@@ -253,6 +273,8 @@ export function toAssessmentRow(
       notes: record.notes,
       evidence: record.evidence,
       comment: record.comment,
+      attestedAt: record.attestedAt,
+      exemptions: record.exemptions,
     } satisfies Payload),
   };
 }

@@ -745,3 +745,56 @@ describe.each(databases.eachSupportedId())('reviews migration on %p', id => {
     await knex.destroy();
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'attestation migration on %p',
+  id => {
+    it('20261207200000_attestation adds valid_until to summaries, null for existing rows; down drops it', async () => {
+      const knex = await databases.init(id);
+      await migrateUpTo(knex, '20261206100000_summary_history.js');
+      const summary = {
+        entity_ref: 'component:default/a',
+        revision: 1,
+        assessed_at: new Date('2026-01-01T00:00:00Z'),
+        stale_at: new Date('2026-07-01T00:00:00Z'),
+        percent_to_target: null,
+        target_sum: 0,
+        gap_sum: 0,
+        lowest_median: 2,
+        levels: '[[],[]]',
+      };
+      await knex('maturity_summary').insert(summary);
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261207200000_attestation.js',
+      });
+      expect(await knex('maturity_summary').pluck('valid_until')).toEqual([
+        null,
+      ]);
+      const until = new Date('2026-04-01T00:00:00Z');
+      await knex('maturity_summary')
+        .insert({
+          ...summary,
+          entity_ref: 'component:default/b',
+          valid_until: until,
+        })
+        .then();
+      const due = await knex('maturity_summary')
+        .where('valid_until', '<=', new Date('2026-05-01T00:00:00Z'))
+        .pluck('entity_ref');
+      expect(due).toEqual(['component:default/b']);
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261207200000_attestation.js',
+      });
+      expect(
+        await knex.schema.hasColumn('maturity_summary', 'valid_until'),
+      ).toBe(false);
+      expect(await knex('maturity_summary').pluck('entity_ref')).toHaveLength(
+        2,
+      );
+      await knex.destroy();
+    });
+  },
+);

@@ -69,6 +69,12 @@ export function scopeQuery(
   if (scope.reviewPending) {
     query.whereIn('e.entity_ref', knex(REVIEW_QUEUE).select('entity_ref'));
   }
+  if (scope.expiresBefore !== undefined) {
+    query.where('s.valid_until', '<=', scope.expiresBefore);
+  }
+  // The levels' JSON ends with the not-applicable topics' indexes
+  // (mappers.toSummaryRows): "…,[]]" when there are none.
+  if (scope.exempt) query.whereNot('s.levels', 'like', '%,[]]');
   if (condition) query.where(condition);
   return query;
 }
@@ -119,7 +125,12 @@ export function inBound(
 
 /** Whether a scope filters on the summaries, so that they must be joined. */
 export function needsSummaries(scope: IndexScope): boolean {
-  return scope.minLevel !== undefined || scope.belowTarget === true;
+  return (
+    scope.minLevel !== undefined ||
+    scope.belowTarget === true ||
+    scope.expiresBefore !== undefined ||
+    scope.exempt === true
+  );
 }
 
 /**

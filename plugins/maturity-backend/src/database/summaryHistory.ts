@@ -55,9 +55,14 @@ export function summariesAt(
     .as('s');
 }
 
+/**
+ * A history row keeps a snapshot's summary as scored when written or
+ * rescored: its `valid_until` is the current summary's alone.
+ */
 function toHistoryRow(summary: SnapshotSummary): HistoryRow {
+  const { valid_until: _validUntil, ...row } = toSummaryRows(summary).row;
   return {
-    ...toSummaryRows(summary).row,
+    ...row,
     valid_from: new Date(summary.countedFrom ?? summary.assessedAt),
     valid_to: null,
   };
@@ -65,8 +70,9 @@ function toHistoryRow(summary: SnapshotSummary): HistoryRow {
 
 /**
  * Adds the history row of a new snapshot, in the transaction that writes
- * it (of an approved one, in the decision's, from the decision), and ends the period of every earlier row of the ref still open (or
- * open past it) where it begins.
+ * it (of an approved one, in the decision's, from the decision), and ends
+ * the period of every earlier row of the ref still open (or open past it)
+ * where it begins.
  */
 export async function appendHistory(
   tx: Knex.Transaction,

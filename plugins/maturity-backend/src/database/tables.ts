@@ -86,6 +86,8 @@ export type SummaryRow = {
   lowest_median: number | null;
   levels: string;
   entity_uid: string | null;
+  /** When a topic next expires (the expiry task recomputes the row then). */
+  valid_until?: Date | null;
 };
 
 /**
@@ -96,7 +98,10 @@ export type SummaryRow = {
  * start-up recompute scores a row back-filled by the migration.
  */
 export type HistoryRow = {
-  [K in keyof SummaryRow]: K extends 'entity_ref' | 'revision' | 'entity_uid'
+  [K in keyof Omit<SummaryRow, 'valid_until'>]: K extends
+    | 'entity_ref'
+    | 'revision'
+    | 'entity_uid'
     ? SummaryRow[K]
     : SummaryRow[K] | null;
 } & {

@@ -3,18 +3,23 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { MaturityModel } from '@cnmm/backstage-plugin-maturity-common';
+import {
+  MaturityModel,
+  MaturitySettings,
+} from '@cnmm/backstage-plugin-maturity-common';
 import express from 'express';
 import { AssessmentService } from '../services/AssessmentService';
 import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
 import { ChangesService } from '../services/ChangesService';
+import { ExemptionService } from '../services/ExemptionService';
 import { EntityLookup } from '../services/EntityLookup';
 import { EvidenceService } from '../services/EvidenceService';
 import { OverviewService } from '../services/OverviewService';
 import { ReviewService } from '../services/ReviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
+import { attestationRoutes } from './attestationRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { changesRoutes } from './changesRoutes';
 import { evidenceRoutes } from './evidenceRoutes';
@@ -41,6 +46,9 @@ export type RouterDeps = {
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
   reviews: ReviewService;
+  /** What `GET /settings` answers. */
+  settings: MaturitySettings;
+  exemptions: ExemptionService;
 };
 
 /** Every route of the API, in the order they are matched. */
@@ -54,6 +62,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...evidenceRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
+    ...attestationRoutes({ ...deps, readCaller }),
   ];
 }
 

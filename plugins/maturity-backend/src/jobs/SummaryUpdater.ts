@@ -15,6 +15,15 @@ import { Summaries } from '../services/Summaries';
  */
 const HISTORY_BATCH = 100;
 
+/** When a counted snapshot began to count: its approval, under review. */
+function countsFrom(record: AssessmentRecord): Date {
+  return new Date(
+    record.review?.status === 'approved'
+      ? record.review.decidedAt ?? record.createdAt
+      : record.createdAt,
+  );
+}
+
 /**
  * Keeps the summary rows and their history in step with what they are
  * computed from: the model and settings (checked at start-up, before any
@@ -70,23 +79,43 @@ export class SummaryUpdater {
     for (;;) {
       const records = await store.snapshotsAfter(after, HISTORY_BATCH, refs);
       if (!records.length) return;
+      // As they began to count: expiry moves the current summary on,
+      // never the past.
       await store.replaceHistory(
-        await this.summarize(records.filter(snapshotCounts)),
+        await this.summarize(records.filter(snapshotCounts), countsFrom),
       );
       const last = records[records.length - 1];
       after = { entityRef: last.entityRef, revision: last.revision };
     }
   }
 
-  /** Snapshots scored under their entities' lifecycles now. */
-  private async summarize(records: AssessmentRecord[]) {
+  /**
+   * Snapshots scored under their entities' lifecycles now, each at the time
+   * `at` gives (the clock by default): topics expire with time.
+   */
+  private async summarize(
+    records: AssessmentRecord[],
+    at: (record: AssessmentRecord) => Date = () => new Date(),
+  ) {
     const { index, summaries } = this.deps;
     const lifecycles = await index.lifecycles([
       ...new Set(records.map(r => r.entityRef)),
     ]);
     return records.map(r =>
-      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null),
+      summaries.summaryOf(r, lifecycles.get(r.entityRef) ?? null, at(r)),
     );
+  }
+
+  /**
+   * Recomputes the summaries of some entities at `now`, their history left
+   * as it is: for topics that expired since they were scored, which change
+   * the summary from now on, not what it was.
+   */
+  async rescoreCounted(refs: string[], now: Date): Promise<void> {
+    const { store } = this.deps;
+    // The counted snapshot: under review a pending one has no summary.
+    const records = [...(await store.getCounted(refs)).values()];
+    await store.replaceSummaries(await this.summarize(records, () => now));
   }
 
   /** Recomputes every summary when the model or the settings changed. */

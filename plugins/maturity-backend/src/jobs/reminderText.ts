@@ -7,14 +7,30 @@ import type { Campaign } from '@cnmm/backstage-plugin-maturity-common';
 import type { ReminderReason } from '../config';
 import type { Digest } from '../database/ReminderStore';
 
+/** The reason of the digests of topics about to expire (not a campaign's). */
+export const ATTESTATION_EXPIRY = 'attestation-expiry';
+
+/**
+ * The "campaign" of expiry reminder items: none. Campaign ids are never
+ * empty, so the items of the two kinds never share a key.
+ */
+export const ATTESTATION_ITEMS = '';
+
+/** Why a digest is sent: a campaign's reason, or a coming expiry. */
+type DigestReason = ReminderReason | typeof ATTESTATION_EXPIRY;
+
 /** Entities a digest names at most; the rest are "and N more". */
 export const LISTED_ENTITIES = 20;
 
 // One topic per reason, so that users can mute one kind in their settings.
 const PRESENTATION: Record<
-  ReminderReason,
+  DigestReason,
   { topic: string; severity: NotificationSeverity }
 > = {
+  [ATTESTATION_EXPIRY]: {
+    topic: 'Maturity attestation expiring',
+    severity: 'normal',
+  },
   'campaign-started': {
     topic: 'Maturity campaign started',
     severity: 'normal',
@@ -68,9 +84,14 @@ function ownerLink(ownerRef: string): string {
  */
 export function digestPayload(
   digest: Digest,
-  options: { campaigns: Campaign[]; listEntities: boolean },
+  options: {
+    campaigns: Campaign[];
+    listEntities: boolean;
+    /** For an expiry digest: how far ahead it reminds. */
+    daysBefore?: number;
+  },
 ): NotificationPayload {
-  const reason = digest.reason as ReminderReason;
+  const reason = digest.reason as DigestReason;
   const owner = shortName(digest.ownerRef);
   const titles =
     options.campaigns.map(c => `"${c.title}"`).join(', ') || 'a campaign';
@@ -86,39 +107,46 @@ export function digestPayload(
   const where = listed
     ? 'Their Maturity tabs show what each needs.'
     : `${owner}'s Maturity tab shows which, as you may see them.`;
-  const texts: Record<ReminderReason, { title: string; description: string }> =
-    {
-      'campaign-started': {
-        title: `New maturity campaign ${titles} for ${owner}`,
-        description: `${them} ${
-          listed && count === 1 ? 'is' : 'are'
-        } in it${by}. ${where}`,
-      },
-      'assessment-missing': {
-        title: `Maturity assessments missing for ${owner}`,
-        description: `${them} in ${titles}${by} ${
-          listed && count === 1 ? 'has' : 'have'
-        } never been assessed. ${where}`,
-      },
-      'assessment-stale': {
-        title: `Maturity assessments out of date for ${owner}`,
-        description: `${them} in ${titles}${by} ${
-          listed && count === 1 ? 'has' : 'have'
-        } a stale assessment. ${where}`,
-      },
-      'deadline-14-days': {
-        title: `Two weeks left in maturity campaign ${titles}`,
-        description: `${them} ${
-          listed && count === 1 ? 'does' : 'do'
-        } not meet its goals yet${by}. ${where}`,
-      },
-      'deadline-3-days': {
-        title: `Three days left in maturity campaign ${titles}`,
-        description: `${them} ${
-          listed && count === 1 ? 'does' : 'do'
-        } not meet its goals yet${by}. ${where}`,
-      },
-    };
+  const texts: Record<DigestReason, { title: string; description: string }> = {
+    [ATTESTATION_EXPIRY]: {
+      title: `Maturity ratings to confirm for ${owner}`,
+      description: `${them} ${
+        listed && count === 1 ? 'has' : 'have'
+      } topics whose attestation or exemption ends${
+        options.daysBefore ? ` within ${options.daysBefore} days` : ' soon'
+      }: confirm them unchanged, or rate them again, before they count as unrated. ${where}`,
+    },
+    'campaign-started': {
+      title: `New maturity campaign ${titles} for ${owner}`,
+      description: `${them} ${
+        listed && count === 1 ? 'is' : 'are'
+      } in it${by}. ${where}`,
+    },
+    'assessment-missing': {
+      title: `Maturity assessments missing for ${owner}`,
+      description: `${them} in ${titles}${by} ${
+        listed && count === 1 ? 'has' : 'have'
+      } never been assessed. ${where}`,
+    },
+    'assessment-stale': {
+      title: `Maturity assessments out of date for ${owner}`,
+      description: `${them} in ${titles}${by} ${
+        listed && count === 1 ? 'has' : 'have'
+      } a stale assessment. ${where}`,
+    },
+    'deadline-14-days': {
+      title: `Two weeks left in maturity campaign ${titles}`,
+      description: `${them} ${
+        listed && count === 1 ? 'does' : 'do'
+      } not meet its goals yet${by}. ${where}`,
+    },
+    'deadline-3-days': {
+      title: `Three days left in maturity campaign ${titles}`,
+      description: `${them} ${
+        listed && count === 1 ? 'does' : 'do'
+      } not meet its goals yet${by}. ${where}`,
+    },
+  };
   const [only] = digest.entityRefs;
   const link =
     listed && count === 1

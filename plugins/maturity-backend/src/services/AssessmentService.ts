@@ -1,14 +1,19 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AssessmentHistoryPage,
   AssessmentSubmission,
   EntityAssessment,
+  carriedAttestations,
+  exemptionReasons,
   isStale,
   MaturityModel,
   snapshotCounts,
+  NO_EXPIRY,
+  recordExemptions,
   StoredAssessment,
+  submissionRuleProblems,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { ScoringSettings } from '../config';
 import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
@@ -17,7 +22,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { CatalogEntity, EntityLookup, EntityTarget } from './EntityLookup';
 import { lifecycleOf, normalizeRef, ownerOf, systemOf } from './entityRefs';
 import { ReadMoment, readMoment } from './readMoment';
-import { Summaries } from './Summaries';
+import { approvalOf, Summaries } from './Summaries';
 
 /** Keeps the index row of an entity in step with the catalog before a write. */
 export interface IndexRefresher {
@@ -44,7 +49,7 @@ export class AssessmentService {
       entities: Pick<EntityLookup, 'confirmEntity'>;
       indexer: IndexRefresher;
       summaries: Summaries;
-      scoring: Pick<ScoringSettings, 'staleAfterDays'>;
+      scoring: Pick<ScoringSettings, 'staleAfterDays' | 'exemptions'>;
       /** `maturity.review.required`: new snapshots wait for a decision. */
       reviewRequired?: boolean;
       now?: () => Date;
@@ -124,13 +129,18 @@ export class AssessmentService {
     return latest;
   }
 
-  /** Records a snapshot of the entity as the catalog has it now. */
+  /**
+   * Records a snapshot of the entity as the catalog has it now, with its
+   * attestations and exemptions (`attestationOf`); a submission that breaks
+   * the rules on exemptions and confirmations is a 400 and stores nothing.
+   */
   async submit(
     entity: Entity,
     submission: AssessmentSubmission,
     createdBy: string,
   ): Promise<StoredAssessment> {
     const lifecycle = lifecycleOf(entity);
+    const attestation = await this.attestationOf(entity, submission, createdBy);
     // The write has the entity as the catalog has it now: the index follows.
     await this.deps.indexer.refresh(entity);
     const record = await this.deps.store.insert(
@@ -150,10 +160,61 @@ export class AssessmentService {
         evidence: submission.evidence ?? {},
         comment: submission.comment ?? null,
         ...(this.deps.reviewRequired && { review: { status: 'pending' } }),
+        ...attestation,
       },
       stored => this.deps.summaries.summaryOf(stored, lifecycle),
     );
     return this.toStored(record, lifecycle);
+  }
+
+  /**
+   * What a new snapshot records of attestation: the `attestedAt` it carries
+   * over from its base (the latest snapshot, which the insert then checks is
+   * still the base revision: a base read here that is no longer it is a 409
+   * there) and its exemptions, each with its reason and author (and approver,
+   * carried over). Checked first: the rules on reasons and confirmations.
+   */
+  private async attestationOf(
+    entity: Entity,
+    submission: AssessmentSubmission,
+    author: string,
+  ): Promise<Pick<StoredAssessment, 'attestedAt' | 'exemptions'>> {
+    const { model, store, scoring } = this.deps;
+    const ref = normalizeRef(entity);
+    const latest =
+      submission.baseRevision > 0
+        ? (await store.getLatest([ref])).get(ref)
+        : undefined;
+    const base =
+      latest &&
+      latest.revision === submission.baseRevision &&
+      !isReplaced(latest.entityUid, entity.metadata.uid)
+        ? { ...latest, approval: approvalOf(latest) }
+        : null;
+    const exemptions = scoring.exemptions ?? NO_EXPIRY.exemptions;
+    // Switched off, reasons are neither asked for nor kept.
+    const reasons = exemptions.enabled
+      ? exemptionReasons(model, submission, base)
+      : submission.exemptions ?? {};
+    const problems = submissionRuleProblems(
+      model,
+      { ...submission, exemptions: reasons },
+      exemptions,
+    );
+    if (problems.length > 0) {
+      throw new InputError(
+        `Invalid assessment: ${problems
+          .map(p => `${p.path.join('.')}: ${p.message}`)
+          .join('; ')}`,
+      );
+    }
+    const carried = carriedAttestations(submission, base);
+    const records = recordExemptions(model, { reasons, carried }, base, author);
+    // Empty, they are left out: the snapshot reads the same without them.
+    return {
+      ...(Object.keys(carried).length > 0 && { attestedAt: carried }),
+      ...(Object.keys(records).length > 0 && { exemptions: records }),
+    };
   }
 
   /**
@@ -197,7 +258,11 @@ export class AssessmentService {
     lifecycle: string | null,
     atMs = this.now().getTime(),
   ): StoredAssessment {
-    const result = this.deps.summaries.resultOf(record, lifecycle);
+    const result = this.deps.summaries.resultOf(
+      record,
+      lifecycle,
+      new Date(atMs),
+    );
     const { lifecycle: _lifecycle, entityUid: _entityUid, ...rest } = record;
     return {
       ...rest,

@@ -59,7 +59,12 @@ export class OverviewService {
     const sort = this.sortOf(query.sortBy, query.order);
     const after = query.cursor ? decodeKeyset(query.cursor, sort) : undefined;
     const indexedAt = (await this.deps.indexer.ready()).toISOString();
-    const scope = await filterScope(query, this.deps.entities, read);
+    const scope = await filterScope(
+      query,
+      this.deps.entities,
+      read,
+      this.now(),
+    );
     const { rows, totalCount } = await this.deps.entities
       .visibleIndex(read)
       .page(scope, sort, query.limit + 1, after);
@@ -132,9 +137,10 @@ export class OverviewService {
   } {
     const moment = this.moment(read);
     const { deps } = this;
+    const now = () => this.now();
     async function* rows() {
       await deps.indexer.ready();
-      const scope = await filterScope(filter, deps.entities, read);
+      const scope = await filterScope(filter, deps.entities, read, now());
       const visible = deps.entities.visibleIndex(read);
       for await (const batch of visible.batches(scope)) {
         yield batch.map(entity => deps.rows.toExportRow(entity, moment.atMs));

@@ -1,6 +1,8 @@
 import {
   AssessmentResult,
   AssessmentSummary,
+  ResultOptions,
+  SnapshotApproval,
   CampaignGoals,
   computeAssessmentResult,
   GoalSubject,
@@ -11,7 +13,7 @@ import {
   summarizeResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { createHash } from 'node:crypto';
-import type { ScoringSettings } from '../config';
+import { expiryEnabled, type ScoringSettings } from '../config';
 import type {
   AssessmentRecord,
   SnapshotSummary,
@@ -34,8 +36,10 @@ export class Summaries {
   private readonly topicIds: string[];
   private readonly dimensionIds: string[];
   // A snapshot never changes, so an entry is right for as long as the model
-  // and settings are, i.e. the process.
-  private readonly results: BoundedCache<AssessmentResult>;
+  // and settings are, i.e. the process, and its time is within the span
+  // in which no topic of it expires.
+  private readonly results: BoundedCache<ScoredSpan>;
+  private readonly options: ResultOptions;
 
   constructor(
     private readonly model: MaturityModel,
@@ -45,51 +49,77 @@ export class Summaries {
     this.dimensionIds = model.dimensions.map(d => d.id);
     this.topicIds = model.dimensions.flatMap(d => d.topics.map(t => t.id));
     this.results = new BoundedCache({ maxBytes: cacheMaxBytes });
+    const { strict, staleAfterDays, attestation, exemptions } = scoring;
+    this.options = expiryEnabled(scoring)
+      ? { strict, staleAfterDays, attestation, exemptions }
+      : { strict, staleAfterDays };
   }
 
   /** Changes when anything that summaries are computed from changes. */
   fingerprint(): string {
+    const { attestation, exemptions, ...scoring } = this.scoring;
     return createHash('sha256')
       .update(
         JSON.stringify({
           model: this.model,
-          scoring: this.scoring,
+          // Unconfigured expiry leaves the fingerprint as before it existed.
+          scoring: expiryEnabled(this.scoring)
+            ? { ...scoring, attestation, exemptions }
+            : scoring,
           format: LEVELS_FORMAT,
         }),
       )
       .digest('hex');
   }
 
-  /** The result of a snapshot under a lifecycle's default targets. */
-  resultOf(record: AssessmentRecord, lifecycle: string | null) {
+  /**
+   * The result of a snapshot under a lifecycle's default targets, at `now`
+   * (topics expire with time when attestation or exemptions are on).
+   */
+  resultOf(
+    record: AssessmentRecord,
+    lifecycle: string | null,
+    now: Date = new Date(),
+  ) {
     const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
     const key = `${record.entityRef}#${record.revision}#${record.createdAt}#${effectiveLifecycle}`;
-    let result = this.results.get(key);
-    if (!result) {
-      const targets = resolveTargets(this.model, {
-        assessmentTargets: record.targets,
-        defaults: this.scoring.targets,
-        lifecycle: effectiveLifecycle,
-      });
-      result = computeAssessmentResult(
-        this.model,
-        { ratings: record.ratings, targets, createdAt: record.createdAt },
-        {
-          strict: this.scoring.strict,
-          staleAfterDays: this.scoring.staleAfterDays,
-        },
-      );
-      this.results.set(key, result);
+    const at = now.getTime();
+    const cached = this.results.get(key);
+    if (cached && cached.fromMs <= at && at < cached.untilMs) {
+      return cached.result;
     }
+    const targets = resolveTargets(this.model, {
+      assessmentTargets: record.targets,
+      defaults: this.scoring.targets,
+      lifecycle: effectiveLifecycle,
+    });
+    const result = computeAssessmentResult(
+      this.model,
+      {
+        ratings: record.ratings,
+        targets,
+        createdAt: record.createdAt,
+        createdBy: record.createdBy,
+        attestedAt: record.attestedAt,
+        exemptions: record.exemptions,
+        approval: approvalOf(record),
+      },
+      { ...this.options, now },
+    );
+    this.results.set(key, { result, ...spanOf(result) });
     return result;
   }
 
-  /** What scorecards keep of a snapshot: its levels and sums, scored. */
+  /**
+   * What scorecards keep of a snapshot: its levels and sums, scored at
+   * `now`, and when that score next changes (`validUntil`).
+   */
   summaryOf(
     record: AssessmentRecord,
     lifecycle: string | null,
+    now: Date = new Date(),
   ): SnapshotSummary {
-    const result = this.resultOf(record, lifecycle);
+    const result = this.resultOf(record, lifecycle, now);
     const summary = summarizeResult(result);
     const medians = this.dimensionIds.map(
       id => summary.dimensionMedians[id] ?? null,
@@ -107,6 +137,7 @@ export class Summaries {
       targetSum: summary.targetSum,
       gapSum: summary.gapSum,
       lowestMedian: lowestDimensionMedian(summary.dimensionMedians),
+      validUntil: summary.validUntil ?? null,
       dimensionMedians: this.dimensionsOf(medians),
       levels: {
         topicLevels: this.topicIds.map(id => summary.topicLevels[id] ?? null),
@@ -192,6 +223,38 @@ export class Summaries {
       return { assessedAt: summary.assessedAt, topicLevels, dimensionMedians };
     };
   }
+}
+
+/** A result and the times between which no topic of it expires. */
+type ScoredSpan = { result: AssessmentResult; fromMs: number; untilMs: number };
+
+function spanOf(result: AssessmentResult): Omit<ScoredSpan, 'result'> {
+  let fromMs = -Infinity;
+  let untilMs = Infinity;
+  for (const topic of Object.values(result.topics)) {
+    if (!topic.expiresAt) continue;
+    const end = new Date(topic.expiresAt).getTime();
+    if (topic.expired) fromMs = Math.max(fromMs, end);
+    else untilMs = Math.min(untilMs, end);
+  }
+  return { fromMs, untilMs };
+}
+
+/**
+ * Under review (maturity.review), who approved a snapshot and when, from the
+ * `review` its record carries: an exemption set or confirmed by an approved
+ * snapshot is granted by the reviewer, from the approval. Read structurally,
+ * so that a record without one (no review) has no approval.
+ */
+export function approvalOf(record: object): SnapshotApproval | undefined {
+  const review = (
+    record as {
+      review?: { status?: string; reviewer?: string; decidedAt?: string };
+    }
+  ).review;
+  return review?.status === 'approved' && review.reviewer && review.decidedAt
+    ? { reviewer: review.reviewer, decidedAt: review.decidedAt }
+    : undefined;
 }
 
 /** What goals are checked against, as a summary stores it. */

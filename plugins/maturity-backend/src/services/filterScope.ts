@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import type {
   EntityFilter,
   ReviewFilter,
@@ -13,17 +14,27 @@ import { Caller } from './VisibleIndex';
  */
 export type ListFilter = Partial<EntityFilter & ReviewFilter>;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * The scope of a list's filter, its group, system and domain looked up as
  * the caller: a 404 when one is hidden (or unknown), so that a filter tells
  * nothing of the groups and systems the caller cannot see.
+ * `expiresWithinDays` counts from `now`; as it is of the current summaries
+ * only, it is a 400 with `asOf`.
  */
 export async function filterScope(
   filter: ListFilter,
   entities: Pick<EntityLookup, 'findEntity'>,
-  caller: Caller,
+  caller: Caller & { asOf?: Date },
+  now: Date = new Date(),
 ): Promise<IndexScope> {
-  const scope = scopeOf(filter);
+  if (filter.expiresWithinDays !== undefined && caller.asOf) {
+    throw new InputError(
+      'expiresWithinDays is counted from now: it cannot be combined with asOf',
+    );
+  }
+  const scope = scopeOf(filter, now);
   const walked = [scope.ownerSubtreeOf, scope.system, scope.systemInDomain];
   await Promise.all(
     walked.flatMap(ref =>
@@ -33,7 +44,7 @@ export async function filterScope(
   return scope;
 }
 
-function scopeOf(filter: ListFilter): IndexScope {
+function scopeOf(filter: ListFilter, now: Date): IndexScope {
   return {
     kind: (filter.kind ?? 'component').toLocaleLowerCase('en-US'),
     owner: filter.owner && parseFilterRef(filter.owner, 'group'),
@@ -43,5 +54,9 @@ function scopeOf(filter: ListFilter): IndexScope {
     lifecycle: filter.lifecycle,
     minLevel: filter.minLevel,
     ...(filter.review === 'pending' && { reviewPending: true }),
+    expiresBefore:
+      filter.expiresWithinDays === undefined
+        ? undefined
+        : new Date(now.getTime() + filter.expiresWithinDays * DAY_MS),
   };
 }

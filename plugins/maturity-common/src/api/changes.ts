@@ -15,7 +15,7 @@ export type Movement = (typeof MOVEMENTS)[number];
 
 /** Query of `GET /changes`. @public */
 export const changesQuerySchema = entityFilterSchema
-  .omit({ minLevel: true })
+  .omit({ minLevel: true, expiresWithinDays: true })
   .extend({
     from: asOfSchema,
     /** Now when omitted. */

@@ -2,6 +2,7 @@ import {
   assessedRefsQuerySchema,
   catalogRowsRequestSchema,
   entityFilterSchema,
+  exemptionsQuerySchema,
   exportQuerySchema,
   historyQuerySchema,
   overviewQuerySchema,
@@ -89,6 +90,31 @@ describe('historyQuerySchema', () => {
 describe('entityFilterSchema', () => {
   it('accepts no filter at all', () => {
     expect(entityFilterSchema.parse({})).toEqual({});
+  });
+});
+
+describe('expiresWithinDays', () => {
+  it('is a number of days, empty meaning no filter', () => {
+    expect(entityFilterSchema.parse({ expiresWithinDays: '30' })).toEqual({
+      expiresWithinDays: 30,
+    });
+    expect(
+      entityFilterSchema.parse({ expiresWithinDays: '' }).expiresWithinDays,
+    ).toBeUndefined();
+    expect(
+      entityFilterSchema.safeParse({ expiresWithinDays: '-1' }).success,
+    ).toBe(false);
+  });
+});
+
+describe('exemptionsQuerySchema', () => {
+  it('takes the scope filters and a page, JSON by default', () => {
+    expect(
+      exemptionsQuerySchema.parse({ owner: 'group:default/a', limit: '10' }),
+    ).toEqual({ owner: 'group:default/a', limit: 10, format: 'json' });
+    expect(exemptionsQuerySchema.safeParse({ minLevel: '2' }).success).toBe(
+      false,
+    );
   });
 });
 

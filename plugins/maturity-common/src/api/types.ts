@@ -101,6 +101,15 @@ export const entityFilterSchema = z.strictObject({
     value => (value === '' ? undefined : value),
     z.coerce.number().int().min(0).max(5).optional(),
   ),
+  /**
+   * Entities with a topic whose attestation or exemption ends within this
+   * many days from now (its summary's `validUntil`); already expired topics
+   * are not "expiring".
+   */
+  expiresWithinDays: z.preprocess(
+    value => (value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(3660).optional(),
+  ),
 });
 
 /**
@@ -230,4 +239,51 @@ export type AssessedRefsQuery = z.infer<typeof assessedRefsQuerySchema>;
 export interface AssessedRefs {
   /** Lower-cased refs of the matching entities the caller may see. */
   entityRefs: string[];
+}
+
+/**
+ * Query of `GET /exemptions`: the overview's scope filters, the format, and a
+ * page (`limit`, `cursor`; CSV answers every row, streamed).
+ * @public
+ */
+export const exemptionsQuerySchema = entityFilterSchema
+  .pick({
+    kind: true,
+    owner: true,
+    group: true,
+    system: true,
+    domain: true,
+    lifecycle: true,
+  })
+  .extend({
+    format: z.enum(['json', 'csv']).default('json'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(512).optional(),
+  });
+
+/** @public */
+export type ExemptionsQuery = z.input<typeof exemptionsQuerySchema>;
+
+/**
+ * One exempted topic of an entity's latest counted snapshot, while it lasts.
+ * @public
+ */
+export interface ExemptionRow {
+  entityRef: string;
+  title: string | null;
+  ownerRef: string | null;
+  topicId: string;
+  reason: string;
+  author: string;
+  approver: string | null;
+  /** When it started: its topic's attestation, or under review the approval. */
+  grantedAt: string;
+  /** When it ends: after that the topic counts as unrated until confirmed again. */
+  endsAt: string;
+}
+
+/** Answer of `GET /exemptions` (JSON), by entity ref then topic id. @public */
+export interface ExemptionsPage {
+  items: ExemptionRow[];
+  nextCursor?: string;
 }

@@ -344,4 +344,28 @@ describe('createSubmissionSchema', () => {
       }).success,
     ).toBe(false);
   });
+
+  it('takes confirmed topics once each, and only topics of the model', () => {
+    const base = { baseRevision: 1, ratings: {} };
+    expect(
+      schema.safeParse({ ...base, confirmed: ['people.ai', 'policy.ai'] })
+        .success,
+    ).toBe(true);
+    const twice = schema.safeParse({
+      ...base,
+      confirmed: ['people.ai', 'people.ai'],
+    });
+    expect(twice.error?.issues[0].path).toEqual(['confirmed']);
+    const unknown = schema.safeParse({ ...base, confirmed: ['people.none'] });
+    expect(unknown.error?.issues[0].path).toEqual(['confirmed', 0]);
+  });
+
+  it('counts exemption reasons in the total of free text', () => {
+    const submission = fullSubmission();
+    submission.exemptions = Object.fromEntries(
+      topics.map(t => [t.id, 'é'.repeat(SUBMISSION_LIMITS.noteLength)]),
+    );
+    const result = schema.safeParse(submission);
+    expect(result.error?.issues.map(i => i.path[0])).toEqual(['exemptions']);
+  });
 });

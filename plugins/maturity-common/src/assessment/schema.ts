@@ -44,6 +44,17 @@ export interface AssessmentSubmission {
   notes?: TopicMap<string>;
   evidence?: TopicMap<string[]>;
   comment?: string;
+  /**
+   * Topics whose ratings are confirmed unchanged: their `attestedAt` becomes
+   * this snapshot's time although their ratings equal the base snapshot's.
+   */
+  confirmed?: string[];
+  /**
+   * The reason of each exemption: a topic rated entirely not applicable.
+   * With `maturity.exemptions.enabled`, every such topic needs a non-blank
+   * reason and no other topic may have one (`submissionRuleProblems`).
+   */
+  exemptions?: TopicMap<string>;
 }
 
 const httpUrl = z
@@ -75,7 +86,10 @@ function perTopic<T extends z.ZodTypeAny>(
   return z.strictObject(shape);
 }
 
-type FreeText = Pick<AssessmentSubmission, 'notes' | 'evidence' | 'comment'>;
+type FreeText = Pick<
+  AssessmentSubmission,
+  'notes' | 'evidence' | 'comment' | 'exemptions'
+>;
 
 /**
  * Reports the first field at which the free text of a submission passes
@@ -89,6 +103,9 @@ function checkTotalText(submission: FreeText, ctx: z.RefinementCtx) {
   for (const [topic, urls] of Object.entries(submission.evidence ?? {})) {
     urls?.forEach((url, i) => fields.push([['evidence', topic, i], url]));
   }
+  for (const [topic, reason] of Object.entries(submission.exemptions ?? {})) {
+    if (reason) fields.push([['exemptions', topic], reason]);
+  }
   if (submission.comment) fields.push([['comment'], submission.comment]);
   let total = 0;
   for (const [path, text] of fields) {
@@ -97,7 +114,7 @@ function checkTotalText(submission: FreeText, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path,
-        message: `notes, evidence and comment together may hold at most ${SUBMISSION_LIMITS.totalTextBytes} bytes; this field passes that`,
+        message: `notes, evidence, exemption reasons and comment together may hold at most ${SUBMISSION_LIMITS.totalTextBytes} bytes; this field passes that`,
       });
       return;
     }
@@ -108,9 +125,12 @@ function checkTotalText(submission: FreeText, ctx: z.RefinementCtx) {
  * The schema of a submission against one model: unknown topics, levels above
  * a topic's maxLevel and unknown keys are rejected, with the path of the
  * offending field, and so is free text beyond `totalTextBytes` in all.
+ * Whether exemptions have their reasons depends on settings, so that rule is
+ * `submissionRuleProblems`, not this schema.
  * @public
  */
 export function createSubmissionSchema(model: MaturityModel) {
+  const topicIds = model.dimensions.flatMap(d => d.topics.map(t => t.id));
   return z
     .strictObject({
       baseRevision: z.number().int().min(0),
@@ -134,6 +154,16 @@ export function createSubmissionSchema(model: MaturityModel) {
         z.array(httpUrl).max(SUBMISSION_LIMITS.evidencePerTopic),
       ).optional(),
       comment: z.string().max(SUBMISSION_LIMITS.commentLength).optional(),
+      confirmed: z
+        .array(z.enum(topicIds as [string, ...string[]]))
+        .max(topicIds.length)
+        .refine(ids => new Set(ids).size === ids.length, {
+          message: 'must not name a topic twice',
+        })
+        .optional(),
+      exemptions: perTopic(model, () =>
+        z.string().max(SUBMISSION_LIMITS.noteLength),
+      ).optional(),
     })
     .superRefine(checkTotalText, {
       // A field already too long is reported alone, by its own limit.
@@ -158,6 +188,25 @@ export interface TopicResult {
    * gap and no place in medians or percent to target.
    */
   notApplicable: boolean;
+  /*
+   * The three below are present when `maturity.attestation` or
+   * `maturity.exemptions` is configured, absent otherwise (a result as
+   * before these settings).
+   */
+  /** When the topic's ratings were last set or confirmed unchanged; null when unrated. */
+  attestedAt?: string | null;
+  /**
+   * When the topic stops counting: its attestation's end
+   * (`maturity.attestation`) or, for an exemption, the exemption's end
+   * (`maturity.exemptions.maxDays`), whichever is first; null when it never
+   * does.
+   */
+  expiresAt?: string | null;
+  /**
+   * Past `expiresAt`: the topic counts as unrated (no level, its target all
+   * gap, out of the medians and roll-ups) until it is confirmed again.
+   */
+  expired?: boolean;
 }
 
 /** Statistics over topic levels (or component levels); never a mean. @public */
@@ -181,6 +230,15 @@ export interface AssessmentResult {
   stale: boolean;
 }
 
+/** Who made a topic an exemption (rated it entirely not applicable), and why. @public */
+export interface ExemptionRecord {
+  reason: string;
+  /** The user whose snapshot first gave the reason. */
+  author: string;
+  /** Under review: the reviewer whose approval granted it. */
+  approver?: string;
+}
+
 /** A stored, immutable snapshot with its computed result. @public */
 export interface StoredAssessment {
   entityRef: string;
@@ -196,6 +254,16 @@ export interface StoredAssessment {
   notes: TopicMap<string>;
   evidence: TopicMap<string[]>;
   comment: string | null;
+  /**
+   * Per rated topic, when its ratings were last set or confirmed unchanged:
+   * this snapshot's time when they differ from the base snapshot's or are
+   * confirmed, else the base snapshot's value (a snapshot written before
+   * attestation counts as attested at its `createdAt`). Always present in the
+   * backend's answers; optional in the type for snapshots built before it.
+   */
+  attestedAt?: TopicMap<string>;
+  /** The exemptions of this snapshot, by topic. Always present in the backend's answers. */
+  exemptions?: TopicMap<ExemptionRecord>;
   result: AssessmentResult;
   /**
    * The four-eyes review of the snapshot; absent for one written while review

@@ -4,7 +4,9 @@ import type {
   TopicRatings,
   TopicResult,
 } from '../assessment/schema';
+import type { AttestationSettings, ExemptionSettings } from '../api/settings';
 import type { MaturityModel, Topic } from '../model/schema';
+import { AttestationInput, NO_EXPIRY, topicExpiries } from './attestation';
 import { levelStats } from './stats';
 import { ScoringOptions, scoreTopic } from './topicLevel';
 
@@ -54,9 +56,24 @@ export function percentToTarget(
   return percentOfSums(targetSums(topics));
 }
 
+/** How a result is computed besides the snapshot itself. @public */
+export interface ResultOptions extends ScoringOptions {
+  /** The clock of staleness and expiry; the current time when absent. */
+  now?: Date;
+  staleAfterDays?: number;
+  /**
+   * When to expire topics. With neither, no topic expires and topic results
+   * have no `attestedAt`, `expiresAt` and `expired`, as before attestation.
+   */
+  attestation?: AttestationSettings;
+  exemptions?: ExemptionSettings;
+}
+
 /**
- * Everything shown about one assessment, computed from its ratings and
- * resolved targets. Pure: the same input always gives the same result.
+ * Everything shown about one assessment, computed from its ratings,
+ * resolved targets and attestations at `now`. Pure: the same input always
+ * gives the same result. A topic past its `expiresAt` counts as unrated (no
+ * level, its target all gap, out of the medians) until confirmed again.
  * @public
  */
 export function computeAssessmentResult(
@@ -65,19 +82,37 @@ export function computeAssessmentResult(
     ratings: TopicMap<TopicRatings>;
     targets: TopicMap<number>;
     createdAt: string | Date;
-  },
-  options: ScoringOptions & { now?: Date; staleAfterDays?: number } = {},
+  } & Partial<Omit<AttestationInput, 'ratings' | 'createdAt'>> & {
+      createdBy?: string;
+    },
+  options: ResultOptions = {},
 ): AssessmentResult {
+  const now = options.now ?? new Date();
+  // Without the settings the result is as before attestation, field for field.
+  const expiries =
+    options.attestation || options.exemptions
+      ? topicExpiries(model, input, {
+          attestation: options.attestation ?? NO_EXPIRY.attestation,
+          exemptions: options.exemptions ?? NO_EXPIRY.exemptions,
+        })
+      : undefined;
   const topics: Record<string, TopicResult> = {};
   const dimensions: AssessmentResult['dimensions'] = {};
   for (const dimension of model.dimensions) {
     const levels: Array<number | null> = [];
     for (const topic of dimension.topics) {
-      const score = scoreTopic(
+      const expiry = expiries?.[topic.id];
+      const expired =
+        !!expiry?.expiresAt &&
+        new Date(expiry.expiresAt).getTime() <= now.getTime();
+      const rated = scoreTopic(
         input.ratings[topic.id],
         topic.maxLevel,
         options,
       );
+      const score = expired
+        ? { ...rated, level: null, notApplicable: false }
+        : rated;
       const given = Object.hasOwn(input.targets, topic.id)
         ? input.targets[topic.id] ?? null
         : null;
@@ -95,6 +130,7 @@ export function computeAssessmentResult(
         inconsistent: score.inconsistent,
         incomplete: score.incomplete,
         notApplicable: score.notApplicable,
+        ...(expiry && { ...expiry, expired }),
       };
       levels.push(score.level);
     }
@@ -104,11 +140,7 @@ export function computeAssessmentResult(
     topics,
     dimensions,
     percentToTarget: percentToTarget(Object.values(topics)),
-    stale: isStale(
-      input.createdAt,
-      options.now ?? new Date(),
-      options.staleAfterDays,
-    ),
+    stale: isStale(input.createdAt, now, options.staleAfterDays),
   };
 }
 

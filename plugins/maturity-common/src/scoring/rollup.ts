@@ -17,6 +17,11 @@ export interface AssessmentSummary {
   stale: boolean;
   /** Topics rated entirely not applicable: their level is null for that reason. */
   notApplicableTopics: string[];
+  /**
+   * When a topic next expires and the summary changes; null when none will.
+   * Optional for summaries decoded from storage, which keep it apart.
+   */
+  validUntil?: string | null;
 }
 
 /**
@@ -51,7 +56,22 @@ export function summarizeResult(result: AssessmentResult): AssessmentSummary {
     notApplicableTopics: Object.entries(result.topics)
       .filter(([, t]) => t.notApplicable)
       .map(([id]) => id),
+    validUntil: validUntil(result),
   };
+}
+
+/**
+ * The earliest end of a topic of a result not yet expired: until then its
+ * levels, medians and sums stay as they are; null when no topic will expire.
+ * @public
+ */
+export function validUntil(result: Pick<AssessmentResult, 'topics'>) {
+  let earliest: string | null = null;
+  for (const topic of Object.values(result.topics)) {
+    const end = topic.expired ? null : topic.expiresAt ?? null;
+    if (end !== null && (earliest === null || end < earliest)) earliest = end;
+  }
+  return earliest;
 }
 
 /**

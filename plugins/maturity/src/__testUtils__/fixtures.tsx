@@ -14,6 +14,9 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   computeAssessmentResult,
   defaultMaturityModel,
+  ExemptionRecord,
+  MaturitySettings,
+  NO_EXPIRY,
   Scorecard,
   SnapshotReview,
   StoredAssessment,
@@ -41,6 +44,31 @@ export function entityOfKind(kind: string, name: string): Entity {
   };
 }
 
+/**
+ * The backend's settings: attestation and exemptions off unless given, as
+ * an install without their keys answers.
+ */
+export function settingsWith(
+  options: {
+    maxAgeDays?: number;
+    dimensions?: Record<string, number>;
+    exemptions?: boolean;
+    exemptionDays?: number;
+  } = {},
+): MaturitySettings {
+  return {
+    staleAfterDays: 180,
+    attestation: {
+      maxAgeDays: options.maxAgeDays ?? null,
+      dimensions: options.dimensions ?? {},
+    },
+    exemptions: {
+      enabled: options.exemptions ?? false,
+      maxDays: options.exemptionDays ?? NO_EXPIRY.exemptions.maxDays,
+    },
+  };
+}
+
 /** A stored snapshot whose result is computed by the real scoring engine. */
 export function makeAssessment(
   options: {
@@ -53,6 +81,11 @@ export function makeAssessment(
     review?: SnapshotReview;
     notes?: TopicMap<string>;
     evidence?: TopicMap<string[]>;
+    attestedAt?: TopicMap<string>;
+    exemptions?: TopicMap<ExemptionRecord>;
+    /** Scored with these settings' attestation and exemptions, at `now`. */
+    settings?: MaturitySettings;
+    now?: Date;
   } = {},
 ): StoredAssessment {
   const ratings = options.ratings ?? {
@@ -74,8 +107,24 @@ export function makeAssessment(
     notes: options.notes ?? {},
     evidence: options.evidence ?? {},
     comment: options.comment ?? null,
-    result: computeAssessmentResult(model, { ratings, targets, createdAt }),
     ...(options.review ? { review: options.review } : {}),
+    ...(options.attestedAt && { attestedAt: options.attestedAt }),
+    ...(options.exemptions && { exemptions: options.exemptions }),
+    result: computeAssessmentResult(
+      model,
+      {
+        ratings,
+        targets,
+        createdAt,
+        attestedAt: options.attestedAt,
+        exemptions: options.exemptions,
+      },
+      {
+        now: options.now,
+        attestation: options.settings?.attestation,
+        exemptions: options.settings?.exemptions,
+      },
+    ),
   };
 }
 
@@ -86,6 +135,7 @@ export function mockMaturityApi(
 ): MockMaturityApi {
   return {
     getModel: jest.fn().mockResolvedValue(model),
+    getSettings: jest.fn().mockResolvedValue(settingsWith()),
     getAssessment: jest.fn().mockResolvedValue(undefined),
     getHistory: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
     submitAssessment: jest.fn(),
@@ -109,6 +159,8 @@ export function mockMaturityApi(
       scopeAsOf: 'now' as const,
       points: [],
     })),
+    getExemptions: jest.fn().mockResolvedValue({ items: [] }),
+    exportExemptions: jest.fn(),
     listCampaigns: jest.fn().mockResolvedValue([]),
     getCampaignProgress: jest.fn(),
     createCampaign: jest.fn(),

@@ -16,7 +16,10 @@ import {
   EntityCampaigns,
   EntityEvidence,
   EntityFilter,
+  ExemptionsPage,
+  ExemptionsQuery,
   MaturityModel,
+  MaturitySettings,
   OverviewPage,
   OverviewQuery,
   GroupTrend,
@@ -58,9 +61,20 @@ export type ChangesExportQuery = Omit<
   'format' | 'limit' | 'cursor'
 >;
 
+/** `GET /exemptions` as JSON pages. @public */
+export type ExemptionsPageQuery = Omit<ExemptionsQuery, 'format'>;
+
+/** `GET /exemptions` as one CSV file of the whole scope. @public */
+export type ExemptionsExportQuery = Omit<
+  ExemptionsQuery,
+  'format' | 'limit' | 'cursor'
+>;
+
 /** The client of the maturity backend. @public */
 export interface MaturityApi {
   getModel(): Promise<MaturityModel>;
+  /** What the backend is configured to expect and enforce: attestation, exemptions. */
+  getSettings(): Promise<MaturitySettings>;
   /**
    * The latest assessment (at `asOf` when given), or undefined when the
    * entity had none yet. Under review, `counted` is the earlier snapshot
@@ -138,6 +152,10 @@ export interface MaturityApi {
     groupRef: MaturityEntityRef,
     query?: TrendQuery,
   ): Promise<GroupTrend>;
+  /** The exempted topics in a scope, a page at a time. */
+  getExemptions(query: ExemptionsPageQuery): Promise<ExemptionsPage>;
+  /** The same exemptions as one CSV file of the whole scope. */
+  exportExemptions(query: ExemptionsExportQuery): Promise<MaturityExport>;
   listCampaigns(): Promise<CampaignSummary[]>;
   getCampaignProgress(
     id: string,

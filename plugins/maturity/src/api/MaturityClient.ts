@@ -18,8 +18,10 @@ import {
   EntityCampaigns,
   EntityEvidence,
   EntityFilter,
+  ExemptionsPage,
   MAX_CATALOG_ROWS_REFS,
   MaturityModel,
+  MaturitySettings,
   OverviewPage,
   OverviewQuery,
   GroupTrend,
@@ -37,6 +39,8 @@ import {
   AsOfOption,
   ChangesExportQuery,
   ChangesPageQuery,
+  ExemptionsExportQuery,
+  ExemptionsPageQuery,
   MaturityApi,
   MaturityEntityRef,
   MaturityExport,
@@ -76,6 +80,8 @@ export class MaturityClient implements MaturityApi {
   // The model only changes when the backend is redeployed, and every view
   // needs it, so one request per page load is enough.
   private model?: Promise<MaturityModel>;
+  // Settings, like the model, are the deployment's.
+  private settings?: Promise<MaturitySettings>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -90,6 +96,18 @@ export class MaturityClient implements MaturityApi {
       });
     }
     return this.model;
+  }
+
+  getSettings(): Promise<MaturitySettings> {
+    if (!this.settings) {
+      this.settings = this.request<MaturitySettings>('/settings').catch(
+        error => {
+          this.settings = undefined;
+          throw error;
+        },
+      );
+    }
+    return this.settings;
   }
 
   async getAssessment(
@@ -188,6 +206,17 @@ export class MaturityClient implements MaturityApi {
     return this.download(
       `/changes${queryString({ ...query, format: 'csv' })}`,
       'maturity-changes.csv',
+    );
+  }
+
+  getExemptions(query: ExemptionsPageQuery): Promise<ExemptionsPage> {
+    return this.request(`/exemptions${queryString(query)}`);
+  }
+
+  exportExemptions(query: ExemptionsExportQuery): Promise<MaturityExport> {
+    return this.download(
+      `/exemptions${queryString({ ...query, format: 'csv' })}`,
+      'maturity-exemptions.csv',
     );
   }
 

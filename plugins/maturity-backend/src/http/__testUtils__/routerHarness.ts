@@ -21,6 +21,7 @@ import { ScorecardService } from '../../services/ScorecardService';
 import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
 import { memoryWriteLimits } from '../../__testUtils__/writeLimits';
 import { createRouter, RouterDeps } from '../createRouter';
+import { ExemptionService } from '../../services/ExemptionService';
 
 /** The methods of a service that the routes call, each a jest.fn. */
 export type Fake<T, K extends keyof T> = jest.Mocked<Pick<T, K>>;
@@ -100,6 +101,10 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     progress: jest.fn(),
     forEntity: jest.fn(),
   };
+  const exemptions: Fake<ExemptionService, 'page' | 'all'> = {
+    page: jest.fn(),
+    all: jest.fn(),
+  };
   const evidence: Fake<EvidenceService, 'forEntity'> = {
     forEntity: jest.fn(),
   };
@@ -138,6 +143,12 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     evidence: asService<EvidenceService>(evidence),
     writer,
     reviews: asService<ReviewService>(reviews),
+    settings: {
+      staleAfterDays: 180,
+      attestation: { maxAgeDays: 180, dimensions: { process: 90 } },
+      exemptions: { enabled: true, maxDays: 365 },
+    },
+    exemptions: asService<ExemptionService>(exemptions),
   };
   return {
     deps,
@@ -148,6 +159,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview,
     changes,
     campaigns,
+    exemptions,
     evidence,
     permissions,
     auditor,

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityModel,
+  MaturitySettings,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button, Typography } from '@material-ui/core';
@@ -9,7 +10,10 @@ import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentStepper } from './AssessmentStepper';
+import { confirmationsMatter } from './attestation';
+import { ConfirmAllUnchanged } from './ConfirmAllUnchanged';
 import { DiscardChangesDialog } from './DiscardChangesDialog';
+import { withConfirmed } from './draftReducer';
 import { discardDraft } from './draftStorage';
 import { ReviewStep } from './ReviewStep';
 import { SaveProblemAlert } from './SaveProblemAlert';
@@ -25,20 +29,29 @@ export interface AssessmentFormProps {
   entityRef: string;
   /** The snapshot the new one starts from; none for a first assessment. */
   base?: StoredAssessment;
+  /** The backend's settings; without them, topics never expire. */
+  settings?: MaturitySettings;
   onSaved: (assessment: StoredAssessment) => void;
   onCancel: () => void;
 }
 
 /** A new snapshot, one step per dimension, sent with the revision it started from. */
 export function AssessmentForm(props: AssessmentFormProps) {
-  const { model, entityRef, onSaved, onCancel } = props;
-  const form = useAssessmentDraft({ model, entityRef, base: props.base });
+  const { model, entityRef, settings, onSaved, onCancel } = props;
+  const form = useAssessmentDraft({
+    model,
+    entityRef,
+    base: props.base,
+    settings,
+  });
   const { base, draft, step, reviewStep, fieldErrors, goTo } = form;
   const { save, reload, problem, busy } = useSaveAssessment({
     model,
     entityRef,
     draft,
     baseRevision: form.baseRevision,
+    exemptTopics: form.exemptTopics,
+    exemptions: settings?.exemptions,
     showErrors: form.showErrors,
     onReloaded: form.reload,
     onSaved,
@@ -57,6 +70,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
     () => api.getEntityEvidence(entityRef),
     [api, entityRef],
   );
+  // The base's topics, when confirming them unchanged keeps them counting.
+  const attested = confirmationsMatter(settings)
+    ? base?.result.topics
+    : undefined;
+  const confirmAll = () => {
+    const topicIds = [...form.unchangedTopics];
+    form.edit({ field: 'confirmed', topicIds, value: true });
+    save(withConfirmed(draft, topicIds, true));
+  };
 
   const dimension = model.dimensions[step];
   return (
@@ -83,6 +105,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
         </Box>
       )}
       <SaveProblemAlert problem={problem} onReload={reload} busy={!!busy} />
+      {attested && base && (
+        <ConfirmAllUnchanged
+          base={base}
+          unchanged={form.unchangedTopics.size}
+          edited={form.edited}
+          busy={!!busy}
+          onConfirmAll={confirmAll}
+        />
+      )}
 
       <AssessmentStepper
         model={model}
@@ -116,6 +147,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
               facts={catalog.value?.topics[topic.id]}
               errors={fieldErrors}
               onEdit={form.edit}
+              attestedBase={attested?.[topic.id]}
+              unchanged={form.unchangedTopics.has(topic.id)}
+              confirmed={!!draft.confirmed?.includes(topic.id)}
+              exemptionDays={
+                form.exemptTopics.has(topic.id)
+                  ? settings?.exemptions.maxDays
+                  : undefined
+              }
+              exemptionReason={draft.exemptions?.[topic.id]}
             />
           ))}
         </div>
@@ -160,7 +200,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               ref={actionRef}
               variant="contained"
               color="primary"
-              onClick={save}
+              onClick={() => save()}
               disabled={!!busy}
             >
               {busy === 'saving' ? 'Saving…' : 'Save assessment'}

@@ -5,6 +5,7 @@ import {
   RATINGS,
   scoreTopic,
   Topic,
+  TopicResult,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
@@ -28,7 +29,9 @@ import { Alert } from '@material-ui/lab';
 import { memo } from 'react';
 import { formatLevel, LevelChip } from '../shared';
 import { CatalogFacts } from './CatalogFacts';
+import { ConfirmUnchanged } from './ConfirmUnchanged';
 import { DraftEdit } from './draftReducer';
+import { ExemptionReasonField } from './ExemptionReasonField';
 import { FieldErrors } from './formState';
 
 export const RATING_LABELS: Record<Rating, string> = {
@@ -73,10 +76,22 @@ export interface TopicEditorProps {
   errors: FieldErrors;
   /** Every change to a field of the topic. */
   onEdit: (edit: DraftEdit) => void;
+  /*
+   * Attestation and exemptions, as values (not objects) so that the memo
+   * holds: the topic in the base snapshot when the backend ends topics or
+   * exemptions, whether the draft keeps its ratings and confirms them.
+   */
+  attestedBase?: TopicResult;
+  unchanged?: boolean;
+  confirmed?: boolean;
+  /** Days an exemption lasts, when the topic is one and needs a reason. */
+  exemptionDays?: number;
+  exemptionReason?: string;
 }
 
 function TopicFields(props: TopicEditorProps) {
   const { model, topic, ratings, target, notes, errors } = props;
+  const { attestedBase, exemptionDays } = props;
   const evidence = props.evidence ?? [];
   const classes = useStyles();
   const { level, inconsistent } = scoreTopic(ratings, topic.maxLevel);
@@ -130,6 +145,15 @@ function TopicFields(props: TopicEditorProps) {
           ))}
         </TextField>
       </Box>
+      {attestedBase && (
+        <ConfirmUnchanged
+          topicId={topic.id}
+          base={attestedBase}
+          unchanged={!!props.unchanged}
+          confirmed={!!props.confirmed}
+          onEdit={props.onEdit}
+        />
+      )}
       {topic.summary && (
         <Typography variant="body2" color="textSecondary">
           {topic.summary}
@@ -202,6 +226,16 @@ function TopicFields(props: TopicEditorProps) {
           </FormControl>
         );
       })}
+
+      {exemptionDays !== undefined && (
+        <ExemptionReasonField
+          topicId={topic.id}
+          value={props.exemptionReason}
+          maxDays={exemptionDays}
+          error={error(`exemptions/${topic.id}`)}
+          onEdit={props.onEdit}
+        />
+      )}
 
       <Box mt={2}>
         <TextField

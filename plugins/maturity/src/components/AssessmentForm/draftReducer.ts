@@ -24,7 +24,11 @@ export type DraftEdit =
   | { field: 'target'; topicId: string; value: number | undefined }
   | { field: 'notes'; topicId: string; value: string }
   | { field: 'evidence'; topicId: string; value: string[] }
-  | { field: 'comment'; value: string };
+  | { field: 'comment'; value: string }
+  /** Confirms the unchanged ratings of topics, or takes that back. */
+  | { field: 'confirmed'; topicIds: string[]; value: boolean }
+  /** The reason of a topic rated entirely not applicable. */
+  | { field: 'exemption'; topicId: string; value: string };
 
 /** The form's state: the draft, where it started from, the step shown and its errors. */
 export interface DraftState {
@@ -77,20 +81,47 @@ function without(errors: FieldErrors, prefix: string): FieldErrors {
   return next;
 }
 
-/** The draft after an edit, and the key of the errors the edit clears. */
+/**
+ * A draft whose topic is rated anew: a confirmation of its ratings no longer
+ * applies (changed ratings attest the topic anyway).
+ */
+function rerated(
+  d: Draft,
+  topicId: string,
+  ratings: Record<string, Rating>,
+): Draft {
+  return {
+    ...d,
+    ratings: { ...d.ratings, [topicId]: ratings },
+    confirmed: d.confirmed?.filter(id => id !== topicId),
+  };
+}
+
+/** The draft with topics confirmed (or no longer), each once. */
+export function withConfirmed(
+  d: Draft,
+  topicIds: string[],
+  value: boolean,
+): Draft {
+  const others = (d.confirmed ?? []).filter(id => !topicIds.includes(id));
+  return { ...d, confirmed: value ? [...others, ...topicIds] : others };
+}
+
+/** The draft after an edit, and the keys of the errors the edit clears. */
 function applyEdit(
   model: MaturityModel,
   d: Draft,
   edit: DraftEdit,
-): { draft: Draft; clears: string } | undefined {
+): { draft: Draft; clears: string[] } | undefined {
   switch (edit.field) {
     case 'rating': {
       const levels = { ...d.ratings[edit.topicId] };
       if (edit.value) levels[String(edit.level)] = edit.value;
       else delete levels[String(edit.level)];
       return {
-        draft: { ...d, ratings: { ...d.ratings, [edit.topicId]: levels } },
-        clears: `ratings/${edit.topicId}`,
+        draft: rerated(d, edit.topicId, levels),
+        // Whether the topic needs a reason may change with its ratings.
+        clears: [`ratings/${edit.topicId}`, `exemptions/${edit.topicId}`],
       };
     }
     case 'level': {
@@ -98,22 +129,21 @@ function applyEdit(
         .flatMap(dimension => dimension.topics)
         .find(t => t.id === edit.topicId);
       if (!topic) return undefined;
-      const ratings = ratingsForLevel(topic, edit.value);
       return {
-        draft: { ...d, ratings: { ...d.ratings, [edit.topicId]: ratings } },
-        clears: `ratings/${edit.topicId}`,
+        draft: rerated(d, edit.topicId, ratingsForLevel(topic, edit.value)),
+        clears: [`ratings/${edit.topicId}`, `exemptions/${edit.topicId}`],
       };
     }
     case 'target': {
       const targets = { ...d.targets };
       if (edit.value === undefined) delete targets[edit.topicId];
       else targets[edit.topicId] = edit.value;
-      return { draft: { ...d, targets }, clears: `targets/${edit.topicId}` };
+      return { draft: { ...d, targets }, clears: [`targets/${edit.topicId}`] };
     }
     case 'notes':
       return {
         draft: { ...d, notes: { ...d.notes, [edit.topicId]: edit.value } },
-        clears: `notes/${edit.topicId}`,
+        clears: [`notes/${edit.topicId}`],
       };
     case 'evidence':
       return {
@@ -121,10 +151,23 @@ function applyEdit(
           ...d,
           evidence: { ...d.evidence, [edit.topicId]: edit.value },
         },
-        clears: `evidence/${edit.topicId}`,
+        clears: [`evidence/${edit.topicId}`],
       };
     case 'comment':
-      return { draft: { ...d, comment: edit.value }, clears: 'comment' };
+      return { draft: { ...d, comment: edit.value }, clears: ['comment'] };
+    case 'confirmed':
+      return {
+        draft: withConfirmed(d, edit.topicIds, edit.value),
+        clears: [],
+      };
+    case 'exemption':
+      return {
+        draft: {
+          ...d,
+          exemptions: { ...d.exemptions, [edit.topicId]: edit.value },
+        },
+        clears: [`exemptions/${edit.topicId}`],
+      };
     default:
       return undefined;
   }
@@ -152,7 +195,7 @@ export function reduceDraft(
       return {
         ...state,
         draft: edited.draft,
-        fieldErrors: without(state.fieldErrors, edited.clears),
+        fieldErrors: edited.clears.reduce(without, state.fieldErrors),
       };
     }
     case 'goTo':

@@ -1,10 +1,15 @@
 import {
   AssessmentSubmission,
   createSubmissionSchema,
+  ExemptionSettings,
   MaturityModel,
   Rating,
+  NO_EXPIRY,
   StoredAssessment,
+  submissionRuleProblems,
 } from '@cnmm/backstage-plugin-maturity-common';
+
+const NO_EXEMPTIONS = NO_EXPIRY.exemptions;
 
 /** What the form edits; everything is optional until it is sent. */
 export interface Draft {
@@ -13,6 +18,13 @@ export interface Draft {
   notes: Record<string, string>;
   evidence: Record<string, string[]>;
   comment: string;
+  /**
+   * Topics whose unchanged ratings are confirmed. Optional, like
+   * `exemptions`: a draft kept in a browser before them has neither.
+   */
+  confirmed?: string[];
+  /** The reason per topic rated entirely not applicable. */
+  exemptions?: Record<string, string>;
 }
 
 /**
@@ -21,7 +33,13 @@ export interface Draft {
  */
 export type FieldErrors = Record<string, string>;
 
-const TOPIC_FIELDS = ['ratings', 'targets', 'notes', 'evidence'] as const;
+const TOPIC_FIELDS = [
+  'ratings',
+  'targets',
+  'notes',
+  'evidence',
+  'exemptions',
+] as const;
 
 function defined<T>(map: Partial<Record<string, T>>): Record<string, T> {
   return Object.fromEntries(
@@ -51,16 +69,25 @@ export function draftFrom(assessment?: StoredAssessment): Draft {
     ),
     // A comment explains one change, so it is not carried over.
     comment: '',
+    confirmed: [],
+    exemptions: Object.fromEntries(
+      Object.entries(defined(assessment.exemptions ?? {})).map(
+        ([topic, exemption]) => [topic, exemption.reason],
+      ),
+    ),
   };
 }
 
 /**
  * The submission of a draft, without empty values, and where each sent
- * evidence entry came from in the draft (blank inputs are not sent).
+ * evidence entry came from in the draft (blank inputs are not sent). The
+ * reasons sent are those of `exemptTopics`: a reason typed for a topic
+ * since rated otherwise stays in the draft, unsent.
  */
 export function toSubmission(
   draft: Draft,
   baseRevision: number,
+  exemptTopics: ReadonlySet<string> = new Set(),
 ): {
   submission: AssessmentSubmission;
   evidenceIndex: Record<string, number[]>;
@@ -87,6 +114,15 @@ export function toSubmission(
   if (Object.keys(notes).length) submission.notes = notes;
   if (Object.keys(evidence).length) submission.evidence = evidence;
   if (draft.comment.trim()) submission.comment = draft.comment.trim();
+  if (draft.confirmed?.length) submission.confirmed = draft.confirmed;
+  const reasons = Object.entries(draft.exemptions ?? {}).filter(
+    ([topic, reason]) => exemptTopics.has(topic) && reason.trim() !== '',
+  );
+  if (reasons.length) {
+    submission.exemptions = Object.fromEntries(
+      reasons.map(([topic, reason]) => [topic, reason.trim()]),
+    );
+  }
   return { submission, evidenceIndex };
 }
 
@@ -117,18 +153,25 @@ function addError(errors: FieldErrors, key: string, message: string) {
   errors[key] = errors[key] ? `${errors[key]}; ${message}` : message;
 }
 
-/** Validates a submission as the server will; issues without a field are general. */
+/**
+ * Validates a submission as the server will: its schema, then, when it
+ * holds, the rules of exemptions and confirmations under the backend's
+ * settings (off when not given). Issues without a field are general.
+ */
 export function validate(
   model: MaturityModel,
   submission: AssessmentSubmission,
   evidenceIndex: Record<string, number[]>,
+  exemptions?: ExemptionSettings,
 ): { fieldErrors: FieldErrors; general: string[] } {
   const result = createSubmissionSchema(model).safeParse(submission);
+  const issues: Array<{ path: PropertyKey[]; message: string }> = result.success
+    ? submissionRuleProblems(model, submission, exemptions ?? NO_EXEMPTIONS)
+    : result.error.issues;
   const fieldErrors: FieldErrors = {};
   const general: string[] = [];
-  if (result.success) return { fieldErrors, general };
   const topicIds = topicIdsOf(model);
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     const path = issue.path.filter(
       (p): p is string | number => typeof p !== 'symbol',
     );

@@ -1,8 +1,10 @@
 import {
   MaturityModel,
+  MaturitySettings,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { exemptTopicsOf, unchangedTopicsOf } from './attestation';
 import { discardDraft, loadDraft, storeDraft } from './draftStorage';
 import {
   DraftAction,
@@ -12,7 +14,7 @@ import {
   reduceDraft,
   stepOfKey,
 } from './draftReducer';
-import { FieldErrors, toSubmission } from './formState';
+import { Draft, FieldErrors, toSubmission } from './formState';
 import { changesBetween } from './quickFill';
 
 /**
@@ -25,8 +27,10 @@ export function useAssessmentDraft(options: {
   entityRef: string;
   /** The snapshot the draft starts from; none for a first assessment. */
   base?: StoredAssessment;
+  /** The backend's settings; attestation and exemptions off without them. */
+  settings?: MaturitySettings;
 }) {
-  const { model, entityRef } = options;
+  const { model, entityRef, settings } = options;
   const reducer = useCallback(
     (state: DraftState, action: DraftAction) =>
       reduceDraft(model, state, action),
@@ -42,12 +46,25 @@ export function useAssessmentDraft(options: {
   const baseRevision = state.base?.revision ?? 0;
   const reviewStep = model.dimensions.length;
 
-  const dirty = useMemo(
-    () =>
-      JSON.stringify(toSubmission(draft, 0).submission) !==
-      JSON.stringify(toSubmission(initial, 0).submission),
-    [draft, initial],
+  const exemptTopics = useMemo(
+    () => exemptTopicsOf(model, settings, draft.ratings),
+    [model, settings, draft.ratings],
   );
+  const unchangedTopics = useMemo(
+    () => unchangedTopicsOf(model, initial.ratings, draft.ratings),
+    [model, initial.ratings, draft.ratings],
+  );
+
+  const { dirty, edited } = useMemo(() => {
+    const initialExempt = exemptTopicsOf(model, settings, initial.ratings);
+    const sent = (d: Draft, exempt: ReadonlySet<string>) =>
+      JSON.stringify(toSubmission(d, 0, exempt).submission);
+    const before = sent(initial, initialExempt);
+    return {
+      dirty: sent(draft, exemptTopics) !== before,
+      edited: sent({ ...draft, confirmed: [] }, exemptTopics) !== before,
+    };
+  }, [model, settings, draft, initial, exemptTopics]);
 
   useEffect(() => {
     if (dirty) storeDraft(entityRef, baseRevision, draft);
@@ -85,8 +102,14 @@ export function useAssessmentDraft(options: {
     reviewStep,
     /** Whether the draft differs from its base in what would be sent. */
     dirty,
+    /** Whether it does in more than confirmations of unchanged topics. */
+    edited,
     changes,
     stepsWithErrors,
+    /** The topics rated entirely N/A that need a reason, by the settings. */
+    exemptTopics,
+    /** The topics rated in the base whose ratings are kept as they are. */
+    unchangedTopics,
     ...actions,
   };
 }

@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  ExemptionSettings,
   MaturityModel,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -32,6 +33,10 @@ export function useSaveAssessment(options: {
   entityRef: string;
   draft: Draft;
   baseRevision: number;
+  /** The topics whose exemption reasons are sent (`exemptTopicsOf`). */
+  exemptTopics?: ReadonlySet<string>;
+  /** The backend's exemption settings, to validate as it will; off if absent. */
+  exemptions?: ExemptionSettings;
   /** Shows errors at the fields they name. */
   showErrors: (errors: FieldErrors) => void;
   /** The latest snapshot, fetched after a conflict. */
@@ -43,9 +48,19 @@ export function useSaveAssessment(options: {
   const [problem, setProblem] = useState<SaveProblem>();
   const [busy, setBusy] = useState<'saving' | 'reloading'>();
 
-  const save = async () => {
-    const { submission, evidenceIndex } = toSubmission(draft, baseRevision);
-    const local = validate(model, submission, evidenceIndex);
+  /** Saves the draft, or one derived from it (e.g. with confirmations). */
+  const save = async (saved: Draft = draft) => {
+    const { submission, evidenceIndex } = toSubmission(
+      saved,
+      baseRevision,
+      options.exemptTopics,
+    );
+    const local = validate(
+      model,
+      submission,
+      evidenceIndex,
+      options.exemptions,
+    );
     if (Object.keys(local.fieldErrors).length || local.general.length) {
       showErrors(local.fieldErrors);
       setProblem({

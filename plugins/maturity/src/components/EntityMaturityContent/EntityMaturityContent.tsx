@@ -26,11 +26,13 @@ import {
   formatDate,
   ReadableTheme,
   useMaturityModel,
+  useMaturitySettings,
 } from '../shared';
 import { describeImport, V3ImportButton } from '../V3Import';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
 import { PendingReview } from './PendingReview';
+import { SnapshotExemptions } from './SnapshotExemptions';
 
 function modelSummary(model: MaturityModel): string {
   const topics = model.dimensions.reduce((n, d) => n + d.topics.length, 0);
@@ -58,6 +60,7 @@ function MaturityTab() {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(maturityApiRef);
   const model = useMaturityModel();
+  const settings = useMaturitySettings();
   const latest = useAsyncRetry(
     () => api.getAssessment(entityRef),
     [api, entityRef],
@@ -73,8 +76,11 @@ function MaturityTab() {
   const [saved, setSaved] = useState<string>();
 
   if (model.error) return <ResponseErrorPanel error={model.error} />;
+  if (settings.error) return <ResponseErrorPanel error={settings.error} />;
   if (latest.error) return <ResponseErrorPanel error={latest.error} />;
-  if (!model.value || (latest.loading && !latest.value)) return <Progress />;
+  if (!model.value || !settings.value || (latest.loading && !latest.value)) {
+    return <Progress />;
+  }
 
   if (editing) {
     return (
@@ -82,6 +88,7 @@ function MaturityTab() {
         model={model.value}
         entityRef={entityRef}
         base={latest.value}
+        settings={settings.value}
         onCancel={() => setEditing(false)}
         onSaved={stored => {
           setEditing(false);
@@ -187,6 +194,11 @@ function MaturityTab() {
         model={model.value}
         assessment={shown}
         actions={viewing ? undefined : actions}
+      />
+      <SnapshotExemptions
+        model={model.value}
+        settings={settings.value}
+        assessment={shown}
       />
       <Box mt={3}>
         <AssessmentHistory

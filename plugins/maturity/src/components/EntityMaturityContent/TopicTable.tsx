@@ -24,6 +24,13 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Alert } from '@material-ui/lab';
 import { useState } from 'react';
 import { formatLevel, isHttpUrl, LevelChip, TopicLevels } from '../shared';
+import {
+  AttestationCells,
+  AttestationHeaders,
+  ExpiredChip,
+  ExpiredNotice,
+  showsAttestation,
+} from './TopicAttestation';
 
 const useStyles = makeStyles(theme => ({
   table: {
@@ -70,6 +77,7 @@ function TopicDetails(props: {
   const evidence = assessment.evidence[topic.id] ?? [];
   return (
     <Box py={1}>
+      <ExpiredNotice result={result} />
       {result.inconsistent && (
         <Box mb={1}>
           <Alert severity="warning">
@@ -147,8 +155,9 @@ function TopicRow(props: {
   model: MaturityModel;
   topic: Topic;
   assessment: StoredAssessment;
+  attestation: boolean;
 }) {
-  const { model, topic, assessment } = props;
+  const { model, topic, assessment, attestation } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
   const result = assessment.result.topics[topic.id] ?? NO_RESULT;
@@ -171,9 +180,11 @@ function TopicRow(props: {
           {result.inconsistent && ' ⚠'}
         </TableCell>
         <TableCell>
-          {result.notApplicable ? (
+          {result.expired && <ExpiredChip />}
+          {!result.expired && result.notApplicable && (
             <Chip size="small" variant="outlined" label="Not applicable" />
-          ) : (
+          )}
+          {!result.expired && !result.notApplicable && (
             <LevelChip model={model} level={result.level} />
           )}
         </TableCell>
@@ -184,10 +195,14 @@ function TopicRow(props: {
         <TableCell className={classes.nextStep} title={next?.title}>
           {next ? next.title : '–'}
         </TableCell>
+        {attestation && <AttestationCells result={result} />}
       </TableRow>
       {open && (
         <TableRow id={detailsId} className={classes.details}>
-          <TableCell colSpan={5} style={{ whiteSpace: 'normal' }}>
+          <TableCell
+            colSpan={attestation ? 7 : 5}
+            style={{ whiteSpace: 'normal' }}
+          >
             <TopicDetails
               model={model}
               topic={topic}
@@ -217,6 +232,7 @@ export function TopicTable(props: {
   const anyBelow = topics.some(below);
   const [onlyBelow, setOnlyBelow] = useState(anyBelow);
   const shown = onlyBelow ? topics.filter(below) : topics;
+  const attestation = showsAttestation(assessment);
   return (
     <Box>
       <FormControlLabel
@@ -240,6 +256,7 @@ export function TopicTable(props: {
               <TableCell>Target</TableCell>
               <TableCell align="right">Gap</TableCell>
               <TableCell>Next step</TableCell>
+              {attestation && <AttestationHeaders />}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -249,6 +266,7 @@ export function TopicTable(props: {
                 model={model}
                 topic={topic}
                 assessment={assessment}
+                attestation={attestation}
               />
             ))}
           </TableBody>

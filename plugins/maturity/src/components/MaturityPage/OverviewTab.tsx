@@ -13,6 +13,7 @@ import {
   serverMessage,
   useAsOfParams,
 } from '../shared';
+import { ExemptionsView } from './ExemptionsView';
 import { OverviewFilterBar } from './OverviewFilterBar';
 import { OverviewTable } from './OverviewTable';
 import { useOverviewFilters, useResolvedFilters } from './useOverviewFilters';
@@ -101,6 +102,11 @@ export function OverviewTab(props: { model: MaturityModel }) {
       {ready && dates && (
         <Box mt={3}>
           <ChangesView model={model} scope={entityFilter} dates={dates} />
+        </Box>
+      )}
+      {ready && (
+        <Box mt={3}>
+          <ExemptionsView model={model} scope={entityFilter} />
         </Box>
       )}
     </Box>

@@ -21,15 +21,23 @@ export function useCursorPaging(query: string) {
   }
   const cursor = cursors[cursors.length - 1];
 
-  /** The paging controls under a page of `count` items in all. */
+  /**
+   * The paging controls under a page of `count` items in all; without a
+   * count (a list the server does not count), "more than" until the last.
+   */
   const pagination = (
-    page: { nextCursor: string | null } | undefined,
-    count: number,
+    page: { nextCursor?: string | null; items?: unknown[] } | undefined,
+    count?: number,
   ): ReactElement | undefined =>
     page && (
       <TablePagination
         component="div"
-        count={count}
+        count={
+          count ??
+          (page.nextCursor
+            ? -1
+            : (cursors.length - 1) * pageSize + (page.items?.length ?? 0))
+        }
         page={cursors.length - 1}
         rowsPerPage={pageSize}
         rowsPerPageOptions={PAGE_SIZES}

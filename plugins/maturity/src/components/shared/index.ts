@@ -2,12 +2,14 @@ export { Assessor } from './Assessor';
 export { Attribution } from './Attribution';
 export { responseStatus, serverMessage } from './errors';
 export { formatDate, formatPercent, isHttpUrl } from './format';
+export { describeAttestation, EXPIRED_TEXT, topicLabels } from './attestation';
 export { plural } from './plural';
 export { formatLevel, HeatCell, LevelChip, levelColor } from './levels';
 export { TopicLevels } from './TopicLevels';
 export { ratingDifferences } from './ratingDiff';
 export type { RatingDifference } from './ratingDiff';
 export { useMaturityModel } from './useMaturityModel';
+export { useMaturitySettings } from './useMaturitySettings';
 export {
   Coverage,
   DimensionMedians,
