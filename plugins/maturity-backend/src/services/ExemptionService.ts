@@ -23,7 +23,7 @@ type ExemptionsRead = { filter: ListFilter; limit: number; cursor?: string };
 
 /**
  * The exemptions in force (maturity.exemptions): the topics rated entirely
- * not applicable in the latest snapshots the caller may see, with their
+ * not applicable in the counted snapshots the caller may see, with their
  * reason, author, approver and end. Paged in the database: the summaries
  * keep which topics are not applicable (`exempt` in the index scope), so a
  * page reads only entities that have one, `limit` of them by name, and then
@@ -36,7 +36,7 @@ export class ExemptionService {
       model: MaturityModel;
       indexer: IndexReadiness;
       entities: EntityLookup;
-      store: Pick<AssessmentStore, 'getLatest'>;
+      store: Pick<AssessmentStore, 'getCounted'>;
       scoring: Pick<ScoringSettings, 'attestation' | 'exemptions'>;
       now?: () => Date;
     },
@@ -95,7 +95,9 @@ export class ExemptionService {
       attestation: scoring.attestation ?? NO_EXPIRY.attestation,
       exemptions: scoring.exemptions ?? NO_EXPIRY.exemptions,
     };
-    const records = await this.deps.store.getLatest(
+    // The counted snapshots, as the summaries the page was found by: under
+    // review, an exemption is in force once approved, not while pending.
+    const records = await this.deps.store.getCounted(
       entities.map(e => e.entityRef),
     );
     const items: ExemptionRow[] = [];

@@ -150,7 +150,14 @@ export class ReviewService {
             decidedAt: this.now(),
             comment: body.comment?.trim() || undefined,
           },
-          snapshot => deps.summaries.summaryOf(snapshot, lifecycle),
+          // Scored at its approval, when it begins to count: topics expire
+          // from then on (the summary's validUntil).
+          snapshot =>
+            deps.summaries.summaryOf(
+              snapshot,
+              lifecycle,
+              new Date(snapshot.review?.decidedAt ?? this.now()),
+            ),
         );
         await this.tellAuthor(decided);
         return deps.assessments.toStored(decided, lifecycle);

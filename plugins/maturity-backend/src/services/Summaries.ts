@@ -82,7 +82,8 @@ export class Summaries {
     now: Date = new Date(),
   ) {
     const effectiveLifecycle = lifecycle ?? record.lifecycle ?? undefined;
-    const key = `${record.entityRef}#${record.revision}#${record.createdAt}#${effectiveLifecycle}`;
+    // The review too: an approval grants the snapshot's exemptions from then.
+    const key = `${record.entityRef}#${record.revision}#${record.createdAt}#${effectiveLifecycle}#${record.review?.status}`;
     const at = now.getTime();
     const cached = this.results.get(key);
     if (cached && cached.fromMs <= at && at < cached.untilMs) {
@@ -242,16 +243,15 @@ function spanOf(result: AssessmentResult): Omit<ScoredSpan, 'result'> {
 
 /**
  * Under review (maturity.review), who approved a snapshot and when, from the
- * `review` its record carries: an exemption set or confirmed by an approved
- * snapshot is granted by the reviewer, from the approval. Read structurally,
- * so that a record without one (no review) has no approval.
+ * `review` its record carries (DatabaseReviewStore.decide, reviews.ts
+ * withDecisions): an exemption set or confirmed by an approved snapshot is
+ * granted by the reviewer, from the approval. A record without one (written
+ * without review) has no approval.
  */
-export function approvalOf(record: object): SnapshotApproval | undefined {
-  const review = (
-    record as {
-      review?: { status?: string; reviewer?: string; decidedAt?: string };
-    }
-  ).review;
+export function approvalOf(
+  record: Pick<AssessmentRecord, 'review'>,
+): SnapshotApproval | undefined {
+  const { review } = record;
   return review?.status === 'approved' && review.reviewer && review.decidedAt
     ? { reviewer: review.reviewer, decidedAt: review.decidedAt }
     : undefined;

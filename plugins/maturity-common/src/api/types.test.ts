@@ -116,6 +116,23 @@ describe('exemptionsQuerySchema', () => {
       false,
     );
   });
+
+  it('takes the review and expiry filters together, as the overview does', () => {
+    expect(
+      exemptionsQuerySchema.parse({
+        review: 'pending',
+        expiresWithinDays: '30',
+      }),
+    ).toEqual({
+      review: 'pending',
+      expiresWithinDays: 30,
+      limit: 50,
+      format: 'json',
+    });
+    expect(
+      exemptionsQuerySchema.safeParse({ review: 'approved' }).success,
+    ).toBe(false);
+  });
 });
 
 describe('an empty minLevel', () => {

@@ -242,7 +242,8 @@ export interface AssessedRefs {
 }
 
 /**
- * Query of `GET /exemptions`: the overview's scope filters, the format, and a
+ * Query of `GET /exemptions`: the overview's filters but the level (the
+ * review's and the expiry's included), the format, and a
  * page (`limit`, `cursor`; CSV answers every row, streamed).
  * @public
  */
@@ -254,8 +255,10 @@ export const exemptionsQuerySchema = entityFilterSchema
     system: true,
     domain: true,
     lifecycle: true,
+    expiresWithinDays: true,
   })
   .extend({
+    ...reviewFilterSchema.shape,
     format: z.enum(['json', 'csv']).default('json'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(512).optional(),
