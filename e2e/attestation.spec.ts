@@ -2,23 +2,31 @@ import { expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe';
-import { BACKEND, catalogEntity, guestToken, signIn } from './portal';
+import {
+  approveLatest,
+  BACKEND,
+  catalogEntity,
+  guestToken,
+  signIn,
+} from './portal';
 import { seedHistory } from './seedHistory';
 
 /*
  * Topics that must be confirmed, and exemptions that end (the demo portal's
  * app-config.yaml: attestation 180 days, Process 90, exemptions on; the e2e
- * configs keep them). fraud-detector, of
- * the guest's payments team, gets a snapshot written 100 days ago (see
- * seedHistory.ts): its owner confirms one topic unchanged, then exempts a
- * topic with a reason, seen on the Maturity tab and on /maturity.
+ * configs keep them, and require review). legacy-billing, of the guest's
+ * payments team and assessed by no other journey, gets a snapshot written
+ * 100 days ago (see seedHistory.ts): its owner confirms one topic unchanged,
+ * then exempts a topic with a reason; each waits for review like any save,
+ * and shows on the Maturity tab and on /maturity once the admin approves it.
  */
 test.describe.configure({ mode: 'serial' });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = Date.now();
 const SCREENSHOTS = join(__dirname, '..', 'docs');
-const TAB = '/catalog/default/component/fraud-detector/maturity';
+const ENTITY = 'component/default/legacy-billing';
+const TAB = '/catalog/default/component/legacy-billing/maturity';
 const REASON = 'The fraud detector runs no AI model of its own';
 
 /** A moment some days from now as the plugin writes it, e.g. "Jul 1, 2026". */
@@ -43,7 +51,7 @@ async function topicCells(page: Page, topic: string) {
 
 async function latest(page: Page, token: string) {
   const res = await page.request.get(
-    `${BACKEND}/api/maturity/entities/component/default/fraud-detector`,
+    `${BACKEND}/api/maturity/entities/${ENTITY}`,
     { headers: { Authorization: `Bearer ${token}` } },
   );
   expect(res.ok()).toBe(true);
@@ -60,7 +68,7 @@ test('1. an owner confirms a topic unchanged: attested today, ratings as they we
 }) => {
   await signIn(page);
   const token = await guestToken(page);
-  const entity = await catalogEntity(page, token, 'fraud-detector');
+  const entity = await catalogEntity(page, token, 'legacy-billing');
   const levels = Object.fromEntries(
     ['business-outcomes', 'people', 'process', 'policy', 'technology'].map(
       id => [id, 1],
@@ -89,12 +97,23 @@ test('1. an owner confirms a topic unchanged: attested today, ratings as they we
   await expectNoSeriousViolations(page, 'the form with a topic confirmed');
   await saveFromForm(page);
 
+  const revision = before.revision + 1;
   await expect(
-    page.getByText(`Assessment saved as revision ${before.revision + 1}.`),
+    page.getByText(`Assessment saved as revision ${revision}.`),
   ).toBeVisible();
-  // The table of the new revision, before its switch is turned off.
+  // A confirmation waits for review like any save: the topic counts as
+  // attested 100 days ago until it is approved.
   await expect(
-    page.getByText(`Revision ${before.revision + 1}, assessed by`),
+    page.getByRole('region', { name: `Revision ${revision} awaits review` }),
+  ).toContainText(`Revision ${before.revision} counts meanwhile`);
+  await expect(
+    (await topicCells(page, 'Business Outcomes')).nth(-2),
+  ).toHaveText(shown(-100));
+
+  await approveLatest(page.request, ENTITY);
+  await page.reload();
+  await expect(
+    page.getByText(`Revision ${revision}, assessed by`),
   ).toBeVisible();
   const confirmed = await topicCells(page, 'Business Outcomes');
   await expect(confirmed.nth(-2)).toHaveText(shown(0));
@@ -139,6 +158,12 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
   await expectNoSeriousViolations(page, 'the form with a missing reason');
   await reason.fill(REASON);
   await saveFromForm(page);
+  // Under review the admin's approval grants the exemption.
+  await expect(
+    page.getByRole('region', { name: /^Revision \d+ awaits review$/ }),
+  ).toBeVisible();
+  await approveLatest(page.request, ENTITY);
+  await page.reload();
 
   const exemptions = page.getByRole('table', { name: 'Exemptions' });
   const row = exemptions.getByRole('row').filter({ hasText: REASON });
@@ -147,7 +172,7 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
     'Technology · AI',
     REASON,
     'Sam Guest',
-    '–',
+    'Ada Admin',
     shown(180),
   ]);
   await expectNoSeriousViolations(page, 'the Maturity tab with an exemption');
@@ -157,14 +182,14 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
   const listed = card
     .getByRole('table', { name: 'Exemptions' })
     .getByRole('row')
-    .filter({ hasText: 'fraud-detector' });
+    .filter({ hasText: 'legacy-billing' });
   await expect(listed.getByRole('cell')).toHaveText([
-    'fraud-detector',
+    'legacy-billing',
     'payments',
     'Technology · AI',
     REASON,
     'Sam Guest',
-    '–',
+    'Ada Admin',
     shown(180),
   ]);
   await expectNoSeriousViolations(page, 'the overview with its exemptions');
@@ -175,6 +200,6 @@ test('2. an exemption needs its reason, and shows it with its end on the tab and
   await page.getByRole('button', { name: 'Download exemptions CSV' }).click();
   const file = await (await download).path();
   const csv = readFileSync(file, 'utf8');
-  expect(csv).toContain('component:default/fraud-detector');
+  expect(csv).toContain('component:default/legacy-billing');
   expect(csv).toContain(REASON);
 });

@@ -47,9 +47,9 @@ export default defineConfig({
   // The campaign journey assesses components that the other journeys expect
   // to find unassessed, so it runs after them; the history journey writes
   // snapshots of the storefront's components, counted by the scorecards of
-  // both, so it runs after them; the review and attestation journeys both
-  // assess fraud-detector, which the first journeys expect unassessed, so
-  // they run last, one after the other.
+  // both, so it runs after them; the review journey assesses fraud-detector
+  // and the attestation journey legacy-billing, which the first journeys
+  // expect unassessed, so they run last.
   projects: [
     {
       name: 'journeys',
