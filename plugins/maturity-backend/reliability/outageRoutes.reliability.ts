@@ -99,6 +99,8 @@ function pathValue(parameter: string, path: string, setup: Setup): string {
   if (parameter === 'kind') return 'component';
   if (parameter === 'namespace') return 'default';
   if (parameter === 'id') return setup.campaignId;
+  // load-0's revision: a decision on it reads the snapshot first.
+  if (parameter === 'revision') return String(setup.revision);
   if (parameter === 'name') {
     if (path.startsWith('/scorecards/systems/')) return 'load-system-0';
     if (path.startsWith('/scorecards/groups/')) return 'engineering';
@@ -126,6 +128,8 @@ function bodyOf(route: string, setup: Setup): unknown {
           ratings: { 'process.change-control': { '1': 'fully', '2': 'fully' } },
         },
       };
+    case 'POST /entities/{kind}/{namespace}/{name}/assessments/{revision}/review':
+      return { decision: 'approve' };
     case 'POST /campaigns':
       return CAMPAIGN;
     case 'PUT /campaigns/{id}':
