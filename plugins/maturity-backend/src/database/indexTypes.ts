@@ -41,6 +41,11 @@ export type IndexScope = {
    * history. Staleness is the caller's to measure at this time too.
    */
   asOf?: Date;
+  /**
+   * For a read of `change` fields: each entity's summary as it was at this
+   * earlier time too, joined in the same statement (`b`).
+   */
+  since?: Date;
 };
 
 export type SortColumn =
@@ -128,11 +133,31 @@ export type CatalogSummary = {
   > | null;
 };
 
-/** What a read returns of each entity: all of it, or what a roll-up counts. */
-export type IndexFields = 'entity' | 'rollUp';
+/** A summary's levels in the model's order, and which snapshot they are of. */
+export type LevelsOf = Pick<
+  StoredSummary,
+  'revision' | 'assessedAt' | 'topicLevels' | 'dimensionMedians'
+>;
+
+/**
+ * What the changes between two moments read of an entity: its summary at
+ * the read's moment and at the scope's `since`, each null when unassessed.
+ */
+export type ChangedEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'title' | 'ownerRef'
+> & { summary: LevelsOf | null; before: LevelsOf | null };
+
+/**
+ * What a read returns of each entity: all of it, what a roll-up counts, or
+ * what a change compares (with a scope's `since`).
+ */
+export type IndexFields = 'entity' | 'rollUp' | 'change';
 
 export type EntityOf<F extends IndexFields> = F extends 'rollUp'
   ? RollUpEntity
+  : F extends 'change'
+  ? ChangedEntity
   : IndexedEntity;
 
 export type GroupNode = {

@@ -129,11 +129,25 @@ export class Summaries {
     return dimensions;
   }
 
+  /** Topic levels by id, from the levels in the model's order. */
+  topicsOf(
+    levels: ReadonlyArray<number | null>,
+  ): Record<string, number | null> {
+    // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
+    const topics: Record<string, number | null> = {};
+    for (let i = 0; i < this.topicIds.length; i++) {
+      topics[this.topicIds[i]] = levels[i] ?? null;
+    }
+    return topics;
+  }
+
   /**
    * A summary's levels by position, as many as the model has: what
    * `decode` names by id, without making records of them.
    */
-  positions(summary: StoredSummary): PositionalLevels {
+  positions(
+    summary: Pick<StoredSummary, 'topicLevels' | 'dimensionMedians'>,
+  ): PositionalLevels {
     const { topicLevels, dimensionMedians } = summary;
     const fit = (levels: Array<number | null>, count: number) =>
       levels.length > count ? levels.slice(0, count) : levels;
@@ -146,13 +160,8 @@ export class Summaries {
   /** A summary's levels by id. */
   decode(summary: StoredSummary): DecodedSummary {
     const { topicLevels, dimensionMedians: medians, notApplicable } = summary;
-    // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
-    const topics: Record<string, number | null> = {};
-    for (let i = 0; i < this.topicIds.length; i++) {
-      topics[this.topicIds[i]] = topicLevels[i] ?? null;
-    }
     return {
-      topicLevels: topics,
+      topicLevels: this.topicsOf(topicLevels),
       dimensionMedians: this.dimensionsOf(medians),
       targetSum: summary.targetSum,
       gapSum: summary.gapSum,
