@@ -133,11 +133,15 @@ export type CatalogSummary = {
   > | null;
 };
 
-/** A summary's levels in the model's order, and which snapshot they are of. */
+/**
+ * A summary's levels in the model's order, and which snapshot they are of:
+ * its time in epoch milliseconds, since a whole scope is read for the few
+ * rows whose time is written out.
+ */
 export type LevelsOf = Pick<
   StoredSummary,
-  'revision' | 'assessedAt' | 'topicLevels' | 'dimensionMedians'
->;
+  'revision' | 'topicLevels' | 'dimensionMedians'
+> & { assessedAtMs: number };
 
 /**
  * What the changes between two moments read of an entity: its summary at

@@ -145,7 +145,7 @@ function toLevelsOf(
   const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(levels!);
   return {
     revision: Number(revision),
-    assessedAt: toIso(assessedAt!),
+    assessedAtMs: toMs(assessedAt!),
     topicLevels,
     dimensionMedians,
   };

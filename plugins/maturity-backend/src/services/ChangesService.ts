@@ -228,7 +228,7 @@ export class ChangesService {
     const { summaries } = this.deps;
     return {
       revision: levels.revision,
-      assessedAt: levels.assessedAt,
+      assessedAt: new Date(levels.assessedAtMs).toISOString(),
       dimensions: summaries.dimensionsOf(levels.dimensionMedians),
       topics: summaries.topicsOf(levels.topicLevels),
     };
