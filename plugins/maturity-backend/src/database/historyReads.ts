@@ -95,9 +95,10 @@ type LevelsColumns = {
 
 /**
  * A timestamp column as epoch milliseconds, `as` an alias. PostgreSQL
- * computes the number, so that the driver makes no Date of it (a third of
- * a whole organisation's burn-up went to parsing and re-formatting dates,
- * docs/benchmarks.md); SQLite stores one already.
+ * computes the number, so that the driver parses no Date of it: a profile
+ * of the history reads there had parsing dates (`parseDate`) and making
+ * strings of them again (`toIso`) among their largest costs
+ * (docs/benchmarks.md). SQLite stores a number already.
  */
 function epochMs(knex: Knex, column: string, as: string) {
   return knex.client.dialect === 'postgresql'

@@ -286,8 +286,8 @@ export class CampaignService {
     entities.forEach(({ latest }, i) => {
       const evaluation = evaluateGoals(goals, latest, now);
       for (const { goal } of evaluation.misses) {
-        const count = missed.get(goal);
-        if (count !== undefined) missed.set(goal, count + 1);
+        const misses = missed.get(goal);
+        if (misses !== undefined) missed.set(goal, misses + 1);
       }
       if (evaluation.meets) {
         meets[i] = 1;
