@@ -163,6 +163,7 @@ export class CampaignService {
     const {
       entities,
       meets,
+      now,
       count: counted,
       byGoal,
     } = await this.check(campaign, options);
@@ -185,7 +186,6 @@ export class CampaignService {
       [this.summarize(campaign, counted)],
       options,
     );
-    const now = this.now();
     return {
       campaign: summary,
       ...counted,
@@ -195,7 +195,8 @@ export class CampaignService {
         .sort((a, b) => (a.ownerRef ?? '~').localeCompare(b.ownerRef ?? '~')),
       burnup: await this.burnup(campaign, entities),
       entities: {
-        // What each misses, for the page's entities only.
+        // What each misses, for the page's entities only, at the moment
+        // they were counted.
         items: listed.slice(offset, offset + query.limit).map(i => {
           const { latest, ...entity } = entities[i];
           return { ...entity, ...evaluateGoals(campaign.goals, latest, now) };
@@ -267,10 +268,10 @@ export class CampaignService {
 
   /**
    * The in-scope entities visible to the caller, whether each meets the
-   * goals now (1 or 0, by position), and the counts over them. Each is
-   * checked once and kept as that bit alone: over a whole organisation a
-   * kept evaluation an entity cost more memory, and collection time, than
-   * the rest of the answer (docs/benchmarks.md).
+   * goals `now` (1 or 0, by position), and the counts over them. Each is
+   * checked once and kept as that bit alone, so that a whole
+   * organisation's evaluations, with what each misses, are never held at
+   * once (docs/benchmarks.md).
    */
   private async check(campaign: Campaign, options: Credentials) {
     const { goals } = campaign;
@@ -297,6 +298,7 @@ export class CampaignService {
     return {
       entities,
       meets,
+      now,
       count: { total: entities.length, meeting },
       byGoal: [...missed].map(([goal, misses]) => ({
         goal,
