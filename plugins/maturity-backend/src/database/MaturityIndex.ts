@@ -19,6 +19,7 @@ import {
   IndexedColumns,
   toCatalogEntityRecord,
   toCatalogSummary,
+  toGoalEntity,
   toRollUpEntity,
   toEntityRow,
   toIndexedEntity,
@@ -413,11 +414,15 @@ export class MaturityIndex {
   }
 }
 
-/** The mapper of a read's fields: every column, or what a roll-up counts. */
+/** The mapper of each read's fields. */
+const MAPPERS: Record<IndexFields, (row: IndexedColumns) => unknown> = {
+  entity: toIndexedEntity,
+  rollUp: toRollUpEntity,
+  goals: toGoalEntity,
+};
+
 function mapperOf<F extends IndexFields>(
   fields: F | undefined,
 ): (row: IndexedColumns) => EntityOf<F> {
-  return (fields === 'rollUp' ? toRollUpEntity : toIndexedEntity) as (
-    row: IndexedColumns,
-  ) => EntityOf<F>;
+  return MAPPERS[fields ?? 'entity'] as (row: IndexedColumns) => EntityOf<F>;
 }

@@ -40,9 +40,23 @@ const ROLL_UP_COLUMNS = [
   's.levels',
 ];
 
+/**
+ * What a campaign reads of a row: a third of an entity's columns, for a
+ * scope that can be a whole organisation.
+ */
+const GOAL_COLUMNS = [
+  'e.entity_ref',
+  'e.title',
+  'e.owner_ref',
+  's.assessed_at',
+  's.stale_at',
+  's.levels',
+];
+
 export const COLUMNS: Record<IndexFields, string[]> = {
   entity: ROW_COLUMNS,
   rollUp: ROLL_UP_COLUMNS,
+  goals: GOAL_COLUMNS,
 };
 
 export const SORT_COLUMNS = {

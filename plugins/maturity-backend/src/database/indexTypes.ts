@@ -128,11 +128,27 @@ export type CatalogSummary = {
   > | null;
 };
 
-/** What a read returns of each entity: all of it, or what a roll-up counts. */
-export type IndexFields = 'entity' | 'rollUp';
+/** What a campaign checks of an entity: who it is, and its levels. */
+export type GoalEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'title' | 'ownerRef'
+> & {
+  summary: Pick<
+    StoredSummary,
+    'assessedAt' | 'topicLevels' | 'dimensionMedians'
+  > | null;
+};
+
+/**
+ * What a read returns of each entity: all of it, what a roll-up counts, or
+ * what a campaign checks.
+ */
+export type IndexFields = 'entity' | 'rollUp' | 'goals';
 
 export type EntityOf<F extends IndexFields> = F extends 'rollUp'
   ? RollUpEntity
+  : F extends 'goals'
+  ? GoalEntity
   : IndexedEntity;
 
 export type GroupNode = {

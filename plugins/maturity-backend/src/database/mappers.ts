@@ -6,6 +6,7 @@ import type {
 import type {
   CatalogEntityRecord,
   CatalogSummary,
+  GoalEntity,
   IndexedEntity,
   RollUpEntity,
   StoredSummary,
@@ -103,6 +104,29 @@ export function toRollUpEntity(row: IndexedColumns): RollUpEntity {
     ownerRef: row.owner_ref ?? null,
     systemRef: row.system_ref ?? null,
     summary: assessed(row) ? toRollUpSummary(row) : null,
+  };
+}
+
+/** What a campaign checks of an entity, read with `COLUMNS.goals`. */
+export function toGoalEntity(row: IndexedColumns): GoalEntity {
+  if (!assessed(row)) {
+    return {
+      entityRef: row.entity_ref!,
+      title: row.title ?? null,
+      ownerRef: row.owner_ref ?? null,
+      summary: null,
+    };
+  }
+  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(row.levels!);
+  return {
+    entityRef: row.entity_ref!,
+    title: row.title ?? null,
+    ownerRef: row.owner_ref ?? null,
+    summary: {
+      assessedAt: toIso(row.assessed_at!),
+      topicLevels,
+      dimensionMedians,
+    },
   };
 }
 
