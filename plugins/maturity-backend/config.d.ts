@@ -186,5 +186,31 @@ export interface Config {
        */
       maxRunMinutes?: number;
     };
+    /** What the assessment form offers as evidence from the catalog. */
+    evidence?: {
+      /**
+       * Show, per topic of the form, the catalog's facts about the entity
+       * (annotations, relations) with an action that adds one as an evidence
+       * link. Nothing is rated from them. Default false.
+       */
+      enabled?: boolean;
+      /**
+       * The facts and the topics and levels each is evidence for, replacing
+       * the default map (see the README). Each rule names exactly one
+       * `annotation` or `relation`; `url` is an optional link template with
+       * `{value}`, `{kind}`, `{namespace}` and `{name}`, a path starting with
+       * `/` being one of the portal. An unknown topic or a level beyond a
+       * topic's highest stops the start-up.
+       */
+      catalogFacts?: Array<{
+        /** Lower-case words joined by "-"; unique. */
+        id: string;
+        label: string;
+        annotation?: string;
+        relation?: string;
+        topics: Array<{ topicId: string; level: number }>;
+        url?: string;
+      }>;
+    };
   };
 }

@@ -49,6 +49,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const NO_DATABASE: Record<string, string> = {
   'GET /model':
     'the model is loaded from configuration at start-up and answered from memory',
+  'GET /entities/{kind}/{namespace}/{name}/evidence':
+    "the catalog's facts of one entity, read from the catalog and the rules in memory",
 };
 
 /**

@@ -44,6 +44,11 @@ describe('readMaturityConfig', () => {
       campaignLimits: { maxDays: 366 },
       campaigns: [],
       permissions: { adminGroups: [] },
+      evidence: {
+        enabled: false,
+        catalogFacts: undefined,
+        appBaseUrl: undefined,
+      },
       schedules: {
         orphanCleanup: {
           frequency: { hours: 6 },
@@ -157,6 +162,27 @@ describe('readMaturityConfig', () => {
       frequency: { minutes: 1 },
       timeout: { minutes: 15 },
       initialDelay: { minutes: 1 },
+    });
+  });
+
+  it('reads the evidence switch, its map of catalog facts and the portal address', () => {
+    const rule = {
+      id: 'runbook',
+      label: 'A runbook',
+      annotation: 'example.com/runbook',
+      topics: [{ topicId: 'process.audit-and-logs', level: 2 }],
+      url: '{value}',
+    };
+    const config = readMaturityConfig(
+      new ConfigReader({
+        app: { baseUrl: 'https://portal.example.com' },
+        maturity: { evidence: { enabled: true, catalogFacts: [rule] } },
+      }),
+    );
+    expect(config.evidence).toEqual({
+      enabled: true,
+      catalogFacts: [rule],
+      appBaseUrl: 'https://portal.example.com',
     });
   });
 
@@ -535,6 +561,42 @@ describe('readMaturityConfig', () => {
           },
         },
         'Invalid configuration: maturity.reminders.schedule must have only frequency, timeout, initialDelay, scope, not "initalDelay"',
+      ],
+      [
+        'a catalog fact that names neither an annotation nor a relation',
+        {
+          evidence: {
+            catalogFacts: [
+              {
+                id: 'x',
+                label: 'X',
+                topics: [{ topicId: 'process.security', level: 1 }],
+              },
+            ],
+          },
+        },
+        'Invalid configuration: maturity.evidence.catalogFacts.0 must name exactly one of annotation or relation',
+      ],
+      [
+        'a catalog fact at level 6',
+        {
+          evidence: {
+            catalogFacts: [
+              {
+                id: 'x',
+                label: 'X',
+                relation: 'dependsOn',
+                topics: [{ topicId: 'process.security', level: 6 }],
+              },
+            ],
+          },
+        },
+        'maturity.evidence.catalogFacts.0.topics.0.level',
+      ],
+      [
+        'catalog facts that are not a list',
+        { evidence: { catalogFacts: { id: 'x' } } },
+        'maturity.evidence.catalogFacts must be a list of rules',
       ],
       [
         'a schedule that is not an object',

@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import { CronTime } from 'cron';
 import {
   CampaignLimits,
+  CatalogEvidenceRule,
   DEFAULT_STALE_AFTER_DAYS,
   TargetDefaults,
 } from '@cnmm/backstage-plugin-maturity-common';
@@ -48,6 +49,8 @@ export const DEFAULTS = {
   permissions: { adminGroups: [] },
   campaignLimits: { maxDays: 366 },
   campaigns: [],
+  // Unset catalogFacts: DEFAULT_CATALOG_EVIDENCE_RULES of -common.
+  evidence: { enabled: false },
   reminders: {
     campaignStarted: true,
     assessmentMissing: true,
@@ -154,6 +157,15 @@ export interface ModelSettings {
  */
 export type ConfiguredCampaignValue = Record<string, unknown>;
 
+/** What the form is offered from the catalog (`maturity.evidence`). */
+export interface EvidenceSettings {
+  enabled: boolean;
+  /** Unset: the default map of -common, as far as the model has its topics. */
+  catalogFacts?: CatalogEvidenceRule[];
+  /** `app.baseUrl`, which makes the portal paths of facts absolute links. */
+  appBaseUrl?: string;
+}
+
 /** Everything under `maturity.*`, validated and with its defaults. */
 export interface MaturityConfig {
   scoring: ScoringSettings;
@@ -169,6 +181,7 @@ export interface MaturityConfig {
     /** Groups whose members may assess any entity and manage campaigns. */
     adminGroups: string[];
   };
+  evidence: EvidenceSettings;
   schedules: {
     orphanCleanup: SchedulerServiceTaskScheduleDefinition;
     catalogIndex: SchedulerServiceTaskScheduleDefinition;
@@ -280,6 +293,11 @@ export function readMaturityConfig(config: Config): MaturityConfig {
       adminGroups: m.permissions?.adminGroups ?? [
         ...DEFAULTS.permissions.adminGroups,
       ],
+    },
+    evidence: {
+      enabled: m.evidence?.enabled ?? DEFAULTS.evidence.enabled,
+      catalogFacts: m.evidence?.catalogFacts,
+      appBaseUrl: config.getOptionalString('app.baseUrl'),
     },
     schedules: {
       orphanCleanup:

@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import { catalogEvidenceRuleSchema } from '@cnmm/backstage-plugin-maturity-common';
 import { z } from 'zod';
 
 // Messages that start with "must" follow the key with a space, as in
@@ -283,6 +284,18 @@ export const maturitySchema = z.strictObject({
       repeatWeekly: bool(),
       listEntities: bool(),
       maxRunMinutes: num({ min: 1, integer: true }),
+    })
+    .optional(),
+  evidence: z
+    .strictObject({
+      enabled: bool(),
+      // Their topics and levels are checked against the model once it is
+      // loaded (EvidenceService), still at start-up.
+      catalogFacts: z
+        .array(catalogEvidenceRuleSchema, {
+          error: `${MUST}be a list of rules`,
+        })
+        .optional(),
     })
     .optional(),
 });

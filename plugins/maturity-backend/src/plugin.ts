@@ -24,6 +24,7 @@ import { CampaignService } from './services/CampaignService';
 import { ChangesService } from './services/ChangesService';
 import { readConfiguredCampaigns } from './services/configuredCampaigns';
 import { EntityLookup } from './services/EntityLookup';
+import { EvidenceService } from './services/EvidenceService';
 import { EntityRows } from './services/EntityRows';
 import { OverviewService } from './services/OverviewService';
 import { ScorecardService } from './services/ScorecardService';
@@ -137,6 +138,12 @@ export const maturityPlugin = createBackendPlugin({
           summaries,
           scoring,
         });
+        // Built before the router so that a bad map stops the start-up.
+        const evidence = new EvidenceService({
+          model,
+          entities,
+          settings: config.evidence,
+        });
         const scorecards = new ScorecardService({
           model,
           indexer,
@@ -174,6 +181,7 @@ export const maturityPlugin = createBackendPlugin({
             overview,
             changes: new ChangesService({ indexer, entities, summaries }),
             campaigns,
+            evidence,
             writer,
           }),
         );

@@ -142,12 +142,14 @@ export {
   campaignPhase,
   daysLeft,
   evaluateGoals,
+  meetsGoalsUntil,
 } from './campaigns/goals';
 export { BurnupTally, campaignBurnup } from './campaigns/burnup';
 export type { BurnupPoint } from './campaigns/burnup';
 export type {
   CampaignPhase,
   GoalEvaluation,
+  GoalLevels,
   GoalMiss,
   GoalSubject,
 } from './campaigns/goals';
@@ -160,3 +162,12 @@ export type {
   EntityCampaign,
   EntityCampaigns,
 } from './campaigns/types';
+export {
+  catalogEvidenceRuleProblems,
+  catalogEvidenceRuleSchema,
+  DEFAULT_CATALOG_EVIDENCE_RULES,
+  defaultCatalogEvidenceRules,
+} from './evidence/rules';
+export type { CatalogEvidenceRule } from './evidence/rules';
+export { catalogEvidence } from './evidence/catalogEvidence';
+export type { CatalogFact, EntityEvidence } from './evidence/catalogEvidence';

@@ -56,10 +56,24 @@ const CHANGE_COLUMNS = [
   'b.levels as before_levels',
 ];
 
+/**
+ * What a campaign reads of a row: a third of an entity's columns, for a
+ * scope that can be a whole organisation.
+ */
+const GOAL_COLUMNS = [
+  'e.entity_ref',
+  'e.title',
+  'e.owner_ref',
+  's.assessed_at',
+  's.stale_at',
+  's.levels',
+];
+
 export const COLUMNS: Record<IndexFields, string[]> = {
   entity: ROW_COLUMNS,
   rollUp: ROLL_UP_COLUMNS,
   change: CHANGE_COLUMNS,
+  goals: GOAL_COLUMNS,
 };
 
 export const SORT_COLUMNS = {

@@ -152,16 +152,30 @@ export type ChangedEntity = Pick<
   'entityRef' | 'title' | 'ownerRef'
 > & { summary: LevelsOf | null; before: LevelsOf | null };
 
+/** What a campaign checks of an entity: who it is, and its levels. */
+export type GoalEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'title' | 'ownerRef'
+> & {
+  summary: Pick<
+    StoredSummary,
+    'assessedAt' | 'topicLevels' | 'dimensionMedians'
+  > | null;
+};
+
 /**
- * What a read returns of each entity: all of it, what a roll-up counts, or
- * what a change compares (with a scope's `since`).
+ * What a read returns of each entity: all of it, what a roll-up counts,
+ * what a change compares (with a scope's `since`), or what a campaign
+ * checks.
  */
-export type IndexFields = 'entity' | 'rollUp' | 'change';
+export type IndexFields = 'entity' | 'rollUp' | 'change' | 'goals';
 
 export type EntityOf<F extends IndexFields> = F extends 'rollUp'
   ? RollUpEntity
   : F extends 'change'
   ? ChangedEntity
+  : F extends 'goals'
+  ? GoalEntity
   : IndexedEntity;
 
 export type GroupNode = {

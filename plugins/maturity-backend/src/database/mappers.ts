@@ -8,6 +8,7 @@ import type {
   CatalogSummary,
   ChangedEntity,
   EntityOf,
+  GoalEntity,
   IndexedEntity,
   IndexFields,
   LevelsOf,
@@ -151,6 +152,29 @@ function toLevelsOf(
   };
 }
 
+/** What a campaign checks of an entity, read with `COLUMNS.goals`. */
+export function toGoalEntity(row: IndexedColumns): GoalEntity {
+  if (!assessed(row)) {
+    return {
+      entityRef: row.entity_ref!,
+      title: row.title ?? null,
+      ownerRef: row.owner_ref ?? null,
+      summary: null,
+    };
+  }
+  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(row.levels!);
+  return {
+    entityRef: row.entity_ref!,
+    title: row.title ?? null,
+    ownerRef: row.owner_ref ?? null,
+    summary: {
+      assessedAt: toIso(row.assessed_at!),
+      topicLevels,
+      dimensionMedians,
+    },
+  };
+}
+
 /** What the catalog table shows, read with `CATALOG_ROW_COLUMNS`. */
 export function toCatalogSummary(row: IndexedColumns): CatalogSummary {
   return {
@@ -283,6 +307,7 @@ const MAPPERS = {
   entity: toIndexedEntity,
   rollUp: toRollUpEntity,
   change: toChangedEntity,
+  goals: toGoalEntity,
 };
 
 /** The mapper of a read's fields (`COLUMNS`): every column, or fewer. */

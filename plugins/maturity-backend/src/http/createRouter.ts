@@ -10,11 +10,13 @@ import { AssessmentWriter } from '../services/AssessmentWriter';
 import { CampaignService } from '../services/CampaignService';
 import { ChangesService } from '../services/ChangesService';
 import { EntityLookup } from '../services/EntityLookup';
+import { EvidenceService } from '../services/EvidenceService';
 import { OverviewService } from '../services/OverviewService';
 import { ScorecardService } from '../services/ScorecardService';
 import { assessmentRoutes } from './assessmentRoutes';
 import { campaignRoutes } from './campaignRoutes';
 import { changesRoutes } from './changesRoutes';
+import { evidenceRoutes } from './evidenceRoutes';
 import { overviewRoutes } from './overviewRoutes';
 import { RefusalSampler } from './refusalAudit';
 import { createCallerReader } from './request';
@@ -33,6 +35,7 @@ export type RouterDeps = {
   overview: OverviewService;
   changes: ChangesService;
   campaigns: CampaignService;
+  evidence: EvidenceService;
   /** The write path of snapshots, shared with the assistant actions. */
   writer: AssessmentWriter;
 };
@@ -44,6 +47,7 @@ export function createRoutes(deps: RouterDeps): Route[] {
     ...overviewRoutes({ ...deps, readCaller }),
     ...changesRoutes({ ...deps, readCaller }),
     ...assessmentRoutes({ ...deps, refusals: new RefusalSampler() }),
+    ...evidenceRoutes(deps),
     ...scorecardRoutes({ ...deps, readCaller }),
     ...campaignRoutes({ ...deps, readCaller }),
   ];

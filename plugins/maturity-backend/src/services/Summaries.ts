@@ -3,6 +3,7 @@ import {
   AssessmentSummary,
   CampaignGoals,
   computeAssessmentResult,
+  GoalLevels,
   GoalSubject,
   lowestDimensionMedian,
   MaturityModel,
@@ -178,29 +179,40 @@ export class Summaries {
    * and its goals name a few of the model's topics, so the other levels are
    * not decoded. An id the model lacks is left out, as by `decode`.
    */
-  goalSubjects(goals: CampaignGoals): (summary: GoalLevels) => GoalSubject {
+  goalSubjects(
+    goals: CampaignGoals,
+  ): (summary: StoredLevels & { assessedAt: string }) => GoalSubject {
+    const levelsOf = this.goalLevels(goals);
+    return summary => ({
+      assessedAt: summary.assessedAt,
+      ...levelsOf(summary),
+    });
+  }
+
+  /** The levels some goals name, by id, of levels stored by position. */
+  goalLevels(goals: CampaignGoals): (levels: StoredLevels) => GoalLevels {
     const positions = (ids: string[], named: object | undefined) =>
       Object.keys(named ?? {})
         .map(id => [id, ids.indexOf(id)] as const)
         .filter(([, i]) => i >= 0);
     const topics = positions(this.topicIds, goals.topics);
     const dimensions = positions(this.dimensionIds, goals.dimensions);
-    return summary => {
+    return levels => {
       const topicLevels: Record<string, number | null> = {};
       for (const [id, i] of topics) {
-        topicLevels[id] = summary.topicLevels[i] ?? null;
+        topicLevels[id] = levels.topicLevels[i] ?? null;
       }
       const dimensionMedians: Record<string, number | null> = {};
       for (const [id, i] of dimensions) {
-        dimensionMedians[id] = summary.dimensionMedians[i] ?? null;
+        dimensionMedians[id] = levels.dimensionMedians[i] ?? null;
       }
-      return { assessedAt: summary.assessedAt, topicLevels, dimensionMedians };
+      return { topicLevels, dimensionMedians };
     };
   }
 }
 
-/** What goals are checked against, as a summary stores it. */
-export type GoalLevels = Pick<
+/** Levels as a summary stores them, by position. */
+export type StoredLevels = Pick<
   StoredSummary,
-  'assessedAt' | 'topicLevels' | 'dimensionMedians'
+  'topicLevels' | 'dimensionMedians'
 >;

@@ -86,6 +86,11 @@ export function mockMaturityApi(
     getAssessment: jest.fn().mockResolvedValue(undefined),
     getHistory: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
     submitAssessment: jest.fn(),
+    // What a backend with catalog evidence switched off answers.
+    getEntityEvidence: jest.fn(async ref => ({
+      entityRef: String(ref),
+      topics: {},
+    })),
     importV3Assessment: jest.fn(),
     getScorecard: jest.fn(),
     getOverview: jest.fn(),

@@ -13,6 +13,7 @@ import {
   ChangesPage,
   ChangesQuery,
   EntityCampaigns,
+  EntityEvidence,
   EntityFilter,
   MaturityModel,
   OverviewPage,
@@ -84,6 +85,11 @@ export interface MaturityApi {
     entityRef: MaturityEntityRef,
     body: V3Import,
   ): Promise<V3ImportResult>;
+  /**
+   * What the catalog says about an entity, per topic, as evidence a rater
+   * may add; no topic while the backend has evidence switched off.
+   */
+  getEntityEvidence(entityRef: MaturityEntityRef): Promise<EntityEvidence>;
   /** The scorecard of a system, group or domain, chosen by the ref's kind. */
   /** `entities: 'none'` answers the roll-up only; page entities with getOverview. */
   getScorecard(

@@ -45,6 +45,35 @@ describe('MaturityClient', () => {
     expect(path).toBe('/api/maturity/entities/component/default/my%20service');
   });
 
+  it("asks for an entity's catalog evidence at its lower-cased path, and fails on a 404", async () => {
+    const evidence = {
+      entityRef: 'component:default/payments',
+      topics: {
+        'process.security': [
+          { ruleId: 'snyk', label: 'Scanned', value: 'acme', level: 2 },
+        ],
+      },
+    };
+    server.use(
+      http.get(`${api}/entities/component/default/payments/evidence`, () =>
+        HttpResponse.json(evidence),
+      ),
+      http.get(`${api}/entities/component/default/hidden/evidence`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'none' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    const client = createClient();
+    await expect(
+      client.getEntityEvidence('Component:default/Payments'),
+    ).resolves.toEqual(evidence);
+    await expect(
+      client.getEntityEvidence('component:default/hidden'),
+    ).rejects.toMatchObject({ name: 'ResponseError' });
+  });
+
   it('posts a submission and returns the stored snapshot', async () => {
     const stored = makeAssessment({ revision: 3 });
     let body: unknown;

@@ -15,6 +15,7 @@ import {
   CatalogMaturityRows,
   ChangesPage,
   EntityCampaigns,
+  EntityEvidence,
   EntityFilter,
   MAX_CATALOG_ROWS_REFS,
   MaturityModel,
@@ -105,6 +106,10 @@ export class MaturityClient implements MaturityApi {
     return this.request(
       `/entities/${entityPath(entityRef)}/history${queryString(options)}`,
     );
+  }
+
+  getEntityEvidence(entityRef: MaturityEntityRef): Promise<EntityEvidence> {
+    return this.request(`/entities/${entityPath(entityRef)}/evidence`);
   }
 
   submitAssessment(

@@ -14,6 +14,7 @@ import { AssessmentWriter } from '../../services/AssessmentWriter';
 import { CampaignService } from '../../services/CampaignService';
 import { ChangesService } from '../../services/ChangesService';
 import { EntityLookup } from '../../services/EntityLookup';
+import { EvidenceService } from '../../services/EvidenceService';
 import { OverviewService } from '../../services/OverviewService';
 import { ScorecardService } from '../../services/ScorecardService';
 import { SnapshotQuota, WriteRateLimiter } from '../../services/writeRateLimit';
@@ -94,6 +95,9 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     progress: jest.fn(),
     forEntity: jest.fn(),
   };
+  const evidence: Fake<EvidenceService, 'forEntity'> = {
+    forEntity: jest.fn(),
+  };
   // Everything is allowed, and the whole catalog readable, unless a test
   // says otherwise.
   const permissions = mockServices.permissions.mock({
@@ -126,6 +130,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview: asService<OverviewService>(overview),
     changes: asService<ChangesService>(changes),
     campaigns: asService<CampaignService>(campaigns),
+    evidence: asService<EvidenceService>(evidence),
     writer,
   };
   return {
@@ -136,6 +141,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
     overview,
     changes,
     campaigns,
+    evidence,
     permissions,
     auditor,
     events,

@@ -1,10 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityModel,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { Box, Button, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import useAsync from 'react-use/esm/useAsync';
+import { maturityApiRef } from '../../api/MaturityApi';
 import { AssessmentStepper } from './AssessmentStepper';
 import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { discardDraft } from './draftStorage';
@@ -48,6 +51,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
     },
   });
   const { stepRef, actionRef, onStepKeyDown } = useStepFocus(step);
+  const api = useApi(maturityApiRef);
+  // Offered, never required: without it the form is the form as it was.
+  const catalog = useAsync(
+    () => api.getEntityEvidence(entityRef),
+    [api, entityRef],
+  );
 
   const dimension = model.dimensions[step];
   return (
@@ -104,6 +113,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               target={draft.targets[topic.id]}
               notes={draft.notes[topic.id]}
               evidence={draft.evidence[topic.id]}
+              facts={catalog.value?.topics[topic.id]}
               errors={fieldErrors}
               onEdit={form.edit}
             />

@@ -1,4 +1,5 @@
 import {
+  CatalogFact,
   MaturityModel,
   Rating,
   RATINGS,
@@ -26,6 +27,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import { Alert } from '@material-ui/lab';
 import { memo } from 'react';
 import { formatLevel, LevelChip } from '../shared';
+import { CatalogFacts } from './CatalogFacts';
 import { DraftEdit } from './draftReducer';
 import { FieldErrors } from './formState';
 
@@ -66,6 +68,8 @@ export interface TopicEditorProps {
   target: number | undefined;
   notes: string | undefined;
   evidence: string[] | undefined;
+  /** What the catalog says about the entity for this topic. */
+  facts?: CatalogFact[];
   errors: FieldErrors;
   /** Every change to a field of the topic. */
   onEdit: (edit: DraftEdit) => void;
@@ -252,6 +256,20 @@ function TopicFields(props: TopicEditorProps) {
           helperText={error(`notes/${topic.id}`)}
         />
       </Box>
+
+      {props.facts?.length ? (
+        <CatalogFacts
+          model={model}
+          topicId={topic.id}
+          topicTitle={topic.title}
+          facts={props.facts}
+          evidence={evidence}
+          // A blank link left open is filled rather than kept beside it.
+          onAdd={url =>
+            editEvidence([...evidence.filter(u => u.trim() !== ''), url])
+          }
+        />
+      ) : null}
 
       <Box mt={2}>
         <Typography variant="subtitle2" component="p">
