@@ -191,12 +191,14 @@ export {
   campaignPhase,
   daysLeft,
   evaluateGoals,
+  meetsGoalsUntil,
 } from './campaigns/goals';
 export { BurnupTally, campaignBurnup } from './campaigns/burnup';
 export type { BurnupPoint } from './campaigns/burnup';
 export type {
   CampaignPhase,
   GoalEvaluation,
+  GoalLevels,
   GoalMiss,
   GoalSubject,
 } from './campaigns/goals';

@@ -2,7 +2,7 @@ import type {
   Campaign,
   CampaignInput,
 } from '@cnmm/backstage-plugin-maturity-common';
-import type { HistorySpan } from './historyReads';
+import type { LevelsSpan } from './historyReads';
 
 /** Storage of campaigns with their full edit history. */
 export interface CampaignStore {
@@ -25,12 +25,12 @@ export interface CampaignStore {
   /**
    * The summaries of these entities (of the entity holding each ref now)
    * made before `until` and not replaced before `from`, in batches and in no
-   * order; levels only, never a snapshot.
+   * order; their levels and times only, never a snapshot.
    */
   summaryHistory(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<HistorySpan[]>;
+  ): AsyncGenerator<LevelsSpan[]>;
   /**
    * When the entity holding each of these refs took it over from an earlier
    * one (epoch milliseconds); a ref never reused is absent.

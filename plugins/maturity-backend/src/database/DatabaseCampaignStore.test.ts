@@ -115,11 +115,13 @@ describe.each(databases.eachSupportedId())(
         for await (const batch of store.summaryHistory(refs, { from, until })) {
           spans.push(...batch);
         }
+        // Each summary here was written when it was made.
+        for (const s of spans) expect(s.assessedAtMs).toBe(s.validFromMs);
         return spans
           .map(s => ({
             ref: s.entityRef,
-            revision: s.summary.revision,
-            levels: s.summary.topicLevels.filter(l => l !== null),
+            revision: s.revision,
+            levels: s.topicLevels.filter(l => l !== null),
             from: s.validFromMs,
             to: s.validToMs,
           }))

@@ -7,7 +7,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
-import { HistorySpan, historyWithin } from './historyReads';
+import { historyWithin, LevelsSpan } from './historyReads';
 import { inBound } from './scopeQuery';
 import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
 
@@ -148,7 +148,7 @@ export class DatabaseCampaignStore implements CampaignStore {
   summaryHistory(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<HistorySpan[]> {
+  ): AsyncGenerator<LevelsSpan[]> {
     // In no order: the burn-up tallies rows in any.
     return historyWithin(
       this.knex,

@@ -17,9 +17,9 @@ import type {
 } from './indexTypes';
 import {
   IndexedColumns,
+  mapperOf,
   toCatalogEntityRecord,
   toCatalogSummary,
-  toRollUpEntity,
   toEntityRow,
   toIndexedEntity,
 } from './mappers';
@@ -263,7 +263,8 @@ export class MaturityIndex {
    * looked up by ref afterwards rather than joined: for a join, PostgreSQL
    * hashes the whole summary table for every batch, where key lookups of the
    * batch's refs take a few milliseconds (figures: docs/benchmarks.md, "Why
-   * the queries are shaped as they are").
+   * the queries are shaped as they are"). Those at the scope's `since` too,
+   * when the fields name them (`b`).
    */
   async rows<F extends IndexFields = 'entity'>(
     scope: IndexScope,
@@ -271,9 +272,6 @@ export class MaturityIndex {
     { ordered = true, fields }: { ordered?: boolean; fields?: F } = {},
   ): Promise<EntityOf<F>[]> {
     const columns = COLUMNS[fields ?? 'entity'];
-    const summaryColumns = columns
-      .filter(c => c.startsWith('s.'))
-      .map(c => c.slice(2));
     const query = scopeQuery(
       this.knex,
       scope,
@@ -282,18 +280,28 @@ export class MaturityIndex {
     ).select(columns.filter(c => c.startsWith('e.')));
     if (ordered) query.orderBy('e.entity_ref');
     const rows: IndexedColumns[] = await query;
-    const byRef = new Map<string, IndexedColumns>();
-    for (const refs of chunks(rows.map(r => r.entity_ref!))) {
-      const summaries = await this.knex
-        .from(summariesAt(this.knex, scope.asOf))
-        .select('entity_ref', ...summaryColumns)
-        .whereIn('entity_ref', refs);
-      for (const summary of summaries) byRef.set(summary.entity_ref, summary);
+    const byRef = new Map(rows.map(row => [row.entity_ref!, row]));
+    const lookups = [
+      { alias: 's', at: scope.asOf },
+      { alias: 'b', at: scope.since },
+    ]
+      .map(l => ({
+        ...l,
+        columns: columns.filter(c => c.startsWith(`${l.alias}.`)),
+      }))
+      .filter(l => l.columns.length);
+    for (const refs of chunks([...byRef.keys()])) {
+      for (const { alias, at, columns: summaryColumns } of lookups) {
+        const found: IndexedColumns[] = await this.knex
+          .from(summariesAt(this.knex, at, alias))
+          .select(`${alias}.entity_ref`, ...summaryColumns)
+          .whereIn(`${alias}.entity_ref`, refs);
+        for (const summary of found) {
+          Object.assign(byRef.get(summary.entity_ref!)!, summary);
+        }
+      }
     }
-    const toEntity = mapperOf(fields);
-    return rows.map(row =>
-      toEntity(Object.assign(row, byRef.get(row.entity_ref!))),
-    );
+    return rows.map(mapperOf(fields));
   }
 
   /**
@@ -411,13 +419,4 @@ export class MaturityIndex {
     if (after) afterKeyset(query, column, direction, after);
     return (await query.limit(limit)).map(toIndexedEntity);
   }
-}
-
-/** The mapper of a read's fields: every column, or what a roll-up counts. */
-function mapperOf<F extends IndexFields>(
-  fields: F | undefined,
-): (row: IndexedColumns) => EntityOf<F> {
-  return (fields === 'rollUp' ? toRollUpEntity : toIndexedEntity) as (
-    row: IndexedColumns,
-  ) => EntityOf<F>;
 }

@@ -40,9 +40,40 @@ const ROLL_UP_COLUMNS = [
   's.levels',
 ];
 
+/**
+ * What a change compares of a row: its levels at the read's moment and, as
+ * `before_*`, at the scope's `since` (`b`), with whose snapshot they are.
+ */
+const CHANGE_COLUMNS = [
+  'e.entity_ref',
+  'e.title',
+  'e.owner_ref',
+  's.revision',
+  's.assessed_at',
+  's.levels',
+  'b.revision as before_revision',
+  'b.assessed_at as before_assessed_at',
+  'b.levels as before_levels',
+];
+
+/**
+ * What a campaign reads of a row: a third of an entity's columns, for a
+ * scope that can be a whole organisation.
+ */
+const GOAL_COLUMNS = [
+  'e.entity_ref',
+  'e.title',
+  'e.owner_ref',
+  's.assessed_at',
+  's.stale_at',
+  's.levels',
+];
+
 export const COLUMNS: Record<IndexFields, string[]> = {
   entity: ROW_COLUMNS,
   rollUp: ROLL_UP_COLUMNS,
+  change: CHANGE_COLUMNS,
+  goals: GOAL_COLUMNS,
 };
 
 export const SORT_COLUMNS = {

@@ -50,6 +50,11 @@ export type IndexScope = {
    * history. Staleness is the caller's to measure at this time too.
    */
   asOf?: Date;
+  /**
+   * For a read of `change` fields: each entity's summary as it was at this
+   * earlier time too, joined in the same statement (`b`).
+   */
+  since?: Date;
 };
 
 export type SortColumn =
@@ -137,11 +142,49 @@ export type CatalogSummary = {
   > | null;
 };
 
-/** What a read returns of each entity: all of it, or what a roll-up counts. */
-export type IndexFields = 'entity' | 'rollUp';
+/**
+ * A summary's levels in the model's order, and which snapshot they are of:
+ * its time in epoch milliseconds, since a whole scope is read for the few
+ * rows whose time is written out.
+ */
+export type LevelsOf = Pick<
+  StoredSummary,
+  'revision' | 'topicLevels' | 'dimensionMedians'
+> & { assessedAtMs: number };
+
+/**
+ * What the changes between two moments read of an entity: its summary at
+ * the read's moment and at the scope's `since`, each null when unassessed.
+ */
+export type ChangedEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'title' | 'ownerRef'
+> & { summary: LevelsOf | null; before: LevelsOf | null };
+
+/** What a campaign checks of an entity: who it is, and its levels. */
+export type GoalEntity = Pick<
+  IndexedEntity,
+  'entityRef' | 'title' | 'ownerRef'
+> & {
+  summary: Pick<
+    StoredSummary,
+    'assessedAt' | 'topicLevels' | 'dimensionMedians'
+  > | null;
+};
+
+/**
+ * What a read returns of each entity: all of it, what a roll-up counts,
+ * what a change compares (with a scope's `since`), or what a campaign
+ * checks.
+ */
+export type IndexFields = 'entity' | 'rollUp' | 'change' | 'goals';
 
 export type EntityOf<F extends IndexFields> = F extends 'rollUp'
   ? RollUpEntity
+  : F extends 'change'
+  ? ChangedEntity
+  : F extends 'goals'
+  ? GoalEntity
   : IndexedEntity;
 
 export type GroupNode = {

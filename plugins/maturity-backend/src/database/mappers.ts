@@ -7,7 +7,12 @@ import type {
 import type {
   CatalogEntityRecord,
   CatalogSummary,
+  ChangedEntity,
+  EntityOf,
+  GoalEntity,
   IndexedEntity,
+  IndexFields,
+  LevelsOf,
   RollUpEntity,
   StoredSummary,
   RollUpSummary,
@@ -44,9 +49,17 @@ type StoredLevels = [Array<number | null>, Array<number | null>, number[]?];
 
 const NONE: readonly number[] = Object.freeze([]);
 
-/** The columns of an index read: any subset of an entity and its summary. */
+/**
+ * The columns of an index read: any subset of an entity and its summary,
+ * and of its summary at an earlier time (`COLUMNS.change`).
+ */
 export type IndexedColumns = Partial<EntityRow> &
-  Partial<Omit<SummaryRow, 'entity_ref'>> & { sort_value?: unknown };
+  Partial<Omit<SummaryRow, 'entity_ref'>> & {
+    sort_value?: unknown;
+    before_revision?: SummaryRow['revision'] | null;
+    before_assessed_at?: SummaryRow['assessed_at'] | null;
+    before_levels?: SummaryRow['levels'] | null;
+  };
 
 // An entity without a snapshot comes back from the summaries' left join
 // with nulls: its summary is null.
@@ -111,6 +124,62 @@ export function toRollUpEntity(row: IndexedColumns): RollUpEntity {
     ownerRef: row.owner_ref ?? null,
     systemRef: row.system_ref ?? null,
     summary: assessed(row) ? toRollUpSummary(row) : null,
+  };
+}
+
+/**
+ * What a change compares of an entity, read with `COLUMNS.change`: its
+ * summary at both times, tested by revision (a snapshot always has one).
+ */
+export function toChangedEntity(row: IndexedColumns): ChangedEntity {
+  return {
+    entityRef: row.entity_ref!,
+    title: row.title ?? null,
+    ownerRef: row.owner_ref ?? null,
+    summary: toLevelsOf(row.revision, row.assessed_at, row.levels),
+    before: toLevelsOf(
+      row.before_revision,
+      row.before_assessed_at,
+      row.before_levels,
+    ),
+  };
+}
+
+function toLevelsOf(
+  revision: number | string | null | undefined,
+  assessedAt: Date | string | number | null | undefined,
+  levels: string | null | undefined,
+): LevelsOf | null {
+  if (revision === null || revision === undefined) return null;
+  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(levels!);
+  return {
+    revision: Number(revision),
+    assessedAtMs: toMs(assessedAt!),
+    topicLevels,
+    dimensionMedians,
+  };
+}
+
+/** What a campaign checks of an entity, read with `COLUMNS.goals`. */
+export function toGoalEntity(row: IndexedColumns): GoalEntity {
+  if (!assessed(row)) {
+    return {
+      entityRef: row.entity_ref!,
+      title: row.title ?? null,
+      ownerRef: row.owner_ref ?? null,
+      summary: null,
+    };
+  }
+  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(row.levels!);
+  return {
+    entityRef: row.entity_ref!,
+    title: row.title ?? null,
+    ownerRef: row.owner_ref ?? null,
+    summary: {
+      assessedAt: toIso(row.assessed_at!),
+      topicLevels,
+      dimensionMedians,
+    },
   };
 }
 
@@ -277,4 +346,18 @@ export function toAssessmentRow(
       exemptions: record.exemptions,
     } satisfies Payload),
   };
+}
+
+const MAPPERS = {
+  entity: toIndexedEntity,
+  rollUp: toRollUpEntity,
+  change: toChangedEntity,
+  goals: toGoalEntity,
+};
+
+/** The mapper of a read's fields (`COLUMNS`): every column, or fewer. */
+export function mapperOf<F extends IndexFields>(
+  fields: F | undefined,
+): (row: IndexedColumns) => EntityOf<F> {
+  return MAPPERS[fields ?? 'entity'] as (row: IndexedColumns) => EntityOf<F>;
 }

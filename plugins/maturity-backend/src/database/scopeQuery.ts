@@ -6,7 +6,8 @@ import { ENTITIES, OWNERS, REVIEW_QUEUE } from './tables';
 
 /**
  * The entities of a scope, `e`, with their summaries, `s`, when asked (as
- * of `scope.asOf` when set): the base of every index read. The caller's condition applies to the entities
+ * of `scope.asOf` when set), and then as of `scope.since` too, `b`: the
+ * base of every index read. The caller's condition applies to the entities
  * and to the groups and systems a scope walks through, so that a hidden
  * group or system neither counts nor lends its members to the scope.
  */
@@ -24,6 +25,13 @@ export function scopeQuery(
       's.entity_ref',
       'e.entity_ref',
     );
+    if (scope.since !== undefined) {
+      query.leftJoin(
+        summariesAt(knex, scope.since, 'b'),
+        'b.entity_ref',
+        'e.entity_ref',
+      );
+    }
   }
   query.where('e.kind', scope.kind);
   if (scope.entityRef !== undefined) {

@@ -36,23 +36,25 @@ const SCORE_COLUMNS = SUMMARY_COLUMNS.filter(
 
 /**
  * The summaries as they were at `asOf` (now when undefined), to read as
- * `s`: each entity's row whose period holds `asOf`, of its current
- * generation. A row the start-up recompute has not scored yet (`stale_at`
- * null) is not read: the entity reads as unassessed rather than wrongly.
- * Soft-deleted entities are out of the index, so no read reaches theirs.
+ * `alias` (`s` unless told): each entity's row whose period holds `asOf`,
+ * of its current generation. A row the start-up recompute has not scored
+ * yet (`stale_at` null) is not read: the entity reads as unassessed rather
+ * than wrongly. Soft-deleted entities are out of the index, so no read
+ * reaches theirs.
  */
 export function summariesAt(
   knex: Knex,
   asOf: Date | undefined,
+  alias = 's',
 ): Knex.AliasDict | Knex.QueryBuilder {
-  if (asOf === undefined) return { s: SUMMARIES };
+  if (asOf === undefined) return { [alias]: SUMMARIES };
   return knex(SUMMARY_HISTORY)
     .select(SUMMARY_COLUMNS)
     .where('valid_from', '<=', asOf)
     .where(q => q.whereNull('valid_to').orWhere('valid_to', '>', asOf))
     .whereNotNull('stale_at')
     .where(inGeneration(knex, SUMMARY_HISTORY))
-    .as('s');
+    .as(alias);
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   GoalSubject,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
-  IndexedEntity,
+  GoalEntity,
   IndexScope,
   MaturityIndex,
 } from '../database/MaturityIndex';
@@ -153,7 +153,7 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       lifecycle: scope.lifecycle,
     };
     const subjectOf = this.deps.summaries.goalSubjects(goals);
-    const scoped = (row: IndexedEntity): ScopedEntity => ({
+    const scoped = (row: GoalEntity): ScopedEntity => ({
       entityRef: row.entityRef,
       title: row.title,
       ownerRef: row.ownerRef,
@@ -164,12 +164,16 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
         scoped,
       );
     }
-    // A whole organisation's rows are read in batches and each kept only as
-    // what a campaign needs of it, so that its rows are never all held at
-    // once with every column. Nothing is awaited between batches (`fast`).
+    // A whole organisation's rows are read in batches, with the columns a
+    // campaign checks only, and each kept only as the levels its goals
+    // name, so that its rows are never all held at once with every column.
+    // Nothing is awaited between batches (`fast`).
     const entities: ScopedEntity[] = [];
     if (!part) {
-      for await (const batch of index.batches(whole, { fast: true })) {
+      for await (const batch of index.batches(whole, {
+        fast: true,
+        fields: 'goals',
+      })) {
         for (const row of batch) entities.push(scoped(row));
       }
     } else {

@@ -50,7 +50,7 @@ export class CampaignService {
     private readonly deps: {
       campaigns: CampaignStore;
       scope: CampaignScopeResolver;
-      summaries: Pick<Summaries, 'goalSubjects'>;
+      summaries: Pick<Summaries, 'goalLevels'>;
       configured: Campaign[];
       limits: CampaignLimits;
       logger: LoggerService;
@@ -87,7 +87,7 @@ export class CampaignService {
       (
         await this.all()
       ).map(async campaign =>
-        this.summarize(campaign, await this.evaluate(campaign, options)),
+        this.summarize(campaign, (await this.check(campaign, options)).count),
       ),
     );
     return this.shown(summaries, options);
@@ -113,7 +113,7 @@ export class CampaignService {
     const campaign = await this.get(id);
     const summary = this.summarize(
       campaign,
-      await this.evaluate(campaign, options),
+      (await this.check(campaign, options)).count,
     );
     return (await this.shown([summary], options))[0];
   }
@@ -160,46 +160,47 @@ export class CampaignService {
     options: Credentials,
   ): Promise<CampaignProgress> {
     const campaign = await this.get(id);
-    const entities = await this.evaluate(campaign, options);
-    const goals = campaignGoalIds(campaign.goals);
+    const {
+      entities,
+      meets,
+      now,
+      count: counted,
+      byGoal,
+    } = await this.check(campaign, options);
     const byTeam = new Map<string | null, { total: number; meeting: number }>();
-    for (const { ownerRef, evaluation } of entities) {
+    entities.forEach(({ ownerRef }, i) => {
       const team = byTeam.get(ownerRef) ?? { total: 0, meeting: 0 };
       team.total++;
-      if (evaluation.meets) team.meeting++;
+      team.meeting += meets[i];
       byTeam.set(ownerRef, team);
+    });
+    // Those still short first, then by ref: the scope comes in ref order,
+    // so two passes place them without a sort.
+    const listed: number[] = [];
+    for (let i = 0; i < entities.length; i++) if (!meets[i]) listed.push(i);
+    if (query.show === 'all') {
+      for (let i = 0; i < entities.length; i++) if (meets[i]) listed.push(i);
     }
-    const listed = entities
-      .filter(e => query.show === 'all' || !e.evaluation.meets)
-      // Those still short first, then by ref.
-      .sort(
-        (a, b) =>
-          Number(a.evaluation.meets) - Number(b.evaluation.meets) ||
-          (a.entityRef < b.entityRef ? -1 : 1),
-      );
     const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
     const [summary] = await this.shown(
-      [this.summarize(campaign, entities)],
+      [this.summarize(campaign, counted)],
       options,
     );
     return {
       campaign: summary,
-      ...count(entities),
-      byGoal: goals.map(goal => ({
-        goal,
-        total: entities.length,
-        meeting: entities.filter(
-          e => !e.evaluation.misses.some(m => m.goal === goal),
-        ).length,
-      })),
+      ...counted,
+      byGoal,
       byTeam: [...byTeam.entries()]
         .map(([ownerRef, c]) => ({ ownerRef, ...c }))
         .sort((a, b) => (a.ownerRef ?? '~').localeCompare(b.ownerRef ?? '~')),
       burnup: await this.burnup(campaign, entities),
       entities: {
-        items: listed
-          .slice(offset, offset + query.limit)
-          .map(({ evaluation, ...entity }) => ({ ...entity, ...evaluation })),
+        // What each misses, for the page's entities only, at the moment
+        // they were counted.
+        items: listed.slice(offset, offset + query.limit).map(i => {
+          const { latest, ...entity } = entities[i];
+          return { ...entity, ...evaluateGoals(campaign.goals, latest, now) };
+        }),
         totalCount: listed.length,
         nextCursor:
           offset + query.limit < listed.length
@@ -265,6 +266,48 @@ export class CampaignService {
     }));
   }
 
+  /**
+   * The in-scope entities visible to the caller, whether each meets the
+   * goals `now` (1 or 0, by position), and the counts over them. Each is
+   * checked once and kept as that bit alone, so that a whole
+   * organisation's evaluations, with what each misses, are never held at
+   * once (docs/benchmarks.md).
+   */
+  private async check(campaign: Campaign, options: Credentials) {
+    const { goals } = campaign;
+    const entities = await this.deps.scope.resolve(
+      campaign.scope,
+      goals,
+      options,
+    );
+    const now = this.now();
+    const meets = new Uint8Array(entities.length);
+    const missed = new Map(campaignGoalIds(goals).map(goal => [goal, 0]));
+    let meeting = 0;
+    entities.forEach(({ latest }, i) => {
+      const evaluation = evaluateGoals(goals, latest, now);
+      for (const { goal } of evaluation.misses) {
+        const misses = missed.get(goal);
+        if (misses !== undefined) missed.set(goal, misses + 1);
+      }
+      if (evaluation.meets) {
+        meets[i] = 1;
+        meeting++;
+      }
+    });
+    return {
+      entities,
+      meets,
+      now,
+      count: { total: entities.length, meeting },
+      byGoal: [...missed].map(([goal, misses]) => ({
+        goal,
+        total: entities.length,
+        meeting: entities.length - misses,
+      })),
+    };
+  }
+
   private startProblem(startsOn: string): string | undefined {
     return campaignStartProblem(startsOn, this.deps.limits, this.now());
   }
@@ -311,9 +354,9 @@ export class CampaignService {
 
   private summarize(
     campaign: Campaign,
-    entities: EvaluatedEntity[],
+    progress: { total: number; meeting: number },
   ): CampaignSummary {
-    return { ...this.withPhase(campaign), progress: count(entities) };
+    return { ...this.withPhase(campaign), progress };
   }
 
   /**
@@ -325,7 +368,10 @@ export class CampaignService {
    * earlier entity after that day: the catalog keeps no history of scopes.
    * A campaign stored longer than the limit shows its last `maxDays` days.
    */
-  private async burnup(campaign: Campaign, entities: EvaluatedEntity[]) {
+  private async burnup(
+    campaign: Campaign,
+    entities: ReadonlyArray<{ entityRef: string }>,
+  ) {
     const days = burnupDays(campaign, this.now()).slice(
       -this.deps.limits.maxDays,
     );
@@ -341,17 +387,18 @@ export class CampaignService {
         Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
       ),
     };
-    const subjectOf = this.deps.summaries.goalSubjects(campaign.goals);
+    const levelsOf = this.deps.summaries.goalLevels(campaign.goals);
     for await (const batch of this.deps.campaigns.summaryHistory(
       refs,
       window,
     )) {
-      for (const { entityRef, summary, validFromMs, validToMs } of batch) {
+      for (const span of batch) {
         tally.addSummary(
-          subjectOf(summary),
-          validFromMs,
-          validToMs,
-          since.get(entityRef),
+          levelsOf(span),
+          span.assessedAtMs,
+          span.validFromMs,
+          span.validToMs,
+          since.get(span.entityRef),
         );
       }
     }

@@ -8,9 +8,9 @@ import {
   MovementCounts,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type {
-  IndexedEntity,
+  ChangedEntity,
   IndexScope,
-  StoredSummary,
+  LevelsOf,
 } from '../database/MaturityIndex';
 import { decodeKeyset, encodeKeyset } from './cursor';
 import { EntityLookup } from './EntityLookup';
@@ -18,7 +18,7 @@ import { filterScope, ListFilter } from './filterScope';
 import { readMoment } from './readMoment';
 import { IndexReadiness } from './ScorecardService';
 import { Summaries } from './Summaries';
-import { Caller } from './VisibleIndex';
+import { Caller, VisibleIndex } from './VisibleIndex';
 
 /** A changes query: two moments, a scope, and which movements to list. */
 export type ChangesQuery = Omit<ListFilter, 'minLevel'> & {
@@ -35,10 +35,9 @@ export type ChangesSpan = { from: string; to: string };
 
 const BY_REF = { by: 'name', order: 'asc' } as const;
 
-/** An entity of the scope, its summary at `from` if any, and how it moved. */
+/** An entity of the scope, assessed at `to`, and how it moved. */
 type Moved = {
-  entity: IndexedEntity;
-  before: StoredSummary | undefined;
+  entity: ChangedEntity & { summary: LevelsOf };
   movement: Movement;
 };
 
@@ -64,6 +63,9 @@ const COUNTED: Record<Movement, keyof MovementCounts> = {
  * the levels are the summary history's, never a snapshot. The scope is read
  * once, in batches, whatever the page: totals and teams need all of it, and
  * a page is the first entities after the cursor among them, kept as it goes.
+ * Each entity's levels at both moments come in the statement that reads
+ * the scope: asked a batch at a time, the database's round trips were half
+ * of a department's answer on PostgreSQL (docs/benchmarks.md).
  */
 export class ChangesService {
   constructor(
@@ -81,7 +83,10 @@ export class ChangesService {
     caller: Caller,
   ): Promise<ChangesPage> {
     const after = query.cursor && decodeKeyset(query.cursor, BY_REF).ref;
-    const { span, indexedAt, batches } = await this.read(query, caller);
+    const { span, indexedAt, batches } = await this.read(query, caller, {
+      // Nothing is awaited between batches: the scope is one statement.
+      fast: true,
+    });
     const totals = noMovement();
     const teams = new Map<string | null, MovementCounts>();
     // The smallest refs after the cursor, one more than a page: in ref order.
@@ -129,7 +134,10 @@ export class ChangesService {
     indexedAt: Date;
     rows: AsyncGenerator<ChangeRow[]>;
   }> {
-    const { span, indexedAt, batches } = await this.read(query, caller);
+    // A file waits on its client between batches: no statement held open.
+    const { span, indexedAt, batches } = await this.read(query, caller, {
+      fast: false,
+    });
     const row = (moved: Moved) => this.row(moved);
     async function* rows() {
       for await (const batch of batches) {
@@ -145,11 +153,16 @@ export class ChangesService {
   /**
    * The scope's entities assessed at `to` (now by default), each with its
    * levels then and at `from`, batch by batch: the scope read as of `to`,
-   * and the history at `from` a batch. An entity unassessed at both is not
-   * one; nor is one assessed at `from` whose history no longer holds a
-   * summary at `to` (a snapshot purged since): nothing says how it moved.
+   * its summaries at `from` beside (the scope's `since`). An entity
+   * unassessed at both is not one; nor is one assessed at `from` whose
+   * history no longer holds a summary at `to` (a snapshot purged since):
+   * nothing says how it moved. `fast` as for `VisibleIndex.batches`.
    */
-  private async read(query: ChangesQuery, caller: Caller) {
+  private async read(
+    query: ChangesQuery,
+    caller: Caller,
+    { fast }: { fast: boolean },
+  ) {
     const now = this.deps.now?.() ?? new Date();
     const from = new Date(readMoment(query.from, now, 'from').atMs);
     // Without `to`, the summaries of now: the same read as the overview's.
@@ -158,25 +171,22 @@ export class ChangesService {
       throw new InputError('from must be before to');
     }
     const indexedAt = await this.deps.indexer.ready();
-    const scope = directly(
-      await filterScope(query, this.deps.entities, caller),
-      query.direct,
-    );
     const visible = this.deps.entities.visibleIndex({ ...caller, asOf: to });
-    const change = (entity: IndexedEntity, before: StoredSummary | undefined) =>
-      this.change(entity, before);
+    const scope = await byTeams(
+      directly(
+        await filterScope(query, this.deps.entities, caller),
+        query.direct,
+      ),
+      visible,
+    );
+    const change = (entity: Moved['entity']) => this.change(entity);
     async function* batches(): AsyncGenerator<Moved[]> {
-      // Not `fast`: the history is read between batches.
-      for await (const batch of visible.batches(scope)) {
-        const assessed = batch.filter(entity => entity.summary);
-        const spans = await visible.historyAt(
-          assessed.map(entity => entity.entityRef),
-          [from],
-        );
-        const before = new Map(spans.map(s => [s.entityRef, s.summary]));
-        yield assessed.map(entity =>
-          change(entity, before.get(entity.entityRef)),
-        );
+      const read = visible.batches(
+        { ...scope, since: from },
+        { fields: 'change', fast },
+      );
+      for await (const batch of read) {
+        yield batch.filter(isAssessed).map(change);
       }
     }
     return {
@@ -190,43 +200,44 @@ export class ChangesService {
    * How an entity moved, judged on the levels by position: a whole scope is
    * compared, and only the rows answered are made (`row`).
    */
-  private change(
-    entity: IndexedEntity,
-    before: StoredSummary | undefined,
-  ): Moved {
+  private change(entity: Moved['entity']): Moved {
     const { summaries } = this.deps;
+    const { before, summary } = entity;
     return {
       entity,
-      before,
       movement: comparePositionalLevels(
-        before ? summaries.positions(before) : null,
-        summaries.positions(entity.summary!),
+        before && summaries.positions(before),
+        summaries.positions(summary),
       ),
     };
   }
 
   /** The answer's row of an entity that moved, its levels by id. */
-  private row({ entity, before, movement }: Moved): ChangeRow {
+  private row({ entity, movement }: Moved): ChangeRow {
     return {
       entityRef: entity.entityRef,
       title: entity.title,
       ownerRef: entity.ownerRef,
       movement,
-      before: before ? this.levelsAt(before) : null,
-      after: this.levelsAt(entity.summary!),
+      before: entity.before && this.levelsAt(entity.before),
+      after: this.levelsAt(entity.summary),
     };
   }
 
-  private levelsAt(summary: StoredSummary): LevelsAt {
-    const { dimensionMedians, topicLevels } =
-      this.deps.summaries.decode(summary);
+  private levelsAt(levels: LevelsOf): LevelsAt {
+    const { summaries } = this.deps;
     return {
-      revision: summary.revision,
-      assessedAt: summary.assessedAt,
-      dimensions: dimensionMedians,
-      topics: topicLevels,
+      revision: levels.revision,
+      assessedAt: new Date(levels.assessedAtMs).toISOString(),
+      dimensions: summaries.dimensionsOf(levels.dimensionMedians),
+      topics: summaries.topicsOf(levels.topicLevels),
     };
   }
+}
+
+/** Whether an entity was assessed at the read's moment: one that moved. */
+function isAssessed(entity: ChangedEntity): entity is Moved['entity'] {
+  return entity.summary !== null;
 }
 
 /** A group filter without its sub-teams: the group as the owner. */
@@ -234,6 +245,24 @@ function directly(scope: IndexScope, direct: boolean | undefined): IndexScope {
   if (!direct || scope.ownerSubtreeOf === undefined) return scope;
   const { ownerSubtreeOf, ...rest } = scope;
   return { ...rest, owner: scope.owner ?? ownerSubtreeOf };
+}
+
+/**
+ * A group with its sub-teams as the groups it holds, read first, as a group
+ * scorecard reads it: PostgreSQL plans the scope's statement with the real
+ * number of owners, where for a recursive walk it guessed a handful and
+ * joined the history row by row, more than twice as slow for a department
+ * (docs/benchmarks.md).
+ */
+async function byTeams(
+  scope: IndexScope,
+  visible: VisibleIndex,
+): Promise<IndexScope> {
+  const { ownerSubtreeOf, ...rest } = scope;
+  if (ownerSubtreeOf === undefined) return scope;
+  const tree = await visible.groupTree(ownerSubtreeOf);
+  const teams = new Set([ownerSubtreeOf, ...tree.map(g => g.entityRef)]);
+  return { ...rest, ownerIn: [...teams] };
 }
 
 /** Refs in the order of their UTF-16 code units, no owner last. */

@@ -5,6 +5,7 @@ import {
   SnapshotApproval,
   CampaignGoals,
   computeAssessmentResult,
+  GoalLevels,
   GoalSubject,
   lowestDimensionMedian,
   MaturityModel,
@@ -165,11 +166,25 @@ export class Summaries {
     return dimensions;
   }
 
+  /** Topic levels by id, from the levels in the model's order. */
+  topicsOf(
+    levels: ReadonlyArray<number | null>,
+  ): Record<string, number | null> {
+    // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
+    const topics: Record<string, number | null> = {};
+    for (let i = 0; i < this.topicIds.length; i++) {
+      topics[this.topicIds[i]] = levels[i] ?? null;
+    }
+    return topics;
+  }
+
   /**
    * A summary's levels by position, as many as the model has: what
    * `decode` names by id, without making records of them.
    */
-  positions(summary: StoredSummary): PositionalLevels {
+  positions(
+    summary: Pick<StoredSummary, 'topicLevels' | 'dimensionMedians'>,
+  ): PositionalLevels {
     const { topicLevels, dimensionMedians } = summary;
     const fit = (levels: Array<number | null>, count: number) =>
       levels.length > count ? levels.slice(0, count) : levels;
@@ -182,13 +197,8 @@ export class Summaries {
   /** A summary's levels by id. */
   decode(summary: StoredSummary): DecodedSummary {
     const { topicLevels, dimensionMedians: medians, notApplicable } = summary;
-    // Plain loops: a whole organisation's roll-up decodes 100,000 of these.
-    const topics: Record<string, number | null> = {};
-    for (let i = 0; i < this.topicIds.length; i++) {
-      topics[this.topicIds[i]] = topicLevels[i] ?? null;
-    }
     return {
-      topicLevels: topics,
+      topicLevels: this.topicsOf(topicLevels),
       dimensionMedians: this.dimensionsOf(medians),
       targetSum: summary.targetSum,
       gapSum: summary.gapSum,
@@ -205,23 +215,34 @@ export class Summaries {
    * and its goals name a few of the model's topics, so the other levels are
    * not decoded. An id the model lacks is left out, as by `decode`.
    */
-  goalSubjects(goals: CampaignGoals): (summary: GoalLevels) => GoalSubject {
+  goalSubjects(
+    goals: CampaignGoals,
+  ): (summary: StoredLevels & { assessedAt: string }) => GoalSubject {
+    const levelsOf = this.goalLevels(goals);
+    return summary => ({
+      assessedAt: summary.assessedAt,
+      ...levelsOf(summary),
+    });
+  }
+
+  /** The levels some goals name, by id, of levels stored by position. */
+  goalLevels(goals: CampaignGoals): (levels: StoredLevels) => GoalLevels {
     const positions = (ids: string[], named: object | undefined) =>
       Object.keys(named ?? {})
         .map(id => [id, ids.indexOf(id)] as const)
         .filter(([, i]) => i >= 0);
     const topics = positions(this.topicIds, goals.topics);
     const dimensions = positions(this.dimensionIds, goals.dimensions);
-    return summary => {
+    return levels => {
       const topicLevels: Record<string, number | null> = {};
       for (const [id, i] of topics) {
-        topicLevels[id] = summary.topicLevels[i] ?? null;
+        topicLevels[id] = levels.topicLevels[i] ?? null;
       }
       const dimensionMedians: Record<string, number | null> = {};
       for (const [id, i] of dimensions) {
-        dimensionMedians[id] = summary.dimensionMedians[i] ?? null;
+        dimensionMedians[id] = levels.dimensionMedians[i] ?? null;
       }
-      return { assessedAt: summary.assessedAt, topicLevels, dimensionMedians };
+      return { topicLevels, dimensionMedians };
     };
   }
 }
@@ -257,8 +278,8 @@ export function approvalOf(
     : undefined;
 }
 
-/** What goals are checked against, as a summary stores it. */
-export type GoalLevels = Pick<
+/** Levels as a summary stores them, by position. */
+export type StoredLevels = Pick<
   StoredSummary,
-  'assessedAt' | 'topicLevels' | 'dimensionMedians'
+  'topicLevels' | 'dimensionMedians'
 >;

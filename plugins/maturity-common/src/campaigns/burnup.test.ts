@@ -87,6 +87,7 @@ describe('BurnupTally', () => {
     tally.addSummary(
       subject('2026-11-12T09:00:00Z', { [topicA.id]: 1 }),
       at('2026-11-12T09:00:00Z'),
+      at('2026-11-12T09:00:00Z'),
       null,
     );
     expect(tally.points()).toEqual([
@@ -107,6 +108,7 @@ describe('BurnupTally', () => {
     tally.addSummary(
       subject('2026-11-10T00:30:00Z', { [topicA.id]: 1 }),
       at('2026-11-10T00:30:00Z'),
+      at('2026-11-10T00:30:00Z'),
       null,
     );
     tally.addEntity();
@@ -114,10 +116,12 @@ describe('BurnupTally', () => {
     tally.addSummary(
       subject('2026-11-13T01:00:00Z', { [topicA.id]: 2 }),
       at('2026-11-13T01:00:00Z'),
+      at('2026-11-13T01:00:00Z'),
       at('2026-11-13T02:00:00Z'),
     );
     tally.addSummary(
       subject('2026-11-13T02:00:00Z', { [topicA.id]: 0 }),
+      at('2026-11-13T02:00:00Z'),
       at('2026-11-13T02:00:00Z'),
       null,
     );
@@ -173,6 +177,7 @@ describe('BurnupTally', () => {
               const next = history[i + 1];
               tally.addSummary(
                 history[i],
+                at(history[i].assessedAt),
                 at(history[i].assessedAt),
                 next ? at(next.assessedAt) : null,
                 since,

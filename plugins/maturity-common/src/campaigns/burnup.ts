@@ -1,5 +1,5 @@
 import type { CampaignGoals } from './schema';
-import { endOfDay, GoalSubject, meetsGoals } from './goals';
+import { endOfDay, GoalLevels, GoalSubject, meetsGoalsUntil } from './goals';
 
 /** One day of a burn-up. @public */
 export interface BurnupPoint {
@@ -13,11 +13,11 @@ export interface BurnupPoint {
  * so that a caller streaming the history of a whole scope keeps nothing but
  * one count per day: each summary is the entity's latest from when it was
  * made until the next one (`validTo`, null while it is the latest), and it
- * counts on the days whose end falls in that span. Whether it meets the
- * goals is asked of {@link evaluateGoals} (its `meets`) at the end of a day; with fixed
- * levels only the age can change the answer, and only from meeting to not,
- * so the first and last days of the span, and a halving search between
- * them, settle every day.
+ * counts on the days whose end falls in that span. It meets the goals on
+ * a day as {@link evaluateGoals} says at the last instant of the day, up
+ * to the last instant it meets them at all ({@link meetsGoalsUntil}, asked
+ * once a summary), so a summary costs two searches of the days, whatever
+ * the campaign's length.
  * @public
  */
 export class BurnupTally {
@@ -46,12 +46,14 @@ export class BurnupTally {
   }
 
   /**
-   * One summary of an entity: its latest from `validFrom` (when it was made,
-   * epoch milliseconds) until `validTo` (when the next one was; null while
-   * it is the latest), and counted from `since` like its entity.
+   * One summary of an entity, its levels made at `assessedAt` (epoch
+   * milliseconds): its latest from `validFrom` (when it was made) until
+   * `validTo` (when the next one was; null while it is the latest), and
+   * counted from `since` like its entity.
    */
   addSummary(
-    subject: GoalSubject,
+    levels: GoalLevels,
+    assessedAt: number,
     validFrom: number,
     validTo: number | null,
     since?: number,
@@ -64,18 +66,12 @@ export class BurnupTally {
       validTo === null
         ? this.days.length - 1
         : this.firstDayEndingAfter(validTo) - 1;
-    if (first > last || !this.meetsOn(subject, first)) return;
-    let meetsUntil = first;
-    if (this.meetsOn(subject, last)) {
-      meetsUntil = last;
-    } else {
-      let failsFrom = last;
-      while (failsFrom - meetsUntil > 1) {
-        const middle = (meetsUntil + failsFrom) >> 1;
-        if (this.meetsOn(subject, middle)) meetsUntil = middle;
-        else failsFrom = middle;
-      }
-    }
+    if (first > last) return;
+    // A day meets when its last instant (its end less 1 ms) is no later
+    // than the summary's last meeting one.
+    const until = meetsGoalsUntil(this.goals, levels, assessedAt);
+    const meetsUntil = Math.min(last, this.firstDayEndingAfter(until + 1) - 1);
+    if (meetsUntil < first) return;
     this.meetingSteps[first]++;
     this.meetingSteps[meetsUntil + 1]--;
   }
@@ -88,11 +84,6 @@ export class BurnupTally {
       total += this.totalSteps[i];
       return { date, meeting, total };
     });
-  }
-
-  /** Judged at the last instant of the day. */
-  private meetsOn(subject: GoalSubject, day: number): boolean {
-    return meetsGoals(this.goals, subject, this.ends[day] - 1);
   }
 
   /** The first day whose end is after `time`; the count of days when none is. */
@@ -124,9 +115,11 @@ export function campaignBurnup(
     tally.addEntity();
     history.forEach((subject, i) => {
       const next = history[i + 1];
+      const made = Date.parse(subject.assessedAt);
       tally.addSummary(
         subject,
-        Date.parse(subject.assessedAt),
+        made,
+        made,
         next ? Date.parse(next.assessedAt) : null,
       );
     });

@@ -4,7 +4,7 @@ import {
   campaignPhase,
   daysLeft,
   evaluateGoals,
-  meetsGoals,
+  meetsGoalsUntil,
 } from './goals';
 import {
   firstDimension,
@@ -14,6 +14,7 @@ import {
 } from './__testUtils__/subjects';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
+const DAY_MS = 86_400_000;
 
 describe('evaluateGoals', () => {
   it.each([
@@ -203,19 +204,21 @@ describe('campaign dates', () => {
   });
 });
 
-describe('meetsGoals', () => {
-  it('says what evaluateGoals says of meeting them (property)', () => {
+describe('meetsGoalsUntil', () => {
+  it('says what evaluateGoals says of meeting them, at any instant before or after it (property)', () => {
     const ids = firstDimension.topics.map(t => t.id);
-    const subjectArb = fc.option(
-      fc.record({
-        levels: fc.record(
-          Object.fromEntries(
-            ids.map(id => [id, fc.integer({ min: 0, max: 3 })]),
-          ),
-        ),
-        daysAgo: fc.integer({ min: 0, max: 60 }),
-      }),
-    );
+    const subjectArb = fc.record({
+      levels: fc.record(
+        Object.fromEntries(ids.map(id => [id, fc.integer({ min: 0, max: 3 })])),
+      ),
+      // The instant asked about, from before the snapshot to long after,
+      // the limits of the age goal included.
+      ageMs: fc.oneof(
+        fc.integer({ min: -DAY_MS, max: 61 * DAY_MS }),
+        fc.integer({ min: 1, max: 60 }).map(d => d * DAY_MS + 1),
+        fc.integer({ min: 1, max: 60 }).map(d => d * DAY_MS),
+      ),
+    });
     const goalsArb = fc.record(
       {
         topics: fc.dictionary(
@@ -230,15 +233,11 @@ describe('meetsGoals', () => {
     let met = 0;
     let missed = 0;
     fc.assert(
-      fc.property(subjectArb, goalsArb, (s, goals) => {
-        const at = s
-          ? subject(
-              new Date(NOW.getTime() - s.daysAgo * 86_400_000).toISOString(),
-              s.levels,
-            )
-          : null;
+      fc.property(subjectArb, goalsArb, ({ levels, ageMs }, goals) => {
+        const made = NOW.getTime() - ageMs;
+        const at = subject(new Date(made).toISOString(), levels);
         const { meets } = evaluateGoals(goals, at, NOW);
-        expect(meetsGoals(goals, at, NOW.getTime())).toBe(meets);
+        expect(NOW.getTime() <= meetsGoalsUntil(goals, at, made)).toBe(meets);
         if (meets) met++;
         else missed++;
       }),

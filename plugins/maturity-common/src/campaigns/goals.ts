@@ -64,34 +64,70 @@ export function evaluateGoals(
   };
 }
 
+/** The levels of a snapshot that goals are checked against. @public */
+export type GoalLevels = Pick<GoalSubject, 'topicLevels' | 'dimensionMedians'>;
+
 /**
- * Whether a snapshot meets every goal at `now` (epoch milliseconds), as
- * {@link evaluateGoals} says, without listing what it misses: a burn-up
- * asks this of every summary of a scope's history several times.
+ * The last instant (epoch milliseconds) at which a snapshot made at
+ * `assessedAtMs` with these levels meets every goal, as {@link evaluateGoals}
+ * says at any instant: -Infinity when its levels miss one (never), Infinity
+ * when no goal is of age (always). With fixed levels only the age can change
+ * the answer, and only from meeting to not, so one number settles every
+ * day of a burn-up, which asks this of every summary of a scope's history.
+ * @public
  */
-export function meetsGoals(
+export function meetsGoalsUntil(
   goals: CampaignGoals,
-  subject: GoalSubject | null,
-  now: number,
-): boolean {
-  return checkGoals(goals, subject, now);
+  levels: GoalLevels,
+  assessedAtMs: number,
+): number {
+  if (!checkLevels(goals, levels)) return -Infinity;
+  const days = goals.assessedWithinDays;
+  return days === undefined ? Infinity : assessedAtMs + days * DAY_MS;
 }
 
 /**
  * The goal rule: hands each goal the subject misses at `now` to `miss`, in
- * the goals' order, and says whether it meets them all; without `miss` it
- * stops at the first goal missed.
+ * the goals' order, and says whether it meets them all.
  */
 function checkGoals(
   goals: CampaignGoals,
   subject: GoalSubject | null,
   now: number,
+  miss: (miss: GoalMiss) => void,
+): boolean {
+  let meets = checkLevels(goals, subject, miss);
+  const days = goals.assessedWithinDays;
+  if (days !== undefined) {
+    const age = subject
+      ? now - new Date(subject.assessedAt).getTime()
+      : Infinity;
+    if (age > days * DAY_MS) {
+      meets = false;
+      miss({
+        goal: 'assessedWithinDays',
+        type: 'assessedWithinDays',
+        required: days,
+        assessedAt: subject?.assessedAt ?? null,
+      });
+    }
+  }
+  return meets;
+}
+
+/**
+ * The goals of levels (topics, then dimensions): each one missed handed to
+ * `miss`; without `miss` it stops at the first one missed.
+ */
+function checkLevels(
+  goals: CampaignGoals,
+  levels: GoalLevels | null,
   miss?: (miss: GoalMiss) => void,
 ): boolean {
   let meets = true;
   for (const [id, required] of Object.entries(goals.topics ?? {})) {
     if (required === undefined) continue;
-    const actual = subject?.topicLevels[id] ?? null;
+    const actual = levels?.topicLevels[id] ?? null;
     if (actual === null || actual < required) {
       if (!miss) return false;
       meets = false;
@@ -100,7 +136,7 @@ function checkGoals(
   }
   for (const [id, required] of Object.entries(goals.dimensions ?? {})) {
     if (required === undefined) continue;
-    const actual = subject?.dimensionMedians[id] ?? null;
+    const actual = levels?.dimensionMedians[id] ?? null;
     if (actual === null || actual < required) {
       if (!miss) return false;
       meets = false;
@@ -110,22 +146,6 @@ function checkGoals(
         id,
         required,
         actual,
-      });
-    }
-  }
-  const days = goals.assessedWithinDays;
-  if (days !== undefined) {
-    const age = subject
-      ? now - new Date(subject.assessedAt).getTime()
-      : Infinity;
-    if (age > days * DAY_MS) {
-      if (!miss) return false;
-      meets = false;
-      miss({
-        goal: 'assessedWithinDays',
-        type: 'assessedWithinDays',
-        required: days,
-        assessedAt: subject?.assessedAt ?? null,
       });
     }
   }
