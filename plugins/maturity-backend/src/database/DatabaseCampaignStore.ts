@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
+import { epochMs, toMs } from './epochMs';
 import { historyWithin, LevelsSpan } from './historyReads';
 import { inBound } from './scopeQuery';
 import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
@@ -36,7 +37,6 @@ const isKeyViolation = (error: unknown) =>
   KEY_VIOLATIONS.has((error as { code?: string })?.code ?? '');
 
 const toIso = (value: Date | string | number) => new Date(value).toISOString();
-const toMs = (value: Date | string | number) => new Date(value).getTime();
 
 function fromRow(row: VersionRow): Campaign {
   const input: CampaignInput = JSON.parse(row.payload);
@@ -163,11 +163,12 @@ export class DatabaseCampaignStore implements CampaignStore {
     for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
       const rows: Array<{
         entity_ref: string;
-        started_at: Date | string | number;
+        started_ms: number | string;
       }> = await this.knex(GENERATIONS)
-        .select('entity_ref', 'started_at')
+        // A whole organisation's refs: no Date parsed a row.
+        .select('entity_ref', epochMs(this.knex, 'started_at', 'started_ms'))
         .where(q => inBound(this.knex, q, 'entity_ref', refs));
-      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_at));
+      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_ms));
     }
     return starts;
   }

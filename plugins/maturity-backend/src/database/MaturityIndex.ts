@@ -23,7 +23,12 @@ import {
   toEntityRow,
   toIndexedEntity,
 } from './mappers';
-import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
+import {
+  CATALOG_ROW_COLUMNS,
+  COLUMNS,
+  scanColumns,
+  SORT_COLUMNS,
+} from './indexColumns';
 import {
   coOwnedQuery,
   needsSummaries,
@@ -318,7 +323,7 @@ export class MaturityIndex {
     fields?: F,
   ): AsyncGenerator<EntityOf<F>[]> {
     const query = scopeQuery(this.knex, scope, condition, true).select(
-      COLUMNS[fields ?? 'entity'],
+      scanColumns(this.knex, fields),
     );
     const toEntity = mapperOf(fields);
     for await (const batch of streamQuery(this.knex, query, batchSize)) {

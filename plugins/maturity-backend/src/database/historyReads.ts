@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
+import { epochMs, toMs } from './epochMs';
 import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
 import { IndexedColumns, toStoredSummary } from './mappers';
@@ -23,10 +24,6 @@ export type HistorySpan = {
 const SPAN_COLUMNS = [...SUMMARY_COLUMNS, 'valid_from', 'valid_to'];
 
 type SpanColumns = IndexedColumns & Pick<HistoryRow, 'valid_from' | 'valid_to'>;
-
-// SQLite answers timestamps as epoch numbers or strings, PostgreSQL as Date.
-const toMs = (value: Date | string | number) =>
-  typeof value === 'number' ? value : new Date(value).getTime();
 
 /**
  * The history rows of some refs that were their entity's latest at one of
@@ -92,22 +89,6 @@ type LevelsColumns = {
   valid_from_ms: number | string;
   valid_to_ms: number | string | null;
 };
-
-/**
- * A timestamp column as epoch milliseconds, `as` an alias. PostgreSQL
- * computes the number, so that the driver parses no Date of it: a profile
- * of the history reads there had parsing dates (`parseDate`) and making
- * strings of them again (`toIso`) among their largest costs
- * (docs/benchmarks.md). SQLite stores a number already.
- */
-function epochMs(knex: Knex, column: string, as: string) {
-  return knex.client.dialect === 'postgresql'
-    ? knex.raw(`floor(extract(epoch from ??) * 1000)::float8 as ??`, [
-        column,
-        as,
-      ])
-    : knex.raw('?? as ??', [column, as]);
-}
 
 /**
  * The history rows of some refs that were their entity's latest at some

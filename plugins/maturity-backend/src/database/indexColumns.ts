@@ -1,3 +1,5 @@
+import { Knex } from 'knex';
+import { epochMs } from './epochMs';
 import type { IndexFields } from './indexTypes';
 
 /** What an entity read returns: the entity and its summary. */
@@ -75,6 +77,19 @@ export const COLUMNS: Record<IndexFields, string[]> = {
   change: CHANGE_COLUMNS,
   goals: GOAL_COLUMNS,
 };
+
+const TIMES = new Set(['s.assessed_at', 's.stale_at']);
+
+/**
+ * The columns of a scan (`MaturityIndex.scan`), a whole organisation's rows:
+ * a summary's times as epoch milliseconds, so that PostgreSQL's driver
+ * parses no Date of them (the mappers take either).
+ */
+export function scanColumns(knex: Knex, fields: IndexFields | undefined) {
+  return COLUMNS[fields ?? 'entity'].map(column =>
+    TIMES.has(column) ? epochMs(knex, column, column.slice(2)) : column,
+  );
+}
 
 export const SORT_COLUMNS = {
   name: 'e.entity_ref',
