@@ -340,10 +340,11 @@ describe('readMaturityConfig', () => {
       attestation: { dimensions: { people: 30 } },
     }).scoring;
     expect(expiryEnabled(scoring)).toBe(true);
-    expect(clientSettings(scoring)).toEqual({
+    expect(clientSettings(scoring, { required: true })).toEqual({
       staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
       attestation: { maxAgeDays: null, dimensions: { people: 30 } },
       exemptions: { enabled: false, maxDays: 365 },
+      review: { required: true },
     });
   });
 

@@ -137,7 +137,10 @@ export function expiryEnabled(
 }
 
 /** What `GET /settings` answers: the settings a client shows or sends by. */
-export function clientSettings(scoring: ScoringSettings): MaturitySettings {
+export function clientSettings(
+  scoring: ScoringSettings,
+  review: Pick<ReviewSettings, 'required'>,
+): MaturitySettings {
   return {
     staleAfterDays: scoring.staleAfterDays,
     attestation: scoring.attestation ?? {
@@ -145,6 +148,7 @@ export function clientSettings(scoring: ScoringSettings): MaturitySettings {
       dimensions: {},
     },
     exemptions: scoring.exemptions ?? { ...DEFAULTS.exemptions },
+    review: { required: review.required },
   };
 }
 

@@ -207,7 +207,7 @@ export const maturityPlugin = createBackendPlugin({
             evidence,
             writer,
             reviews,
-            settings: clientSettings(scoring),
+            settings: clientSettings(scoring, config.review),
             exemptions: new ExemptionService({
               model,
               indexer,

@@ -26,7 +26,7 @@ export function registerRecordAssessment(
       model.title
     } assessment of one entity as the signed-in user, exactly as the portal's form does: a new revision that replaces the latest for every reader. Rate each topic level by level (1 up to the topic's maximum) with one of ${RATINGS.join(
       ', ',
-    )}; a topic left out stays unrated. Give baseRevision: the revision you read with get-entity-maturity (0 for a first assessment); if someone recorded another since, this is a conflict and nothing is stored. Needs the create permission for the entity (usually its owners); a service token is refused. Confirm with the user before calling it.`,
+    )}; a topic left out stays unrated; a topic rated not-applicable at every level is an exemption and, when the portal enables exemptions, needs its reason in exemptions. To re-confirm topics whose ratings have not changed, send their ratings as read and list them in confirmed. Give baseRevision: the revision you read with get-entity-maturity (0 for a first assessment); if someone recorded another since, this is a conflict and nothing is stored. Needs the create permission for the entity (usually its owners); a service token is refused. Confirm with the user before calling it.`,
     attributes: { readOnly: false, idempotent: false, destructive: false },
     examples: [
       {
@@ -67,6 +67,18 @@ export function registerRecordAssessment(
             .optional()
             .describe('http(s) links by topic id'),
           comment: z.string().optional(),
+          confirmed: z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Topic ids whose ratings are confirmed unchanged (re-attested): send their ratings as read',
+            ),
+          exemptions: z
+            .record(z.string(), z.string())
+            .optional()
+            .describe(
+              'By topic id, the reason of each topic rated not-applicable at every level (an exemption): required for each when exemptions are enabled, refused otherwise',
+            ),
         }),
       output: z =>
         z.object({

@@ -32,6 +32,7 @@ describe('attestation and exemptions switched on', () => {
       staleAfterDays: 180,
       attestation: { maxAgeDays: 180, dimensions: { process: 90 } },
       exemptions: { enabled: true, maxDays: 365 },
+      review: { required: false },
     });
   });
 

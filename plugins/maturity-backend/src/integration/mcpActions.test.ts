@@ -7,7 +7,13 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import request from 'supertest';
-import { as, fullyTo, OWNER, STRANGER } from '../__testUtils__/fixtures';
+import {
+  as,
+  fullyTo,
+  OWNER,
+  STRANGER,
+  TOPICS,
+} from '../__testUtils__/fixtures';
 import {
   BASE,
   MaturityBackend,
@@ -86,6 +92,7 @@ describe.each(databases.eachSupportedId())(
           },
           maturity: {
             targets: { byLifecycle: { production: 3 } },
+            exemptions: { enabled: true },
             campaigns: [
               {
                 id: 'security-baseline',
@@ -299,6 +306,77 @@ describe.each(databases.eachSupportedId())(
           campaign: { id: 'security-baseline' },
           entities: { totalCount: expect.any(Number) },
         });
+      });
+    });
+
+    describe('an exemption and a confirmation through record-assessment', () => {
+      const ledger = 'component:default/ledger';
+      const ai = TOPICS.find(t => t.id === 'people.ai')!;
+      const notApplicable = Object.fromEntries(
+        Array.from({ length: ai.maxLevel }, (_, i) => [
+          String(i + 1),
+          'not-applicable' as const,
+        ]),
+      );
+      const ratings = {
+        'process.security': fullyTo(1),
+        'people.ai': notApplicable,
+      };
+      const read = async () =>
+        request(backend.server)
+          .get(`${BASE}/entities/component/default/ledger`)
+          .set('Authorization', as(OWNER));
+
+      it('refuses an exemption without its reason and stores nothing', async () => {
+        const result = await owner.call('record-assessment', {
+          entityRef: ledger,
+          baseRevision: 0,
+          ratings,
+        });
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toContain('give the reason of this exemption');
+        expect((await read()).status).toBe(404);
+      });
+
+      it('records it with its reason, and re-attests a confirmed topic', async () => {
+        const first = await owner.call('record-assessment', {
+          entityRef: ledger,
+          baseRevision: 0,
+          ratings,
+          exemptions: { 'people.ai': 'No AI in a ledger' },
+        });
+        expect(first.isError).toBeFalsy();
+        const recorded = (await read()).body;
+        expect(recorded.exemptions).toEqual({
+          'people.ai': { reason: 'No AI in a ledger', author: OWNER },
+        });
+        expect(recorded.result.topics['people.ai']).toMatchObject({
+          notApplicable: true,
+          attestedAt: recorded.createdAt,
+        });
+
+        const second = await owner.call('record-assessment', {
+          entityRef: ledger,
+          baseRevision: 1,
+          // The reason carries over from the base snapshot.
+          ratings,
+          confirmed: ['process.security'],
+        });
+        expect(second.isError).toBeFalsy();
+        const confirmed = (await read()).body;
+        expect(confirmed.revision).toBe(2);
+        expect(confirmed.createdAt).not.toBe(recorded.createdAt);
+        // Confirmed: attested again now; the exemption, not confirmed, keeps
+        // the time it was set.
+        expect(confirmed.result.topics['process.security'].attestedAt).toBe(
+          confirmed.createdAt,
+        );
+        expect(confirmed.result.topics['people.ai'].attestedAt).toBe(
+          recorded.createdAt,
+        );
+        expect(confirmed.exemptions['people.ai'].reason).toBe(
+          'No AI in a ledger',
+        );
       });
     });
   },

@@ -27,4 +27,6 @@ export interface MaturitySettings {
   staleAfterDays: number;
   attestation: AttestationSettings;
   exemptions: ExemptionSettings;
+  /** `maturity.review.required`: a saved assessment counts once approved. */
+  review: { required: boolean };
 }

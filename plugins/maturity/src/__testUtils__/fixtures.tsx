@@ -54,6 +54,7 @@ export function settingsWith(
     dimensions?: Record<string, number>;
     exemptions?: boolean;
     exemptionDays?: number;
+    reviewRequired?: boolean;
   } = {},
 ): MaturitySettings {
   return {
@@ -66,6 +67,7 @@ export function settingsWith(
       enabled: options.exemptions ?? false,
       maxDays: options.exemptionDays ?? NO_EXPIRY.exemptions.maxDays,
     },
+    review: { required: options.reviewRequired ?? false },
   };
 }
 

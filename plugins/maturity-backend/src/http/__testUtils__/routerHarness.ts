@@ -147,6 +147,7 @@ export function createRouterFakes(options: { writesPerMinute?: number } = {}) {
       staleAfterDays: 180,
       attestation: { maxAgeDays: 180, dimensions: { process: 90 } },
       exemptions: { enabled: true, maxDays: 365 },
+      review: { required: false },
     },
     exemptions: asService<ExemptionService>(exemptions),
   };

@@ -8,6 +8,7 @@ import {
   MockMaturityApi,
   model,
   renderWithEntity,
+  settingsWith,
 } from '../../__testUtils__/fixtures';
 import { MaturityEntityRef } from '../../api/MaturityApi';
 import { MaturityPage, NfsMaturityPage } from './MaturityPage';
@@ -232,9 +233,12 @@ describe('MaturityPage', () => {
   it('lists the reviews waiting for the user in its own tab', async () => {
     const api = mockMaturityApi({
       getOverview: jest.fn().mockResolvedValue(overviewPage()),
+      getSettings: jest
+        .fn()
+        .mockResolvedValue(settingsWith({ reviewRequired: true })),
     });
     await renderPage(api);
-    await userEvent.click(screen.getByRole('tab', { name: 'Reviews' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Reviews' }));
     expect(
       await screen.findByText('Nothing waits for your review.'),
     ).toBeInTheDocument();
@@ -243,5 +247,21 @@ describe('MaturityPage', () => {
       'maturity-tabpanel-reviews',
     );
     expect(api.getReviews).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no Reviews tab where review is not required', async () => {
+    const api = mockMaturityApi({
+      getOverview: jest.fn().mockResolvedValue(overviewPage()),
+    });
+    await renderPage(api);
+    await screen.findByRole('table', { name: 'Maturity overview' });
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled());
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Overview',
+      'Teams',
+      'Campaigns',
+      'Model',
+    ]);
+    expect(api.getReviews).not.toHaveBeenCalled();
   });
 });

@@ -8,7 +8,11 @@ import { Box, Tab, Tabs } from '@material-ui/core';
 import { useState } from 'react';
 import { CampaignsTab } from '../Campaigns';
 import { ReviewsTab } from '../Review';
-import { ReadableTheme, useMaturityModel } from '../shared';
+import {
+  ReadableTheme,
+  useMaturityModel,
+  useMaturitySettings,
+} from '../shared';
 import { ModelTab } from './ModelTab';
 import { OverviewTab } from './OverviewTab';
 import { TeamsTab } from './TeamsTab';
@@ -30,23 +34,31 @@ function MaturityPageContent() {
   );
 }
 
+type TabId = (typeof TABS)[number]['id'];
+
 function MaturityTabs() {
   const model = useMaturityModel();
-  const [tab, setTab] = useState(0);
+  const settings = useMaturitySettings();
+  const [tab, setTab] = useState<TabId>('overview');
   if (model.error) return <ResponseErrorPanel error={model.error} />;
   if (!model.value) return <Progress />;
-  const { Component } = TABS[tab];
+  // Reviews only where review is required: elsewhere nothing ever waits.
+  const tabs = TABS.filter(
+    ({ id }) => id !== 'reviews' || settings.value?.review.required,
+  );
+  const { id: shown, Component } = tabs.find(({ id }) => id === tab) ?? tabs[0];
   return (
     <>
       <Tabs
-        value={tab}
-        onChange={(_, value: number) => setTab(value)}
+        value={shown}
+        onChange={(_, value: TabId) => setTab(value)}
         indicatorColor="primary"
         aria-label="Maturity views"
       >
-        {TABS.map(({ id, label }) => (
+        {tabs.map(({ id, label }) => (
           <Tab
             key={id}
+            value={id}
             label={label}
             id={`maturity-tab-${id}`}
             aria-controls={`maturity-tabpanel-${id}`}
@@ -56,8 +68,8 @@ function MaturityTabs() {
       <Box
         mt={2}
         role="tabpanel"
-        id={`maturity-tabpanel-${TABS[tab].id}`}
-        aria-labelledby={`maturity-tab-${TABS[tab].id}`}
+        id={`maturity-tabpanel-${shown}`}
+        aria-labelledby={`maturity-tab-${shown}`}
       >
         <Component model={model.value} />
       </Box>
