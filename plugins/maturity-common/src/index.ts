@@ -53,6 +53,7 @@ export {
   REVIEW_STATUSES,
   reviewDecisionSchema,
   reviewQueueQuerySchema,
+  approvalOf,
   snapshotCounts,
 } from './assessment/review';
 export type {

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  approvalOf,
   AssessmentHistoryPage,
   AssessmentSubmission,
   EntityAssessment,
@@ -22,7 +23,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { CatalogEntity, EntityLookup, EntityTarget } from './EntityLookup';
 import { lifecycleOf, normalizeRef, ownerOf, systemOf } from './entityRefs';
 import { ReadMoment, readMoment } from './readMoment';
-import { approvalOf, Summaries } from './Summaries';
+import { Summaries } from './Summaries';
 
 /** Keeps the index row of an entity in step with the catalog before a write. */
 export interface IndexRefresher {

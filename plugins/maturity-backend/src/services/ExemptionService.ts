@@ -1,4 +1,5 @@
 import {
+  approvalOf,
   ExemptionRow,
   ExemptionsPage,
   exemptionsOf,
@@ -13,7 +14,6 @@ import { decodeKeyset, encodeKeyset } from './cursor';
 import { EntityLookup } from './EntityLookup';
 import { filterScope, ListFilter } from './filterScope';
 import { IndexReadiness } from './ScorecardService';
-import { approvalOf } from './Summaries';
 import { Caller } from './VisibleIndex';
 
 const BY_NAME: Sort = { by: 'name', order: 'asc' };

@@ -2,7 +2,7 @@ import {
   AssessmentResult,
   AssessmentSummary,
   ResultOptions,
-  SnapshotApproval,
+  approvalOf,
   CampaignGoals,
   computeAssessmentResult,
   GoalLevels,
@@ -260,22 +260,6 @@ function spanOf(result: AssessmentResult): Omit<ScoredSpan, 'result'> {
     else untilMs = Math.min(untilMs, end);
   }
   return { fromMs, untilMs };
-}
-
-/**
- * Under review (maturity.review), who approved a snapshot and when, from the
- * `review` its record carries (DatabaseReviewStore.decide, reviews.ts
- * withDecisions): an exemption set or confirmed by an approved snapshot is
- * granted by the reviewer, from the approval. A record without one (written
- * without review) has no approval.
- */
-export function approvalOf(
-  record: Pick<AssessmentRecord, 'review'>,
-): SnapshotApproval | undefined {
-  const { review } = record;
-  return review?.status === 'approved' && review.reviewer && review.decidedAt
-    ? { reviewer: review.reviewer, decidedAt: review.decidedAt }
-    : undefined;
 }
 
 /** Levels as a summary stores them, by position. */

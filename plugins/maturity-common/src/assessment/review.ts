@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AsOfAnswer } from '../api/asOf';
+import type { SnapshotApproval } from '../scoring/attestation';
 import { SUBMISSION_LIMITS, type StoredAssessment } from './schema';
 
 /** Where a snapshot stands in the four-eyes review. @public */
@@ -28,6 +29,22 @@ export function snapshotCounts(snapshot: {
   review?: Pick<SnapshotReview, 'status'>;
 }): boolean {
   return !snapshot.review || snapshot.review.status === 'approved';
+}
+
+/**
+ * Who approved a snapshot and when, from its review: an exemption set or
+ * confirmed by an approved snapshot is granted by the reviewer, from the
+ * approval (`exemptionsOf`, `topicExpiries`). A snapshot written without
+ * review, or not approved, has none.
+ * @public
+ */
+export function approvalOf(snapshot: {
+  review?: SnapshotReview;
+}): SnapshotApproval | undefined {
+  const { review } = snapshot;
+  return review?.status === 'approved' && review.reviewer && review.decidedAt
+    ? { reviewer: review.reviewer, decidedAt: review.decidedAt }
+    : undefined;
 }
 
 /** @public */

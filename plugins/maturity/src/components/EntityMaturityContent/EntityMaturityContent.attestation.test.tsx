@@ -58,10 +58,10 @@ const snapshot = makeAssessment({
   now: new Date(NOW),
 });
 
-async function renderTab() {
+async function renderTab(assessment = snapshot) {
   const api = mockMaturityApi({
     getSettings: jest.fn().mockResolvedValue(settings),
-    getAssessment: jest.fn().mockResolvedValue(snapshot),
+    getAssessment: jest.fn().mockResolvedValue(assessment),
   });
   await renderWithEntity(<EntityMaturityContent />, {
     api,
@@ -133,6 +133,37 @@ describe('EntityMaturityContent: attestation and exemptions', () => {
         shown(daysFromNow(170)),
       ],
     ]);
+  });
+
+  it('names the reviewer who approved the snapshot that set an exemption as its approver', async () => {
+    await renderTab(
+      makeAssessment({
+        revision: 4,
+        createdAt: daysFromNow(-10),
+        createdBy: 'user:default/sam',
+        ratings: { [AI]: { '1': 'not-applicable' } },
+        attestedAt: { [AI]: daysFromNow(-10) },
+        exemptions: {
+          [AI]: { reason: 'No model runs here', author: 'user:default/sam' },
+        },
+        review: {
+          status: 'approved',
+          reviewer: 'user:default/ada',
+          decidedAt: daysFromNow(-9),
+        },
+        settings,
+        now: new Date(NOW),
+      }),
+    );
+
+    const table = screen.getByRole('table', { name: 'Exemptions' });
+    const row = within(table).getByRole('row', { name: /No model runs here/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent)
+        .slice(0, 4),
+    ).toEqual(['Technology · AI', 'No model runs here', 'sam', 'ada']);
   });
 
   it('opens the form with the settings, offering to confirm all unchanged', async () => {

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import {
+  approvalOf,
   exemptionsOf,
   MaturityModel,
   MaturitySettings,
@@ -29,7 +30,10 @@ export function SnapshotExemptions(props: {
 }) {
   const { model, settings, assessment } = props;
   if (!settings.exemptions.enabled) return null;
-  const exemptions = exemptionsOf(model, assessment);
+  const exemptions = exemptionsOf(model, {
+    ...assessment,
+    approval: approvalOf(assessment),
+  });
   if (!exemptions.length) return null;
   const titles = topicLabels(model);
   const result = (topicId: string) => assessment.result.topics[topicId];
