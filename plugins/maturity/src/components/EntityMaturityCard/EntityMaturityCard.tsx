@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { ReviewStatusChip } from '../Review';
@@ -16,6 +16,7 @@ import {
   formatDate,
   formatPercent,
   ReadableTheme,
+  StaleChip,
   useMaturityModel,
 } from '../shared';
 
@@ -48,7 +49,7 @@ function ComponentSummary(props: { entityRef: string }) {
           Assessed {formatDate(createdAt)} · progress to target{' '}
           {formatPercent(result.percentToTarget)}
         </Typography>
-        {result.stale && <Chip size="small" color="secondary" label="Stale" />}
+        {result.stale && <StaleChip />}
         {latest.review && latest.review.status !== 'approved' && (
           <ReviewStatusChip review={latest.review} />
         )}

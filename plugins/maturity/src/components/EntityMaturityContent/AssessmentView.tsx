@@ -3,7 +3,7 @@ import {
   MaturityModel,
   StoredAssessment,
 } from '@cnmm/backstage-plugin-maturity-common';
-import { Box, Chip, Grid, makeStyles, Typography } from '@material-ui/core';
+import { Box, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
 import {
   Assessor,
@@ -11,6 +11,7 @@ import {
   formatPercent,
   LevelChip,
   plural,
+  StaleChip,
 } from '../shared';
 import { ReviewStatusChip } from '../Review';
 import { MaturityRadar } from './charts';
@@ -41,9 +42,7 @@ export function AssessmentMeta(props: { assessment: StoredAssessment }) {
         {formatDate(assessment.createdAt)}
       </Typography>
       {assessment.review && <ReviewStatusChip review={assessment.review} />}
-      {assessment.result.stale && (
-        <Chip size="small" color="secondary" label="Stale" />
-      )}
+      {assessment.result.stale && <StaleChip />}
     </Box>
   );
 }

@@ -9,7 +9,6 @@ import {
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   Box,
-  Chip,
   makeStyles,
   Table,
   TableBody,
@@ -25,6 +24,7 @@ import { ReactNode } from 'react';
 import { formatDate, formatPercent } from './format';
 import { EarlierLevels, levelChange } from './levelChange';
 import { formatLevel, HeatCell, levelColor } from './levels';
+import { StaleChip } from './StaleChip';
 
 const NAME_MAX_WIDTH = 200;
 
@@ -273,7 +273,7 @@ export function AssessedAtCell(props: {
       {stale && (
         <>
           {' '}
-          <Chip size="small" color="secondary" label="Stale" />
+          <StaleChip />
         </>
       )}
     </TableCell>

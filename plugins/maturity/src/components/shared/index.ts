@@ -31,6 +31,7 @@ export {
 } from './heatMap';
 export { IndexAge } from './IndexAge';
 export { ReadableTheme } from './ReadableTheme';
+export { StaleChip } from './StaleChip';
 export { readableTextOn } from './contrast';
 export { isComparablePage, useOverviewPages } from './overviewPages';
 export type { OverviewSort, PageMoments } from './overviewPages';
