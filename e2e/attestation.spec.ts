@@ -27,7 +27,7 @@ const NOW = Date.now();
 const SCREENSHOTS = join(__dirname, '..', 'docs');
 const ENTITY = 'component/default/legacy-billing';
 const TAB = '/catalog/default/component/legacy-billing/maturity';
-const REASON = 'The fraud detector runs no AI model of its own';
+const REASON = 'Legacy billing runs no AI model of its own';
 
 /** A moment some days from now as the plugin writes it, e.g. "Jul 1, 2026". */
 const shown = (days: number) =>
