@@ -88,6 +88,15 @@ describe('historyQuerySchema', () => {
 });
 
 describe('entityFilterSchema', () => {
+  it('refuses a NUL character in a filter, which PostgreSQL cannot compare', () => {
+    const result = entityFilterSchema.safeParse({ kind: 'comp\0onent' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['kind'],
+      message: 'must not contain a NUL character',
+    });
+  });
+
   it('accepts no filter at all', () => {
     expect(entityFilterSchema.parse({})).toEqual({});
   });

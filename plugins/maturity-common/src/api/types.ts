@@ -84,7 +84,15 @@ export const INDEXED_KINDS = [
   'group',
 ] as const;
 
-const optionalText = z.string().trim().min(1).max(512).optional();
+// PostgreSQL's text holds no NUL character: refused here, it is a 400, not
+// a database error.
+const optionalText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(512)
+  .refine(text => !text.includes('\0'), 'must not contain a NUL character')
+  .optional();
 
 /** Filters shared by the overview and the export. @public */
 export const entityFilterSchema = z.strictObject({
