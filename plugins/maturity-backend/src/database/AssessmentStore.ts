@@ -54,6 +54,11 @@ export type NewAssessment = Omit<AssessmentRecord, 'revision' | 'createdAt'> & {
   baseRevision: number;
 };
 
+/** What a new snapshot carries over from its base snapshot. */
+export type CarriedOver = Partial<
+  Pick<NewAssessment, 'attestedAt' | 'exemptions'>
+>;
+
 /** Storage of immutable assessment snapshots. */
 export interface AssessmentStore {
   /**
@@ -64,10 +69,15 @@ export interface AssessmentStore {
    * the summary stays the entity's counted snapshot's. A snapshot for another
    * entity than the ref's latest one (another uid) first retires the earlier
    * snapshots: the new entity starts at base revision 0.
+   *
+   * `carryOver` is given the base snapshot (with its decision; none at base
+   * revision 0) in the transaction that checks it, and answers what the new
+   * one carries over from it; what it throws stores nothing.
    */
   insert(
     assessment: NewAssessment,
     summarize: (record: AssessmentRecord) => SnapshotSummary,
+    carryOver?: (base: AssessmentRecord | undefined) => CarriedOver,
   ): Promise<AssessmentRecord>;
   /**
    * Replaces the summaries of some entities, e.g. after a config change; a

@@ -1,7 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import createKnex from 'knex';
-import { NewAssessment } from './AssessmentStore';
+import { AssessmentRecord, NewAssessment } from './AssessmentStore';
 import { createMaturityDatabase } from './createMaturityDatabase';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -86,6 +90,45 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.getHistory('component:default/b', { limit: 10 }),
       ).toHaveLength(1);
+    });
+
+    it('hands carryOver the base it checks, and stores nothing when carryOver throws', async () => {
+      const { store } = await createStore();
+      const summarize = (record: AssessmentRecord) =>
+        defaultSummaries.summaryOf(record, record.lifecycle);
+      const bases: Array<AssessmentRecord | undefined> = [];
+      const first = await store.insert(
+        submission('component:default/k', 0),
+        summarize,
+        base => {
+          bases.push(base);
+          return {
+            attestedAt: {
+              'process.audit-and-logs': '2026-01-02T00:00:00.000Z',
+            },
+          };
+        },
+      );
+      expect(first.attestedAt).toEqual({
+        'process.audit-and-logs': '2026-01-02T00:00:00.000Z',
+      });
+      await expect(
+        store.insert(submission('component:default/k', 1), summarize, base => {
+          bases.push(base);
+          throw new InputError('no reason given');
+        }),
+      ).rejects.toThrow('no reason given');
+      // A stale base is a conflict before anything is carried over.
+      await expect(
+        store.insert(submission('component:default/k', 0), summarize, base => {
+          bases.push(base);
+          return {};
+        }),
+      ).rejects.toThrow(ConflictError);
+      expect(bases).toEqual([undefined, first]);
+      expect(
+        await store.getHistory('component:default/k', { limit: 10 }),
+      ).toEqual([first]);
     });
 
     it('lets exactly one of many concurrent writers on one revision through, round after round', async () => {

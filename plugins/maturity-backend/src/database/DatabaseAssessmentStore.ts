@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import {
   AssessmentRecord,
   AssessmentStore,
+  CarriedOver,
   EntityUid,
   ExpiredSummaries,
   ExpiringEntity,
@@ -40,9 +41,7 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** The latest snapshot of an entity, as a write checks it. */
-type LatestRow = {
-  revision: number | string;
-  entity_uid: string | null;
+type LatestRow = AssessmentRow & {
   /** Soft-deleted: 1 or true, as the database answers a boolean. */
   hidden: number | boolean;
 };
@@ -80,20 +79,22 @@ export class DatabaseAssessmentStore
   async insert(
     assessment: NewAssessment,
     summarize: (record: AssessmentRecord) => SnapshotSummary,
+    carryOver?: (base: AssessmentRecord | undefined) => CarriedOver,
   ): Promise<AssessmentRecord> {
     const { baseRevision, ...record } = assessment;
-    const row = toAssessmentRow(record, baseRevision + 1, new Date());
+    const createdAt = new Date();
     let stored: AssessmentRecord | undefined;
     try {
       await this.knex.transaction(async tx => {
         // Read before the snapshots, so that they are at least as recent.
         const remembered = await lastRevision(tx, record.entityRef);
-        // The latest snapshot: whose it is, and whether it is hidden.
+        // The latest snapshot, whole: it is also the base a new one carries
+        // over from, read where it is checked, not in a query before.
         const latest: LatestRow | undefined = await tx(TABLE)
           .where({ entity_ref: record.entityRef })
           .where(inGeneration(tx))
           .orderBy('revision', 'desc')
-          .first('revision', 'entity_uid', {
+          .first(`${TABLE}.*`, {
             hidden: tx.raw('entity_ref IN ?', [softDeleted(tx)]),
           });
         let current = latest;
@@ -102,11 +103,14 @@ export class DatabaseAssessmentStore
           current = undefined;
         }
         // Hidden snapshots do not count: the client saw none.
-        const currentRevision =
-          current && !Number(current.hidden) ? Number(current.revision) : 0;
+        const base = current && !Number(current.hidden) ? current : undefined;
+        const currentRevision = base ? Number(base.revision) : 0;
         if (currentRevision !== baseRevision) {
           throw conflict(record.entityRef, baseRevision, currentRevision);
         }
+        const carried =
+          carryOver?.(base && (await this.baseRecord(tx, base))) ?? {};
+        const row = toAssessmentRow({ ...record, ...carried }, 0, createdAt);
         row.revision = await claimRevision(tx, record.entityRef, {
           current: currentRevision,
           remembered,
@@ -120,7 +124,10 @@ export class DatabaseAssessmentStore
           await writeSummaries(tx, [summary]);
           await appendHistory(tx, summary);
         }
-        await queueSnapshot(tx, stored);
+        // Only a snapshot under review is ever queued, and only the latest.
+        if (stored.review || Number(latest?.review_required ?? 0)) {
+          await queueSnapshot(tx, stored);
+        }
       });
     } catch (error) {
       // Two writers that read the same revision both try to insert the next
@@ -131,6 +138,22 @@ export class DatabaseAssessmentStore
       throw error;
     }
     return this.remember(stored!);
+  }
+
+  /** The base snapshot with its decision; parsed once (a snapshot never changes). */
+  private async baseRecord(
+    tx: Knex.Transaction,
+    row: AssessmentRow,
+  ): Promise<AssessmentRecord> {
+    const parsed =
+      this.records.get(
+        snapshotKey({
+          entityRef: row.entity_ref,
+          revision: Number(row.revision),
+        }),
+      ) ?? fromAssessmentRow(row);
+    const [record] = await withDecisions(tx, [parsed]);
+    return record;
   }
 
   async replaceSummaries(summaries: SnapshotSummary[]): Promise<void> {

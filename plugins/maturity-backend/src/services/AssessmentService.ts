@@ -17,7 +17,11 @@ import {
   submissionRuleProblems,
 } from '@cnmm/backstage-plugin-maturity-common';
 import type { ScoringSettings } from '../config';
-import { AssessmentRecord, AssessmentStore } from '../database/AssessmentStore';
+import {
+  AssessmentRecord,
+  AssessmentStore,
+  CarriedOver,
+} from '../database/AssessmentStore';
 import { isReplaced } from '../database/generations';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CatalogEntity, EntityLookup, EntityTarget } from './EntityLookup';
@@ -141,8 +145,8 @@ export class AssessmentService {
     createdBy: string,
   ): Promise<StoredAssessment> {
     const lifecycle = lifecycleOf(entity);
-    const attestation = await this.attestationOf(entity, submission, createdBy);
-    // The write has the entity as the catalog has it now: the index follows.
+    // The write has the entity as the catalog has it now: the index follows
+    // (a refused submission leaves it refreshed, which is only the catalog).
     await this.deps.indexer.refresh(entity);
     const record = await this.deps.store.insert(
       {
@@ -161,37 +165,26 @@ export class AssessmentService {
         evidence: submission.evidence ?? {},
         comment: submission.comment ?? null,
         ...(this.deps.reviewRequired && { review: { status: 'pending' } }),
-        ...attestation,
       },
       stored => this.deps.summaries.summaryOf(stored, lifecycle),
+      base => this.attestationOf(submission, createdBy, base),
     );
     return this.toStored(record, lifecycle);
   }
 
   /**
    * What a new snapshot records of attestation: the `attestedAt` it carries
-   * over from its base (the latest snapshot, which the insert then checks is
-   * still the base revision: a base read here that is no longer it is a 409
-   * there) and its exemptions, each with its reason and author (and approver,
-   * carried over). Checked first: the rules on reasons and confirmations.
+   * over from its base snapshot and its exemptions, each with its reason and
+   * author (and approver, carried over). Checked first: the rules on reasons
+   * and confirmations, whose breach is a 400.
    */
-  private async attestationOf(
-    entity: Entity,
+  private attestationOf(
     submission: AssessmentSubmission,
     author: string,
-  ): Promise<Pick<StoredAssessment, 'attestedAt' | 'exemptions'>> {
-    const { model, store, scoring } = this.deps;
-    const ref = normalizeRef(entity);
-    const latest =
-      submission.baseRevision > 0
-        ? (await store.getLatest([ref])).get(ref)
-        : undefined;
-    const base =
-      latest &&
-      latest.revision === submission.baseRevision &&
-      !isReplaced(latest.entityUid, entity.metadata.uid)
-        ? { ...latest, approval: approvalOf(latest) }
-        : null;
+    latest: AssessmentRecord | undefined,
+  ): CarriedOver {
+    const { model, scoring } = this.deps;
+    const base = latest ? { ...latest, approval: approvalOf(latest) } : null;
     const exemptions = scoring.exemptions ?? NO_EXPIRY.exemptions;
     // Switched off, reasons are neither asked for nor kept.
     const reasons = exemptions.enabled
