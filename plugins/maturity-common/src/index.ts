@@ -193,6 +193,7 @@ export {
   daysLeft,
   evaluateGoals,
   meetsGoalsUntil,
+  missedGoals,
 } from './campaigns/goals';
 export { BurnupTally, campaignBurnup } from './campaigns/burnup';
 export type { BurnupPoint } from './campaigns/burnup';

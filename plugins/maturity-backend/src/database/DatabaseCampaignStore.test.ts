@@ -186,6 +186,15 @@ describe.each(databases.eachSupportedId())(
         expect(await store.generationStarts([A, B])).toEqual(
           new Map([[A, at(3).getTime()]]),
         );
+        // A whole organisation's refs, more than a statement binds: the same.
+        const many = Array.from(
+          { length: 6000 },
+          (_, i) => `component:default/n${i}`,
+        );
+        expect(await store.generationStarts([...many, A])).toEqual(
+          new Map([[A, at(3).getTime()]]),
+        );
+        expect(await store.generationStarts(many)).toEqual(new Map());
       });
     });
   },

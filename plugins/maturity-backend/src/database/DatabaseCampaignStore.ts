@@ -159,16 +159,27 @@ export class DatabaseCampaignStore implements CampaignStore {
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {
+    const wanted = new Set(entityRefs);
     const starts = new Map<string, number>();
-    for (const refs of chunks([...new Set(entityRefs)], REFS_PER_QUERY)) {
-      const rows: Array<{
-        entity_ref: string;
-        started_ms: number | string;
-      }> = await this.knex(GENERATIONS)
+    // Only a ref taken over by another entity has a generation, so a scope
+    // of more refs than a statement binds reads the table whole, once,
+    // rather than bind a whole organisation's refs batch by batch.
+    const batches =
+      wanted.size > REFS_PER_QUERY
+        ? [undefined]
+        : chunks([...wanted], REFS_PER_QUERY);
+    for (const refs of batches) {
+      const query = this.knex(GENERATIONS)
         // A whole organisation's refs: no Date parsed a row.
-        .select('entity_ref', epochMs(this.knex, 'started_at', 'started_ms'))
-        .where(q => inBound(this.knex, q, 'entity_ref', refs));
-      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_ms));
+        .select('entity_ref', epochMs(this.knex, 'started_at', 'started_ms'));
+      if (refs) query.where(q => inBound(this.knex, q, 'entity_ref', refs));
+      const rows: Array<{ entity_ref: string; started_ms: number | string }> =
+        await query;
+      for (const row of rows) {
+        if (wanted.has(row.entity_ref)) {
+          starts.set(row.entity_ref, toMs(row.started_ms));
+        }
+      }
     }
     return starts;
   }

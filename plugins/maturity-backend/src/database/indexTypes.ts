@@ -166,10 +166,11 @@ export type GoalEntity = Pick<
   IndexedEntity,
   'entityRef' | 'title' | 'ownerRef'
 > & {
-  summary: Pick<
-    StoredSummary,
-    'assessedAt' | 'topicLevels' | 'dimensionMedians'
-  > | null;
+  summary:
+    | (Pick<StoredSummary, 'topicLevels' | 'dimensionMedians'> & {
+        assessedAtMs: number;
+      })
+    | null;
 };
 
 /**

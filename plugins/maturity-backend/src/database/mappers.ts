@@ -175,8 +175,9 @@ export function toGoalEntity(row: IndexedColumns): GoalEntity {
     entityRef: row.entity_ref!,
     title: row.title ?? null,
     ownerRef: row.owner_ref ?? null,
+    // A whole organisation's rows: its time stays a number.
     summary: {
-      assessedAt: toIso(row.assessed_at!),
+      assessedAtMs: toMs(row.assessed_at!),
       topicLevels,
       dimensionMedians,
     },

@@ -3,10 +3,10 @@ import {
   CampaignGoals,
   CampaignScope,
   campaignScopeSchema,
-  GoalSubject,
 } from '@cnmm/backstage-plugin-maturity-common';
 import {
   GoalEntity,
+  IndexedEntity,
   IndexScope,
   MaturityIndex,
 } from '../database/MaturityIndex';
@@ -14,7 +14,7 @@ import { chunks } from '../util/chunks';
 import { EntityLookup } from './EntityLookup';
 import { parseFilterRef } from './entityRefs';
 import { IndexReadiness } from './ScorecardService';
-import { Summaries } from './Summaries';
+import { GoalLevelsAt, Summaries } from './Summaries';
 import { Caller } from './VisibleIndex';
 
 /** An entity covered by a campaign, with its latest snapshot's levels. */
@@ -22,7 +22,7 @@ export interface ScopedEntity {
   entityRef: string;
   title: string | null;
   ownerRef: string | null;
-  latest: GoalSubject | null;
+  latest: GoalLevelsAt | null;
 }
 
 /**
@@ -159,9 +159,18 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       ownerRef: row.ownerRef,
       latest: row.summary && subjectOf(row.summary),
     });
+    // A part is a few rows, read whole.
+    const scopedRow = ({ summary, ...row }: IndexedEntity) =>
+      scoped({
+        ...row,
+        summary: summary && {
+          ...summary,
+          assessedAtMs: Date.parse(summary.assessedAt),
+        },
+      });
     if (part && 'entityRef' in part) {
       return (await index.rows({ ...whole, entityRef: part.entityRef })).map(
-        scoped,
+        scopedRow,
       );
     }
     // A whole organisation's rows are read in batches, with the columns a
@@ -179,7 +188,9 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     } else {
       // The scope's own owner test stays; the team's is added to it.
       for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
-        entities.push(...(await index.rows({ ...whole, owners })).map(scoped));
+        entities.push(
+          ...(await index.rows({ ...whole, owners })).map(scopedRow),
+        );
       }
     }
     return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));

@@ -15,6 +15,7 @@ import {
   daysLeft,
   EntityCampaigns,
   evaluateGoals,
+  missedGoals,
   GoalEvaluation,
 } from '@cnmm/backstage-plugin-maturity-common';
 import { CampaignStore } from '../database/CampaignStore';
@@ -26,7 +27,7 @@ import {
   scopeRefs,
   showScope,
 } from './CampaignScope';
-import { Summaries } from './Summaries';
+import { goalSubject, Summaries } from './Summaries';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './VisibleIndex';
 
@@ -199,7 +200,8 @@ export class CampaignService {
         // they were counted.
         items: listed.slice(offset, offset + query.limit).map(i => {
           const { latest, ...entity } = entities[i];
-          return { ...entity, ...evaluateGoals(campaign.goals, latest, now) };
+          const subject = goalSubject(latest);
+          return { ...entity, ...evaluateGoals(campaign.goals, subject, now) };
         }),
         totalCount: listed.length,
         nextCursor:
@@ -262,7 +264,7 @@ export class CampaignService {
     const now = this.now();
     return entities.map(({ latest, ...entity }) => ({
       ...entity,
-      evaluation: evaluateGoals(campaign.goals, latest, now),
+      evaluation: evaluateGoals(campaign.goals, goalSubject(latest), now),
     }));
   }
 
@@ -281,16 +283,22 @@ export class CampaignService {
       options,
     );
     const now = this.now();
+    const nowMs = now.getTime();
     const meets = new Uint8Array(entities.length);
     const missed = new Map(campaignGoalIds(goals).map(goal => [goal, 0]));
     let meeting = 0;
     entities.forEach(({ latest }, i) => {
-      const evaluation = evaluateGoals(goals, latest, now);
-      for (const { goal } of evaluation.misses) {
-        const misses = missed.get(goal);
-        if (misses !== undefined) missed.set(goal, misses + 1);
+      const misses = missedGoals(
+        goals,
+        latest,
+        latest?.assessedAtMs ?? null,
+        nowMs,
+      );
+      for (const goal of misses) {
+        const count = missed.get(goal);
+        if (count !== undefined) missed.set(goal, count + 1);
       }
-      if (evaluation.meets) {
+      if (!misses.length) {
         meets[i] = 1;
         meeting++;
       }

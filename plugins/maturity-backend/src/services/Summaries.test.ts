@@ -8,6 +8,7 @@ import {
 import fc from 'fast-check';
 import { defaultSummaries } from '../__testUtils__/summaries';
 import type { StoredSummary } from '../database/MaturityIndex';
+import { goalSubject } from './Summaries';
 
 const TOPICS = defaultMaturityModel.dimensions.flatMap(d =>
   d.topics.map(t => t.id),
@@ -59,9 +60,13 @@ describe('Summaries.goalSubjects', () => {
           topicLevels,
           dimensionMedians,
         };
-        expect(
-          evaluateGoals(g, defaultSummaries.goalSubjects(g)(s), NOW),
-        ).toEqual(evaluateGoals(g, whole, NOW));
+        const levels = defaultSummaries.goalSubjects(g)({
+          ...s,
+          assessedAtMs: Date.parse(s.assessedAt),
+        });
+        expect(evaluateGoals(g, goalSubject(levels), NOW)).toEqual(
+          evaluateGoals(g, whole, NOW),
+        );
       }),
       { numRuns: 500 },
     );
@@ -71,7 +76,7 @@ describe('Summaries.goalSubjects', () => {
     const topic = TOPICS[3];
     const dimension = DIMENSIONS[1];
     const s = {
-      assessedAt: NOW.toISOString(),
+      assessedAtMs: NOW.getTime(),
       topicLevels: TOPICS.map((_, i) => i % 4),
       dimensionMedians: DIMENSIONS.map((_, i) => i),
     };
@@ -81,7 +86,7 @@ describe('Summaries.goalSubjects', () => {
         dimensions: { [dimension]: 1 },
       })(s),
     ).toEqual({
-      assessedAt: s.assessedAt,
+      assessedAtMs: s.assessedAtMs,
       topicLevels: { [topic]: 3 },
       dimensionMedians: { [dimension]: 1 },
     });

@@ -1,12 +1,12 @@
 import {
   AssessmentResult,
+  type GoalSubject,
   AssessmentSummary,
   ResultOptions,
   approvalOf,
   CampaignGoals,
   computeAssessmentResult,
   GoalLevels,
-  GoalSubject,
   lowestDimensionMedian,
   MaturityModel,
   PositionalLevels,
@@ -217,10 +217,10 @@ export class Summaries {
    */
   goalSubjects(
     goals: CampaignGoals,
-  ): (summary: StoredLevels & { assessedAt: string }) => GoalSubject {
+  ): (summary: StoredLevels & { assessedAtMs: number }) => GoalLevelsAt {
     const levelsOf = this.goalLevels(goals);
     return summary => ({
-      assessedAt: summary.assessedAt,
+      assessedAtMs: summary.assessedAtMs,
       ...levelsOf(summary),
     });
   }
@@ -245,6 +245,20 @@ export class Summaries {
       return { topicLevels, dimensionMedians };
     };
   }
+}
+
+/**
+ * The levels of a snapshot that goals are checked against, and when it was
+ * made: a {@link GoalSubject} with its time as a number, as a whole
+ * organisation's are held.
+ */
+export type GoalLevelsAt = GoalLevels & { assessedAtMs: number };
+
+/** The subject {@link evaluateGoals} checks, of levels held as numbers. */
+export function goalSubject(latest: GoalLevelsAt | null): GoalSubject | null {
+  if (!latest) return null;
+  const { assessedAtMs, ...levels } = latest;
+  return { ...levels, assessedAt: new Date(assessedAtMs).toISOString() };
 }
 
 /** A result and the times between which no topic of it expires. */

@@ -5,6 +5,7 @@ import {
   daysLeft,
   evaluateGoals,
   meetsGoalsUntil,
+  missedGoals,
 } from './goals';
 import {
   firstDimension,
@@ -85,7 +86,7 @@ describe('evaluateGoals', () => {
     ]);
   });
 
-  it('an entity without an assessment misses every goal', () => {
+  it('an entity without an assessment misses every goal, also as the counts read it', () => {
     const goals = {
       topics: { [topicA.id]: 1, [topicB.id]: 1 },
       dimensions: { [firstDimension.id]: 1 },
@@ -100,6 +101,9 @@ describe('evaluateGoals', () => {
       `dimension:${firstDimension.id}`,
       'assessedWithinDays',
     ]);
+    expect(missedGoals(goals, null, null, NOW.getTime())).toEqual(
+      evaluation.misses.map(m => m.goal),
+    );
   });
 
   it('meets a goal iff the level reaches it (property)', () => {
@@ -236,8 +240,12 @@ describe('meetsGoalsUntil', () => {
       fc.property(subjectArb, goalsArb, ({ levels, ageMs }, goals) => {
         const made = NOW.getTime() - ageMs;
         const at = subject(new Date(made).toISOString(), levels);
-        const { meets } = evaluateGoals(goals, at, NOW);
+        const { meets, misses } = evaluateGoals(goals, at, NOW);
         expect(NOW.getTime() <= meetsGoalsUntil(goals, at, made)).toBe(meets);
+        // The counts' reading names the same misses, from the time as a number.
+        expect(missedGoals(goals, at, made, NOW.getTime())).toEqual(
+          misses.map(m => m.goal),
+        );
         if (meets) met++;
         else missed++;
       }),

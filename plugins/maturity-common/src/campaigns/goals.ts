@@ -56,12 +56,43 @@ export function evaluateGoals(
   now: Date,
 ): GoalEvaluation {
   const misses: GoalMiss[] = [];
-  checkGoals(goals, subject, now.getTime(), miss => misses.push(miss));
+  const made = subject && {
+    ms: new Date(subject.assessedAt).getTime(),
+    text: () => subject.assessedAt,
+  };
+  checkGoals(goals, subject, made, now.getTime(), miss => misses.push(miss));
   return {
     meets: misses.length === 0,
     assessedAt: subject?.assessedAt ?? null,
     misses,
   };
+}
+
+/**
+ * The goals (as {@link GoalMiss}'s `goal` names them, in the goals' order)
+ * that levels made at `assessedAtMs` (null: never assessed) miss at `now`
+ * (epoch milliseconds), as {@link evaluateGoals} says; empty when they meet
+ * every goal. A campaign's counts ask this of every entity of its scope:
+ * no date is parsed or written unless an age goal is missed.
+ * @public
+ */
+export function missedGoals(
+  goals: CampaignGoals,
+  levels: GoalLevels | null,
+  assessedAtMs: number | null,
+  now: number,
+): string[] {
+  const missed: string[] = [];
+  const made = assessedAtMs === null ? null : atMs(assessedAtMs);
+  checkGoals(goals, levels, made, now, miss => missed.push(miss.goal));
+  return missed;
+}
+
+/** When levels were made: as a number, and as text only when asked. */
+type Made = { ms: number; text: () => string };
+
+function atMs(ms: number): Made {
+  return { ms, text: () => new Date(ms).toISOString() };
 }
 
 /** The levels of a snapshot that goals are checked against. @public */
@@ -87,28 +118,27 @@ export function meetsGoalsUntil(
 }
 
 /**
- * The goal rule: hands each goal the subject misses at `now` to `miss`, in
- * the goals' order, and says whether it meets them all.
+ * The goal rule: hands each goal that levels `made` then miss at `now` to
+ * `miss`, in the goals' order, and says whether they meet them all.
  */
 function checkGoals(
   goals: CampaignGoals,
-  subject: GoalSubject | null,
+  levels: GoalLevels | null,
+  made: Made | null,
   now: number,
   miss: (miss: GoalMiss) => void,
 ): boolean {
-  let meets = checkLevels(goals, subject, miss);
+  let meets = checkLevels(goals, levels, miss);
   const days = goals.assessedWithinDays;
   if (days !== undefined) {
-    const age = subject
-      ? now - new Date(subject.assessedAt).getTime()
-      : Infinity;
+    const age = made ? now - made.ms : Infinity;
     if (age > days * DAY_MS) {
       meets = false;
       miss({
         goal: 'assessedWithinDays',
         type: 'assessedWithinDays',
         required: days,
-        assessedAt: subject?.assessedAt ?? null,
+        assessedAt: made?.text() ?? null,
       });
     }
   }
