@@ -25,7 +25,8 @@ export interface CampaignStore {
   /**
    * The summaries of these entities (of the entity holding each ref now)
    * made before `until` and not replaced before `from`, in batches and in no
-   * order; their levels and times only, never a snapshot.
+   * order; their levels and times only, never a snapshot. The refs are
+   * distinct (a scope's): a whole organisation's are not checked again.
    */
   summaryHistory(
     entityRefs: string[],
@@ -33,7 +34,9 @@ export interface CampaignStore {
   ): AsyncGenerator<LevelsSpan[]>;
   /**
    * When the entity holding each of these refs took it over from an earlier
-   * one (epoch milliseconds); a ref never reused is absent.
+   * one (epoch milliseconds); a ref never reused is absent. It may hold
+   * other refs too: for more refs than a statement binds, it holds every
+   * ref reused (few: a row a ref taken over), as read in one statement.
    */
   generationStarts(entityRefs: string[]): Promise<Map<string, number>>;
 }

@@ -150,24 +150,18 @@ export class DatabaseCampaignStore implements CampaignStore {
     window: { from: Date; until: Date },
   ): AsyncGenerator<LevelsSpan[]> {
     // In no order: the burn-up tallies rows in any.
-    return historyWithin(
-      this.knex,
-      [...new Set(entityRefs)],
-      window,
-      HISTORY_BATCH,
-    );
+    return historyWithin(this.knex, entityRefs, window, HISTORY_BATCH);
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {
-    const wanted = new Set(entityRefs);
     const starts = new Map<string, number>();
-    // Only a ref taken over by another entity has a generation, so a scope
-    // of more refs than a statement binds reads the table whole, once,
-    // rather than bind a whole organisation's refs batch by batch.
+    // Only a ref taken over by another entity has a generation: a scope of
+    // more refs than a statement binds reads them all, once, rather than
+    // bind a whole organisation's refs batch by batch.
     const batches =
-      wanted.size > REFS_PER_QUERY
+      entityRefs.length > REFS_PER_QUERY
         ? [undefined]
-        : chunks([...wanted], REFS_PER_QUERY);
+        : chunks([...new Set(entityRefs)], REFS_PER_QUERY);
     for (const refs of batches) {
       const query = this.knex(GENERATIONS)
         // A whole organisation's refs: no Date parsed a row.
@@ -175,11 +169,7 @@ export class DatabaseCampaignStore implements CampaignStore {
       if (refs) query.where(q => inBound(this.knex, q, 'entity_ref', refs));
       const rows: Array<{ entity_ref: string; started_ms: number | string }> =
         await query;
-      for (const row of rows) {
-        if (wanted.has(row.entity_ref)) {
-          starts.set(row.entity_ref, toMs(row.started_ms));
-        }
-      }
+      for (const row of rows) starts.set(row.entity_ref, toMs(row.started_ms));
     }
     return starts;
   }

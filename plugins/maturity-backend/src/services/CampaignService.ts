@@ -161,6 +161,39 @@ export class CampaignService {
     options: Credentials,
   ): Promise<CampaignProgress> {
     const campaign = await this.get(id);
+    const { refs, counted, ...standing } = await this.standing(
+      campaign,
+      query,
+      options,
+    );
+    const [summary] = await this.shown(
+      [this.summarize(campaign, counted)],
+      options,
+    );
+    return {
+      campaign: summary,
+      ...counted,
+      ...standing,
+      burnup: await this.burnup(campaign, refs),
+    };
+  }
+
+  /**
+   * Where a campaign's scope stands now: the counts, by goal and by team,
+   * and the page of entities asked for, those still short first. The
+   * scope's entities are held here only: the burn-up is read with their
+   * refs, without a whole organisation's levels.
+   */
+  private async standing(
+    campaign: Campaign,
+    query: { limit: number; cursor?: string; show: 'short' | 'all' },
+    options: Credentials,
+  ): Promise<
+    Pick<CampaignProgress, 'byGoal' | 'byTeam' | 'entities'> & {
+      refs: string[];
+      counted: { total: number; meeting: number };
+    }
+  > {
     const {
       entities,
       meets,
@@ -183,18 +216,13 @@ export class CampaignService {
       for (let i = 0; i < entities.length; i++) if (meets[i]) listed.push(i);
     }
     const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
-    const [summary] = await this.shown(
-      [this.summarize(campaign, counted)],
-      options,
-    );
     return {
-      campaign: summary,
-      ...counted,
+      refs: entities.map(e => e.entityRef),
+      counted,
       byGoal,
       byTeam: [...byTeam.entries()]
         .map(([ownerRef, c]) => ({ ownerRef, ...c }))
         .sort((a, b) => (a.ownerRef ?? '~').localeCompare(b.ownerRef ?? '~')),
-      burnup: await this.burnup(campaign, entities),
       entities: {
         // What each misses, for the page's entities only, at the moment
         // they were counted.
@@ -376,15 +404,11 @@ export class CampaignService {
    * earlier entity after that day: the catalog keeps no history of scopes.
    * A campaign stored longer than the limit shows its last `maxDays` days.
    */
-  private async burnup(
-    campaign: Campaign,
-    entities: ReadonlyArray<{ entityRef: string }>,
-  ) {
+  private async burnup(campaign: Campaign, refs: string[]) {
     const days = burnupDays(campaign, this.now()).slice(
       -this.deps.limits.maxDays,
     );
     if (!days.length) return [];
-    const refs = entities.map(e => e.entityRef);
     const since = await this.deps.campaigns.generationStarts(refs);
     const tally = new BurnupTally(campaign.goals, days);
     for (const ref of refs) tally.addEntity(since.get(ref));
@@ -395,7 +419,10 @@ export class CampaignService {
         Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
       ),
     };
-    const levelsOf = this.deps.summaries.goalLevels(campaign.goals);
+    // Each summary is checked at once and not kept (BurnupTally.addSummary).
+    const levelsOf = this.deps.summaries.goalLevels(campaign.goals, {
+      reuse: true,
+    });
     for await (const batch of this.deps.campaigns.summaryHistory(
       refs,
       window,

@@ -72,6 +72,23 @@ describe('Summaries.goalSubjects', () => {
     );
   });
 
+  it('reads levels into one object when asked to reuse it, each read whole', () => {
+    const goals = { topics: { [TOPICS[0]]: 1, [TOPICS[2]]: 2 } };
+    const read = defaultSummaries.goalLevels(goals, { reuse: true });
+    const levels = (first: number) => ({
+      topicLevels: TOPICS.map((_, i) => (i === 0 ? first : i)),
+      dimensionMedians: DIMENSIONS.map(() => null),
+    });
+    const one = read(levels(3));
+    expect(one.topicLevels).toEqual({ [TOPICS[0]]: 3, [TOPICS[2]]: 2 });
+    const two = read(levels(0));
+    expect(two).toBe(one);
+    expect(two.topicLevels).toEqual({ [TOPICS[0]]: 0, [TOPICS[2]]: 2 });
+    // Without it, each read is its own.
+    const own = defaultSummaries.goalLevels(goals);
+    expect(own(levels(1))).not.toBe(own(levels(1)));
+  });
+
   it('decodes only the levels the goals name', () => {
     const topic = TOPICS[3];
     const dimension = DIMENSIONS[1];

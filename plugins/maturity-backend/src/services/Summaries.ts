@@ -225,24 +225,33 @@ export class Summaries {
     });
   }
 
-  /** The levels some goals name, by id, of levels stored by position. */
-  goalLevels(goals: CampaignGoals): (levels: StoredLevels) => GoalLevels {
+  /**
+   * The levels some goals name, by id, of levels stored by position. With
+   * `reuse`, written into one object handed back each time, for a reader
+   * that checks each at once and keeps none: a burn-up reads hundreds of
+   * thousands (the goals' ids are the same keys every time).
+   */
+  goalLevels(
+    goals: CampaignGoals,
+    { reuse = false }: { reuse?: boolean } = {},
+  ): (levels: StoredLevels) => GoalLevels {
     const positions = (ids: string[], named: object | undefined) =>
       Object.keys(named ?? {})
         .map(id => [id, ids.indexOf(id)] as const)
         .filter(([, i]) => i >= 0);
     const topics = positions(this.topicIds, goals.topics);
     const dimensions = positions(this.dimensionIds, goals.dimensions);
+    const empty = (): GoalLevels => ({ topicLevels: {}, dimensionMedians: {} });
+    const shared = reuse ? empty() : undefined;
     return levels => {
-      const topicLevels: Record<string, number | null> = {};
+      const into = shared ?? empty();
       for (const [id, i] of topics) {
-        topicLevels[id] = levels.topicLevels[i] ?? null;
+        into.topicLevels[id] = levels.topicLevels[i] ?? null;
       }
-      const dimensionMedians: Record<string, number | null> = {};
       for (const [id, i] of dimensions) {
-        dimensionMedians[id] = levels.dimensionMedians[i] ?? null;
+        into.dimensionMedians[id] = levels.dimensionMedians[i] ?? null;
       }
-      return { topicLevels, dimensionMedians };
+      return into;
     };
   }
 }

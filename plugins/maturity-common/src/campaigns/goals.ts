@@ -56,11 +56,13 @@ export function evaluateGoals(
   now: Date,
 ): GoalEvaluation {
   const misses: GoalMiss[] = [];
-  const made = subject && {
-    ms: new Date(subject.assessedAt).getTime(),
-    text: () => subject.assessedAt,
-  };
-  checkGoals(goals, subject, made, now.getTime(), miss => misses.push(miss));
+  checkGoals(
+    goals,
+    subject,
+    subject && new Date(subject.assessedAt).getTime(),
+    now.getTime(),
+    (_goal, describe) => misses.push(describe(subject?.assessedAt ?? null)),
+  );
   return {
     meets: misses.length === 0,
     assessedAt: subject?.assessedAt ?? null,
@@ -72,8 +74,8 @@ export function evaluateGoals(
  * The goals (as {@link GoalMiss}'s `goal` names them, in the goals' order)
  * that levels made at `assessedAtMs` (null: never assessed) miss at `now`
  * (epoch milliseconds), as {@link evaluateGoals} says; empty when they meet
- * every goal. A campaign's counts ask this of every entity of its scope:
- * no date is parsed or written unless an age goal is missed.
+ * every goal. A campaign's counts ask this of every entity of its scope,
+ * so no miss is described and no date is parsed or written.
  * @public
  */
 export function missedGoals(
@@ -83,17 +85,18 @@ export function missedGoals(
   now: number,
 ): string[] {
   const missed: string[] = [];
-  const made = assessedAtMs === null ? null : atMs(assessedAtMs);
-  checkGoals(goals, levels, made, now, miss => missed.push(miss.goal));
+  checkGoals(goals, levels, assessedAtMs, now, goal => missed.push(goal));
   return missed;
 }
 
-/** When levels were made: as a number, and as text only when asked. */
-type Made = { ms: number; text: () => string };
-
-function atMs(ms: number): Made {
-  return { ms, text: () => new Date(ms).toISOString() };
-}
+/**
+ * Told of each goal missed: its id, and how to describe the miss (given
+ * when the levels were made, as text, for the age goal).
+ */
+type OnMiss = (
+  goal: string,
+  describe: (assessedAt: string | null) => GoalMiss,
+) => void;
 
 /** The levels of a snapshot that goals are checked against. @public */
 export type GoalLevels = Pick<GoalSubject, 'topicLevels' | 'dimensionMedians'>;
@@ -118,28 +121,28 @@ export function meetsGoalsUntil(
 }
 
 /**
- * The goal rule: hands each goal that levels `made` then miss at `now` to
- * `miss`, in the goals' order, and says whether they meet them all.
+ * The goal rule: hands each goal that levels made at `madeMs` miss at
+ * `now` to `miss`, in the goals' order, and says whether they meet them all.
  */
 function checkGoals(
   goals: CampaignGoals,
   levels: GoalLevels | null,
-  made: Made | null,
+  madeMs: number | null,
   now: number,
-  miss: (miss: GoalMiss) => void,
+  miss: OnMiss,
 ): boolean {
   let meets = checkLevels(goals, levels, miss);
   const days = goals.assessedWithinDays;
   if (days !== undefined) {
-    const age = made ? now - made.ms : Infinity;
+    const age = madeMs === null ? Infinity : now - madeMs;
     if (age > days * DAY_MS) {
       meets = false;
-      miss({
+      miss('assessedWithinDays', assessedAt => ({
         goal: 'assessedWithinDays',
         type: 'assessedWithinDays',
         required: days,
-        assessedAt: made?.text() ?? null,
-      });
+        assessedAt,
+      }));
     }
   }
   return meets;
@@ -152,7 +155,7 @@ function checkGoals(
 function checkLevels(
   goals: CampaignGoals,
   levels: GoalLevels | null,
-  miss?: (miss: GoalMiss) => void,
+  miss?: OnMiss,
 ): boolean {
   let meets = true;
   for (const [id, required] of Object.entries(goals.topics ?? {})) {
@@ -161,7 +164,8 @@ function checkLevels(
     if (actual === null || actual < required) {
       if (!miss) return false;
       meets = false;
-      miss({ goal: `topic:${id}`, type: 'topic', id, required, actual });
+      const goal = `topic:${id}`;
+      miss(goal, () => ({ goal, type: 'topic', id, required, actual }));
     }
   }
   for (const [id, required] of Object.entries(goals.dimensions ?? {})) {
@@ -170,13 +174,8 @@ function checkLevels(
     if (actual === null || actual < required) {
       if (!miss) return false;
       meets = false;
-      miss({
-        goal: `dimension:${id}`,
-        type: 'dimension',
-        id,
-        required,
-        actual,
-      });
+      const goal = `dimension:${id}`;
+      miss(goal, () => ({ goal, type: 'dimension', id, required, actual }));
     }
   }
   return meets;
