@@ -5,7 +5,7 @@ import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
 import { IndexedColumns, toStoredSummary } from './mappers';
 import { inBound } from './scopeQuery';
-import { streamQuery } from './streamQuery';
+import { streamValues } from './streamQuery';
 import { SUMMARY_COLUMNS } from './summaryHistory';
 import { HistoryRow, SUMMARY_HISTORY } from './tables';
 
@@ -81,14 +81,15 @@ export type LevelsSpan = {
   validToMs: number | null;
 };
 
-type LevelsColumns = {
-  entity_ref: string;
-  revision: number | string;
-  levels: string;
-  assessed_ms: number | string;
-  valid_from_ms: number | string;
-  valid_to_ms: number | string | null;
-};
+/** A history row as `historyWithin` selects it, its values in order. */
+type LevelsValues = [
+  entityRef: string,
+  revision: number | string,
+  levels: string,
+  assessedMs: number | string,
+  validFromMs: number | string,
+  validToMs: number | string | null,
+];
 
 /**
  * The history rows of some refs that were their entity's latest at some
@@ -109,6 +110,7 @@ export async function* historyWithin(
 ): AsyncGenerator<LevelsSpan[]> {
   for (const refs of chunks(entityRefs, REFS_PER_WINDOW_QUERY)) {
     const query = knex(SUMMARY_HISTORY)
+      // In the order of LevelsValues: the rows are read as values.
       .select(
         'entity_ref',
         'revision',
@@ -124,22 +126,29 @@ export async function* historyWithin(
       )
       .whereNotNull('stale_at')
       .where(inGeneration(knex, SUMMARY_HISTORY));
-    for await (const batch of streamQuery(knex, query, batchSize)) {
-      yield (batch as unknown as LevelsColumns[]).map(toLevelsSpan);
+    for await (const batch of streamValues(knex, query, batchSize)) {
+      yield (batch as LevelsValues[]).map(toLevelsSpan);
     }
   }
 }
 
-function toLevelsSpan(row: LevelsColumns): LevelsSpan {
-  const [topicLevels, dimensionMedians] = JSON.parse(row.levels);
+function toLevelsSpan([
+  entityRef,
+  revision,
+  levels,
+  assessedMs,
+  validFromMs,
+  validToMs,
+]: LevelsValues): LevelsSpan {
+  const [topicLevels, dimensionMedians] = JSON.parse(levels);
   return {
-    entityRef: row.entity_ref,
-    revision: Number(row.revision),
+    entityRef,
+    revision: Number(revision),
     topicLevels,
     dimensionMedians,
-    assessedAtMs: toMs(row.assessed_ms),
-    validFromMs: toMs(row.valid_from_ms),
-    validToMs: row.valid_to_ms === null ? null : toMs(row.valid_to_ms),
+    assessedAtMs: toMs(assessedMs),
+    validFromMs: toMs(validFromMs),
+    validToMs: validToMs === null ? null : toMs(validToMs),
   };
 }
 

@@ -12,16 +12,39 @@ export function streamQuery(
   query: Knex.QueryBuilder,
   batchSize: number,
 ): AsyncGenerator<IndexedColumns[]> {
+  return stream(knex, query, batchSize, false);
+}
+
+/**
+ * As {@link streamQuery}, each row as its values in the order selected:
+ * both drivers make an array faster than an object with named fields, which
+ * a read of hundreds of thousands of rows pays for in time and garbage.
+ */
+export function streamValues(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+): AsyncGenerator<unknown[][]> {
+  return stream(knex, query, batchSize, true);
+}
+
+function stream(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+  values: boolean,
+) {
   return knex.client.dialect === 'postgresql'
-    ? fetchByCursor(knex, query, batchSize)
-    : iterate(knex, query, batchSize);
+    ? fetchByCursor(knex, query, batchSize, values)
+    : iterate(knex, query, batchSize, values);
 }
 
 async function* fetchByCursor(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
-): AsyncGenerator<IndexedColumns[]> {
+  values: boolean,
+): AsyncGenerator<any[]> {
   const trx = await knex.transaction();
   try {
     // A cursor is planned for its first rows unless told it is read whole.
@@ -31,9 +54,9 @@ async function* fetchByCursor(
       ...bindings,
     ]);
     for (;;) {
-      const { rows } = await trx.raw(
-        `FETCH FORWARD ${Number(batchSize)} FROM maturity_scan`,
-      );
+      const { rows } = await trx
+        .raw(`FETCH FORWARD ${Number(batchSize)} FROM maturity_scan`)
+        .options(values ? { rowMode: 'array' } : {});
       if (rows.length) yield rows;
       if (rows.length < batchSize) break;
     }
@@ -52,15 +75,17 @@ async function* iterate(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
-): AsyncGenerator<IndexedColumns[]> {
+  values: boolean,
+): AsyncGenerator<any[]> {
   const { sql, bindings } = query.toSQL().toNative();
   const connection = await knex.client.acquireConnection();
   try {
     // Bound as knex binds them (an "as of" time, for one).
     const rows = connection
       .prepare(sql)
+      .raw(values)
       .iterate(knex.client._formatBindings(bindings));
-    let batch: IndexedColumns[] = [];
+    let batch: unknown[] = [];
     for (const row of rows) {
       batch.push(row);
       if (batch.length === batchSize) {
