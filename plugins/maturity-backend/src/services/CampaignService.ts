@@ -323,8 +323,8 @@ export class CampaignService {
         nowMs,
       );
       for (const goal of misses) {
-        const count = missed.get(goal);
-        if (count !== undefined) missed.set(goal, count + 1);
+        const before = missed.get(goal);
+        if (before !== undefined) missed.set(goal, before + 1);
       }
       if (!misses.length) {
         meets[i] = 1;

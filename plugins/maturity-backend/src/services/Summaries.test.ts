@@ -73,8 +73,8 @@ describe('Summaries.goalSubjects', () => {
   });
 
   it('reads levels into one object when asked to reuse it, each read whole', () => {
-    const goals = { topics: { [TOPICS[0]]: 1, [TOPICS[2]]: 2 } };
-    const read = defaultSummaries.goalLevels(goals, { reuse: true });
+    const named = { topics: { [TOPICS[0]]: 1, [TOPICS[2]]: 2 } };
+    const read = defaultSummaries.goalLevels(named, { reuse: true });
     const levels = (first: number) => ({
       topicLevels: TOPICS.map((_, i) => (i === 0 ? first : i)),
       dimensionMedians: DIMENSIONS.map(() => null),
@@ -85,7 +85,7 @@ describe('Summaries.goalSubjects', () => {
     expect(two).toBe(one);
     expect(two.topicLevels).toEqual({ [TOPICS[0]]: 0, [TOPICS[2]]: 2 });
     // Without it, each read is its own.
-    const own = defaultSummaries.goalLevels(goals);
+    const own = defaultSummaries.goalLevels(named);
     expect(own(levels(1))).not.toBe(own(levels(1)));
   });
 
