@@ -18,14 +18,18 @@ export const caller = {
 
 /** A scope of these refs: the index is not what these tests are about. */
 function scopeOf(refs: () => string[]): CampaignScopeResolver {
+  const entities = () =>
+    refs().map(entityRef => ({
+      entityRef,
+      title: null,
+      ownerRef: 'group:default/payments',
+      latest: null,
+    }));
   return {
-    resolve: async () =>
-      refs().map(entityRef => ({
-        entityRef,
-        title: null,
-        ownerRef: 'group:default/payments',
-        latest: null,
-      })),
+    resolve: async () => entities(),
+    batches: async function* batches() {
+      yield entities();
+    },
     groupSubtree: async ref => new Set([ref]),
     visibleRefs: async refs_ => new Set(refs_),
   };

@@ -8,8 +8,8 @@ import type { EncodedLevels } from './AssessmentStore';
  */
 export type IndexScope = {
   kind: string;
-  /** This entity only, if it is in the rest of the scope. */
-  entityRef?: string;
+  /** These entities only (a few), those of them in the rest of the scope. */
+  entityRefs?: string[];
   owner?: string;
   /** Owned by this group or any group below it. */
   ownerSubtreeOf?: string;

@@ -34,8 +34,8 @@ export function scopeQuery(
     }
   }
   query.where('e.kind', scope.kind);
-  if (scope.entityRef !== undefined) {
-    query.where('e.entity_ref', scope.entityRef);
+  if (scope.entityRefs !== undefined) {
+    query.whereIn('e.entity_ref', scope.entityRefs);
   }
   const byOwner = ownedBy(knex, query, scope, condition, inRefOrder);
   const coOwned = scope.coOwned?.length ? scope.coOwned : undefined;

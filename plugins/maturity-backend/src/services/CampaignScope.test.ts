@@ -176,7 +176,7 @@ describe.each(databases.eachSupportedId())(
           const whole = await scopes.resolve(scope, GOALS, caller);
           for (const { entityRef } of ENTITIES) {
             const own = await scopes.resolve(scope, GOALS, caller, {
-              entityRef,
+              entityRefs: [entityRef],
             });
             expect({ scope, entityRef, own }).toEqual({
               scope,

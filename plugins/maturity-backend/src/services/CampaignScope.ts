@@ -26,10 +26,11 @@ export interface ScopedEntity {
 }
 
 /**
- * A part of a scope asked about on an entity's page: the entity itself, or
- * the entities whose (first) owner is one of a team's groups.
+ * A part of a scope: some entities (the one whose page is shown, or a page
+ * of a campaign's list), or those whose (first) owner is one of a team's
+ * groups.
  */
-export type ScopePart = { entityRef: string } | { ownedBy: Set<string> };
+export type ScopePart = { entityRefs: string[] } | { ownedBy: Set<string> };
 
 /** Finds the entities a campaign covers, as one caller may see them. */
 export interface CampaignScopeResolver {
@@ -46,6 +47,18 @@ export interface CampaignScopeResolver {
     options: Caller,
     part?: ScopePart,
   ): Promise<ScopedEntity[]>;
+  /**
+   * The in-scope entities visible to the caller, in batches and in no
+   * order, as `resolve` has them: for a reader that checks each entity at
+   * once and keeps little of it, so that a whole organisation is never
+   * held. The reader must not wait on anyone between batches: one
+   * statement reads the whole scope.
+   */
+  batches(
+    scope: CampaignScope,
+    goals: CampaignGoals,
+    options: Caller,
+  ): AsyncIterable<ScopedEntity[]>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
   /** The refs among `entityRefs` (normalised) that the caller may see. */
@@ -144,8 +157,64 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     caller: Caller,
     part?: ScopePart,
   ): Promise<ScopedEntity[]> {
+    const entities: ScopedEntity[] = [];
+    if (!part) {
+      for await (const batch of this.batches(scope, goals, caller)) {
+        for (const entity of batch) entities.push(entity);
+      }
+    } else {
+      // A part is a few rows, read whole.
+      const { index, whole, scoped } = await this.reader(scope, goals, caller);
+      const scopedRow = ({ summary, ...row }: IndexedEntity) =>
+        scoped({
+          ...row,
+          summary: summary && {
+            ...summary,
+            assessedAtMs: Date.parse(summary.assessedAt),
+          },
+        });
+      // The scope's own tests stay; the part's are added to them.
+      const parts: IndexScope[] =
+        'entityRefs' in part
+          ? chunks(part.entityRefs).map(entityRefs => ({
+              ...whole,
+              entityRefs,
+            }))
+          : chunks([...part.ownedBy], OWNERS_PER_QUERY).map(owners => ({
+              ...whole,
+              owners,
+            }));
+      for (const p of parts) {
+        for (const row of await index.rows(p)) entities.push(scopedRow(row));
+      }
+    }
+    return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+  }
+
+  async *batches(
+    scope: CampaignScope,
+    goals: CampaignGoals,
+    caller: Caller,
+  ): AsyncGenerator<ScopedEntity[]> {
+    const { index, whole, scoped } = await this.reader(scope, goals, caller);
+    // A whole organisation's rows are read by one statement, with the
+    // columns a campaign checks only, and each kept only as the levels its
+    // goals name. Nothing is awaited between batches (`fast`).
+    for await (const batch of index.batches(whole, {
+      fast: true,
+      fields: 'goals',
+    })) {
+      yield batch.map(scoped);
+    }
+  }
+
+  /** The caller's index, the scope as it filters it, and its rows' reader. */
+  private async reader(
+    scope: CampaignScope,
+    goals: CampaignGoals,
+    caller: Caller,
+  ) {
     await this.deps.indexer.ready();
-    const index = this.deps.entities.visibleIndex(caller);
     const whole: IndexScope = {
       kind: (scope.kind ?? 'component').toLocaleLowerCase('en-US'),
       ownerSubtreeOf: scope.owner && ref(scope.owner, 'group'),
@@ -153,47 +222,16 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
       lifecycle: scope.lifecycle,
     };
     const subjectOf = this.deps.summaries.goalSubjects(goals);
-    const scoped = (row: GoalEntity): ScopedEntity => ({
-      entityRef: row.entityRef,
-      title: row.title,
-      ownerRef: row.ownerRef,
-      latest: row.summary && subjectOf(row.summary),
-    });
-    // A part is a few rows, read whole.
-    const scopedRow = ({ summary, ...row }: IndexedEntity) =>
-      scoped({
-        ...row,
-        summary: summary && {
-          ...summary,
-          assessedAtMs: Date.parse(summary.assessedAt),
-        },
-      });
-    if (part && 'entityRef' in part) {
-      return (await index.rows({ ...whole, entityRef: part.entityRef })).map(
-        scopedRow,
-      );
-    }
-    // A whole organisation's rows are read in batches, with the columns a
-    // campaign checks only, and each kept only as the levels its goals
-    // name, so that its rows are never all held at once with every column.
-    // Nothing is awaited between batches (`fast`).
-    const entities: ScopedEntity[] = [];
-    if (!part) {
-      for await (const batch of index.batches(whole, {
-        fast: true,
-        fields: 'goals',
-      })) {
-        for (const row of batch) entities.push(scoped(row));
-      }
-    } else {
-      // The scope's own owner test stays; the team's is added to it.
-      for (const owners of chunks([...part.ownedBy], OWNERS_PER_QUERY)) {
-        entities.push(
-          ...(await index.rows({ ...whole, owners })).map(scopedRow),
-        );
-      }
-    }
-    return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    return {
+      index: this.deps.entities.visibleIndex(caller),
+      whole,
+      scoped: (row: GoalEntity): ScopedEntity => ({
+        entityRef: row.entityRef,
+        title: row.title,
+        ownerRef: row.ownerRef,
+        latest: row.summary && subjectOf(row.summary),
+      }),
+    };
   }
 
   async visibleRefs(

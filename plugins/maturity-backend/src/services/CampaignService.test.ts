@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import type { CampaignScope } from '@cnmm/backstage-plugin-maturity-common';
 import {
   caller,
   campaignServiceOn,
@@ -119,17 +120,21 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
     });
     const campaigns = new DatabaseCampaignStore(knex);
     const resolved: string[][] = [];
+    const entities = (s: CampaignScope) => {
+      resolved.push([s.owner ?? '', s.system ?? '']);
+      return [
+        {
+          entityRef: 'component:default/ledger',
+          title: null,
+          ownerRef: 'group:default/payments',
+          latest: null,
+        },
+      ];
+    };
     const scope: CampaignScopeResolver = {
-      resolve: async s => {
-        resolved.push([s.owner ?? '', s.system ?? '']);
-        return [
-          {
-            entityRef: 'component:default/ledger',
-            title: null,
-            ownerRef: 'group:default/payments',
-            latest: null,
-          },
-        ];
+      resolve: async s => entities(s),
+      batches: async function* batches(s) {
+        yield entities(s);
       },
       groupSubtree: async ref => new Set([ref]),
       visibleRefs: async refs => new Set(refs.filter(r => visible.includes(r))),

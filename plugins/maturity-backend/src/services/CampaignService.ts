@@ -40,6 +40,8 @@ export type EvaluatedEntity = Omit<ScopedEntity, 'latest'> & {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const byRef = (a: string, b: string) => (a < b ? -1 : 1);
+
 /**
  * What the campaign API does: campaigns from the database and from config,
  * and their progress computed from the latest summaries with the common goal
@@ -161,11 +163,20 @@ export class CampaignService {
     options: Credentials,
   ): Promise<CampaignProgress> {
     const campaign = await this.get(id);
-    const { refs, counted, ...standing } = await this.standing(
-      campaign,
-      query,
-      options,
-    );
+    const {
+      short,
+      meeting,
+      count: counted,
+      byGoal,
+      byTeam,
+      now,
+    } = await this.check(campaign, options);
+    // Those still short first, then by ref.
+    short.sort(byRef);
+    const listed =
+      query.show === 'all' ? short.concat(meeting.sort(byRef)) : short;
+    const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
+    const page = listed.slice(offset, offset + query.limit);
     const [summary] = await this.shown(
       [this.summarize(campaign, counted)],
       options,
@@ -173,71 +184,50 @@ export class CampaignService {
     return {
       campaign: summary,
       ...counted,
-      ...standing,
-      burnup: await this.burnup(campaign, refs),
-    };
-  }
-
-  /**
-   * Where a campaign's scope stands now: the counts, by goal and by team,
-   * and the page of entities asked for, those still short first. The
-   * scope's entities are held here only: the burn-up is read with their
-   * refs, without a whole organisation's levels.
-   */
-  private async standing(
-    campaign: Campaign,
-    query: { limit: number; cursor?: string; show: 'short' | 'all' },
-    options: Credentials,
-  ): Promise<
-    Pick<CampaignProgress, 'byGoal' | 'byTeam' | 'entities'> & {
-      refs: string[];
-      counted: { total: number; meeting: number };
-    }
-  > {
-    const {
-      entities,
-      meets,
-      now,
-      count: counted,
       byGoal,
-    } = await this.check(campaign, options);
-    const byTeam = new Map<string | null, { total: number; meeting: number }>();
-    entities.forEach(({ ownerRef }, i) => {
-      const team = byTeam.get(ownerRef) ?? { total: 0, meeting: 0 };
-      team.total++;
-      team.meeting += meets[i];
-      byTeam.set(ownerRef, team);
-    });
-    // Those still short first, then by ref: the scope comes in ref order,
-    // so two passes place them without a sort.
-    const listed: number[] = [];
-    for (let i = 0; i < entities.length; i++) if (!meets[i]) listed.push(i);
-    if (query.show === 'all') {
-      for (let i = 0; i < entities.length; i++) if (meets[i]) listed.push(i);
-    }
-    const offset = query.cursor ? decodeCursor(query.cursor, 'offset') : 0;
-    return {
-      refs: entities.map(e => e.entityRef),
-      counted,
-      byGoal,
-      byTeam: [...byTeam.entries()]
-        .map(([ownerRef, c]) => ({ ownerRef, ...c }))
-        .sort((a, b) => (a.ownerRef ?? '~').localeCompare(b.ownerRef ?? '~')),
+      byTeam,
       entities: {
-        // What each misses, for the page's entities only, at the moment
-        // they were counted.
-        items: listed.slice(offset, offset + query.limit).map(i => {
-          const { latest, ...entity } = entities[i];
-          const subject = goalSubject(latest);
-          return { ...entity, ...evaluateGoals(campaign.goals, subject, now) };
-        }),
+        items: await this.pageItems(campaign, page, options, now),
         totalCount: listed.length,
         nextCursor:
           offset + query.limit < listed.length
             ? encodeCursor('offset', offset + query.limit)
             : null,
       },
+      burnup: await this.burnup(campaign, short.concat(meeting)),
     };
+  }
+
+  /**
+   * The entities of a page, each with what it misses at `now`. They are
+   * read again, a page's few: the count kept no entity whole. One that
+   * changed in the milliseconds between is shown as it is now; one gone
+   * is left out.
+   */
+  private async pageItems(
+    campaign: Campaign,
+    refs: string[],
+    options: Credentials,
+    now: Date,
+  ): Promise<CampaignProgress['entities']['items']> {
+    const read = new Map(
+      (
+        await this.deps.scope.resolve(campaign.scope, campaign.goals, options, {
+          entityRefs: refs,
+        })
+      ).map(entity => [entity.entityRef, entity]),
+    );
+    return refs.flatMap(ref => {
+      const scoped = read.get(ref);
+      if (!scoped) return [];
+      const { latest, ...entity } = scoped;
+      return [
+        {
+          ...entity,
+          ...evaluateGoals(campaign.goals, goalSubject(latest), now),
+        },
+      ];
+    });
   }
 
   /**
@@ -254,7 +244,7 @@ export class CampaignService {
   ): Promise<EntityCampaigns> {
     const part: ScopePart = entityRef.startsWith('group:')
       ? { ownedBy: await this.deps.scope.groupSubtree(entityRef) }
-      : { entityRef };
+      : { entityRefs: [entityRef] };
     const campaigns = (await this.all()).filter(c => c.status !== 'closed');
     const items: EntityCampaigns['items'] = [];
     for (const campaign of campaigns) {
@@ -262,8 +252,8 @@ export class CampaignService {
       if (!entities.length) continue;
       items.push({
         campaign: this.withPhase(campaign),
-        evaluation: 'entityRef' in part ? entities[0].evaluation : null,
-        team: 'entityRef' in part ? null : count(entities),
+        evaluation: 'entityRefs' in part ? entities[0].evaluation : null,
+        team: 'entityRefs' in part ? null : count(entities),
       });
     }
     // Scopes are evaluated as stored, and shown as the caller may read them.
@@ -297,50 +287,61 @@ export class CampaignService {
   }
 
   /**
-   * The in-scope entities visible to the caller, whether each meets the
-   * goals `now` (1 or 0, by position), and the counts over them. Each is
-   * checked once and kept as that bit alone, so that a whole
-   * organisation's evaluations, with what each misses, are never held at
-   * once (docs/benchmarks.md).
+   * Whether each in-scope entity visible to the caller meets the goals
+   * `now`, and the counts over them, by goal and by team. The scope is read
+   * in batches and each entity kept as its ref alone, among those short or
+   * those meeting, so that a whole organisation's levels and evaluations
+   * are never held at once (docs/benchmarks.md).
    */
   private async check(campaign: Campaign, options: Credentials) {
     const { goals } = campaign;
-    const entities = await this.deps.scope.resolve(
+    const now = this.now();
+    const nowMs = now.getTime();
+    const short: string[] = [];
+    const meeting: string[] = [];
+    const missed = new Map(campaignGoalIds(goals).map(goal => [goal, 0]));
+    const byTeam = new Map<string | null, { total: number; meeting: number }>();
+    for await (const batch of this.deps.scope.batches(
       campaign.scope,
       goals,
       options,
-    );
-    const now = this.now();
-    const nowMs = now.getTime();
-    const meets = new Uint8Array(entities.length);
-    const missed = new Map(campaignGoalIds(goals).map(goal => [goal, 0]));
-    let meeting = 0;
-    entities.forEach(({ latest }, i) => {
-      const misses = missedGoals(
-        goals,
-        latest,
-        latest?.assessedAtMs ?? null,
-        nowMs,
-      );
-      for (const goal of misses) {
-        const before = missed.get(goal);
-        if (before !== undefined) missed.set(goal, before + 1);
+    )) {
+      for (const { entityRef, ownerRef, latest } of batch) {
+        const misses = missedGoals(
+          goals,
+          latest,
+          latest?.assessedAtMs ?? null,
+          nowMs,
+        );
+        for (const goal of misses) {
+          const before = missed.get(goal);
+          if (before !== undefined) missed.set(goal, before + 1);
+        }
+        const team = byTeam.get(ownerRef) ?? { total: 0, meeting: 0 };
+        team.total++;
+        if (misses.length) {
+          short.push(entityRef);
+        } else {
+          meeting.push(entityRef);
+          team.meeting++;
+        }
+        byTeam.set(ownerRef, team);
       }
-      if (!misses.length) {
-        meets[i] = 1;
-        meeting++;
-      }
-    });
+    }
+    const total = short.length + meeting.length;
     return {
-      entities,
-      meets,
+      short,
+      meeting,
       now,
-      count: { total: entities.length, meeting },
+      count: { total, meeting: meeting.length },
       byGoal: [...missed].map(([goal, misses]) => ({
         goal,
-        total: entities.length,
-        meeting: entities.length - misses,
+        total,
+        meeting: total - misses,
       })),
+      byTeam: [...byTeam.entries()]
+        .map(([ownerRef, c]) => ({ ownerRef, ...c }))
+        .sort((a, b) => (a.ownerRef ?? '~').localeCompare(b.ownerRef ?? '~')),
     };
   }
 
