@@ -24,14 +24,16 @@ export interface CampaignStore {
   versions(id: string): Promise<Campaign[]>;
   /**
    * The summaries of these entities (of the entity holding each ref now)
-   * made before `until` and not replaced before `from`, in batches and in no
-   * order; their levels and times only, never a snapshot. The refs are
+   * made before `until` and not replaced before `from`, each handed to
+   * `visit` in no order, in one span object that is `visit`'s only until it
+   * returns; their levels and times only, never a snapshot. The refs are
    * distinct (a scope's): a whole organisation's are not checked again.
    */
-  summaryHistory(
+  eachSummary(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<LevelsSpan[]>;
+    visit: (span: LevelsSpan) => void,
+  ): Promise<void>;
   /**
    * When the entity holding each of these refs took it over from an earlier
    * one (epoch milliseconds); a ref never reused is absent. It may hold

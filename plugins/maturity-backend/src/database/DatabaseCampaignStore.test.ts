@@ -6,6 +6,7 @@ import { writeAt } from '../__testUtils__/summaries';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
+import type { LevelsSpan } from './historyReads';
 
 jest.setTimeout(60_000);
 
@@ -111,10 +112,11 @@ describe.each(databases.eachSupportedId())(
         writeAt(assessments, ref, time, level, uid);
 
       async function read(refs: string[], from: Date, until: Date) {
-        const spans = [];
-        for await (const batch of store.summaryHistory(refs, { from, until })) {
-          spans.push(...batch);
-        }
+        const spans: LevelsSpan[] = [];
+        // The span handed over is the visitor's until it returns.
+        await store.eachSummary(refs, { from, until }, span =>
+          spans.push({ ...span }),
+        );
         // Each summary here was written when it was made.
         for (const s of spans) expect(s.assessedAtMs).toBe(s.validFromMs);
         return spans

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
 import { epochMs, toMs } from './epochMs';
-import { historyWithin, LevelsSpan } from './historyReads';
+import { eachSpanWithin, LevelsSpan } from './historyReads';
 import { inBound } from './scopeQuery';
 import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
 
@@ -145,12 +145,13 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(fromRow);
   }
 
-  summaryHistory(
+  eachSummary(
     entityRefs: string[],
     window: { from: Date; until: Date },
-  ): AsyncGenerator<LevelsSpan[]> {
+    visit: (span: LevelsSpan) => void,
+  ): Promise<void> {
     // In no order: the burn-up tallies rows in any.
-    return historyWithin(this.knex, entityRefs, window, HISTORY_BATCH);
+    return eachSpanWithin(this.knex, entityRefs, window, HISTORY_BATCH, visit);
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {

@@ -12,31 +12,35 @@ export function streamQuery(
   query: Knex.QueryBuilder,
   batchSize: number,
 ): AsyncGenerator<IndexedColumns[]> {
-  return stream(knex, query, batchSize, false);
+  return knex.client.dialect === 'postgresql'
+    ? fetchByCursor(knex, query, batchSize, false)
+    : iterate(knex, query, batchSize);
 }
 
 /**
- * As {@link streamQuery}, each row as its values in the order selected:
- * both drivers make an array faster than an object with named fields, which
- * a read of hundreds of thousands of rows pays for in time and garbage.
+ * Runs one statement and hands each row to `visit`, as its values in the
+ * order selected, as the database reads it: nothing gathers the rows. A read
+ * of hundreds of thousands of rows that gathered them in batches, each row
+ * made into an object, had V8 find whole batches alive when it collected,
+ * take their allocation sites for long-lived ones, and place every later
+ * row's objects in the old generation: some 80 MB a burn-up, left for the
+ * next full collection (docs/benchmarks.md). Arrays of values, too, are
+ * made faster than objects with named fields by both drivers. The statement
+ * holds a connection until the last row, so `visit` must not wait on anyone.
  */
-export function streamValues(
+export async function eachValues(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
-): AsyncGenerator<unknown[][]> {
-  return stream(knex, query, batchSize, true);
-}
-
-function stream(
-  knex: Knex,
-  query: Knex.QueryBuilder,
-  batchSize: number,
-  values: boolean,
-) {
-  return knex.client.dialect === 'postgresql'
-    ? fetchByCursor(knex, query, batchSize, values)
-    : iterate(knex, query, batchSize, values);
+  visit: (values: unknown[]) => void,
+): Promise<void> {
+  if (knex.client.dialect !== 'postgresql') {
+    await eachSqliteRow(knex, query, visit);
+    return;
+  }
+  for await (const rows of fetchByCursor(knex, query, batchSize, true)) {
+    for (const row of rows) visit(row);
+  }
 }
 
 async function* fetchByCursor(
@@ -75,18 +79,11 @@ async function* iterate(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
-  values: boolean,
-): AsyncGenerator<any[]> {
-  const { sql, bindings } = query.toSQL().toNative();
+): AsyncGenerator<IndexedColumns[]> {
   const connection = await knex.client.acquireConnection();
   try {
-    // Bound as knex binds them (an "as of" time, for one).
-    const rows = connection
-      .prepare(sql)
-      .raw(values)
-      .iterate(knex.client._formatBindings(bindings));
-    let batch: unknown[] = [];
-    for (const row of rows) {
+    let batch: IndexedColumns[] = [];
+    for (const row of sqliteRows(knex, connection, query, false)) {
       batch.push(row);
       if (batch.length === batchSize) {
         yield batch;
@@ -97,4 +94,32 @@ async function* iterate(
   } finally {
     await knex.client.releaseConnection(connection);
   }
+}
+
+/** Every row of a statement, stepped in one go (see `iterate`). */
+async function eachSqliteRow(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  visit: (values: unknown[]) => void,
+) {
+  const connection = await knex.client.acquireConnection();
+  try {
+    for (const row of sqliteRows(knex, connection, query, true)) visit(row);
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+}
+
+function sqliteRows(
+  knex: Knex,
+  connection: any,
+  query: Knex.QueryBuilder,
+  values: boolean,
+): Iterable<any> {
+  const { sql, bindings } = query.toSQL().toNative();
+  // Bound as knex binds them (an "as of" time, for one).
+  return connection
+    .prepare(sql)
+    .raw(values)
+    .iterate(knex.client._formatBindings(bindings));
 }

@@ -399,8 +399,8 @@ export class CampaignService {
   /**
    * One point per day, from the summary history: each summary counts on the
    * days it was the entity's latest (levels only; no snapshot is read).
-   * Rows are handed over in batches and tallied at once, so memory holds
-   * one count per day, not the history. A day's total is today's scope as
+   * Each row is tallied as it is read, so memory holds one count per day,
+   * not the history. A day's total is today's scope as
    * the caller sees it, less the entities that took their ref over from an
    * earlier entity after that day: the catalog keeps no history of scopes.
    * A campaign stored longer than the limit shows its last `maxDays` days.
@@ -424,20 +424,15 @@ export class CampaignService {
     const levelsOf = this.deps.summaries.goalLevels(campaign.goals, {
       reuse: true,
     });
-    for await (const batch of this.deps.campaigns.summaryHistory(
-      refs,
-      window,
-    )) {
-      for (const span of batch) {
-        tally.addSummary(
-          levelsOf(span),
-          span.assessedAtMs,
-          span.validFromMs,
-          span.validToMs,
-          since.get(span.entityRef),
-        );
-      }
-    }
+    await this.deps.campaigns.eachSummary(refs, window, span =>
+      tally.addSummary(
+        levelsOf(span),
+        span.assessedAtMs,
+        span.validFromMs,
+        span.validToMs,
+        since.get(span.entityRef),
+      ),
+    );
     return tally.points();
   }
 }
