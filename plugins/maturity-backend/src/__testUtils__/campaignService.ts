@@ -27,9 +27,7 @@ function scopeOf(refs: () => string[]): CampaignScopeResolver {
     }));
   return {
     resolve: async () => entities(),
-    batches: async function* batches() {
-      yield entities();
-    },
+    each: async (_scope, _goals, _caller, visit) => entities().forEach(visit),
     groupSubtree: async ref => new Set([ref]),
     visibleRefs: async refs_ => new Set(refs_),
   };

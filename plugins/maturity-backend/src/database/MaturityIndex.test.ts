@@ -415,6 +415,32 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       expect(assessed[0].summary!.dimensionMedians).toEqual([1, 2, 3, null, 4]);
     });
 
+    it('hands each entity of a scope to a visitor as the scan has it, with the visibility condition', async () => {
+      const { index, owners } = await withComponents(450);
+      const scope = { kind: 'component', ownerIn: owners };
+      const scanned = [];
+      for await (const batch of index.scan(scope, undefined, 100, 'goals')) {
+        scanned.push(...batch);
+      }
+      const visited: typeof scanned = [];
+      await index.each(scope, undefined, 100, 'goals', e => visited.push(e));
+      const byRef = (a: { entityRef: string }, b: { entityRef: string }) =>
+        a.entityRef < b.entityRef ? -1 : 1;
+      expect(visited.sort(byRef)).toEqual(scanned.sort(byRef));
+      expect(visited).toHaveLength(450);
+      expect(visited.filter(e => e.summary)).toHaveLength(150);
+
+      const own: string[] = [];
+      await index.each(
+        scope,
+        e => e.where('e.owner_ref', owners[4]),
+        100,
+        'entity',
+        e => own.push(e.name),
+      );
+      expect(own).toEqual(['c4']);
+    });
+
     it('keeps to the visibility condition', async () => {
       const { index, owners } = await withComponents(20);
       const rows = [];

@@ -36,7 +36,7 @@ import {
   withSubtree,
 } from './scopeQuery';
 import { historyAt, HistorySpan } from './historyReads';
-import { streamQuery } from './streamQuery';
+import { eachRow, streamQuery } from './streamQuery';
 import { summariesAt } from './summaryHistory';
 import {
   ENTITIES,
@@ -322,13 +322,45 @@ export class MaturityIndex {
     batchSize: number,
     fields?: F,
   ): AsyncGenerator<EntityOf<F>[]> {
-    const query = scopeQuery(this.knex, scope, condition, true).select(
-      scanColumns(this.knex, fields),
-    );
     const toEntity = mapperOf(fields);
-    for await (const batch of streamQuery(this.knex, query, batchSize)) {
+    for await (const batch of streamQuery(
+      this.knex,
+      this.scanQuery(scope, condition, fields),
+      batchSize,
+    )) {
       yield batch.map(toEntity);
     }
+  }
+
+  /**
+   * As `scan`, each entity handed to `visit` as it is read, for a reader
+   * that keeps little of each: nothing gathers them (streamQuery.ts,
+   * `eachRow`, says why).
+   */
+  each<F extends IndexFields = 'entity'>(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+    batchSize: number,
+    fields: F | undefined,
+    visit: (entity: EntityOf<F>) => void,
+  ): Promise<void> {
+    const toEntity = mapperOf(fields);
+    return eachRow(
+      this.knex,
+      this.scanQuery(scope, condition, fields),
+      batchSize,
+      row => visit(toEntity(row)),
+    );
+  }
+
+  private scanQuery(
+    scope: IndexScope,
+    condition: SqlCondition | undefined,
+    fields: IndexFields | undefined,
+  ) {
+    return scopeQuery(this.knex, scope, condition, true).select(
+      scanColumns(this.knex, fields),
+    );
   }
 
   /** A refs-ordered slice, for reading a scope in batches. */

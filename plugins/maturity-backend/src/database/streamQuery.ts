@@ -18,27 +18,49 @@ export function streamQuery(
 }
 
 /**
- * Runs one statement and hands each row to `visit`, as its values in the
- * order selected, as the database reads it: nothing gathers the rows. A read
- * of hundreds of thousands of rows that gathered them in batches, each row
- * made into an object, had V8 find whole batches alive when it collected,
- * take their allocation sites for long-lived ones, and place every later
- * row's objects in the old generation: some 80 MB a burn-up, left for the
- * next full collection (docs/benchmarks.md). Arrays of values, too, are
- * made faster than objects with named fields by both drivers. The statement
- * holds a connection until the last row, so `visit` must not wait on anyone.
+ * Runs one statement and hands each row to `visit` as the database reads
+ * it: nothing gathers the rows. A read of hundreds of thousands of rows that
+ * gathered them in batches, each row made into an object, had V8 find whole
+ * batches alive when it collected, take their allocation sites for
+ * long-lived ones, and place every later row's objects in the old
+ * generation: some 80 MB a burn-up, left for the next full collection
+ * (docs/benchmarks.md). The statement holds a connection until the last
+ * row, so `visit` must not wait on anyone.
  */
-export async function eachValues(
+export function eachRow(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+  visit: (row: IndexedColumns) => void,
+): Promise<void> {
+  return each(knex, query, batchSize, false, visit);
+}
+
+/**
+ * As {@link eachRow}, each row as its values in the order selected: both
+ * drivers make an array faster than an object with named fields.
+ */
+export function eachValues(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
   visit: (values: unknown[]) => void,
 ): Promise<void> {
+  return each(knex, query, batchSize, true, visit);
+}
+
+async function each(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  batchSize: number,
+  values: boolean,
+  visit: (row: any) => void,
+): Promise<void> {
   if (knex.client.dialect !== 'postgresql') {
-    await eachSqliteRow(knex, query, visit);
+    await eachSqliteRow(knex, query, values, visit);
     return;
   }
-  for await (const rows of fetchByCursor(knex, query, batchSize, true)) {
+  for await (const rows of fetchByCursor(knex, query, batchSize, values)) {
     for (const row of rows) visit(row);
   }
 }
@@ -100,11 +122,12 @@ async function* iterate(
 async function eachSqliteRow(
   knex: Knex,
   query: Knex.QueryBuilder,
-  visit: (values: unknown[]) => void,
+  values: boolean,
+  visit: (row: any) => void,
 ) {
   const connection = await knex.client.acquireConnection();
   try {
-    for (const row of sqliteRows(knex, connection, query, true)) visit(row);
+    for (const row of sqliteRows(knex, connection, query, values)) visit(row);
   } finally {
     await knex.client.releaseConnection(connection);
   }

@@ -48,17 +48,17 @@ export interface CampaignScopeResolver {
     part?: ScopePart,
   ): Promise<ScopedEntity[]>;
   /**
-   * The in-scope entities visible to the caller, in batches and in no
-   * order, as `resolve` has them: for a reader that checks each entity at
+   * Each in-scope entity visible to the caller, as `resolve` has it, handed
+   * to `visit` as it is read, in no order: for a reader that checks each at
    * once and keeps little of it, so that a whole organisation is never
-   * held. The reader must not wait on anyone between batches: one
-   * statement reads the whole scope.
+   * held. `visit` must not wait on anyone: one statement reads the scope.
    */
-  batches(
+  each(
     scope: CampaignScope,
     goals: CampaignGoals,
     options: Caller,
-  ): AsyncIterable<ScopedEntity[]>;
+    visit: (entity: ScopedEntity) => void,
+  ): Promise<void>;
   /** A group's ref and those of every group below it. */
   groupSubtree(groupRef: string): Promise<Set<string>>;
   /** The refs among `entityRefs` (normalised) that the caller may see. */
@@ -159,9 +159,7 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
   ): Promise<ScopedEntity[]> {
     const entities: ScopedEntity[] = [];
     if (!part) {
-      for await (const batch of this.batches(scope, goals, caller)) {
-        for (const entity of batch) entities.push(entity);
-      }
+      await this.each(scope, goals, caller, entity => entities.push(entity));
     } else {
       // A part is a few rows, read whole.
       const { index, whole, scoped } = await this.reader(scope, goals, caller);
@@ -191,21 +189,17 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
     return entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
   }
 
-  async *batches(
+  async each(
     scope: CampaignScope,
     goals: CampaignGoals,
     caller: Caller,
-  ): AsyncGenerator<ScopedEntity[]> {
+    visit: (entity: ScopedEntity) => void,
+  ): Promise<void> {
     const { index, whole, scoped } = await this.reader(scope, goals, caller);
     // A whole organisation's rows are read by one statement, with the
     // columns a campaign checks only, and each kept only as the levels its
-    // goals name. Nothing is awaited between batches (`fast`).
-    for await (const batch of index.batches(whole, {
-      fast: true,
-      fields: 'goals',
-    })) {
-      yield batch.map(scoped);
-    }
+    // goals name.
+    await index.each(whole, { fields: 'goals' }, row => visit(scoped(row)));
   }
 
   /** The caller's index, the scope as it filters it, and its rows' reader. */

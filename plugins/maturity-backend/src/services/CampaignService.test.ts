@@ -133,9 +133,7 @@ describe.each(databases.eachSupportedId())('campaign scopes on %p', id => {
     };
     const scope: CampaignScopeResolver = {
       resolve: async s => entities(s),
-      batches: async function* batches(s) {
-        yield entities(s);
-      },
+      each: async (s, _goals, _caller, visit) => entities(s).forEach(visit),
       groupSubtree: async ref => new Set([ref]),
       visibleRefs: async refs => new Set(refs.filter(r => visible.includes(r))),
     };

@@ -288,8 +288,8 @@ export class CampaignService {
 
   /**
    * Whether each in-scope entity visible to the caller meets the goals
-   * `now`, and the counts over them, by goal and by team. The scope is read
-   * in batches and each entity kept as its ref alone, among those short or
+   * `now`, and the counts over them, by goal and by team. Each entity is
+   * checked as it is read and kept as its ref alone, among those short or
    * those meeting, so that a whole organisation's levels and evaluations
    * are never held at once (docs/benchmarks.md).
    */
@@ -301,12 +301,11 @@ export class CampaignService {
     const meeting: string[] = [];
     const missed = new Map(campaignGoalIds(goals).map(goal => [goal, 0]));
     const byTeam = new Map<string | null, { total: number; meeting: number }>();
-    for await (const batch of this.deps.scope.batches(
+    await this.deps.scope.each(
       campaign.scope,
       goals,
       options,
-    )) {
-      for (const { entityRef, ownerRef, latest } of batch) {
+      ({ entityRef, ownerRef, latest }) => {
         const misses = missedGoals(
           goals,
           latest,
@@ -326,8 +325,8 @@ export class CampaignService {
           team.meeting++;
         }
         byTeam.set(ownerRef, team);
-      }
-    }
+      },
+    );
     const total = short.length + meeting.length;
     return {
       short,

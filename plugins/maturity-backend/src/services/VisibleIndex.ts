@@ -295,6 +295,36 @@ export class VisibleIndex {
   }
 
   /**
+   * As `batches` read `fast`, each entity handed to `visit` as it is read,
+   * for a reader that keeps little of each, so that a whole organisation's
+   * rows are never gathered (streamQuery.ts, `eachRow`, says why). Where
+   * the catalog decides what the caller may see, it is asked batch by
+   * batch, and each batch's rows are handed over in turn.
+   */
+  async each<F extends IndexFields = 'entity'>(
+    scope: IndexScope,
+    { fields }: { fields?: F },
+    visit: (entity: EntityOf<F>) => void,
+  ): Promise<void> {
+    const plan = await this.strategy();
+    if (plan.type === 'catalog') {
+      for await (const batch of this.batches(scope, { fields, fast: true })) {
+        for (const entity of batch) visit(entity);
+      }
+      return;
+    }
+    if (plan.type === 'none') return;
+    const visibleScope = await this.visibleScope(scope, plan);
+    await this.index.each(
+      visibleScope,
+      plan.condition,
+      SCAN_BATCH,
+      fields,
+      visit,
+    );
+  }
+
+  /**
    * A scope whose groups and systems are those the caller may see, that
    * holds the entities a further owner places in it (`coOwned`), and whose
    * summaries are of the read's moment. A condition is applied by the
