@@ -4,7 +4,7 @@ import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import createKnex from 'knex';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
@@ -28,8 +28,11 @@ import { seed } from './seed';
 
 // Usage: yarn bench [--size 10000|100000] [--keep] [postgresql://user:pass@host:port]
 const args = process.argv.slice(2);
-/** Keeps the plugin's PostgreSQL database afterwards, to look into its plans. */
+/** Keeps the plugin's database afterwards (PostgreSQL's, or SQLite's folder), to look into its plans. */
 const keep = args.includes('--keep');
+/** Flags for the backend's V8 (MATURITY_BENCH_V8_FLAGS), its stdout shown. */
+const v8Flags =
+  process.env.MATURITY_BENCH_V8_FLAGS?.split(' ').filter(Boolean) ?? [];
 const sizeArg = args.indexOf('--size');
 const sizes: Size[] =
   sizeArg >= 0
@@ -103,6 +106,8 @@ async function runSize(size: Size) {
   const child = spawn(
     process.execPath,
     [
+      // V8's own account of the backend (--trace-gc-nvp, say), on stdout.
+      ...v8Flags,
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
       join(__dirname, 'backend.ts'),
@@ -116,12 +121,21 @@ async function runSize(size: Size) {
         LOG_LEVEL: 'warn',
       },
       // The IPC channel asks for CPU profiles (MATURITY_BENCH_PROFILE).
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      stdio: [
+        'ignore',
+        v8Flags.length ? 'inherit' : 'ignore',
+        'inherit',
+        'ipc',
+      ],
     },
   );
-  // A child left behind would keep the port and answer the next run. A
+  // A child left behind would keep the port and answer the next run, and
+  // its SQLite files (1.1 GB at 100,000) would fill the disk run by run. A
   // signal ends Node without its 'exit' handlers, so it exits instead.
-  process.once('exit', () => child.kill('SIGKILL'));
+  process.once('exit', () => {
+    child.kill('SIGKILL');
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => process.exit(1));
   }
@@ -284,11 +298,18 @@ async function runSize(size: Size) {
   finished = true;
   child.kill('SIGTERM');
   await new Promise(r => child.once('exit', r));
+  if (keep && !pgUrl) console.log(`Kept the plugin's database in ${work}`);
   if (pgUrl) {
     const admin = createKnex({ client: 'pg', connection: pgUrl });
     await catalog.saveStopped(admin);
     if (keep) console.log(`Kept the plugin's database ${prefix}maturity`);
-    for (const plugin of ['maturity', 'catalog', 'permission', 'auth']) {
+    for (const plugin of [
+      'maturity',
+      'catalog',
+      'permission',
+      'auth',
+      'mcp-actions',
+    ]) {
       if (keep && plugin === 'maturity') continue;
       await admin.raw(
         `DROP DATABASE IF EXISTS "${prefix}${plugin}" WITH (FORCE)`,
