@@ -1,8 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  BurnupTally,
-  burnupDays,
   Campaign,
   campaignGoalIds,
   CampaignInput,
@@ -27,6 +25,7 @@ import {
   scopeRefs,
   showScope,
 } from './CampaignScope';
+import { readBurnup } from './campaignBurnup';
 import { goalSubject, Summaries } from './Summaries';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './VisibleIndex';
@@ -37,8 +36,6 @@ type Credentials = Caller;
 export type EvaluatedEntity = Omit<ScopedEntity, 'latest'> & {
   evaluation: GoalEvaluation;
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const byRef = (a: string, b: string) => (a < b ? -1 : 1);
 
@@ -194,7 +191,10 @@ export class CampaignService {
             ? encodeCursor('offset', offset + query.limit)
             : null,
       },
-      burnup: await this.burnup(campaign, short.concat(meeting)),
+      burnup: await readBurnup(this.deps, campaign, short.concat(meeting), {
+        now: this.now(),
+        maxDays: this.deps.limits.maxDays,
+      }),
     };
   }
 
@@ -393,46 +393,6 @@ export class CampaignService {
     progress: { total: number; meeting: number },
   ): CampaignSummary {
     return { ...this.withPhase(campaign), progress };
-  }
-
-  /**
-   * One point per day, from the summary history: each summary counts on the
-   * days it was the entity's latest (levels only; no snapshot is read).
-   * Each row is tallied as it is read, so memory holds one count per day,
-   * not the history. A day's total is today's scope as
-   * the caller sees it, less the entities that took their ref over from an
-   * earlier entity after that day: the catalog keeps no history of scopes.
-   * A campaign stored longer than the limit shows its last `maxDays` days.
-   */
-  private async burnup(campaign: Campaign, refs: string[]) {
-    const days = burnupDays(campaign, this.now()).slice(
-      -this.deps.limits.maxDays,
-    );
-    if (!days.length) return [];
-    const since = await this.deps.campaigns.generationStarts(refs);
-    const tally = new BurnupTally(campaign.goals, days);
-    for (const ref of refs) tally.addEntity(since.get(ref));
-    const window = {
-      // Only the summaries that were the latest at the end of some day.
-      from: new Date(Date.parse(`${days[0]}T00:00:00Z`) + DAY_MS),
-      until: new Date(
-        Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS,
-      ),
-    };
-    // Each summary is checked at once and not kept (BurnupTally.addSummary).
-    const levelsOf = this.deps.summaries.goalLevels(campaign.goals, {
-      reuse: true,
-    });
-    await this.deps.campaigns.eachSummary(refs, window, span =>
-      tally.addSummary(
-        levelsOf(span),
-        span.assessedAtMs,
-        span.validFromMs,
-        span.validToMs,
-        since.get(span.entityRef),
-      ),
-    );
-    return tally.points();
   }
 }
 
