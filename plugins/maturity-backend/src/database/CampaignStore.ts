@@ -2,6 +2,7 @@ import type {
   Campaign,
   CampaignInput,
 } from '@cnmm/backstage-plugin-maturity-common';
+import type { LevelPositions } from './encodedLevels';
 import type { LevelsSpan } from './historyReads';
 
 /** Storage of campaigns with their full edit history. */
@@ -26,13 +27,15 @@ export interface CampaignStore {
    * The summaries of these entities (of the entity holding each ref now)
    * made before `until` and not replaced before `from`, each handed to
    * `visit` in no order, in one span object that is `visit`'s only until it
-   * returns; their levels and times only, never a snapshot. The refs are
+   * returns; their levels (those at the positions `only` names, when
+   * given; the others null) and times only, never a snapshot. The refs are
    * distinct (a scope's): a whole organisation's are not checked again.
    */
   eachSummary(
     entityRefs: string[],
     window: { from: Date; until: Date },
     visit: (span: LevelsSpan) => void,
+    only?: LevelPositions,
   ): Promise<void>;
   /**
    * When the entity holding each of these refs took it over from an earlier

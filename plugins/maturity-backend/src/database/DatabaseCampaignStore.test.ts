@@ -132,6 +132,59 @@ describe.each(databases.eachSupportedId())(
           );
       }
 
+      it('reads only the levels asked for, at their positions, as the whole levels have them', async () => {
+        // Refs of its own: the database is the describe's.
+        const [first, second] = [
+          'component:default/only-a',
+          'component:default/only-b',
+        ];
+        await write(first, at(0), 1);
+        await write(first, at(2), 3);
+        await write(second, at(1), 2);
+        const copy = (span: LevelsSpan) => ({
+          ...span,
+          topicLevels: [...span.topicLevels],
+          dimensionMedians: [...span.dimensionMedians],
+        });
+        const whole: LevelsSpan[] = [];
+        const some: LevelsSpan[] = [];
+        const window = { from: at(0), until: at(9) };
+        await store.eachSummary([first, second], window, s =>
+          whole.push(copy(s)),
+        );
+        const only = { topics: [0, 3, 21, 30], dimensions: [1, 4] };
+        await store.eachSummary(
+          [first, second],
+          window,
+          s => some.push(copy(s)),
+          only,
+        );
+
+        const byRevision = (x: LevelsSpan, y: LevelsSpan) =>
+          x.entityRef.localeCompare(y.entityRef) || x.revision - y.revision;
+        whole.sort(byRevision);
+        some.sort(byRevision);
+        expect(some.map(s => s.revision)).toEqual([1, 2, 1]);
+        const at_ = (levels: Array<number | null>, positions: number[]) =>
+          positions.map(p => levels[p] ?? null);
+        expect(
+          some.map(s => ({
+            ...s,
+            topicLevels: at_(s.topicLevels, only.topics),
+            dimensionMedians: at_(s.dimensionMedians, only.dimensions),
+          })),
+        ).toEqual(
+          whole.map(s => ({
+            ...s,
+            topicLevels: at_(s.topicLevels, only.topics),
+            dimensionMedians: at_(s.dimensionMedians, only.dimensions),
+          })),
+        );
+        // Not a comparison of nothing: levels were read, and only those.
+        expect(some.flatMap(s => at_(s.dimensionMedians, [1, 4]))).toContain(3);
+        expect(some[0].topicLevels[1] ?? null).toBeNull();
+      });
+
       it('reads the summaries latest at some time of a window, levels only, of the asked refs', async () => {
         const later = new Date(at(2).getTime() + 3_600_000);
         await write(A, at(0), 1);

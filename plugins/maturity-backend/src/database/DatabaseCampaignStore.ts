@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { CampaignStore } from './CampaignStore';
 import { chunks } from '../util/chunks';
 import { epochMs, toMs } from './epochMs';
+import type { LevelPositions } from './encodedLevels';
 import { eachSpanWithin, LevelsSpan } from './historyReads';
 import { inBound } from './scopeQuery';
 import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
@@ -149,9 +150,17 @@ export class DatabaseCampaignStore implements CampaignStore {
     entityRefs: string[],
     window: { from: Date; until: Date },
     visit: (span: LevelsSpan) => void,
+    only?: LevelPositions,
   ): Promise<void> {
     // In no order: the burn-up tallies rows in any.
-    return eachSpanWithin(this.knex, entityRefs, window, HISTORY_BATCH, visit);
+    return eachSpanWithin(
+      this.knex,
+      entityRefs,
+      window,
+      HISTORY_BATCH,
+      visit,
+      only,
+    );
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {

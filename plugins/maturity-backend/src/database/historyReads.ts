@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
+import { encodedLevelAt, LevelPositions } from './encodedLevels';
 import { epochMs, toMs } from './epochMs';
 import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
@@ -100,7 +101,8 @@ type LevelsValues = [
  * The history rows of some refs that were their entity's latest at some
  * time of a window: made before `until` and not replaced before `from`.
  * Each is handed to `visit` as the database reads it, in no order, written
- * into one span object that is `visit`'s only until it returns: a burn-up
+ * into one span object that is `visit`'s only until it returns, with the
+ * levels at the positions `only` names when given (the others null): a burn-up
  * over a whole organisation reads hundreds of thousands of rows, and
  * tallies each at once (streamQuery.ts, `eachValues`, says why nothing is
  * gathered). Of the entity holding each ref now, scored rows only, by the
@@ -113,6 +115,7 @@ export async function eachSpanWithin(
   window: { from: Date; until: Date },
   batchSize: number,
   visit: (span: LevelsSpan) => void,
+  only?: LevelPositions,
 ): Promise<void> {
   const span: LevelsSpan = {
     entityRef: '',
@@ -123,13 +126,28 @@ export async function eachSpanWithin(
     validFromMs: 0,
     validToMs: null,
   };
+  // With `only`, the span's lists are the same two arrays every row, each
+  // level asked for read where it is stored (encodedLevelAt), the others
+  // null.
+  const readLevels = only
+    ? (encoded: string) => {
+        for (const p of only.topics) {
+          span.topicLevels[p] = encodedLevelAt(encoded, 0, p);
+        }
+        for (const p of only.dimensions) {
+          span.dimensionMedians[p] = encodedLevelAt(encoded, 1, p);
+        }
+      }
+    : (encoded: string) => {
+        const levels = JSON.parse(encoded);
+        span.topicLevels = levels[0];
+        span.dimensionMedians = levels[1];
+      };
   const visitRow = (values: unknown[]) => {
     const row = values as LevelsValues;
-    const levels = JSON.parse(row[2]);
+    readLevels(row[2]);
     span.entityRef = row[0];
     span.revision = Number(row[1]);
-    span.topicLevels = levels[0];
-    span.dimensionMedians = levels[1];
     span.assessedAtMs = toMs(row[3]);
     span.validFromMs = toMs(row[4]);
     span.validToMs = row[5] === null ? null : toMs(row[5]);

@@ -50,7 +50,7 @@ export class CampaignService {
     private readonly deps: {
       campaigns: CampaignStore;
       scope: CampaignScopeResolver;
-      summaries: Pick<Summaries, 'goalLevels'>;
+      summaries: Pick<Summaries, 'goalLevels' | 'goalPositions'>;
       configured: Campaign[];
       limits: CampaignLimits;
       logger: LoggerService;

@@ -21,6 +21,7 @@ import type {
 } from '../database/AssessmentStore';
 import { LEVELS_FORMAT } from '../database/mappers';
 import type { StoredSummary } from '../database/MaturityIndex';
+import type { LevelPositions } from '../database/encodedLevels';
 import { BoundedCache } from '../util/BoundedCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -235,12 +236,7 @@ export class Summaries {
     goals: CampaignGoals,
     { reuse = false }: { reuse?: boolean } = {},
   ): (levels: StoredLevels) => GoalLevels {
-    const positions = (ids: string[], named: object | undefined) =>
-      Object.keys(named ?? {})
-        .map(id => [id, ids.indexOf(id)] as const)
-        .filter(([, i]) => i >= 0);
-    const topics = positions(this.topicIds, goals.topics);
-    const dimensions = positions(this.dimensionIds, goals.dimensions);
+    const { topics, dimensions } = this.goalIds(goals);
     const empty = (): GoalLevels => ({ topicLevels: {}, dimensionMedians: {} });
     const shared = reuse ? empty() : undefined;
     return levels => {
@@ -252,6 +248,27 @@ export class Summaries {
         into.dimensionMedians[id] = levels.dimensionMedians[i] ?? null;
       }
       return into;
+    };
+  }
+
+  /** The positions of the levels some goals name: all a read for them needs. */
+  goalPositions(goals: CampaignGoals): LevelPositions {
+    const { topics, dimensions } = this.goalIds(goals);
+    return {
+      topics: topics.map(([, i]) => i),
+      dimensions: dimensions.map(([, i]) => i),
+    };
+  }
+
+  /** The ids some goals name that the model has, each with its position. */
+  private goalIds(goals: CampaignGoals) {
+    const positions = (ids: string[], named: object | undefined) =>
+      Object.keys(named ?? {})
+        .map(id => [id, ids.indexOf(id)] as const)
+        .filter(([, i]) => i >= 0);
+    return {
+      topics: positions(this.topicIds, goals.topics),
+      dimensions: positions(this.dimensionIds, goals.dimensions),
     };
   }
 }

@@ -22,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function readBurnup(
   deps: {
     campaigns: Pick<CampaignStore, 'generationStarts' | 'eachSummary'>;
-    summaries: Pick<Summaries, 'goalLevels'>;
+    summaries: Pick<Summaries, 'goalLevels' | 'goalPositions'>;
   },
   campaign: Campaign,
   refs: string[],
@@ -40,14 +40,19 @@ export async function readBurnup(
   };
   // Each summary is checked at once and not kept (BurnupTally.addSummary).
   const levelsOf = deps.summaries.goalLevels(campaign.goals, { reuse: true });
-  await deps.campaigns.eachSummary(refs, window, span =>
-    tally.addSummary(
-      levelsOf(span),
-      span.assessedAtMs,
-      span.validFromMs,
-      span.validToMs,
-      since.get(span.entityRef),
-    ),
+  // The levels the goals name are the only ones read of each row.
+  await deps.campaigns.eachSummary(
+    refs,
+    window,
+    span =>
+      tally.addSummary(
+        levelsOf(span),
+        span.assessedAtMs,
+        span.validFromMs,
+        span.validToMs,
+        since.get(span.entityRef),
+      ),
+    deps.summaries.goalPositions(campaign.goals),
   );
   return tally.points();
 }
