@@ -9,6 +9,7 @@ import { EntityLookup } from '../services/EntityLookup';
 import { EntityRows } from '../services/EntityRows';
 import { ScorecardService } from '../services/ScorecardService';
 import type { SnapshotSummary } from './AssessmentStore';
+import type { GoalEntity } from './indexTypes';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { toSummaryRows } from './mappers';
 import {
@@ -418,7 +419,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
     it('hands each entity of a scope to a visitor as the scan has it, with the visibility condition', async () => {
       const { index, owners } = await withComponents(450);
       const scope = { kind: 'component', ownerIn: owners };
-      const scanned = [];
+      const scanned: GoalEntity[] = [];
       for await (const batch of index.scan(scope, undefined, 100, 'goals')) {
         scanned.push(...batch);
       }
@@ -429,6 +430,36 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       expect(visited.sort(byRef)).toEqual(scanned.sort(byRef));
       expect(visited).toHaveLength(450);
       expect(visited.filter(e => e.summary)).toHaveLength(150);
+
+      // A goals read of some levels: those, where the whole read has them.
+      const levels = { topics: [0, 2], dimensions: [1, 4] };
+      const some: typeof scanned = [];
+      await index.each(
+        scope,
+        undefined,
+        100,
+        'goals',
+        e => some.push(e),
+        levels,
+      );
+      const at = (list: Array<number | null>, positions: number[]) =>
+        positions.map(p => list[p] ?? null);
+      const picked = (entities: typeof scanned) =>
+        entities.sort(byRef).map(({ summary: read, ...rest }) => ({
+          ...rest,
+          summary: read && {
+            assessedAtMs: read.assessedAtMs,
+            topics: at(read.topicLevels, levels.topics),
+            dimensions: at(read.dimensionMedians, levels.dimensions),
+          },
+        }));
+      expect(picked(some)).toEqual(picked(scanned));
+      expect(picked(some).flatMap(e => e.summary?.dimensions ?? [])).toContain(
+        4,
+      );
+      expect(some.find(e => e.summary)!.summary!.dimensionMedians[0]).toBe(
+        undefined,
+      );
 
       const own: string[] = [];
       await index.each(

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
 import { afterKeyset } from './afterKeyset';
 import type { SqlCondition } from './criteriaToSql';
+import type { LevelPositions } from './encodedLevels';
 import type {
   CatalogEntityRecord,
   CatalogSummary,
@@ -16,6 +17,7 @@ import type {
   Sort,
 } from './indexTypes';
 import {
+  goalEntityReader,
   IndexedColumns,
   mapperOf,
   toCatalogEntityRecord,
@@ -335,7 +337,8 @@ export class MaturityIndex {
   /**
    * As `scan`, each entity handed to `visit` as it is read, for a reader
    * that keeps little of each: nothing gathers them (streamQuery.ts,
-   * `eachRow`, says why).
+   * `eachRow`, says why). A `goals` read with `levels` reads only the
+   * levels at those positions (goalEntityReader).
    */
   each<F extends IndexFields = 'entity'>(
     scope: IndexScope,
@@ -343,8 +346,11 @@ export class MaturityIndex {
     batchSize: number,
     fields: F | undefined,
     visit: (entity: EntityOf<F>) => void,
+    levels?: LevelPositions,
   ): Promise<void> {
-    const toEntity = mapperOf(fields);
+    const toEntity = (
+      fields === 'goals' && levels ? goalEntityReader(levels) : mapperOf(fields)
+    ) as (row: IndexedColumns) => EntityOf<F>;
     return eachRow(
       this.knex,
       this.scanQuery(scope, condition, fields),

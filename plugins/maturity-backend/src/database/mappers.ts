@@ -1,4 +1,5 @@
 import { attestationsOf } from '@cnmm/backstage-plugin-maturity-common';
+import { encodedLevelAt, LevelPositions } from './encodedLevels';
 import type {
   AssessmentRecord,
   NewAssessment,
@@ -162,25 +163,49 @@ function toLevelsOf(
 
 /** What a campaign checks of an entity, read with `COLUMNS.goals`. */
 export function toGoalEntity(row: IndexedColumns): GoalEntity {
-  if (!assessed(row)) {
-    return {
-      entityRef: row.entity_ref!,
-      title: row.title ?? null,
-      ownerRef: row.owner_ref ?? null,
-      summary: null,
-    };
-  }
-  const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(row.levels!);
+  return goalEntityOf(row, levels => {
+    const [topicLevels, dimensionMedians]: StoredLevels = JSON.parse(levels);
+    return { topicLevels, dimensionMedians };
+  });
+}
+
+/**
+ * As {@link toGoalEntity}, with only the levels at the positions `only`
+ * names (the others absent): a campaign over a whole organisation checks a
+ * few levels of every summary, and parsing each whole cost more than
+ * reading them (encodedLevelAt).
+ */
+export function goalEntityReader(
+  only: LevelPositions,
+): (row: IndexedColumns) => GoalEntity {
+  return row =>
+    goalEntityOf(row, levels => {
+      const topicLevels: Array<number | null> = [];
+      const dimensionMedians: Array<number | null> = [];
+      for (const p of only.topics) {
+        topicLevels[p] = encodedLevelAt(levels, 0, p);
+      }
+      for (const p of only.dimensions) {
+        dimensionMedians[p] = encodedLevelAt(levels, 1, p);
+      }
+      return { topicLevels, dimensionMedians };
+    });
+}
+
+type GoalSummaryOf = NonNullable<GoalEntity['summary']>;
+
+function goalEntityOf(
+  row: IndexedColumns,
+  levelsOf: (levels: string) => Omit<GoalSummaryOf, 'assessedAtMs'>,
+): GoalEntity {
   return {
     entityRef: row.entity_ref!,
     title: row.title ?? null,
     ownerRef: row.owner_ref ?? null,
     // A whole organisation's rows: its time stays a number.
-    summary: {
-      assessedAtMs: toMs(row.assessed_at!),
-      topicLevels,
-      dimensionMedians,
-    },
+    summary: assessed(row)
+      ? { assessedAtMs: toMs(row.assessed_at!), ...levelsOf(row.levels!) }
+      : null,
   };
 }
 

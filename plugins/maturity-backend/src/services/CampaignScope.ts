@@ -197,9 +197,13 @@ export class IndexCampaignScopeResolver implements CampaignScopeResolver {
   ): Promise<void> {
     const { index, whole, scoped } = await this.reader(scope, goals, caller);
     // A whole organisation's rows are read by one statement, with the
-    // columns a campaign checks only, and each kept only as the levels its
-    // goals name.
-    await index.each(whole, { fields: 'goals' }, row => visit(scoped(row)));
+    // columns a campaign checks only, and of each only the levels its goals
+    // name.
+    await index.each(
+      whole,
+      { fields: 'goals', levels: this.deps.summaries.goalPositions(goals) },
+      row => visit(scoped(row)),
+    );
   }
 
   /** The caller's index, the scope as it filters it, and its rows' reader. */

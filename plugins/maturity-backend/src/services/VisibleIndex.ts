@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { SqlCondition } from '../database/criteriaToSql';
+import type { LevelPositions } from '../database/encodedLevels';
 import {
   CatalogEntityRecord,
   CatalogSummary,
@@ -299,11 +300,12 @@ export class VisibleIndex {
    * for a reader that keeps little of each, so that a whole organisation's
    * rows are never gathered (streamQuery.ts, `eachRow`, says why). Where
    * the catalog decides what the caller may see, it is asked batch by
-   * batch, and each batch's rows are handed over in turn.
+   * batch, and each batch's rows are handed over in turn. `levels`: those
+   * a `goals` read needs; the others may be absent.
    */
   async each<F extends IndexFields = 'entity'>(
     scope: IndexScope,
-    { fields }: { fields?: F },
+    { fields, levels }: { fields?: F; levels?: LevelPositions },
     visit: (entity: EntityOf<F>) => void,
   ): Promise<void> {
     const plan = await this.strategy();
@@ -321,6 +323,7 @@ export class VisibleIndex {
       SCAN_BATCH,
       fields,
       visit,
+      levels,
     );
   }
 
