@@ -15,8 +15,6 @@ import { CAMPAIGNS, GENERATIONS, VERSIONS } from './tables';
 
 /** Refs bound as one value a statement: a whole organisation in a few. */
 const REFS_PER_QUERY = 5000;
-/** History rows handed over at once. */
-const HISTORY_BATCH = 2000;
 
 type VersionRow = {
   campaign_id: string;
@@ -153,14 +151,7 @@ export class DatabaseCampaignStore implements CampaignStore {
     only?: LevelPositions,
   ): Promise<void> {
     // In no order: the burn-up tallies rows in any.
-    return eachSpanWithin(
-      this.knex,
-      entityRefs,
-      window,
-      HISTORY_BATCH,
-      visit,
-      only,
-    );
+    return eachSpanWithin(this.knex, entityRefs, window, visit, only);
   }
 
   async generationStarts(entityRefs: string[]): Promise<Map<string, number>> {

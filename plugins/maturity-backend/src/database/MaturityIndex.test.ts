@@ -424,7 +424,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
         scanned.push(...batch);
       }
       const visited: typeof scanned = [];
-      await index.each(scope, undefined, 100, 'goals', e => visited.push(e));
+      await index.each(scope, undefined, 'goals', e => visited.push(e));
       const byRef = (a: { entityRef: string }, b: { entityRef: string }) =>
         a.entityRef < b.entityRef ? -1 : 1;
       expect(visited.sort(byRef)).toEqual(scanned.sort(byRef));
@@ -434,14 +434,7 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       // A goals read of some levels: those, where the whole read has them.
       const levels = { topics: [0, 2], dimensions: [1, 4] };
       const some: typeof scanned = [];
-      await index.each(
-        scope,
-        undefined,
-        100,
-        'goals',
-        e => some.push(e),
-        levels,
-      );
+      await index.each(scope, undefined, 'goals', e => some.push(e), levels);
       const at = (list: Array<number | null>, positions: number[]) =>
         positions.map(p => list[p] ?? null);
       const picked = (entities: typeof scanned) =>
@@ -465,7 +458,6 @@ describe.each(databases.eachSupportedId())('MaturityIndex on %p', id => {
       await index.each(
         scope,
         e => e.where('e.owner_ref', owners[4]),
-        100,
         'entity',
         e => own.push(e.name),
       );

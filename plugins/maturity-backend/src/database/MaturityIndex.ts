@@ -343,7 +343,6 @@ export class MaturityIndex {
   each<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
-    batchSize: number,
     fields: F | undefined,
     visit: (entity: EntityOf<F>) => void,
     levels?: LevelPositions,
@@ -351,11 +350,8 @@ export class MaturityIndex {
     const toEntity = (
       fields === 'goals' && levels ? goalEntityReader(levels) : mapperOf(fields)
     ) as (row: IndexedColumns) => EntityOf<F>;
-    return eachRow(
-      this.knex,
-      this.scanQuery(scope, condition, fields),
-      batchSize,
-      row => visit(toEntity(row)),
+    return eachRow(this.knex, this.scanQuery(scope, condition, fields), row =>
+      visit(toEntity(row)),
     );
   }
 

@@ -113,7 +113,6 @@ export async function eachSpanWithin(
   knex: Knex,
   entityRefs: string[],
   window: { from: Date; until: Date },
-  batchSize: number,
   visit: (span: LevelsSpan) => void,
   only?: LevelPositions,
 ): Promise<void> {
@@ -171,7 +170,7 @@ export async function eachSpanWithin(
       )
       .whereNotNull('stale_at')
       .where(inGeneration(knex, SUMMARY_HISTORY));
-    await eachValues(knex, query, batchSize, visitRow);
+    await eachValues(knex, query, visitRow);
   }
 }
 

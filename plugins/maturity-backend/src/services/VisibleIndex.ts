@@ -317,14 +317,7 @@ export class VisibleIndex {
     }
     if (plan.type === 'none') return;
     const visibleScope = await this.visibleScope(scope, plan);
-    await this.index.each(
-      visibleScope,
-      plan.condition,
-      SCAN_BATCH,
-      fields,
-      visit,
-      levels,
-    );
+    await this.index.each(visibleScope, plan.condition, fields, visit, levels);
   }
 
   /**
