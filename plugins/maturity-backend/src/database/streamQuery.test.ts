@@ -85,9 +85,12 @@ describe.each(databases.eachSupportedId())('streamQuery on %p', id => {
 
   it("answers the database's error and leaves the connection usable", async () => {
     await withRows();
+    // By its message: better-sqlite3's errors are made in the realm of the
+    // first test file that loaded it in this worker, where toThrow's check
+    // that they are errors fails.
     await expect(
-      eachRow(knex, knex('rows').select('no_such_column'), () => {}),
-    ).rejects.toThrow(/no_such_column/);
+      eachRow(knex, knex('no_such_table').select('id'), () => {}),
+    ).rejects.toHaveProperty('message', expect.stringMatching(/no_such_table/));
     let n = 0;
     await eachRow(knex, some(), () => n++);
     expect(n).toBe(ROWS - 1440 - 3);
