@@ -1,4 +1,4 @@
-import { encodedLevelAt } from './encodedLevels';
+import { encodedLevelAt, readLevelsAt } from './encodedLevels';
 
 describe('encodedLevelAt', () => {
   // Null, a half level (a median), or a whole one.
@@ -48,5 +48,22 @@ describe('encodedLevelAt', () => {
     expect(encodedLevelAt('[[],[2.5,null,4],[]]', 1, 0)).toBe(2.5);
     expect(encodedLevelAt('[[],[2.5,null,4],[]]', 1, 1)).toBeNull();
     expect(encodedLevelAt('[[],[2.5,null,4],[]]', 1, 2)).toBe(4);
+  });
+});
+
+describe('readLevelsAt', () => {
+  it('writes the levels at the positions named into the lists given, and leaves their others', () => {
+    const encoded = JSON.stringify([[0, 1, 2, null, 4], [2.5, 3, null], []]);
+    const into = { topicLevels: [9, 9, 9, 9, 9], dimensionMedians: [9, 9, 9] };
+    const read = readLevelsAt(
+      encoded,
+      { topics: [1, 3, 7], dimensions: [0, 2] },
+      into,
+    );
+    expect(read).toBe(into);
+    expect(into).toEqual({
+      topicLevels: [9, 1, 9, null, 9, undefined, undefined, null],
+      dimensionMedians: [2.5, 9, null],
+    });
   });
 });

@@ -34,3 +34,28 @@ export function encodedLevelAt(
     .trim();
   return text === '' || text === 'null' ? null : Number(text);
 }
+
+/** The levels a summary's lists hold, by position in the model. */
+export type LevelLists = {
+  topicLevels: Array<number | null>;
+  dimensionMedians: Array<number | null>;
+};
+
+/**
+ * The levels at the positions `only` names, read from their stored JSON
+ * (encodedLevelAt) into `into`'s lists, whose other positions are left as
+ * they are: a reader of a whole organisation's rows reuses one pair of lists.
+ */
+export function readLevelsAt<T extends LevelLists>(
+  encoded: string,
+  only: LevelPositions,
+  into: T,
+): T {
+  for (const p of only.topics) {
+    into.topicLevels[p] = encodedLevelAt(encoded, 0, p);
+  }
+  for (const p of only.dimensions) {
+    into.dimensionMedians[p] = encodedLevelAt(encoded, 1, p);
+  }
+  return into;
+}

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../util/chunks';
-import { encodedLevelAt, LevelPositions } from './encodedLevels';
+import { LevelPositions, readLevelsAt } from './encodedLevels';
 import { epochMs, toMs } from './epochMs';
 import { inGeneration } from './generations';
 import type { StoredSummary } from './indexTypes';
@@ -125,18 +125,9 @@ export async function eachSpanWithin(
     validFromMs: 0,
     validToMs: null,
   };
-  // With `only`, the span's lists are the same two arrays every row, each
-  // level asked for read where it is stored (encodedLevelAt), the others
-  // null.
+  // With `only`, the span's lists are the same two arrays every row.
   const readLevels = only
-    ? (encoded: string) => {
-        for (const p of only.topics) {
-          span.topicLevels[p] = encodedLevelAt(encoded, 0, p);
-        }
-        for (const p of only.dimensions) {
-          span.dimensionMedians[p] = encodedLevelAt(encoded, 1, p);
-        }
-      }
+    ? (encoded: string) => readLevelsAt(encoded, only, span)
     : (encoded: string) => {
         const levels = JSON.parse(encoded);
         span.topicLevels = levels[0];

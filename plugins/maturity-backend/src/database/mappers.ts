@@ -1,5 +1,5 @@
 import { attestationsOf } from '@cnmm/backstage-plugin-maturity-common';
-import { encodedLevelAt, LevelPositions } from './encodedLevels';
+import { LevelPositions, readLevelsAt } from './encodedLevels';
 import type {
   AssessmentRecord,
   NewAssessment,
@@ -173,23 +173,15 @@ export function toGoalEntity(row: IndexedColumns): GoalEntity {
  * As {@link toGoalEntity}, with only the levels at the positions `only`
  * names (the others absent): a campaign over a whole organisation checks a
  * few levels of every summary, and parsing each whole cost more than
- * reading them (encodedLevelAt).
+ * reading them (readLevelsAt).
  */
 export function goalEntityReader(
   only: LevelPositions,
 ): (row: IndexedColumns) => GoalEntity {
   return row =>
-    goalEntityOf(row, levels => {
-      const topicLevels: Array<number | null> = [];
-      const dimensionMedians: Array<number | null> = [];
-      for (const p of only.topics) {
-        topicLevels[p] = encodedLevelAt(levels, 0, p);
-      }
-      for (const p of only.dimensions) {
-        dimensionMedians[p] = encodedLevelAt(levels, 1, p);
-      }
-      return { topicLevels, dimensionMedians };
-    });
+    goalEntityOf(row, levels =>
+      readLevelsAt(levels, only, { topicLevels: [], dimensionMedians: [] }),
+    );
 }
 
 type GoalSummaryOf = NonNullable<GoalEntity['summary']>;
