@@ -17,20 +17,13 @@ import type {
   Sort,
 } from './indexTypes';
 import {
-  goalEntityReader,
   IndexedColumns,
-  mapperOf,
   toCatalogEntityRecord,
   toCatalogSummary,
   toEntityRow,
   toIndexedEntity,
 } from './mappers';
-import {
-  CATALOG_ROW_COLUMNS,
-  COLUMNS,
-  scanColumns,
-  SORT_COLUMNS,
-} from './indexColumns';
+import { CATALOG_ROW_COLUMNS, COLUMNS, SORT_COLUMNS } from './indexColumns';
 import {
   coOwnedQuery,
   needsSummaries,
@@ -38,7 +31,12 @@ import {
   withSubtree,
 } from './scopeQuery';
 import { historyAt, HistorySpan } from './historyReads';
-import { eachRow, streamQuery } from './streamQuery';
+import {
+  eachInScope,
+  scanScope,
+  scopeRows,
+  scopeRowsAfter,
+} from './scopeReads';
 import { summariesAt } from './summaryHistory';
 import {
   ENTITIES,
@@ -265,81 +263,26 @@ export class MaturityIndex {
     return rows.map(r => r.entity_ref);
   }
 
-  /**
-   * A whole scope, in ref order unless `ordered` is false. Its summaries are
-   * looked up by ref afterwards rather than joined: for a join, PostgreSQL
-   * hashes the whole summary table for every batch, where key lookups of the
-   * batch's refs take a few milliseconds (figures: docs/benchmarks.md, "Why
-   * the queries are shaped as they are"). Those at the scope's `since` too,
-   * when the fields name them (`b`).
-   */
-  async rows<F extends IndexFields = 'entity'>(
+  /** A whole scope, in ref order unless `ordered` is false (scopeRows). */
+  rows<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition?: SqlCondition,
-    { ordered = true, fields }: { ordered?: boolean; fields?: F } = {},
+    options?: { ordered?: boolean; fields?: F },
   ): Promise<EntityOf<F>[]> {
-    const columns = COLUMNS[fields ?? 'entity'];
-    const query = scopeQuery(
-      this.knex,
-      scope,
-      condition,
-      needsSummaries(scope),
-    ).select(columns.filter(c => c.startsWith('e.')));
-    if (ordered) query.orderBy('e.entity_ref');
-    const rows: IndexedColumns[] = await query;
-    const byRef = new Map(rows.map(row => [row.entity_ref!, row]));
-    const lookups = [
-      { alias: 's', at: scope.asOf },
-      { alias: 'b', at: scope.since },
-    ]
-      .map(l => ({
-        ...l,
-        columns: columns.filter(c => c.startsWith(`${l.alias}.`)),
-      }))
-      .filter(l => l.columns.length);
-    for (const refs of chunks([...byRef.keys()])) {
-      for (const { alias, at, columns: summaryColumns } of lookups) {
-        const found: IndexedColumns[] = await this.knex
-          .from(summariesAt(this.knex, at, alias))
-          .select(`${alias}.entity_ref`, ...summaryColumns)
-          .whereIn(`${alias}.entity_ref`, refs);
-        for (const summary of found) {
-          Object.assign(byRef.get(summary.entity_ref!)!, summary);
-        }
-      }
-    }
-    return rows.map(mapperOf(fields));
+    return scopeRows(this.knex, scope, condition, options);
   }
 
-  /**
-   * A whole scope with its summaries, read by one statement and handed over
-   * in batches, in no order: batches by key would each find their place in
-   * the scope again, and look summaries up row by row. The statement holds a
-   * connection until the last batch, so the caller must not wait on anyone
-   * between batches (no client, no other query).
-   */
-  async *scan<F extends IndexFields = 'entity'>(
+  /** A whole scope by one statement, in batches (scanScope). */
+  scan<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
     batchSize: number,
     fields?: F,
   ): AsyncGenerator<EntityOf<F>[]> {
-    const toEntity = mapperOf(fields);
-    for await (const batch of streamQuery(
-      this.knex,
-      this.scanQuery(scope, condition, fields),
-      batchSize,
-    )) {
-      yield batch.map(toEntity);
-    }
+    return scanScope(this.knex, scope, condition, batchSize, fields);
   }
 
-  /**
-   * As `scan`, each entity handed to `visit` as it is read, for a reader
-   * that keeps little of each: nothing gathers them (streamQuery.ts,
-   * `eachRow`, says why). A `goals` read with `levels` reads only the
-   * levels at those positions (goalEntityReader).
-   */
+  /** A whole scope by one statement, row by row (eachInScope). */
   each<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
@@ -347,38 +290,18 @@ export class MaturityIndex {
     visit: (entity: EntityOf<F>) => void,
     levels?: LevelPositions,
   ): Promise<void> {
-    const toEntity = (
-      fields === 'goals' && levels ? goalEntityReader(levels) : mapperOf(fields)
-    ) as (row: IndexedColumns) => EntityOf<F>;
-    return eachRow(this.knex, this.scanQuery(scope, condition, fields), row =>
-      visit(toEntity(row)),
-    );
-  }
-
-  private scanQuery(
-    scope: IndexScope,
-    condition: SqlCondition | undefined,
-    fields: IndexFields | undefined,
-  ) {
-    return scopeQuery(this.knex, scope, condition, true).select(
-      scanColumns(this.knex, fields),
-    );
+    return eachInScope(this.knex, scope, condition, fields, visit, levels);
   }
 
   /** A refs-ordered slice, for reading a scope in batches. */
-  async rowsAfter<F extends IndexFields = 'entity'>(
+  rowsAfter<F extends IndexFields = 'entity'>(
     scope: IndexScope,
     condition: SqlCondition | undefined,
     afterRef: string | undefined,
     limit: number,
     fields?: F,
   ): Promise<EntityOf<F>[]> {
-    const query = scopeQuery(this.knex, scope, condition, true)
-      .select(COLUMNS[fields ?? 'entity'])
-      .orderBy('e.entity_ref')
-      .limit(limit);
-    if (afterRef !== undefined) query.where('e.entity_ref', '>', afterRef);
-    return (await query).map(mapperOf(fields));
+    return scopeRowsAfter(this.knex, scope, condition, afterRef, limit, fields);
   }
 
   /** How many rows of a scope each owner has, by owner ref. */
