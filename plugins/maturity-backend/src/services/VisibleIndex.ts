@@ -17,6 +17,7 @@ import {
 } from '../database/MaturityIndex';
 import type { Visibility } from '../permissions/readVisibility';
 import { chunks } from '../util/chunks';
+import { ownerWalks } from './ownerWalks';
 
 /** Who is asking, and what of the catalog they may read: once a request. */
 export type Caller = {
@@ -40,8 +41,6 @@ export interface IndexTrust {
 type Plan = { type: Visibility['type']; condition?: SqlCondition };
 
 const BATCH = 1000;
-/** Keeps the owners of one walk well below any database's bind limit. */
-const MAX_OWNERS_PER_WALK = 500;
 /** Rows a scan hands over at once: larger batches, fewer round trips. */
 const SCAN_BATCH = 2000;
 /** Refs the catalog is asked about at once. */
@@ -354,14 +353,7 @@ export class VisibleIndex {
     return visible;
   }
 
-  /**
-   * A group subtree read in ref order makes every batch find and sort the
-   * whole subtree again: seconds for 100,000 components. It is read owner by
-   * owner instead, by each entity's first owner: whole owners packed into
-   * walks of about one batch, and an owner larger than a batch walked alone
-   * in ref order by the index on owner and ref. The entities a further
-   * owner places in the subtree make one more walk, by ref.
-   */
+  /** A scope of owners as walks of about one batch (ownerWalks.ts). */
   private async ownerWalks(
     scope: IndexScope,
     condition: SqlCondition | undefined,
@@ -379,27 +371,7 @@ export class VisibleIndex {
       { ...byOwner, ownerIn: members },
       condition,
     );
-    const walks: IndexScope[] = [];
-    let owners: string[] = [];
-    let rows = 0;
-    const flush = () => {
-      if (owners.length) walks.push({ ...byOwner, owners });
-      owners = [];
-      rows = 0;
-    };
-    for (const { ownerRef, count } of counts) {
-      if (ownerRef === null) continue;
-      if (rows + count > BATCH || owners.length >= MAX_OWNERS_PER_WALK) {
-        flush();
-      }
-      owners.push(ownerRef);
-      rows += count;
-    }
-    flush();
-    if (scope.coOwned?.length) {
-      walks.push({ ...byOwner, coOwned: scope.coOwned });
-    }
-    return walks;
+    return ownerWalks(byOwner, counts, scope.coOwned, BATCH);
   }
 
   private async keepVisibleRefs(entityRefs: string[]): Promise<string[]> {
