@@ -2,7 +2,6 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   AssessmentRecord,
@@ -20,6 +19,12 @@ import {
 import { inGeneration, isReplaced, retireRef } from './generations';
 import { fromAssessmentRow, toAssessmentRow, toIso } from './mappers';
 import { reconcileOrphans, softDeleted } from './reconcileOrphans';
+import {
+  claimRevision,
+  conflict,
+  isUniqueViolation,
+  lastRevision,
+} from './revisions';
 import { counts, joinDecisions, queueSnapshot, withDecisions } from './reviews';
 import { appendHistory, rescoreHistory } from './summaryHistory';
 import {
@@ -27,8 +32,6 @@ import {
   AssessmentRow,
   ENTITIES,
   META,
-  ORPHANS,
-  REVISIONS,
   SUMMARIES,
 } from './tables';
 import { writeSummaries } from './writeSummaries';
@@ -45,11 +48,6 @@ type LatestRow = AssessmentRow & {
   /** Soft-deleted: 1 or true, as the database answers a boolean. */
   hidden: number | boolean;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** The knex implementation of {@link AssessmentStore}. */
 export class DatabaseAssessmentStore
@@ -146,12 +144,8 @@ export class DatabaseAssessmentStore
     row: AssessmentRow,
   ): Promise<AssessmentRecord> {
     const parsed =
-      this.records.get(
-        snapshotKey({
-          entityRef: row.entity_ref,
-          revision: Number(row.revision),
-        }),
-      ) ?? fromAssessmentRow(row);
+      this.cached(row.entity_ref, Number(row.revision)) ??
+      fromAssessmentRow(row);
     const [record] = await withDecisions(tx, [parsed]);
     return record;
   }
@@ -325,7 +319,7 @@ export class DatabaseAssessmentStore
       const missing: Array<[string, number]> = [];
       for (const head of heads) {
         const revision = Number(head.revision);
-        const cached = this.records.get(`${head.entity_ref}#${revision}`);
+        const cached = this.cached(head.entity_ref, revision);
         if (cached) latest.set(head.entity_ref, cached);
         else missing.push([head.entity_ref, revision]);
       }
@@ -374,6 +368,14 @@ export class DatabaseAssessmentStore
     return this.knex.transaction(tx => reconcileOrphans(tx, options));
   }
 
+  /** The parsed copy of a snapshot, when one is remembered. */
+  private cached(
+    entityRef: string,
+    revision: number,
+  ): AssessmentRecord | undefined {
+    return this.records.get(snapshotKey({ entityRef, revision }));
+  }
+
   private remember(record: AssessmentRecord): AssessmentRecord {
     this.records.set(snapshotKey(record), record);
     return record;
@@ -384,53 +386,4 @@ export class DatabaseAssessmentStore
 // snapshot for good.
 function snapshotKey(record: { entityRef: string; revision: number }) {
   return `${record.entityRef}#${record.revision}`;
-}
-
-async function lastRevision(
-  tx: Knex.Transaction,
-  entityRef: string,
-): Promise<number | undefined> {
-  const row = await tx(REVISIONS)
-    .where({ entity_ref: entityRef })
-    .first('last_revision');
-  return row ? Number(row.last_revision) : undefined;
-}
-
-/**
- * The next revision of an entity: after the latest snapshot, and after every
- * revision it was ever given, so that a purged entity that returns goes on
- * counting. The remembered revision is swapped only if no other writer moved
- * it since it was read (a first one is inserted, which the primary key lets
- * through once): together with the unique (entity, revision) index, exactly
- * one of several writers on one base revision gets through. A snapshot
- * written for an entity brings back its soft-deleted ones: the entity is in
- * the catalog again.
- */
-async function claimRevision(
-  tx: Knex.Transaction,
-  entityRef: string,
-  seen: { current: number; remembered: number | undefined },
-): Promise<number> {
-  const revision = Math.max(seen.current, seen.remembered ?? 0) + 1;
-  if (seen.remembered === undefined) {
-    await tx(REVISIONS).insert({
-      entity_ref: entityRef,
-      last_revision: revision,
-    });
-  } else {
-    const swapped = await tx(REVISIONS)
-      .where({ entity_ref: entityRef, last_revision: seen.remembered })
-      .update({ last_revision: revision });
-    if (!swapped) throw conflict(entityRef, seen.current);
-  }
-  await tx(ORPHANS).where({ entity_ref: entityRef }).delete();
-  return revision;
-}
-
-function conflict(entityRef: string, base: number, current?: number) {
-  return new ConflictError(
-    `The assessment of ${entityRef} has changed since revision ${base}${
-      current === undefined ? '' : ` (it is now at revision ${current})`
-    }; reload it and apply your changes again`,
-  );
 }
