@@ -83,6 +83,37 @@ describe.each(databases.eachSupportedId())('streamQuery on %p', id => {
     expect(new Set(counts)).toEqual(new Set([ROWS - 1440 - 3]));
   });
 
+  it('hands every batch to a reader slower than the database, in batches of the size asked', async () => {
+    await withRows();
+    const sizes: number[] = [];
+    const ids = new Set<number>();
+    for await (const batch of streamQuery(knex, some(), 1000)) {
+      sizes.push(batch.length);
+      for (const row of batch) ids.add(row.id as unknown as number);
+      // Long enough for the database to send many batches meanwhile.
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    const expected = ROWS - 1440 - 3;
+    expect(ids.size).toBe(expected);
+    expect(sizes.slice(0, -1).every(size => size === 1000)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b)).toBe(expected);
+  });
+
+  it('leaves every connection usable after readers that stop at their first batch', async () => {
+    await withRows();
+    for (let i = 0; i < 12; i++) {
+      for await (const batch of streamQuery(knex, some(), 100)) {
+        expect(batch).toHaveLength(100);
+        break;
+      }
+    }
+    let n = 0;
+    for await (const batch of streamQuery(knex, some(), 5000)) {
+      n += batch.length;
+    }
+    expect(n).toBe(ROWS - 1440 - 3);
+  });
+
   it("answers the database's error and leaves the connection usable", async () => {
     await withRows();
     // By its message: better-sqlite3's errors are made in the realm of the
@@ -91,6 +122,11 @@ describe.each(databases.eachSupportedId())('streamQuery on %p', id => {
     await expect(
       eachRow(knex, knex('no_such_table').select('id'), () => {}),
     ).rejects.toHaveProperty('message', expect.stringMatching(/no_such_table/));
+    const batches = streamQuery(knex, knex('no_such_table').select('id'), 10);
+    await expect(batches.next()).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(/no_such_table/),
+    );
     let n = 0;
     await eachRow(knex, some(), () => n++);
     expect(n).toBe(ROWS - 1440 - 3);

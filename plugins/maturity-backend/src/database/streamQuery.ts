@@ -3,9 +3,10 @@ import type { IndexedColumns } from './mappers';
 
 /**
  * Runs one statement and hands its rows over in batches, without reading
- * them all first: a PostgreSQL cursor, or better-sqlite3's iterator. The
- * statement holds a connection until the last batch, so the caller must not
- * wait on anyone between batches (no client, no other query).
+ * them all first: streamed from PostgreSQL (`batchesOfPgRows`), or
+ * better-sqlite3's iterator. The statement holds a connection until the
+ * last batch, so the caller must not wait on anyone between batches (no
+ * client, no other query).
  */
 export function streamQuery(
   knex: Knex,
@@ -13,7 +14,7 @@ export function streamQuery(
   batchSize: number,
 ): AsyncGenerator<IndexedColumns[]> {
   return knex.client.dialect === 'postgresql'
-    ? fetchByCursor(knex, query, batchSize)
+    ? batchesOfPgRows(knex, query, batchSize)
     : iterate(knex, query, batchSize);
 }
 
@@ -74,60 +75,129 @@ async function each(
  * overlap, where a cursor's FETCH waits for each batch in turn: over a
  * burn-up's 174,000 rows, 0.29 s against 0.47–0.52 s (docs/benchmarks.md).
  * The driver keeps no row of a query that has a 'row' listener, and what
- * has not been parsed waits in the socket's buffer. The query is the
- * connection's own driver's: the plugin does not bring one.
+ * has not been parsed waits in the socket's buffer.
  */
 function eachPgRow(
   connection: any,
-  { sql, bindings }: Knex.SqlNative,
+  query: Knex.SqlNative,
   values: boolean,
   visit: (row: any) => void,
 ): Promise<void> {
-  const Query = connection.constructor.Query;
   return new Promise((resolve, reject) => {
     let failure: { error: unknown } | undefined;
-    const query = new Query({
-      text: sql,
-      values: bindings,
-      rowMode: values ? 'array' : undefined,
-    });
-    query.on('row', (row: unknown) => {
-      if (failure) return;
-      try {
-        visit(row);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    query.on('end', () => (failure ? reject(failure.error) : resolve()));
-    query.on('error', reject);
-    connection.query(query);
+    sendPgQuery(
+      connection,
+      query,
+      values,
+      row => {
+        if (failure) return;
+        try {
+          visit(row);
+        } catch (error) {
+          failure = { error };
+        }
+      },
+      error => {
+        const failed = error ?? failure?.error;
+        if (failed === undefined) resolve();
+        else reject(failed);
+      },
+    );
   });
 }
 
-async function* fetchByCursor(
+/**
+ * A statement's rows in batches, streamed as `eachPgRow` reads them. While
+ * two batches wait for the reader, the socket is paused, so that a reader
+ * slower than the database holds two batches and the socket's buffer, not
+ * the whole scope. A reader that stops early has the rest read and dropped:
+ * the connection goes back with no statement running.
+ */
+async function* batchesOfPgRows(
   knex: Knex,
   query: Knex.QueryBuilder,
   batchSize: number,
 ): AsyncGenerator<IndexedColumns[]> {
-  const trx = await knex.transaction();
+  const connection = await knex.client.acquireConnection();
+  const socket = connection.connection.stream;
+  const ready: IndexedColumns[][] = [];
+  let batch: IndexedColumns[] = [];
+  let ended: { error?: unknown } | undefined;
+  let dropping = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  const waitForRows = () =>
+    new Promise<void>(resolve => {
+      wake = resolve;
+    });
+  sendPgQuery(
+    connection,
+    query.toSQL().toNative(),
+    false,
+    row => {
+      if (dropping) return;
+      batch.push(row as IndexedColumns);
+      if (batch.length < batchSize) return;
+      ready.push(batch);
+      batch = [];
+      if (ready.length >= 2) socket.pause();
+      signal();
+    },
+    error => {
+      if (batch.length) ready.push(batch);
+      ended = { error };
+      signal();
+    },
+  );
   try {
-    // A cursor is planned for its first rows unless told it is read whole.
-    await trx.raw('SET LOCAL cursor_tuple_fraction = 1');
-    const { sql, bindings } = query.toSQL();
-    await trx.raw(`DECLARE maturity_scan NO SCROLL CURSOR FOR ${sql}`, [
-      ...bindings,
-    ]);
     for (;;) {
-      const { rows } = await trx.raw(
-        `FETCH FORWARD ${Number(batchSize)} FROM maturity_scan`,
-      );
-      if (rows.length) yield rows;
-      if (rows.length < batchSize) break;
+      const next = ready.shift();
+      if (next) {
+        socket.resume();
+        yield next;
+      } else if (ended) {
+        if (ended.error !== undefined) throw ended.error;
+        return;
+      } else {
+        await waitForRows();
+      }
     }
   } finally {
-    await trx.rollback();
+    if (!ended) {
+      dropping = true;
+      ready.length = 0;
+      socket.resume();
+      while (!ended) await waitForRows();
+    }
+    await knex.client.releaseConnection(connection);
   }
+}
+
+/**
+ * Sends a statement on a PostgreSQL connection: each row to `onRow` as the
+ * driver parses it, then `onEnd` with the statement's error, if any. The
+ * query is the connection's own driver's: the plugin does not bring one.
+ */
+function sendPgQuery(
+  connection: any,
+  { sql, bindings }: Knex.SqlNative,
+  values: boolean,
+  onRow: (row: unknown) => void,
+  onEnd: (error?: unknown) => void,
+) {
+  const query = new connection.constructor.Query({
+    text: sql,
+    values: bindings,
+    rowMode: values ? 'array' : undefined,
+  });
+  query.on('row', onRow);
+  query.on('end', () => onEnd());
+  query.on('error', (error: unknown) => onEnd(error));
+  connection.query(query);
 }
 
 /**
