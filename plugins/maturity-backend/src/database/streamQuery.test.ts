@@ -89,7 +89,7 @@ describe.each(databases.eachSupportedId())('streamQuery on %p', id => {
     const ids = new Set<number>();
     for await (const batch of streamQuery(knex, some(), 1000)) {
       sizes.push(batch.length);
-      for (const row of batch) ids.add(row.id as unknown as number);
+      for (const row of batch) ids.add((row as unknown as { id: number }).id);
       // Long enough for the database to send many batches meanwhile.
       await new Promise(resolve => setTimeout(resolve, 5));
     }
